@@ -1,0 +1,27 @@
+# Finds the four libraries of the design card through the CMake config files
+# that distributions ship. A missing one stops configuration with the package
+# names to install.
+function(enjeux_require pkg target hint)
+  find_package(${pkg} CONFIG QUIET)
+  if(NOT ${pkg}_FOUND AND NOT TARGET ${target})
+    message(FATAL_ERROR
+      "Enjeux needs ${pkg}, which CMake could not find.\n"
+      "Install it, then configure again:\n${hint}\n"
+      "(README.md lists the packages for every platform.)")
+  endif()
+endfunction()
+
+enjeux_require(cJSON cjson
+  "  Debian/Ubuntu: apt-get install libcjson-dev\n  Fedora: dnf install cjson-devel\n  Arch: pacman -S cjson\n  macOS: brew install cjson\n  MSYS2: pacman -S mingw-w64-ucrt-x86_64-cjson")
+if(ENJEUX_BUILD_GAME)
+  enjeux_require(SDL2 SDL2::SDL2
+    "  Debian/Ubuntu: apt-get install libsdl2-dev\n  Fedora: dnf install SDL2-devel\n  Arch: pacman -S sdl2\n  macOS: brew install sdl2\n  MSYS2: pacman -S mingw-w64-ucrt-x86_64-SDL2")
+  enjeux_require(SDL2_ttf SDL2_ttf::SDL2_ttf
+    "  Debian/Ubuntu: apt-get install libsdl2-ttf-dev\n  Fedora: dnf install SDL2_ttf-devel\n  Arch: pacman -S sdl2_ttf\n  macOS: brew install sdl2_ttf\n  MSYS2: pacman -S mingw-w64-ucrt-x86_64-SDL2_ttf")
+  enjeux_require(SDL2_image SDL2_image::SDL2_image
+    "  Debian/Ubuntu: apt-get install libsdl2-image-dev\n  Fedora: dnf install SDL2_image-devel\n  Arch: pacman -S sdl2_image\n  macOS: brew install sdl2_image\n  MSYS2: pacman -S mingw-w64-ucrt-x86_64-SDL2_image")
+  # Debian's SDL2 config names the target SDL2::SDL2; older ones only set vars.
+  if(NOT TARGET SDL2::SDL2)
+    message(FATAL_ERROR "SDL2 was found but exports no SDL2::SDL2 target; SDL2 >= 2.0.12 is needed.")
+  endif()
+endif()

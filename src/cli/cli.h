@@ -1,0 +1,22 @@
+/* cli.h — the subcommands of the `enjeux` binary.
+ *
+ * Each subcommand is one file in src/cli/ over the core, with the signature
+ * below: it gets the arguments after its name (argv[0] is the subcommand's
+ * name) and returns the process exit status (0 success, 1 failure found,
+ * 2 bad usage). Subcommands print; the core never does. */
+#ifndef ENJEUX_CLI_H
+#define ENJEUX_CLI_H
+
+typedef int (*CliCommandFn)(int argc, char **argv);
+
+typedef struct CliCommand {
+    const char *name;
+    CliCommandFn run;
+    const char *summary_fr;
+    const char *summary_en;
+} CliCommand;
+
+/* The table of subcommands, NULL-terminated (src/main.c). */
+extern const CliCommand cli_commands[];
+
+#endif

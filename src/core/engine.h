@@ -1,0 +1,175 @@
+/* engine.h — a play session: walks a loaded scenario, applies the
+ * consequences of each decision, and scores the player against the
+ * competency framework.
+ *
+ * A Session is a value: several can live side by side, there is no global
+ * state, and the same scenario + seed + choices give the same session bit
+ * for bit on every platform (integer arithmetic only, a seeded generator
+ * stored in the session). The session borrows the Scenario and Framework:
+ * they must outlive it.
+ *
+ * The flow of one decision, in session_choose():
+ *   1. the choice's effects (meters clamped to their range, flags, counters,
+ *      competency evidence, events scheduled);
+ *   2. a chance outcome drawn from the session's generator when the choice
+ *      has outcomes, and its effects;
+ *   3. the next target from the outcome's routes, else the choice's routes
+ *      (first whose condition holds);
+ *   4. scheduled events whose condition now holds fire, in the order they
+ *      were scheduled, each once, and apply their effects;
+ *   5. the session moves to the next scene or ending.
+ * The StepResult tells the front end what to show: the feedback, each
+ * meter's change, then each fired event as its own screen. */
+#ifndef ENJEUX_ENGINE_H
+#define ENJEUX_ENGINE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/framework.h"
+#include "core/scenario.h"
+
+typedef struct Session Session;
+
+/* A meter's value before and after something happened. */
+typedef struct MeterChange {
+    uint16_t meter;
+    int32_t before, after;
+} MeterChange;
+
+/* An event that fired during a step, with the meter changes it caused. */
+typedef struct FiredEvent {
+    uint16_t event;
+    MeterChange changes[LIMIT_METERS];
+    uint16_t n_changes;       /* only meters whose value changed */
+} FiredEvent;
+
+/* The result of one decision; also one entry of the history. */
+typedef struct StepResult {
+    uint32_t scene;           /* the scene the decision was made in */
+    uint16_t choice;          /* index of the choice in that scene */
+    int16_t outcome;          /* chance outcome drawn, -1 when none */
+    uint32_t draw;            /* the generator's draw in [0, 1e6), when outcome >= 0 */
+    MeterChange changes[LIMIT_METERS]; /* choice + outcome; only meters that changed */
+    uint16_t n_changes;
+    int32_t meters_before[LIMIT_METERS]; /* every meter, before the decision */
+    int32_t meters_after[LIMIT_METERS];  /* every meter, after the step (events included) */
+    FiredEvent *fired;        /* owned by the session; valid until the next choose/undo */
+    uint16_t n_fired;
+    Target next;              /* where the session went */
+} StepResult;
+
+/* How a choice appears in the current scene. */
+typedef struct ChoiceView {
+    uint16_t index;           /* index in Scene.choices */
+    bool available;           /* false: shown disabled with `reason` */
+    const LocStr *reason;     /* NULL when available */
+} ChoiceView;
+
+typedef enum Mastery {
+    MASTERY_NOT_ASSESSED,     /* never met on this play: not zero */
+    MASTERY_TO_WORK_ON,
+    MASTERY_IN_PROGRESS,
+    MASTERY_ACQUIRED
+} Mastery;
+
+/* One competency's result for a play. score = 100 * earned / best over the
+ * decisions the player actually met (rounded down, clamped to 0..100); -1
+ * when not assessed (best == 0). */
+typedef struct CompetencyScore {
+    uint16_t competency;      /* index into Scenario.competencies */
+    int32_t framework_index;  /* index into Framework.items, -1 when unknown */
+    int32_t earned, best;
+    int32_t score;
+    Mastery mastery;
+} CompetencyScore;
+
+/* A key decision for the debrief: a decision where another available choice
+ * scored better on the competencies. */
+typedef struct KeyDecision {
+    uint32_t step;            /* index in the history */
+    uint32_t scene;
+    uint16_t chosen;          /* choice index */
+    uint16_t best;            /* the choice with the most evidence */
+    int32_t chosen_total, best_total; /* summed evidence */
+} KeyDecision;
+
+/* --- life cycle ----------------------------------------------------------- */
+
+/* Creates a session at the scenario's start scene. `fw` may be NULL (scores
+ * then carry framework_index -1 and default thresholds 80/50). Returns NULL
+ * only when out of memory. */
+Session *session_create(const Scenario *sc, const Framework *fw, uint64_t seed, Lang lang);
+
+/* Frees the session. Accepts NULL. */
+void session_destroy(Session *s);
+
+const Scenario *session_scenario(const Session *s);
+uint64_t session_seed(const Session *s);
+Lang session_lang(const Session *s);
+void session_set_lang(Session *s, Lang lang); /* the language can change mid-play */
+
+/* --- where the player is ---------------------------------------------------- */
+
+/* True when an ending is reached; then session_ending() tells which. */
+bool session_is_over(const Session *s);
+const Scene *session_scene(const Session *s);   /* NULL when over */
+uint32_t session_scene_index(const Session *s);
+const Ending *session_ending(const Session *s); /* NULL while playing */
+int32_t session_ending_index(const Session *s); /* -1 while playing */
+
+/* Fills `out` (room for LIMIT_CHOICES) with the visible choices of the
+ * current scene, in order; hidden unavailable choices are left out. Returns
+ * how many. 0 when the session is over. */
+uint16_t session_choices(const Session *s, ChoiceView *out);
+
+int32_t session_meter(const Session *s, uint16_t meter);
+bool session_flag(const Session *s, uint16_t flag);
+int32_t session_counter(const Session *s, uint16_t counter);
+/* Evaluates condition `cond` (-1: true) against the session's state. */
+bool session_eval(const Session *s, int32_t cond);
+/* Events scheduled and not yet fired, in scheduling order; returns how many
+ * (at most `max` written). */
+uint16_t session_pending_events(const Session *s, uint16_t *out, uint16_t max);
+
+/* --- acting ----------------------------------------------------------------- */
+
+/* Applies choice `index` (an index in Scene.choices, as in ChoiceView).
+ * Returns the step's result (owned by the session, valid until the next
+ * choose or undo), or NULL when the session is over, the index is out of
+ * range or the choice is unavailable; the session is then unchanged. */
+const StepResult *session_choose(Session *s, uint16_t index);
+
+/* Same, by the choice's id. */
+const StepResult *session_choose_id(Session *s, const char *choice_id);
+
+/* Undoes the last decision (trainer's test mode): the session returns to
+ * exactly the state before it, generator included. Returns false when there
+ * is nothing to undo. */
+bool session_undo(Session *s);
+
+/* --- history ------------------------------------------------------------------ */
+
+uint32_t session_step_count(const Session *s);
+const StepResult *session_step(const Session *s, uint32_t i); /* NULL out of range */
+
+/* --- scoring ------------------------------------------------------------------ */
+
+/* Fills `out` (room for sc->n_competencies) with one score per competency of
+ * the scenario, in the scenario's order. Valid at any time (a running score
+ * during play, the final one at the end). Returns the count. */
+uint16_t session_scores(const Session *s, CompetencyScore *out);
+
+/* The badges this play earns: bit L-1 set for course level L when the play
+ * assessed at least one competency of level L and all of those assessed are
+ * acquired. Needs a framework; 0 without one. */
+uint8_t session_badges(const Session *s);
+
+/* Fills `out` (room for `max`) with the key decisions of the play, in play
+ * order. Returns how many were written. */
+uint32_t session_key_decisions(const Session *s, KeyDecision *out, uint32_t max);
+
+/* Mastery level for a 0..100 score under the framework's thresholds. */
+Mastery mastery_for_score(const Framework *fw, int32_t score);
+
+#endif

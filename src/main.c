@@ -1,0 +1,38 @@
+/* main.c — the `enjeux` binary: the game when run plain, and the trainer
+ * subcommands (`enjeux validate …`), like git. Parses the command line and
+ * dispatches; nothing else. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/lang.h"
+
+/* Subcommands, one line each (implemented in src/cli/<name>.c). */
+const CliCommand cli_commands[] = {
+    {NULL, NULL, NULL, NULL},
+};
+
+static void print_usage(FILE *out) {
+    Lang lang = lang_from_env();
+    fprintf(out, lang == LANG_FR ? "Usage : enjeux [SCÉNARIO]\n        enjeux COMMANDE [OPTIONS…]\n\nCommandes :\n"
+                                 : "Usage: enjeux [SCENARIO]\n       enjeux COMMAND [OPTIONS…]\n\nCommands:\n");
+    for (const CliCommand *c = cli_commands; c->name; c++)
+        fprintf(out, "  %-10s %s\n", c->name, lang == LANG_FR ? c->summary_fr : c->summary_en);
+}
+
+int main(int argc, char **argv) {
+    if (argc >= 2) {
+        if (strcmp(argv[1], "--version") == 0) {
+            printf("enjeux %s\n", ENJEUX_VERSION);
+            return 0;
+        }
+        if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+            print_usage(stdout);
+            return 0;
+        }
+        for (const CliCommand *c = cli_commands; c->name; c++)
+            if (strcmp(argv[1], c->name) == 0) return c->run(argc - 1, argv + 1);
+    }
+    print_usage(stderr);
+    return 2;
+}
