@@ -13,7 +13,7 @@ case "$BUILD_DIR" in /*) ;; *) BUILD_DIR=$ROOT/$BUILD_DIR ;; esac
 
 "$ROOT/scripts/setup.sh" --build-dir "$BUILD_DIR" -DENJEUX_BUILD_GAME=ON
 
-if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ "$(uname -s)" = Linux ]; then
+if [ $# -eq 0 ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ "$(uname -s)" = Linux ]; then
   echo "play.sh: no graphical display (DISPLAY and WAYLAND_DISPLAY are empty)." >&2
   echo "  Run it from a desktop session, or try it in a virtual one: xvfb-run -a scripts/play.sh" >&2
 fi

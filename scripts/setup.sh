@@ -71,9 +71,10 @@ is_installed() {
 # packages has no installation candidate in the lists it has.
 apt_needs_update() {
   if ! compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null; then return 0; fi
-  local p
+  local p policy
   for p in "$@"; do
-    if ! apt-cache policy "$p" 2>/dev/null | grep -q 'Candidate: [^(]'; then return 0; fi
+    policy=$(apt-cache policy "$p" 2>/dev/null || true)
+    case "$policy" in *"Candidate: (none)"*|"") return 0 ;; esac
   done
   return 1
 }
