@@ -10,6 +10,8 @@ python3-jsonschema; a missing jsonschema module is a failure, not a skip.
     check_schema.py --root SOURCE_DIR negative   the schemas reject what they must
     check_schema.py --root SOURCE_DIR doc        docs/format.md and the schema agree on the
                                                  top-level fields and which are required
+    check_schema.py --root SOURCE_DIR examples   every JSON example of docs/format.md passes
+                                                 the schema part it illustrates
 
 Exit status 0 when the check passes, 1 otherwise.
 """
@@ -286,12 +288,82 @@ def check_doc(root):
     return ok
 
 
+def doc_examples(root):
+    """Yields (section heading, JSON text) for each ```json block of format.md."""
+    text = open(os.path.join(root, "docs", "format.md"), encoding="utf-8").read()
+    section = None
+    for m in re.finditer(r"^(#{2,3} [^\n]*)$|^( *)```json\n(.*?)^\2```", text, re.S | re.M):
+        if m.group(1):
+            section = m.group(1).lstrip("# ").strip()
+        else:
+            yield section, m.group(3)
+
+
+def parse_example(block):
+    """An example is a JSON value, or members ("key": value) to wrap in braces."""
+    try:
+        return json.loads(block)
+    except ValueError:
+        return json.loads("{" + block + "}")
+
+
+def check_examples(root):
+    """The examples of docs/format.md, composed where one elides another
+    (`[ … ]`), each validated against the $defs entry it illustrates."""
+    examples = list(doc_examples(root))
+    if not examples:
+        print("FAIL  no ```json example found in docs/format.md")
+        return False
+    by_section = {}
+    for section, block in examples:
+        by_section.setdefault(section, []).append(block)
+    ellipsis = re.compile(r"\[\s*…\s*\]")
+
+    scen = load_json(os.path.join(root, SCENARIO_SCHEMA))
+    fw = load_json(os.path.join(root, FRAMEWORK_SCHEMA))
+
+    def part(schema, name):
+        return Draft202012Validator({"$schema": schema["$schema"], "$defs": schema["$defs"],
+                                     "$ref": f"#/$defs/{name}"})
+
+    choices = by_section.get("Choices", [])
+    if len(choices) != 3:
+        print(f"FAIL  expected 3 examples under 'Choices' (choice, next, chance), found {len(choices)}")
+        return False
+    chance = parse_example(choices[2])["chance"]
+    choice = json.loads(ellipsis.sub(json.dumps(chance, ensure_ascii=False), choices[0]))
+    cases = [
+        ("The AI tool", part(scen, "tool"), parse_example(by_section["The AI tool"][0])["tool"]),
+        ("Meters", part(scen, "meter"), parse_example(by_section["Meters"][0])),
+        ("Characters", part(scen, "character"), parse_example(by_section["Characters"][0])),
+        ("Scenes", part(scen, "scene"),
+         json.loads(ellipsis.sub(json.dumps([choice], ensure_ascii=False), by_section["Scenes"][0]))),
+        ("Choices (choice)", part(scen, "choice"), choice),
+        ("Choices (next)", part(scen, "next"), parse_example(choices[1])["next"]),
+        ("Events", part(scen, "event"), parse_example(by_section["Events"][0])),
+        ("Endings", part(scen, "ending"), parse_example(by_section["Endings"][0])),
+        ("The competency framework", Draft202012Validator(fw),
+         parse_example(by_section["The competency framework"][0])),
+    ]
+    cases += [("Choices (chance outcome)", part(scen, "outcome"), o) for o in chance]
+    ok = True
+    for name, v, instance in cases:
+        errors = list(v.iter_errors(instance))
+        if errors:
+            ok = False
+            print(f"FAIL  example of '{name}' in docs/format.md: {describe(errors[0])}")
+        else:
+            print(f"ok    example of '{name}' in docs/format.md")
+    return ok
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--root", required=True, help="the source tree")
-    ap.add_argument("check", choices=["meta", "files", "negative", "doc"])
+    ap.add_argument("check", choices=["meta", "files", "negative", "doc", "examples"])
     args = ap.parse_args()
-    check = {"meta": check_meta, "files": check_files, "negative": check_negative, "doc": check_doc}[args.check]
+    check = {"meta": check_meta, "files": check_files, "negative": check_negative, "doc": check_doc,
+             "examples": check_examples}[args.check]
     try:
         ok = check(args.root)
     except (OSError, ValueError, KeyError) as e:
