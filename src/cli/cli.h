@@ -19,4 +19,7 @@ typedef struct CliCommand {
 /* The table of subcommands, NULL-terminated (src/main.c). */
 extern const CliCommand cli_commands[];
 
+/* `enjeux play --headless …` (src/cli/play.c). */
+int cli_play(int argc, char **argv);
+
 #endif
