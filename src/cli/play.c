@@ -198,8 +198,9 @@ static void text_step(const Ctx *c, const Session *s, uint32_t i) {
     for (uint16_t k = 0; k < st->n_fired; k++) {
         const FiredEvent *fe = &st->fired[k];
         const Event *ev = &c->sc->events[fe->event];
-        printf("\n  ▸ %s%s: %s [%s]\n", tr(c->lang, "Événement", "Event"), c->lang == LANG_EN ? "" : NB,
-               loc(c, &ev->title), ev->id);
+        printf("\n  ▸ %s%s: ", tr(c->lang, "Événement", "Event"), c->lang == LANG_EN ? "" : NB);
+        if (!loc_is_empty(&ev->title)) printf("%s ", loc(c, &ev->title));
+        printf("[%s]\n", ev->id);
         if (ev->speaker >= 0)
             printf("%s%s:\n", loc(c, &c->sc->characters[ev->speaker].name), c->lang == LANG_EN ? "" : NB);
         if (!loc_is_empty(&ev->text)) printf("%s\n", loc(c, &ev->text));
@@ -839,7 +840,11 @@ static int run_random(const Ctx *c) {
         for (uint16_t k = 0; k < sc->n_competencies; k++) {
             const CompStats *cs = &stats[k];
             uint64_t assessed = finished - cs->not_assessed;
-            printf("  %s%s ", sc->competencies[k], colon);
+            int32_t fi = c->fw ? framework_find(c->fw, sc->competencies[k]) : -1;
+            if (fi >= 0)
+                printf("  %s [%s]%s ", loc(c, &c->fw->items[fi].name), sc->competencies[k], colon);
+            else
+                printf("  %s%s ", sc->competencies[k], colon);
             if (!assessed) {
                 printf("%s\n", tr(c->lang, "jamais évaluée", "never assessed"));
                 continue;
@@ -909,7 +914,7 @@ int cli_play(int argc, char **argv) {
             i++;
         } else if (strcmp(a, "--seed") == 0 && v) {
             if (!parse_u64(v, &o.seed)) {
-                fprintf(stderr, "%s\n", tr(ui, "--seed attend un entier positif.", "--seed expects a non-negative integer."));
+                fprintf(stderr, "%s\n", tr(ui, "--seed attend un entier positif ou nul.", "--seed expects a non-negative integer."));
                 return 2;
             }
             o.seed_given = true;

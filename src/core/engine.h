@@ -19,7 +19,24 @@
  *      were scheduled, each once, and apply their effects;
  *   5. the session moves to the next scene or ending.
  * The StepResult tells the front end what to show: the feedback, each
- * meter's change, then each fired event as its own screen. */
+ * meter's change, then each fired event as its own screen.
+ *
+ * Event rules (docs/engine.md): an event is scheduled at most once a play:
+ * scheduling one already pending keeps its first scheduling (its "after"
+ * count is not restarted), scheduling one that already fired does nothing.
+ * After every decision (the last one, going to an ending, included) the
+ * pending events are checked once, in scheduling order; an event fires when
+ * its `when` holds, with {"after": N} counting the decisions since it was
+ * scheduled, the scheduling one included, and {"scene": id} true when the
+ * next place is that scene (never when it is an ending). An event made true
+ * by a later one in the same pass waits for the next decision; one
+ * scheduled by a firing event is checked in the same pass.
+ *
+ * Scoring (docs/engine.md): for each competency, on each decision, `best`
+ * grows by the highest evidence among the choices available at that
+ * decision when it is positive, `earned` by the evidence of the choice
+ * made; score = 100 * max(earned, 0) / best, -1 ("not assessed") when best
+ * is 0. */
 #ifndef ENJEUX_ENGINE_H
 #define ENJEUX_ENGINE_H
 
