@@ -46,7 +46,8 @@ static char *join(const char *dir, const char *name) {
 static bool is_framework_file(const char *path) {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
-    return strcmp(base, "competencies.json") == 0;
+    size_t n = strlen(base), k = strlen("competencies.json");
+    return n >= k && strcmp(base + n - k, "competencies.json") == 0;
 }
 
 /* Prints the diagnostics of one file and its summary line. */

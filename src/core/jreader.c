@@ -140,6 +140,18 @@ static void report_file(JReader *r, DiagCode code, uint32_t line, uint32_t col, 
 
 /* ---- reading and parsing -------------------------------------------------- */
 
+static const char *describe_errno(const JReader *r, int err) {
+    bool fr = rlang(r) == LANG_FR;
+    switch (err) {
+    case ENOENT: return fr ? "fichier introuvable" : "no such file";
+    case EACCES: return fr ? "lecture non autorisée" : "permission denied";
+    case EISDIR: return fr ? "c'est un dossier" : "it is a folder";
+    case ENOMEM: return fr ? "mémoire insuffisante" : "out of memory";
+    case ENOTDIR: return fr ? "un élément du chemin n'est pas un dossier" : "a part of the path is not a folder";
+    default: return strerror(err);
+    }
+}
+
 bool jreader_read_file(JReader *r, size_t limit) {
     char *data;
     size_t len, size;
@@ -153,7 +165,7 @@ bool jreader_read_file(JReader *r, size_t limit) {
         return false;
     }
     if (st != FS_OK) {
-        report_file(r, DIAG_IO, 0, 0, r->file, strerror(err));
+        report_file(r, DIAG_IO, 0, 0, r->file, describe_errno(r, err));
         return false;
     }
     free(r->data);
@@ -220,6 +232,8 @@ static void check_dup_tree(JReader *r, const cJSON *node) {
         jreader_pop(r, mark);
     }
 }
+
+static bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 static void describe_char(const JReader *r, const char *s, size_t len, size_t off, char *out,
                           size_t cap) {
@@ -291,6 +305,11 @@ cJSON *jreader_parse(JReader *r, size_t limit) {
         }
     }
     if (!root) {
+        /* cJSON may stop on the blank after the culprit: point at it. */
+        if (off < len && is_blank(s[off])) {
+            while (off > 0 && is_blank(s[off - 1])) off--;
+            if (off > 0) off--;
+        }
         char what[64];
         uint32_t line, col;
         describe_char(r, s, len, off, what, sizeof what);

@@ -95,7 +95,7 @@ bool json_text_check_utf8(const char *str, size_t len, size_t *bad) {
         }
         for (size_t k = 1; k <= n; k++) {
             if (i + k >= len || (s[i + k] & 0xC0) != 0x80) {
-                *bad = i + k < len ? i + k : i;
+                *bad = i;
                 return false;
             }
             cp = (cp << 6) | (s[i + k] & 0x3F);

@@ -279,14 +279,6 @@ static void check_contradictions(Loader *L, const uint32_t *kids, uint32_t n) {
 static int32_t compile_cond(Loader *L, const cJSON *v, const char *name, bool neg) {
     JReader *r = &L->r;
     if (!jreader_expect(r, v, JT_CONDITION, name)) return -2;
-    if (++L->cond_nodes > LIMIT_COND_NODES) {
-        if (L->cond_nodes == LIMIT_COND_NODES + 1) {
-            char b[16];
-            fmt_int(b, sizeof b, LIMIT_COND_NODES);
-            jreader_report(r, DIAG_LIMIT, false, name, ">", b, NULL);
-        }
-        return -2;
-    }
     int form = -1;
     for (const cJSON *c = v->child; c && form < 0; c = c->next)
         for (int k = 0; COND_FORMS[k]; k++)
@@ -431,12 +423,32 @@ static int32_t compile_cond(Loader *L, const cJSON *v, const char *name, bool ne
     }
 }
 
+/* The number of condition nodes under `v` (objects), stopping past `max`. */
+static uint32_t count_nodes(const cJSON *v, uint32_t max) {
+    if (!cJSON_IsObject(v)) return 0;
+    uint32_t n = 1;
+    for (const cJSON *c = v->child; c && n <= max; c = c->next) {
+        if (cJSON_IsObject(c) && strcmp(c->string, "not") == 0) n += count_nodes(c, max);
+        if (cJSON_IsArray(c) && (strcmp(c->string, "all") == 0 || strcmp(c->string, "any") == 0))
+            for (const cJSON *k = c->child; k && n <= max; k = k->next) n += count_nodes(k, max);
+    }
+    return n;
+}
+
 /* The condition member `key` of `obj`: its root index, -1 when absent. */
 static int32_t load_condition(Loader *L, const cJSON *obj, const char *key) {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
     if (!v || cJSON_IsNull(v)) return -1;
     size_t mark = jreader_push(&L->r, key);
-    L->cond_nodes = 0;
+    uint32_t nodes = count_nodes(v, 100000);
+    if (nodes > LIMIT_COND_NODES) {
+        char a[24], b[24];
+        fmt_int(a, sizeof a, (long)nodes);
+        fmt_int(b, sizeof b, LIMIT_COND_NODES);
+        jreader_report(&L->r, DIAG_LIMIT, false, key, a, b, NULL);
+        jreader_pop(&L->r, mark);
+        return -1;
+    }
     int32_t idx = compile_cond(L, v, key, false);
     jreader_pop(&L->r, mark);
     return idx < 0 ? -1 : idx;

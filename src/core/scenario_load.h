@@ -37,7 +37,6 @@ typedef struct Loader {
 
     Cond *conds;          uint32_t n_conds, cap_conds;
     uint32_t *kids;       uint32_t n_kids, cap_kids;
-    uint32_t cond_nodes;  /* nodes of the condition being compiled */
     bool in_event;
 
     FlagTest *tests;      size_t n_tests, cap_tests;
