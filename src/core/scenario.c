@@ -824,6 +824,7 @@ static void load_event(Loader *L, const cJSON *obj, Event *ev) {
     JReader *r = &L->r;
     jreader_check_keys(r, obj, EVENT_KEYS);
     L->in_event = true;
+    if (!cJSON_GetObjectItemCaseSensitive(obj, "when")) jreader_report(r, DIAG_MISSING_FIELD, false, "when", NULL, NULL, NULL);
     ev->when = load_condition(L, obj, "when");
     L->in_event = false;
     jreader_text(r, obj, "title", false, false, &ev->title);
@@ -932,7 +933,7 @@ static void load_flags(Loader *L, const cJSON *root) {
         Flag *f = &sc->flags[i];
         size_t m2 = jreader_push_index(&L->r, i);
         jreader_check_keys(&L->r, c, FLAG_KEYS);
-        jreader_text(&L->r, c, "description", false, false, &f->description);
+        jreader_text(&L->r, c, "description", false, true, &f->description); /* an author's note */
         const cJSON *b = jreader_get(&L->r, c, "initial", JT_BOOL, false);
         f->initial = b && cJSON_IsTrue(b);
         if (f->initial)
@@ -961,7 +962,7 @@ static void load_counters(Loader *L, const cJSON *root) {
         Counter *k = &sc->counters[i];
         size_t m2 = jreader_push_index(&L->r, i);
         jreader_check_keys(&L->r, c, FLAG_KEYS);
-        jreader_text(&L->r, c, "description", false, false, &k->description);
+        jreader_text(&L->r, c, "description", false, true, &k->description); /* an author's note */
         jreader_int(&L->r, c, "initial", false, INT32_MIN, INT32_MAX, &k->initial);
         jreader_pop(&L->r, m2);
     }
