@@ -9,6 +9,7 @@
 
 /* Subcommands, one line each (implemented in src/cli/<name>.c). */
 const CliCommand cli_commands[] = {
+    {"validate", cli_validate, "vérifier des scénarios (fichier:ligne:colonne de chaque problème)", "check scenarios (file:line:column of each problem)"},
     {NULL, NULL, NULL, NULL},
 };
 
