@@ -16,10 +16,11 @@ typedef struct CliCommand {
     const char *summary_en;
 } CliCommand;
 
+/* The subcommands, one per file src/cli/<name>.c. */
+int cli_validate(int argc, char **argv);
+int cli_play(int argc, char **argv);
+
 /* The table of subcommands, NULL-terminated (src/main.c). */
 extern const CliCommand cli_commands[];
-
-/* `enjeux play --headless …` (src/cli/play.c). */
-int cli_play(int argc, char **argv);
 
 #endif
