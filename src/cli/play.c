@@ -645,6 +645,7 @@ static int run_play(Ctx *c) {
             return 1;
         }
         diag_list_free(&dl);
+        if (!o->lang_given) c->lang = sv->lang;
         ResumeReport rep;
         s = save_resume(sv, c->sc, c->fw, &rep);
         save_describe_resume(&rep, c->lang, note, sizeof note);

@@ -291,6 +291,29 @@ static void read_root(Reader *r, Save *sv, const cJSON *root) {
     sv->n_steps = (uint32_t)n;
 }
 
+/* True when the text stops inside a string or an open object or array: a
+ * cut file rather than a typing mistake. */
+static bool ends_open(const char *s, size_t len) {
+    long depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (in_string) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            depth++;
+        } else if (c == '}' || c == ']') {
+            depth--;
+        }
+    }
+    return in_string || depth > 0;
+}
+
 Save *save_parse(const char *name, const char *text, size_t len, DiagList *dl) {
     Reader r = {name, text, len, {0}, dl, false};
     json_text_init(&r.jt, text, len);
@@ -323,7 +346,10 @@ Save *save_parse(const char *name, const char *text, size_t len, DiagList *dl) {
             size_t rest = at;
             while (rest < len && (text[rest] == ' ' || text[rest] == '\t' || text[rest] == '\n' || text[rest] == '\r'))
                 rest++;
-            damaged_at(&r, rest >= len ? D_TRUNCATED : D_SYNTAX, at, true);
+            if (rest >= len || ends_open(text, len))
+                damaged_at(&r, D_TRUNCATED, len, true);
+            else
+                damaged_at(&r, D_SYNTAX, at, true);
         } else {
             size_t at = (size_t)(end - text);
             while (at < len && (text[at] == ' ' || text[at] == '\t' || text[at] == '\n' || text[at] == '\r')) at++;

@@ -25,6 +25,13 @@ typedef struct Text {
     size_t len, cap;
 } Text;
 
+#if defined(__GNUC__)
+#define PRINTF_LIKE __attribute__((format(printf, 2, 3)))
+#else
+#define PRINTF_LIKE
+#endif
+static void put(Text *t, const char *fmt, ...) PRINTF_LIKE;
+
 static void put(Text *t, const char *fmt, ...) {
     for (;;) {
         va_list ap;

@@ -128,6 +128,39 @@ def main():
             if code != 0 or r != straight.decode():
                 print("--resume: the resumed play differs from the straight one (%s)" % err.decode())
                 failures += 1
+    # --resume on an edited scenario: stops with the first step that no
+    # longer holds, or resumes before it with --from-last-valid; a damaged
+    # save is refused with file:line:col.
+    with tempfile.TemporaryDirectory() as tmp:
+        save = os.path.join(tmp, "partie.json")
+        run(binary, ["--choices", "aipd,informer", "--seed", "4", "--lang", "en", "--save", save, MINI])
+        edited = os.path.join(tmp, "edited")
+        os.mkdir(edited)
+        with open(os.path.join(ROOT, MINI, "scenario.json"), encoding="utf-8") as f:
+            text = f.read().replace('"id": "informer"', '"id": "prevenir"')
+        with open(os.path.join(edited, "scenario.json"), "w", encoding="utf-8") as f:
+            f.write(text)
+        with open(os.path.join(ROOT, "tests/fixtures/engine/competencies.json"), encoding="utf-8") as f:
+            fw = f.read()
+        with open(os.path.join(tmp, "competencies.json"), "w", encoding="utf-8") as f:
+            f.write(fw)
+        code, out, err = run(binary, ["--resume", save, "--lang", "en", edited])
+        want = "step 2 of 2 no longer holds (the choice \"informer\" no longer exists in the scene \"pilote\")"
+        if code != 1 or want not in err.decode():
+            print("--resume on an edited scenario: expected exit 1 and %r, got %d %r" % (want, code, err.decode()))
+            failures += 1
+        code, out, err = run(binary, ["--resume", save, "--from-last-valid", "--lang", "en", "--format", "json", edited])
+        if code != 0 or want.encode() not in out.replace(b'\\"', b'"') or b'"step":\t2' in out:
+            print("--resume --from-last-valid: expected the play after step 1, got %d %r" % (code, err.decode()))
+            failures += 1
+        with open(save, "rb") as f:
+            data = f.read()
+        with open(save, "wb") as f:
+            f.write(data[: len(data) // 2])
+        code, out, err = run(binary, ["--resume", save, "--lang", "en", MINI])
+        if code != 1 or b"error [damaged-save]" not in err or (save + ":").encode() not in err:
+            print("--resume on a truncated save: expected a located damaged-save error, got %d %r" % (code, err.decode()))
+            failures += 1
     print("%d failure(s)" % failures if failures else "all golden transcripts match")
     return 1 if failures else 0
 

@@ -183,6 +183,9 @@ static void test_scene_event(void) {
     int32_t scene_cond = sc->events[st->fired[0].event].when;
     CHECK(session_eval(s, scene_cond));
     CHECK(session_eval(s, -1));
+    /* "after" never holds outside an event's `when` */
+    for (uint16_t e = 0; e < sc->n_events; e++)
+        if (strcmp(sc->events[e].id, "controle") == 0) CHECK(!session_eval(s, sc->events[e].when));
     session_destroy(s);
 }
 

@@ -104,6 +104,20 @@ static void test_round_trip(void) {
     }
     save_free(sv);
 
+    /* a finished play resumes at its ending */
+    const char *full[] = {"aipd", "informer", "publier", NULL};
+    Session *done = play(3, full);
+    char *dj = save_to_json(done);
+    Save *ds = parse(dj, &dl);
+    ResumeReport drep;
+    Session *dr = ds ? save_resume(ds, sc, fw, &drep) : NULL;
+    CHECK(dr && session_is_over(dr) && drep.status == RESUME_SAME);
+    CHECK_STR(dr ? session_ending(dr)->id : "", "fin-positive");
+    session_destroy(dr);
+    save_free(ds);
+    free(dj);
+    session_destroy(done);
+
     /* a large seed survives (stored as a decimal string) */
     Session *big = session_create(sc, fw, UINT64_MAX, LANG_FR);
     char *bj = save_to_json(big);
@@ -298,6 +312,10 @@ static void test_corrupted(void) {
         Save *sv = save_parse("cut.save", json, k, &dl);
         if (sv) {
             fprintf(stderr, "truncated at %zu: accepted\n", k);
+            check_failures++;
+        } else if (k > 0 && (dl.count == 0 || !strstr(dl.items[0].message, "truncated"))) {
+            fprintf(stderr, "truncated at %zu: not reported as truncated (%s)\n", k,
+                    dl.count ? dl.items[0].message : "no diagnostic");
             check_failures++;
         }
         save_free(sv);
