@@ -1,0 +1,71 @@
+# Install layout (GNU directories) and the portable bundle.
+#
+#   bin/enjeux
+#   share/enjeux/{assets,scenarios}            game data, found relative to the binary
+#   share/applications/fr.enjeux.Enjeux.desktop
+#   share/metainfo/fr.enjeux.Enjeux.metainfo.xml
+#   share/icons/hicolor/{scalable,256x256}/apps/fr.enjeux.Enjeux.{svg,png}
+#   share/man/man6/enjeux.6
+#   share/doc/enjeux/                          licences (code, content, fonts)
+#
+# With ENJEUX_PORTABLE=ON the binary gets an rpath of $ORIGIN/../lib and the
+# shared libraries it needs are copied to lib/, except those that belong to
+# the system (C library, display, audio and GPU stacks; see
+# packaging/portable-exclude.txt), and a launcher `enjeux` sits at the top.
+include(GNUInstallDirs)
+
+option(ENJEUX_PORTABLE "Build a relocatable tree that bundles its libraries" OFF)
+
+# Where the data is, relative to the binary: the game looks there first.
+file(RELATIVE_PATH ENJEUX_REL_DATA_DIR
+  "${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}"
+  "${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_DATADIR}/enjeux")
+target_compile_definitions(enjeux PRIVATE ENJEUX_REL_DATA_DIR="${ENJEUX_REL_DATA_DIR}")
+
+if(ENJEUX_PORTABLE)
+  set_target_properties(enjeux PROPERTIES
+    INSTALL_RPATH "$ORIGIN/../${CMAKE_INSTALL_LIBDIR}"
+    BUILD_WITH_INSTALL_RPATH OFF)
+endif()
+
+install(TARGETS enjeux RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(DIRECTORY assets/ DESTINATION ${CMAKE_INSTALL_DATADIR}/enjeux/assets
+  PATTERN "icons" EXCLUDE)
+install(DIRECTORY scenarios/ DESTINATION ${CMAKE_INSTALL_DATADIR}/enjeux/scenarios)
+
+set(_pkg ${PROJECT_SOURCE_DIR}/packaging)
+install(FILES ${_pkg}/fr.enjeux.Enjeux.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
+install(FILES ${_pkg}/fr.enjeux.Enjeux.metainfo.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
+install(FILES assets/icons/fr.enjeux.Enjeux.svg
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
+install(FILES assets/icons/fr.enjeux.Enjeux-256.png
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/256x256/apps RENAME fr.enjeux.Enjeux.png)
+install(FILES ${_pkg}/enjeux.6 DESTINATION ${CMAKE_INSTALL_MANDIR}/man6)
+install(FILES LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(DIRECTORY assets/fonts/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/fonts
+  FILES_MATCHING PATTERN "LICENSE*" PATTERN "*.txt")
+if(EXISTS ${PROJECT_SOURCE_DIR}/scenarios/LICENSE-content.md)
+  install(FILES scenarios/LICENSE-content.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+endif()
+
+if(ENJEUX_PORTABLE)
+  install(PROGRAMS ${_pkg}/portable/enjeux-launcher.sh DESTINATION . RENAME enjeux)
+  install(FILES ${_pkg}/portable/README.txt DESTINATION .)
+  file(STRINGS ${_pkg}/portable-exclude.txt _exclude REGEX "^[^#]")
+  set(ENJEUX_BUNDLE_EXCLUDE "${_exclude}")
+  install(CODE "
+    file(GET_RUNTIME_DEPENDENCIES
+      EXECUTABLES \"$<TARGET_FILE:enjeux>\"
+      RESOLVED_DEPENDENCIES_VAR _deps
+      UNRESOLVED_DEPENDENCIES_VAR _missing
+      PRE_EXCLUDE_REGEXES \"${ENJEUX_BUNDLE_EXCLUDE}\"
+      POST_EXCLUDE_REGEXES \"${ENJEUX_BUNDLE_EXCLUDE}\")
+    if(_missing)
+      message(FATAL_ERROR \"Unresolved libraries: \${_missing}\")
+    endif()
+    foreach(_d IN LISTS _deps)
+      file(INSTALL DESTINATION \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_LIBDIR}\"
+        TYPE SHARED_LIBRARY FOLLOW_SYMLINK_CHAIN FILES \"\${_d}\")
+    endforeach()
+  ")
+endif()
