@@ -407,9 +407,13 @@ int app_main(int argc, char **argv) {
         fprintf(stderr, "enjeux: %s\n", err);
         goto out;
     }
-    snprintf(app->assets_dir, sizeof app->assets_dir, "%sassets/", app->data_dir);
-    char theme_path[PATH_MAX_LEN + 16];
-    snprintf(theme_path, sizeof theme_path, "%stheme.json", app->assets_dir);
+    char theme_path[PATH_MAX_LEN + 32];
+    int n1 = snprintf(app->assets_dir, sizeof app->assets_dir, "%sassets/", app->data_dir);
+    int n2 = snprintf(theme_path, sizeof theme_path, "%stheme.json", app->assets_dir);
+    if (n1 < 0 || (size_t)n1 >= sizeof app->assets_dir || n2 < 0 || (size_t)n2 >= sizeof theme_path) {
+        fprintf(stderr, "enjeux: %s: the data folder's path is too long\n", app->data_dir);
+        goto out;
+    }
     if (!theme_load(&app->theme, theme_path, err, sizeof err)) {
         fprintf(stderr, "enjeux: %s\n", err);
         goto out;
@@ -429,7 +433,7 @@ int app_main(int argc, char **argv) {
         }
     }
     char scen_dir[PATH_MAX_LEN + 16];
-    snprintf(scen_dir, sizeof scen_dir, "%sscenarios", app->data_dir);
+    if (snprintf(scen_dir, sizeof scen_dir, "%sscenarios", app->data_dir) >= (int)sizeof scen_dir) goto out;
     game_scan_library(&app->game, scen_dir, app->lang);
     int direct = -1;
     if (app->opts.scenario) {

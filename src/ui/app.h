@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "core/lang.h"
+#include "ui/entry.h"
 #include "ui/game.h"
 #include "ui/image.h"
 #include "ui/paths.h"
@@ -83,7 +84,7 @@ struct App {
     bool reduced_motion;      /* scripts and screenshots: animations end at once */
     char data_dir[PATH_MAX_LEN];
     char user_dir[PATH_MAX_LEN];
-    char assets_dir[PATH_MAX_LEN];
+    char assets_dir[PATH_MAX_LEN + 16];
     AppOptions opts;
     FILE *layout_out;
     SDL_GameController *pad;
@@ -124,8 +125,5 @@ void app_toggle_fullscreen(App *app);
 /* Changes the interface and scenario language. */
 void app_set_lang(App *app, Lang lang);
 
-/* Entry point of the game: parses the game's options, runs the window or the
- * screenshot tour. Returns the process exit status. */
-int app_main(int argc, char **argv);
 
 #endif

@@ -285,10 +285,13 @@ bool game_write_result(Game *g, const char *user_dir, char *err, size_t errlen) 
         return false;
     }
     char dir[1024];
-    snprintf(dir, sizeof dir, "%sresults", user_dir);
-    bool ok = paths_mkdirs(dir);
+    int nd = snprintf(dir, sizeof dir, "%sresults", user_dir);
+    bool ok = nd > 0 && (size_t)nd < sizeof dir && paths_mkdirs(dir);
     if (ok) {
-        snprintf(g->result_path, sizeof g->result_path, "%s/%s.json", dir, sc->id);
+        int np = snprintf(g->result_path, sizeof g->result_path, "%s/%s.json", dir, sc->id);
+        ok = np > 0 && (size_t)np < sizeof g->result_path;
+    }
+    if (ok) {
         size_t len = strlen(text);
         text[len] = '\n';
         ok = paths_write_atomic(g->result_path, text, len + 1);

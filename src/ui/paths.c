@@ -13,6 +13,9 @@
 #ifndef ENJEUX_SOURCE_DATA_DIR
 #define ENJEUX_SOURCE_DATA_DIR "."
 #endif
+#ifndef ENJEUX_REL_DATA_DIR
+#define ENJEUX_REL_DATA_DIR "../share/enjeux"
+#endif
 
 bool paths_is_file(const char *path) {
     struct stat st;
@@ -46,7 +49,7 @@ bool paths_find_data(char *out, size_t outlen, char *err, size_t errlen) {
         snprintf(cand, sizeof cand, "%s", base);
         bool found = holds_assets(cand);
         if (!found) {
-            snprintf(cand, sizeof cand, "%s../share/enjeux", base);
+            snprintf(cand, sizeof cand, "%s%s", base, ENJEUX_REL_DATA_DIR);
             found = holds_assets(cand);
         }
         SDL_free(base);

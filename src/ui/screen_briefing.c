@@ -55,8 +55,8 @@ static int tool_panel(App *app, const Scenario *sc, int x, int y, int w) {
     const char *note = loc_get(&sc->tool.risk_note, l, NULL);
     struct { TextStyle s; FontFace f; const char *t; int gap; } parts[] = {
         {TS_SUBHEADING, FACE_BOLD, head, app_grid(app, 1)}, {TS_BODY, FACE_REGULAR, desc, app_grid(app, 2)},
-        {TS_SMALL, FACE_BOLD, kind, app_px(4)},             {TS_SMALL, FACE_BOLD, prov, app_grid(app, 2)},
-        {TS_BODY, FACE_BOLD, risk, app_px(4)},              {TS_BODY, FACE_REGULAR, note, 0}};
+        {TS_SMALL, FACE_BOLD, kind, app_px(app, 4)},             {TS_SMALL, FACE_BOLD, prov, app_grid(app, 2)},
+        {TS_BODY, FACE_BOLD, risk, app_px(app, 4)},              {TS_BODY, FACE_REGULAR, note, 0}};
     int n = (int)(sizeof parts / sizeof parts[0]);
     int h = 2 * pad;
     for (int i = 0; i < n; i++)
@@ -127,7 +127,7 @@ static void briefing_render(App *app, void *vst) {
             snprintf(line, sizeof line, "%s — %s", loc_get(&m->label, l, NULL),
                      m->higher_is_better ? tr("meter.good_high") : tr("meter.good_low"));
             y += widget_text(app, TS_BODY, FACE_BOLD, COL_TEXT, line, x, y, w, "meter-name");
-            y += app_px(4);
+            y += app_px(app, 4);
             char range[96];
             snprintf(range, sizeof range, "%d / %d", m->initial, m->max);
             const char *desc = loc_get(&m->description, l, NULL);

@@ -80,10 +80,10 @@ static int competency_rows(App *app, int x, int y, int w) {
                                      ALIGN_LEFT);
         ui_add(&app->ui, UI_TEXT, (SDL_Rect){x + w - st->w, y, st->w, st->h}, -1, true, "mastery");
         widget_draw_text(app, st, x + w - st->w, y);
-        y += (nh > st->h ? nh : st->h) + app_px(6);
-        widget_score_bar(app, (SDL_Rect){x, y, w, app_px(12)}, cs->score < 0 ? 0 : cs->score, mastery_color(cs->mastery),
+        y += (nh > st->h ? nh : st->h) + app_px(app, 6);
+        widget_score_bar(app, (SDL_Rect){x, y, w, app_px(app, 12)}, cs->score < 0 ? 0 : cs->score, mastery_color(cs->mastery),
                          "score-bar");
-        y += app_px(12) + app_grid(app, 3);
+        y += app_px(app, 12) + app_grid(app, 3);
     }
     return y - y0;
 }
@@ -142,12 +142,12 @@ static int key_decisions(App *app, int x, int y, int w) {
         for (int k = 0; k < 4; k++)
             if (lines[k][0])
                 h += text_get(app->text, styles[k], faces[k], app_color(app, COL_TEXT), lines[k], iw, ALIGN_LEFT)->h +
-                     app_px(6);
+                     app_px(app, 6);
         widget_panel(app, (SDL_Rect){x, y, w, h}, COL_SURFACE, COL_BORDER);
         int yy = y + pad;
         static const char *const NAMES[4] = {"key-scene", "key-chosen", "key-better", "key-why"};
         for (int k = 0; k < 4; k++)
-            if (lines[k][0]) yy += widget_text(app, styles[k], faces[k], COL_TEXT, lines[k], x + pad, yy, iw, NAMES[k]) + app_px(6);
+            if (lines[k][0]) yy += widget_text(app, styles[k], faces[k], COL_TEXT, lines[k], x + pad, yy, iw, NAMES[k]) + app_px(app, 6);
         y += h + app_grid(app, 2);
     }
     return y - y0 - app_grid(app, 2);

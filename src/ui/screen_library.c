@@ -82,7 +82,7 @@ static int toggles(App *app, int x, int y, int w, const char *label, const char 
     int gap = app_grid(app, 1);
     int lw = text_width(app->text, TS_BODY, FACE_BOLD, label);
     int cx = x, cy = y;
-    int bh = widget_button_height(app, "Ag", app_px(100), 0, NULL);
+    int bh = widget_button_height(app, "Ag", app_px(app, 100), 0, NULL);
     const TextTex *lt = text_get(app->text, TS_BODY, FACE_BOLD, app_color(app, COL_TEXT), label, 0, ALIGN_LEFT);
     ui_add(&app->ui, UI_TEXT, (SDL_Rect){cx, cy + (bh - lt->h) / 2, lt->w, lt->h}, -1, true, "filter-label");
     widget_draw_text(app, lt, cx, cy + (bh - lt->h) / 2);
@@ -150,7 +150,7 @@ static int card(App *app, const LibEntry *e, int index, SDL_Rect r, bool draw) {
     if (e->sc) {
         const Scenario *sc = e->sc;
         CARD_TEXT(TS_SUBHEADING, FACE_BOLD, COL_TEXT, loc_get(&sc->title, app->lang, NULL), "card-title");
-        y += app_px(4);
+        y += app_px(app, 4);
         char lvl[16], mins[16], lvs[8];
         snprintf(lvs, sizeof lvs, "%u", sc->level);
         tr_format(lvl, sizeof lvl, "level.short", lvs, NULL);
@@ -168,7 +168,7 @@ static int card(App *app, const LibEntry *e, int index, SDL_Rect r, bool draw) {
     } else {
         const char *dir = basename_of(e->dir);
         CARD_TEXT(TS_SUBHEADING, FACE_BOLD, COL_TEXT, dir, "card-title");
-        y += app_px(4);
+        y += app_px(app, 4);
         CARD_TEXT(TS_BODY, FACE_BOLD, COL_ERROR_TEXT, tr("lib.broken"), "card-error");
         y += app_grid(app, 1);
         size_t shown = 0;
@@ -178,13 +178,13 @@ static int card(App *app, const LibEntry *e, int index, SDL_Rect r, bool draw) {
             snprintf(buf, sizeof buf, "%s:%u:%u — %s%s%s", basename_of(d->file ? d->file : e->path), d->line, d->col,
                      d->message ? d->message : "", d->hint && *d->hint ? " " : "", d->hint ? d->hint : "");
             CARD_TEXT(TS_SMALL, FACE_REGULAR, COL_ERROR_TEXT, buf, "card-diag");
-            y += app_px(4);
+            y += app_px(app, 4);
             shown++;
         }
         if (e->diags.errors == 0 && shown == 0) CARD_TEXT(TS_SMALL, FACE_REGULAR, COL_ERROR_TEXT, e->path, "card-diag");
         size_t more = e->diags.errors + e->diags.dropped > shown ? e->diags.errors + e->diags.dropped - shown : 0;
         if (more) {
-            char nb[16];
+            char nb[24];
             snprintf(nb, sizeof nb, "%zu", more);
             tr_format(buf, sizeof buf, "lib.broken_more", nb, NULL);
             CARD_TEXT(TS_SMALL, FACE_BOLD, COL_ERROR_TEXT, buf, "card-more");
@@ -231,7 +231,7 @@ static void library_render(App *app, void *vst) {
     y += toggles(app, margin, y, cw, tr("lib.sector"), sectors, ns + 1, sel, ACT_SECTOR, "sector");
     y += app_grid(app, 3);
     int gap = app_grid(app, 2);
-    int cols = (cw + gap) / (app_px(380) + gap);
+    int cols = (cw + gap) / (app_px(app, 380) + gap);
     if (cols < 1) cols = 1;
     int card_w = (cw - (cols - 1) * gap) / cols;
     int idx[256];

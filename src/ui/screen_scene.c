@@ -101,7 +101,7 @@ static void scene_render(App *app, void *vst) {
     y += view_meter_band(app, y);
     int margin = app_grid(app, 3);
     int avail_h = app->h - y;
-    bool wide = app->w >= app_px(1000);
+    bool wide = app->w >= app_px(app, 1000);
     if (wide) {
         int gap = app_grid(app, 4);
         int left_w = (app->w - 2 * margin - gap) * 11 / 20;

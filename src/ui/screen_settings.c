@@ -45,7 +45,7 @@ static int pair(App *app, int x, int y, int w, const char *a, const char *b, int
         tr_format(lb, sizeof lb, "set.current", b, NULL);
     }
     int gap = app_grid(app, 2);
-    bool stack = w < app_px(440);
+    bool stack = w < app_px(app, 440);
     int bw = stack ? w : (w - gap) / 2;
     int ha = widget_button_height(app, la, bw, 0, NULL), hb = widget_button_height(app, lb, bw, 0, NULL);
     int bh = ha > hb ? ha : hb;

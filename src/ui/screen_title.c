@@ -38,7 +38,7 @@ static void title_render(App *app, void *vst) {
     int w = view_column_width(app, app->w - 2 * margin, 560);
     int x = (app->w - w) / 2;
     /* Band of colour at the top: the programme's identity. */
-    int band = app_px(8);
+    int band = app_px(app, 8);
     widget_fill(app, (SDL_Rect){0, 0, app->w, band}, COL_HEADER);
     const char *foot = tr("title.footer");
     const TextTex *ft = text_get(app->text, TS_SMALL, FACE_REGULAR, app_color(app, COL_TEXT_MUTED), foot,

@@ -26,12 +26,12 @@ void view_bar(App *app, int y, const BarButton *b, int n) {
     int pad = app_grid(app, 2);
     int h = view_bar_height(app, b, n);
     widget_fill(app, (SDL_Rect){0, y, app->w, h}, COL_SURFACE);
-    widget_fill(app, (SDL_Rect){0, y, app->w, app_px(1) > 0 ? app_px(1) : 1}, COL_BORDER);
+    widget_fill(app, (SDL_Rect){0, y, app->w, app_px(app, 1) > 0 ? app_px(app, 1) : 1}, COL_BORDER);
     int total = 0;
     int widths[8];
     for (int i = 0; i < n && i < 8; i++) {
         widths[i] = text_width(app->text, TS_BODY, FACE_BOLD, b[i].label) + app_grid(app, 6);
-        if (widths[i] < app_px(160)) widths[i] = app_px(160);
+        if (widths[i] < app_px(app, 160)) widths[i] = app_px(app, 160);
         if (widths[i] > app->w - 2 * pad) widths[i] = app->w - 2 * pad;
         total += widths[i] + pad;
     }
@@ -57,7 +57,7 @@ void view_bar(App *app, int y, const BarButton *b, int n) {
 }
 
 int view_column_width(App *app, int avail, int max720) {
-    int m = app_px(max720);
+    int m = app_px(app, max720);
     return avail < m ? avail : m;
 }
 
@@ -87,7 +87,7 @@ int view_speaker(App *app, int32_t speaker, int x, int y, int w) {
     const Scenario *sc = game_scenario(&app->game);
     if (!sc || speaker < 0 || speaker >= sc->n_characters) return 0;
     const Character *c = &sc->characters[speaker];
-    int size = app_px(64);
+    int size = app_px(app, 64);
     int tx = x;
     int ph = 0;
     char path[2048];
@@ -111,7 +111,7 @@ int view_speaker(App *app, int32_t speaker, int x, int y, int w) {
 
 static int strip_cols(App *app, int w, int n, int *cell) {
     int gap = app_grid(app, 3);
-    int cols = (w + gap) / (app_px(200) + gap);
+    int cols = (w + gap) / (app_px(app, 200) + gap);
     if (cols < 1) cols = 1;
     if (cols > n) cols = n;
     *cell = (w - (cols - 1) * gap) / cols;
@@ -198,8 +198,8 @@ int view_principle(App *app, const Feedback *fb, int x, int y, int w) {
     const char *r = loc_get(&fb->reference, app->lang, NULL);
     if (!*p && !*r) return 0;
     int pad = app_grid(app, 2);
-    int iw = w - 2 * pad - app_px(4);
-    int ix = x + pad + app_px(4);
+    int iw = w - 2 * pad - app_px(app, 4);
+    int ix = x + pad + app_px(app, 4);
     /* Measure, draw the panel, then the text over it. */
     int h = pad;
     const TextTex *ht = text_get(app->text, TS_BODY, FACE_BOLD, app_color(app, COL_TEXT), tr("cons.principle"), iw,
@@ -216,7 +216,7 @@ int view_principle(App *app, const Feedback *fb, int x, int y, int w) {
     }
     h += pad;
     widget_panel(app, (SDL_Rect){x, y, w, h}, COL_SURFACE_ALT, COL_SURFACE_ALT);
-    widget_fill(app, (SDL_Rect){x, y, app_px(4), h}, COL_ACCENT);
+    widget_fill(app, (SDL_Rect){x, y, app_px(app, 4), h}, COL_ACCENT);
     int yy = y + pad;
     yy += widget_text(app, TS_BODY, FACE_BOLD, COL_TEXT, tr("cons.principle"), ix, yy, iw, "principle-heading");
     yy += app_grid(app, 1);

@@ -38,8 +38,8 @@ static void round_rect(App *app, SDL_Rect r, int rad, Rgba c) {
 }
 
 void widget_panel(App *app, SDL_Rect r, ThemeColor fill, ThemeColor border) {
-    int rad = app_px(app->theme.radius);
-    int bw = app_px(1) > 0 ? app_px(1) : 1;
+    int rad = app_px(app, app->theme.radius);
+    int bw = app_px(app, 1) > 0 ? app_px(app, 1) : 1;
     if (fill != border) {
         round_rect(app, r, rad, app_color(app, border));
         r = (SDL_Rect){r.x + bw, r.y + bw, r.w - 2 * bw, r.h - 2 * bw};
@@ -49,7 +49,7 @@ void widget_panel(App *app, SDL_Rect r, ThemeColor fill, ThemeColor border) {
 }
 
 void widget_focus_ring(App *app, SDL_Rect r) {
-    int fw = app_px(app->theme.focus_width);
+    int fw = app_px(app, app->theme.focus_width);
     if (fw < 2) fw = 2;
     int gap = fw / 2 + 1;
     SDL_Rect o = {r.x - gap - fw, r.y - gap - fw, r.w + 2 * (gap + fw), r.h + 2 * (gap + fw)};
@@ -80,11 +80,11 @@ typedef struct ButtonMetrics { int pad_x, pad_y, badge, gap, label_w; } ButtonMe
 static ButtonMetrics button_metrics(App *app, int w, int number) {
     ButtonMetrics m;
     m.pad_x = app_grid(app, 2);
-    m.pad_y = app_px(12);
+    m.pad_y = app_px(app, 12);
     m.gap = app_grid(app, 2);
-    m.badge = number > 0 ? app_px(34) : 0;
+    m.badge = number > 0 ? app_px(app, 34) : 0;
     m.label_w = w - 2 * m.pad_x - (number > 0 ? m.badge + m.gap : 0);
-    if (m.label_w < app_px(40)) m.label_w = app_px(40);
+    if (m.label_w < app_px(app, 40)) m.label_w = app_px(app, 40);
     return m;
 }
 
@@ -96,9 +96,9 @@ int widget_button_height(App *app, const char *label, int w, int number, const c
     if (note && *note) {
         const TextTex *nt = text_get(app->text, TS_SMALL, FACE_REGULAR, app_color(app, COL_DISABLED_TEXT), note,
                                      m.label_w, ALIGN_LEFT);
-        h += app_px(6) + nt->h;
+        h += app_px(app, 6) + nt->h;
     }
-    int min_h = app_px(48);
+    int min_h = app_px(app, 48);
     if (number > 0 && m.badge > h) h = m.badge;
     h += 2 * m.pad_y;
     return h < min_h ? min_h : h;
@@ -124,8 +124,8 @@ const UiItem *widget_button(App *app, SDL_Rect r, int id, const char *name, cons
     }
     widget_panel(app, r, bg, border);
     if (hot && enabled && kind != BUTTON_PRIMARY) {
-        int bw = app_px(2) > 1 ? app_px(2) : 2;
-        widget_fill(app, (SDL_Rect){r.x, r.y + app_px(4), bw, r.h - 2 * app_px(4)}, COL_ACCENT);
+        int bw = app_px(app, 2) > 1 ? app_px(app, 2) : 2;
+        widget_fill(app, (SDL_Rect){r.x, r.y + app_px(app, 4), bw, r.h - 2 * app_px(app, 4)}, COL_ACCENT);
     }
     ButtonMetrics m = button_metrics(app, r.w, number);
     FontFace face = kind == BUTTON_CHOICE ? FACE_REGULAR : FACE_BOLD;
@@ -135,13 +135,13 @@ const UiItem *widget_button(App *app, SDL_Rect r, int id, const char *name, cons
     int content_h = tt->h;
     if (note && *note) {
         nt = text_get(app->text, TS_SMALL, FACE_REGULAR, app_color(app, fg), note, m.label_w, ALIGN_LEFT);
-        content_h += app_px(6) + nt->h;
+        content_h += app_px(app, 6) + nt->h;
     }
     int x = r.x + m.pad_x;
     if (number > 0) {
         SDL_Rect badge = {x, r.y + (r.h - m.badge) / 2, m.badge, m.badge};
         widget_panel(app, badge, enabled ? COL_ACCENT : COL_DISABLED_BG, enabled ? COL_ACCENT : COL_BORDER);
-        char num[4];
+        char num[16];
         snprintf(num, sizeof num, "%d", number);
         const TextTex *bt = text_get(app->text, TS_BODY, FACE_BOLD,
                                      app_color(app, enabled ? COL_ACCENT_TEXT : COL_DISABLED_TEXT), num, 0, ALIGN_LEFT);
@@ -151,7 +151,7 @@ const UiItem *widget_button(App *app, SDL_Rect r, int id, const char *name, cons
     int y = r.y + (r.h - content_h) / 2;
     int tx = kind == BUTTON_CHOICE ? x : r.x + (r.w - tt->w) / 2;
     widget_draw_text(app, tt, tx, y);
-    if (nt) widget_draw_text(app, nt, x, y + tt->h + app_px(6));
+    if (nt) widget_draw_text(app, nt, x, y + tt->h + app_px(app, 6));
     if (it && ui_is_focused(&app->ui, it)) widget_focus_ring(app, r);
     return it;
 }
@@ -169,7 +169,7 @@ int widget_header(App *app, const char *title, const char *right) {
                                  app->w - 2 * pad - rw, ALIGN_LEFT);
     int h = tt->h + 2 * app_grid(app, 2);
     if (rt && rt->h + 2 * app_grid(app, 2) > h) h = rt->h + 2 * app_grid(app, 2);
-    if (h < app_px(56)) h = app_px(56);
+    if (h < app_px(app, 56)) h = app_px(app, 56);
     widget_fill(app, (SDL_Rect){0, 0, app->w, h}, COL_HEADER);
     ui_add(&app->ui, UI_TEXT, (SDL_Rect){pad, (h - tt->h) / 2, tt->w, tt->h}, -1, true, "header-title");
     widget_draw_text(app, tt, pad, (h - tt->h) / 2);
@@ -200,7 +200,7 @@ int widget_meter_height(App *app, const Meter *m, int w) {
                                  loc_get(&m->label, app->lang, NULL), lw > 0 ? lw : 1, ALIGN_LEFT);
     const TextTex *dt = text_get(app->text, TS_SMALL, FACE_REGULAR, app_color(app, COL_TEXT_MUTED), direction_text(m),
                                  w, ALIGN_LEFT);
-    return lt->h + app_px(4) + app_px(10) + app_px(4) + dt->h;
+    return lt->h + app_px(app, 4) + app_px(app, 10) + app_px(app, 4) + dt->h;
 }
 
 void widget_meter(App *app, SDL_Rect r, const Meter *m, int value, double shown, const char *name) {
@@ -215,9 +215,9 @@ void widget_meter(App *app, SDL_Rect r, const Meter *m, int value, double shown,
                          lw > 0 ? lw : 1, name);
     ui_add(&app->ui, UI_TEXT, (SDL_Rect){r.x + r.w - vt->w, y, vt->w, vt->h}, -1, true, "meter-value");
     widget_draw_text(app, vt, r.x + r.w - vt->w, y);
-    y += (lh > vt->h ? lh : vt->h) + app_px(4);
-    int bar_h = app_px(10);
-    int notch = app_px(4) > 2 ? app_px(4) : 2;
+    y += (lh > vt->h ? lh : vt->h) + app_px(app, 4);
+    int bar_h = app_px(app, 10);
+    int notch = app_px(app, 4) > 2 ? app_px(app, 4) : 2;
     SDL_Rect track = {r.x + notch, y, r.w - 2 * notch, bar_h};
     widget_fill(app, track, COL_BAR_TRACK);
     double span = (double)(m->max - m->min);
@@ -226,10 +226,10 @@ void widget_meter(App *app, SDL_Rect r, const Meter *m, int value, double shown,
     if (frac > 1) frac = 1;
     widget_fill(app, (SDL_Rect){track.x, y, (int)(track.w * frac + 0.5), bar_h}, COL_BAR_FILL);
     /* A dark notch marks the good end of the bar: direction in shape, not colour. */
-    widget_fill(app, (SDL_Rect){m->higher_is_better ? r.x + r.w - notch : r.x, y - app_px(3), notch, bar_h + 2 * app_px(3)},
+    widget_fill(app, (SDL_Rect){m->higher_is_better ? r.x + r.w - notch : r.x, y - app_px(app, 3), notch, bar_h + 2 * app_px(app, 3)},
                 COL_TEXT);
-    ui_add(&app->ui, UI_BAR, (SDL_Rect){r.x, y - app_px(3), r.w, bar_h + 2 * app_px(3)}, -1, true, "meter-bar");
-    y += bar_h + app_px(4);
+    ui_add(&app->ui, UI_BAR, (SDL_Rect){r.x, y - app_px(app, 3), r.w, bar_h + 2 * app_px(app, 3)}, -1, true, "meter-bar");
+    y += bar_h + app_px(app, 4);
     widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, direction_text(m), r.x, y, r.w, "meter-direction");
 }
 
@@ -241,18 +241,18 @@ void widget_score_bar(App *app, SDL_Rect r, int score, ThemeColor fill, const ch
 
 void widget_scrollbar(App *app, const UiScroll *sc) {
     if (sc->content_h <= sc->view.h || sc->content_h <= 0) return;
-    int w = app_px(6) > 3 ? app_px(6) : 3;
+    int w = app_px(app, 6) > 3 ? app_px(app, 6) : 3;
     SDL_Rect track = {sc->view.x + sc->view.w - w, sc->view.y, w, sc->view.h};
     widget_fill(app, track, COL_BAR_TRACK);
     int th = sc->view.h * sc->view.h / sc->content_h;
-    if (th < app_px(24)) th = app_px(24);
+    if (th < app_px(app, 24)) th = app_px(app, 24);
     int ty = sc->view.y + (int)((long long)(sc->view.h - th) * sc->offset / (sc->content_h - sc->view.h));
     widget_fill(app, (SDL_Rect){track.x, ty, w, th}, COL_BORDER);
 }
 
 void widget_scroll_hint(App *app, const UiScroll *sc) {
     if (sc->offset + sc->view.h >= sc->content_h) return;
-    int h = app_px(24);
+    int h = app_px(app, 24);
     for (int i = 0; i < h; i++) {
         Rgba c = app_color(app, COL_BG);
         c.a = (uint8_t)(255 * i / h);
