@@ -212,10 +212,10 @@ static void usage(void) {
     fputs(tr_lang() == LANG_FR
               ? "Usage : enjeux [SCÉNARIO] [--lang fr|en] [--fullscreen] [--size LxH] [--seed N]\n"
                 "        enjeux --screenshots DOSSIER [--all] [--sizes 1280x720,800x600] [SCÉNARIO]\n"
-                "Options de test : --script FICHIER, --layout-dump FICHIER, --bench FICHIER\n"
+                "Options de test : --library DOSSIER, --script FICHIER, --layout-dump FICHIER, --bench FICHIER\n"
               : "Usage: enjeux [SCENARIO] [--lang fr|en] [--fullscreen] [--size WxH] [--seed N]\n"
                 "       enjeux --screenshots DIR [--all] [--sizes 1280x720,800x600] [SCENARIO]\n"
-                "Test options: --script FILE, --layout-dump FILE, --bench FILE\n",
+                "Test options: --library DIR, --script FILE, --layout-dump FILE, --bench FILE\n",
           stderr);
 }
 
@@ -242,6 +242,9 @@ static int parse_options(App *app, ExtraOpts *x, int argc, char **argv) {
             o->shots_all = true;
         } else if (strcmp(a, "--sizes") == 0 && v) {
             o->sizes = v;
+            i++;
+        } else if (strcmp(a, "--library") == 0 && v) {
+            o->library = v;
             i++;
         } else if (strcmp(a, "--script") == 0 && v) {
             o->script = v;
@@ -433,7 +436,9 @@ int app_main(int argc, char **argv) {
         }
     }
     char scen_dir[PATH_MAX_LEN + 16];
-    if (snprintf(scen_dir, sizeof scen_dir, "%sscenarios", app->data_dir) >= (int)sizeof scen_dir) goto out;
+    if (snprintf(scen_dir, sizeof scen_dir, "%s", app->opts.library ? app->opts.library : "") >= (int)sizeof scen_dir ||
+        (!app->opts.library && snprintf(scen_dir, sizeof scen_dir, "%sscenarios", app->data_dir) >= (int)sizeof scen_dir))
+        goto out;
     game_scan_library(&app->game, scen_dir, app->lang);
     int direct = -1;
     if (app->opts.scenario) {

@@ -48,6 +48,7 @@ typedef struct Request { RequestKind kind; const ScreenDef *def; int arg; } Requ
 
 typedef struct AppOptions {
     const char *scenario;     /* open this scenario's briefing directly */
+    const char *library;      /* scenarios folder (default: the data folder's scenarios/) */
     const char *script;       /* scripted input file */
     const char *layout_dump;  /* JSON lines of laid-out rectangles */
     const char *shots_dir;    /* screenshot tour */

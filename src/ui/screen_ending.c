@@ -16,7 +16,7 @@ static void ending_enter(App *app, void *st, int arg) {
     (void)st;
     (void)arg;
     ui_set_focus(&app->ui, "debrief");
-    if (app->game.session && session_is_over(app->game.session) && !app->game.result_path[0]) {
+    if (app->game.session && session_is_over(app->game.session) && !app->game.result_path[0] && !app->opts.shots_dir) {
         char err[512];
         if (!game_write_result(&app->game, app->user_dir, err, sizeof err))
             SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", err);

@@ -126,7 +126,7 @@ static void scene_render(App *app, void *vst) {
         int off = ui_scroll_begin(&app->ui, &st->text_scroll, v);
         SDL_RenderSetClipRect(app->renderer, &v);
         int yy = y + app_grid(app, 2) - off;
-        yy += story(app, scene, margin, yy, w, avail_h / 3) + app_grid(app, 3);
+        yy += story(app, scene, margin, yy, w, avail_h / 4) + app_grid(app, 3);
         yy += choices(app, margin, yy, w);
         ui_scroll_end(&app->ui, &st->text_scroll, yy + off - y + app_grid(app, 1));
         SDL_RenderSetClipRect(app->renderer, NULL);
