@@ -301,8 +301,16 @@ static bool init_video(App *app, char *err, size_t errlen) {
     }
     app->fullscreen = app->opts.fullscreen;
     SDL_SetWindowMinimumSize(app->window, 800, 600);
+    /* With the software renderer, present through X11/Wayland shared memory
+     * rather than through an OpenGL texture: loading a GL stack for that
+     * costs ~100 ms at start and tens of MB. */
+    const char *drv = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
+    if (drv && SDL_strcasecmp(drv, "software") == 0) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     app->renderer = SDL_CreateRenderer(app->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    if (!app->renderer) app->renderer = SDL_CreateRenderer(app->window, -1, SDL_RENDERER_SOFTWARE);
+    if (!app->renderer) {
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+        app->renderer = SDL_CreateRenderer(app->window, -1, SDL_RENDERER_SOFTWARE);
+    }
     if (!app->renderer) {
         snprintf(err, errlen, "cannot create a renderer: %s", SDL_GetError());
         return false;

@@ -50,6 +50,23 @@ static SDL_Surface *load(const char *path, int w, int h) {
     return s;
 }
 
+static bool is_opaque(SDL_Surface *s) {
+    if (!SDL_ISPIXELFORMAT_ALPHA(s->format->format)) return true;
+    if (s->format->BytesPerPixel != 4 || SDL_LockSurface(s) != 0) return false;
+    bool opaque = true;
+    Uint32 amask = s->format->Amask;
+    for (int y = 0; y < s->h && opaque; y++) {
+        const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
+        for (int x = 0; x < s->w; x++)
+            if ((row[x] & amask) != amask) {
+                opaque = false;
+                break;
+            }
+    }
+    SDL_UnlockSurface(s);
+    return opaque;
+}
+
 static InfoSlot *info_get(ImageCache *ic, const char *path) {
     for (int i = 0; i < ic->n_info; i++)
         if (strcmp(ic->info[i].path, path) == 0) return &ic->info[i];
@@ -97,6 +114,7 @@ SDL_Texture *image_get(ImageCache *ic, const char *path, int max_w, int max_h, i
         TexSlot *t = &ic->tex[i];
         if (t->path && t->w == fw && t->h == fh && strcmp(t->path, path) == 0) {
             t->last = ic->tick;
+            SDL_QueryTexture(t->tex, NULL, NULL, w, h);
             return t->tex;
         }
         if (!t->path || (ic->tex[victim].path && t->last < ic->tex[victim].last)) victim = i;
@@ -107,13 +125,21 @@ SDL_Texture *image_get(ImageCache *ic, const char *path, int max_w, int max_h, i
     *t = (TexSlot){0};
     SDL_Surface *surf = load(path, fw, fh);
     if (!surf) return NULL;
+    bool opaque = is_opaque(surf);
     t->tex = SDL_CreateTextureFromSurface(ic->r, surf);
     SDL_FreeSurface(surf);
-    if (!t->tex) return NULL;
+    t->path = t->tex ? strdup(path) : NULL;
+    if (!t->path) {
+        if (t->tex) SDL_DestroyTexture(t->tex);
+        t->tex = NULL;
+        return NULL;
+    }
+    /* Opaque pictures are copied, not blended: much cheaper in software. */
+    SDL_SetTextureBlendMode(t->tex, opaque ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_SetTextureScaleMode(t->tex, SDL_ScaleModeLinear);
-    t->path = strdup(path);
     t->w = fw;
     t->h = fh;
     t->last = ic->tick;
+    SDL_QueryTexture(t->tex, NULL, NULL, w, h);
     return t->tex;
 }

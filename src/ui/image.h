@@ -17,7 +17,8 @@ ImageCache *image_cache_create(SDL_Renderer *r);
 void image_cache_destroy(ImageCache *ic);
 
 /* The image at `path` scaled to fit (max_w, max_h), aspect kept; writes the
- * drawn size to *w, *h. Returns NULL when the file cannot be loaded (logged
+ * texture's exact size to *w, *h (draw it at that size: a scaled copy is
+ * slow in software). Returns NULL when the file cannot be loaded (logged
  * once per path); the texture belongs to the cache and stays valid until
  * the next call. */
 SDL_Texture *image_get(ImageCache *ic, const char *path, int max_w, int max_h, int *w, int *h);

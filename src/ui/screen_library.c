@@ -21,7 +21,13 @@ typedef struct LibraryState {
 static void library_enter(App *app, void *st, int arg) {
     (void)st;
     (void)arg;
-    (void)app;
+    for (int i = 0; i < app->game.n_lib; i++)
+        if (app->game.lib[i].sc) {
+            char name[UI_NAME_LEN];
+            snprintf(name, sizeof name, "card-%d", i);
+            ui_set_focus(&app->ui, name);
+            break;
+        }
 }
 
 static int collect_sectors(const App *app, const char **out) {
@@ -88,7 +94,7 @@ static int toggles(App *app, int x, int y, int w, const char *label, const char 
     widget_draw_text(app, lt, cx, cy + (bh - lt->h) / 2);
     cx += lw + app_grid(app, 2);
     for (int i = 0; i < n; i++) {
-        int bw = text_width(app->text, TS_BODY, FACE_BOLD, items[i]) + app_grid(app, 4);
+        int bw = text_width(app->text, TS_BODY, FACE_BOLD, items[i]) + app_grid(app, 5) + 2;
         if (bw > w) bw = w;
         if (cx + bw > x + w) {
             cx = x;

@@ -217,8 +217,8 @@ static void wrap_paragraph(const char *start, const char *end, int wrap_w, TextM
             if (measure(line, (size_t)(nc - line), mu) > wrap_w) break;
             cut = nc;
         }
-        emit(line, (size_t)(cut - line), eu);
-        line = cut;
+        emit(line, trim_right(line, (size_t)(cut - line)), eu);
+        line = skip_spaces(cut, end);
     }
 }
 
