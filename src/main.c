@@ -12,6 +12,8 @@
 
 /* Subcommands, one line each (implemented in src/cli/<name>.c). */
 const CliCommand cli_commands[] = {
+    {"validate", cli_validate, "vérifier des scénarios (fichier:ligne:colonne de chaque problème)", "check scenarios (file:line:column of each problem)"},
+    {"play", cli_play, "jouer un scénario sans fenêtre (--headless)", "play a scenario without a window (--headless)"},
     {NULL, NULL, NULL, NULL},
 };
 

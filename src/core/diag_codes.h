@@ -60,4 +60,15 @@ DIAG_ENUM_(MISSING_ALT,        "missing-alt-text",     DIAG_WARNING)
 /* framework */
 DIAG_ENUM_(FRAMEWORK,          "framework-error",      DIAG_ERROR)
 DIAG_ENUM_(BAD_THRESHOLDS,     "bad-thresholds",       DIAG_ERROR)
+/* added with the loader */
+DIAG_ENUM_(CONTRADICTORY_CONDITION, "contradictory-condition", DIAG_ERROR)
+DIAG_ENUM_(FLAG_NEVER_SET,     "flag-never-set",       DIAG_ERROR)
+DIAG_ENUM_(EMPTY_ANY,          "empty-any",            DIAG_ERROR)
+DIAG_ENUM_(MISSING_REASON,     "missing-reason",       DIAG_ERROR)
+DIAG_ENUM_(FRAMEWORK_REF,      "unknown-domain",       DIAG_ERROR)
+DIAG_ENUM_(EMPTY_LIST,         "empty-list",           DIAG_ERROR)
+/* saves (engine) */
+DIAG_ENUM_(SAVE_DAMAGED,       "damaged-save",         DIAG_ERROR)
+DIAG_ENUM_(SAVE_FOREIGN,       "not-a-save",           DIAG_ERROR)
+DIAG_ENUM_(SAVE_VERSION,       "unsupported-save-format", DIAG_ERROR)
 /* clang-format on */

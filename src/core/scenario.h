@@ -234,6 +234,8 @@ typedef struct Scenario {
 
     Cond *conds;              uint32_t n_conds;
     uint32_t *cond_kids;      uint32_t n_cond_kids;
+
+    struct ScenarioIndex *index; /* private: id hash tables for the lookups */
 } Scenario;
 
 /* Loads and validates the scenario file at `path`. Every problem found goes
@@ -248,6 +250,14 @@ Scenario *scenario_load(const char *path, const struct Framework *framework, Dia
 Scenario *scenario_load_buffer(const char *path, const char *data, size_t len,
                                const struct Framework *framework, DiagList *dl);
 
+/* Loads the scenario at `path` with the competency framework it names (its
+ * `framework` field, relative to the file; default ../competencies.json).
+ * When that framework is missing or broken, a framework-error is reported
+ * and the rest is still validated. *fw_out receives the framework (caller
+ * frees with framework_free(); NULL when it could not be loaded), even when
+ * the scenario has errors. Returns as scenario_load(). */
+Scenario *scenario_load_auto(const char *path, struct Framework **fw_out, DiagList *dl);
+
 /* Frees the scenario and everything it owns. Accepts NULL. */
 void scenario_free(Scenario *sc);
 
@@ -255,6 +265,14 @@ void scenario_free(Scenario *sc);
 int32_t scenario_find_scene(const Scenario *sc, const char *id);
 int32_t scenario_find_ending(const Scenario *sc, const char *id);
 int32_t scenario_find_meter(const Scenario *sc, const char *id);
+int32_t scenario_find_flag(const Scenario *sc, const char *id);
+int32_t scenario_find_counter(const Scenario *sc, const char *id);
+int32_t scenario_find_event(const Scenario *sc, const char *id);
+int32_t scenario_find_character(const Scenario *sc, const char *id);
+/* Index in sc->competencies, -1 when the scenario does not use it. */
+int32_t scenario_find_competency(const Scenario *sc, const char *id);
+/* Index of the choice with this id in scene `scene`, -1 when absent. */
+int32_t scenario_find_choice(const Scenario *sc, uint32_t scene, const char *id);
 
 /* Content hash as 16 lowercase hex chars plus NUL. */
 void scenario_hash_hex(const Scenario *sc, char out[17]);

@@ -1,0 +1,184 @@
+/* fsutil.c — bounded file reading and path helpers; see fsutil.h. */
+#include "core/fsutil.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#ifdef _WIN32
+#include <io.h>
+#include <windows.h>
+#else
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
+FsStatus fsutil_read_file(const char *path, size_t limit, char **data, size_t *len, size_t *size,
+                          int *err) {
+    *data = NULL;
+    *len = 0;
+    *size = 0;
+    *err = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        *err = errno;
+        return FS_IO_ERROR;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0) {
+        *err = errno;
+        fclose(f);
+        return FS_IO_ERROR;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        fclose(f);
+        *err = EISDIR;
+        return FS_IO_ERROR;
+    }
+    if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > limit) {
+        fclose(f);
+        *size = (size_t)st.st_size;
+        return FS_TOO_LARGE;
+    }
+    /* Read up to limit + 1 bytes: a file that grows or is not regular is
+     * still bounded. */
+    size_t cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
+    char *buf = malloc(cap + 1);
+    if (!buf) {
+        fclose(f);
+        *err = ENOMEM;
+        return FS_IO_ERROR;
+    }
+    size_t n = 0;
+    for (;;) {
+        if (n == cap) {
+            if (cap > limit) break;
+            size_t ncap = cap * 2 > limit + 1 ? limit + 1 : cap * 2;
+            char *nb = realloc(buf, ncap + 1);
+            if (!nb) {
+                free(buf);
+                fclose(f);
+                *err = ENOMEM;
+                return FS_IO_ERROR;
+            }
+            buf = nb;
+            cap = ncap;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) break;
+    }
+    if (ferror(f)) {
+        *err = errno ? errno : EIO;
+        free(buf);
+        fclose(f);
+        return FS_IO_ERROR;
+    }
+    fclose(f);
+    if (n > limit) {
+        free(buf);
+        *size = n;
+        return FS_TOO_LARGE;
+    }
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    *size = n;
+    return FS_OK;
+}
+
+char *fsutil_dirname(const char *path) {
+    const char *slash = strrchr(path, '/');
+    if (!slash) return fsutil_join(".", "");
+    size_t n = slash == path ? 1 : (size_t)(slash - path);
+    char *d = malloc(n + 1);
+    if (!d) return NULL;
+    memcpy(d, path, n);
+    d[n] = '\0';
+    return d;
+}
+
+char *fsutil_join(const char *dir, const char *rel) {
+    size_t a = strlen(dir), b = strlen(rel);
+    char *p = malloc(a + b + 2);
+    if (!p) return NULL;
+    memcpy(p, dir, a);
+    size_t n = a;
+    if (b) {
+        if (a && dir[a - 1] != '/') p[n++] = '/';
+        memcpy(p + n, rel, b);
+        n += b;
+    }
+    p[n] = '\0';
+    return p;
+}
+
+/* ---- atomic replacement (saves, records) ----------------------------------- */
+
+static bool sync_stream(FILE *f) {
+#ifdef _WIN32
+    return _commit(_fileno(f)) == 0;
+#else
+    return fsync(fileno(f)) == 0;
+#endif
+}
+
+static bool replace_file(const char *from, const char *to) {
+#ifdef _WIN32
+    return MoveFileExA(from, to, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH) != 0;
+#else
+    return rename(from, to) == 0;
+#endif
+}
+
+/* Makes the rename durable. Windows has no folder handle to sync;
+ * MOVEFILE_WRITE_THROUGH already waits for the move to reach the disk. */
+static void sync_folder_of(const char *path) {
+#ifdef _WIN32
+    (void)path;
+#else
+    char *dir = fsutil_dirname(path);
+    if (!dir) return;
+    int fd = open(dir, O_RDONLY);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+    free(dir);
+#endif
+}
+
+bool fsutil_write_atomic(const char *path, const void *data, size_t len, int *err) {
+    *err = 0;
+    size_t n = strlen(path);
+    char *tmp = malloc(n + 5);
+    if (!tmp) {
+        *err = ENOMEM;
+        return false;
+    }
+    memcpy(tmp, path, n);
+    memcpy(tmp + n, ".tmp", 5);
+    FILE *f = fopen(tmp, "wb");
+    if (!f) {
+        *err = errno;
+        free(tmp);
+        return false;
+    }
+    errno = 0;
+    bool ok = fwrite(data, 1, len, f) == len && fflush(f) == 0 && sync_stream(f);
+    if (!ok) *err = errno ? errno : EIO;
+    if (fclose(f) != 0 && ok) {
+        ok = false;
+        *err = errno ? errno : EIO;
+    }
+    if (ok && !replace_file(tmp, path)) {
+        ok = false;
+        *err = errno ? errno : EIO;
+    }
+    if (!ok) remove(tmp);
+    free(tmp);
+    if (ok) sync_folder_of(path);
+    return ok;
+}

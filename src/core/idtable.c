@@ -1,0 +1,48 @@
+/* idtable.c — id → index hash table; see idtable.h. */
+#include "core/idtable.h"
+
+#include <string.h>
+
+uint64_t idtable_fnv1a(const void *data, size_t n) {
+    const unsigned char *p = data;
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+bool idtable_init(IdTable *t, Arena *arena, size_t n) {
+    uint32_t cap = 8;
+    while (cap < 2 * n + 2) cap *= 2;
+    t->slots = arena_alloc(arena, cap * sizeof *t->slots);
+    t->cap = t->slots ? cap : 0;
+    t->count = 0;
+    return t->slots != NULL;
+}
+
+int32_t idtable_put(IdTable *t, const char *key, int32_t value) {
+    if (!t->cap || (t->count + 1) * 2 > t->cap) return -2;
+    uint32_t mask = t->cap - 1;
+    uint32_t i = (uint32_t)idtable_fnv1a(key, strlen(key)) & mask;
+    while (t->slots[i].key) {
+        if (strcmp(t->slots[i].key, key) == 0) return t->slots[i].value;
+        i = (i + 1) & mask;
+    }
+    t->slots[i].key = key;
+    t->slots[i].value = value;
+    t->count++;
+    return -1;
+}
+
+int32_t idtable_get(const IdTable *t, const char *key) {
+    if (!t->cap || !key) return -1;
+    uint32_t mask = t->cap - 1;
+    uint32_t i = (uint32_t)idtable_fnv1a(key, strlen(key)) & mask;
+    while (t->slots[i].key) {
+        if (strcmp(t->slots[i].key, key) == 0) return t->slots[i].value;
+        i = (i + 1) & mask;
+    }
+    return -1;
+}

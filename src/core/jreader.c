@@ -1,0 +1,559 @@
+/* jreader.c — shared machinery of the loaders; see jreader.h. */
+#include "core/jreader.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/fsutil.h"
+#include "core/scenario.h"
+
+static const char *const TYPE_NAMES[LANG_COUNT][JT_COUNT] = {
+    [LANG_FR] = {
+        [JT_STRING] = "une chaîne de caractères entre guillemets",
+        [JT_INT] = "un nombre entier",
+        [JT_NUMBER] = "un nombre",
+        [JT_BOOL] = "true ou false",
+        [JT_OBJECT] = "un objet {\u00a0…\u00a0}",
+        [JT_ARRAY] = "une liste [\u00a0…\u00a0]",
+        [JT_TEXT] = "un texte\u202f: une chaîne, ou un objet {\"fr\": …, \"en\": …}",
+        [JT_CONDITION] = "une condition (all, any, not, meter, counter, flag, after ou scene)",
+        [JT_NEXT] = "un identifiant de scène ou de fin, ou une liste de routes",
+        [JT_ID] = "un identifiant entre guillemets",
+        [JT_ROOT] = "un objet JSON {\u00a0…\u00a0}",
+    },
+    [LANG_EN] = {
+        [JT_STRING] = "a string in quotes",
+        [JT_INT] = "an integer",
+        [JT_NUMBER] = "a number",
+        [JT_BOOL] = "true or false",
+        [JT_OBJECT] = "an object { … }",
+        [JT_ARRAY] = "a list [ … ]",
+        [JT_TEXT] = "a text: a string, or an object {\"fr\": …, \"en\": …}",
+        [JT_CONDITION] = "a condition (all, any, not, meter, counter, flag, after or scene)",
+        [JT_NEXT] = "a scene or ending id, or a list of routes",
+        [JT_ID] = "an identifier in quotes",
+        [JT_ROOT] = "a JSON object { … }",
+    },
+};
+
+void jreader_init(JReader *r, DiagList *dl, const char *file, Arena *arena) {
+    memset(r, 0, sizeof *r);
+    r->dl = dl;
+    r->file = file;
+    r->arena = arena;
+    json_text_init(&r->text, "", 0);
+}
+
+void jreader_free(JReader *r) {
+    if (!r) return;
+    json_text_free(&r->text);
+    free(r->data);
+    free(r->path);
+    r->data = NULL;
+    r->path = NULL;
+}
+
+static Lang rlang(const JReader *r) { return r->dl->lang == LANG_EN ? LANG_EN : LANG_FR; }
+
+const char *jreader_type_name(const JReader *r, JType t) {
+    return (unsigned)t < JT_COUNT ? TYPE_NAMES[rlang(r)][t] : "";
+}
+
+/* ---- path stack ---------------------------------------------------------- */
+
+static void path_append(JReader *r, const char *s, size_t n) {
+    if (r->plen + n + 1 > r->pcap) {
+        size_t cap = r->pcap ? r->pcap : 128;
+        while (cap < r->plen + n + 1) cap *= 2;
+        char *p = realloc(r->path, cap);
+        if (!p) return; /* the path stays short; reports still name the file */
+        r->path = p;
+        r->pcap = cap;
+    }
+    memcpy(r->path + r->plen, s, n);
+    r->plen += n;
+    r->path[r->plen] = '\0';
+}
+
+size_t jreader_push(JReader *r, const char *key) {
+    size_t mark = r->plen;
+    path_append(r, "/", 1);
+    for (const char *p = key; *p; p++) {
+        if (*p == '~')
+            path_append(r, "~0", 2);
+        else if (*p == '/')
+            path_append(r, "~1", 2);
+        else
+            path_append(r, p, 1);
+    }
+    return mark;
+}
+
+size_t jreader_push_index(JReader *r, size_t i) {
+    char tmp[32];
+    int n = snprintf(tmp, sizeof tmp, "/%zu", i);
+    size_t mark = r->plen;
+    path_append(r, tmp, (size_t)n);
+    return mark;
+}
+
+void jreader_pop(JReader *r, size_t mark) {
+    if (mark <= r->plen) {
+        r->plen = mark;
+        if (r->path) r->path[mark] = '\0';
+    }
+}
+
+/* ---- reporting ------------------------------------------------------------ */
+
+static void report_offset(JReader *r, DiagCode code, size_t off, const char *path,
+                          const char *const args[4]) {
+    uint32_t line, col;
+    json_text_linecol(&r->text, off, &line, &col);
+    if (diag_default_severity(code) == DIAG_ERROR) r->errors++;
+    diag_add(r->dl, code, r->file, line, col, path, args);
+}
+
+void jreader_report_at(JReader *r, DiagCode code, const char *path, bool at_key, int occurrence,
+                       const char *const args[4]) {
+    size_t off = 0;
+    json_text_locate(r->text.s, r->text.len, path ? path : "", at_key, occurrence, &off);
+    report_offset(r, code, off, path ? path : "", args);
+}
+
+void jreader_report(JReader *r, DiagCode code, bool at_key, const char *a0, const char *a1,
+                    const char *a2, const char *a3) {
+    const char *args[4] = {a0, a1, a2, a3};
+    jreader_report_at(r, code, r->path ? r->path : "", at_key, 0, args);
+}
+
+/* A report about the whole file, at 1:1 or without a position. */
+static void report_file(JReader *r, DiagCode code, uint32_t line, uint32_t col, const char *a0,
+                        const char *a1) {
+    const char *args[4] = {a0, a1, NULL, NULL};
+    if (diag_default_severity(code) == DIAG_ERROR) r->errors++;
+    diag_add(r->dl, code, r->file, line, col, "", args);
+}
+
+/* ---- reading and parsing -------------------------------------------------- */
+
+static const char *describe_errno(const JReader *r, int err) {
+    bool fr = rlang(r) == LANG_FR;
+    switch (err) {
+    case ENOENT: return fr ? "fichier introuvable" : "no such file";
+    case EACCES: return fr ? "lecture non autorisée" : "permission denied";
+    case EISDIR: return fr ? "c'est un dossier" : "it is a folder";
+    case ENOMEM: return fr ? "mémoire insuffisante" : "out of memory";
+    case ENOTDIR: return fr ? "un élément du chemin n'est pas un dossier" : "a part of the path is not a folder";
+    default: return strerror(err);
+    }
+}
+
+bool jreader_read_file(JReader *r, size_t limit) {
+    char *data;
+    size_t len, size;
+    int err;
+    FsStatus st = fsutil_read_file(r->file, limit, &data, &len, &size, &err);
+    if (st == FS_TOO_LARGE) {
+        char a[32], b[32];
+        snprintf(a, sizeof a, "%zu", size);
+        snprintf(b, sizeof b, "%zu", limit);
+        report_file(r, DIAG_FILE_TOO_LARGE, 0, 0, a, b);
+        return false;
+    }
+    if (st != FS_OK) {
+        report_file(r, DIAG_IO, 0, 0, r->file, describe_errno(r, err));
+        return false;
+    }
+    free(r->data);
+    r->data = data;
+    r->data_len = len;
+    jreader_set_buffer(r, data, len);
+    return true;
+}
+
+void jreader_set_buffer(JReader *r, const char *data, size_t len) {
+    json_text_free(&r->text);
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        len -= 3;
+    }
+    json_text_init(&r->text, data, len);
+}
+
+/* Reports each repeated key of one object once, at its second use. */
+static void report_dup_keys(JReader *r, const cJSON *node) {
+    for (const cJSON *a = node->child; a; a = a->next) {
+        int seen = 0;
+        for (const cJSON *b = node->child; b != a && seen < 2; b = b->next)
+            if (a->string && b->string && strcmp(a->string, b->string) == 0) seen++;
+        if (seen == 1) {
+            size_t mark = jreader_push(r, a->string);
+            const char *args[4] = {a->string, NULL, NULL, NULL};
+            jreader_report_at(r, DIAG_DUPLICATE_KEY, r->path, true, 1, args);
+            jreader_pop(r, mark);
+        }
+    }
+}
+
+static int cmp_str(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Whether an object may hold a duplicate key: small ones are simply
+ * scanned; big ones are first sorted, so the quadratic scan only runs when
+ * there is something to report. */
+static bool may_have_dup(const cJSON *node) {
+    size_t n = 0;
+    for (const cJSON *c = node->child; c; c = c->next) n++;
+    if (n <= 32) return n > 1;
+    const char **names = malloc(n * sizeof *names);
+    if (!names) return false;
+    size_t k = 0;
+    for (const cJSON *c = node->child; c; c = c->next) names[k++] = c->string ? c->string : "";
+    qsort(names, n, sizeof *names, cmp_str);
+    bool dup = false;
+    for (size_t i = 1; i < n && !dup; i++) dup = strcmp(names[i - 1], names[i]) == 0;
+    free(names);
+    return dup;
+}
+
+static void check_dup_tree(JReader *r, const cJSON *node) {
+    bool obj = cJSON_IsObject(node);
+    if (obj && may_have_dup(node)) report_dup_keys(r, node);
+    size_t i = 0;
+    for (const cJSON *c = node->child; c; c = c->next, i++) {
+        if (!cJSON_IsObject(c) && !cJSON_IsArray(c)) continue;
+        size_t mark = obj ? jreader_push(r, c->string ? c->string : "") : jreader_push_index(r, i);
+        check_dup_tree(r, c);
+        jreader_pop(r, mark);
+    }
+}
+
+static bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+static void describe_char(const JReader *r, const char *s, size_t len, size_t off, char *out,
+                          size_t cap) {
+    bool fr = rlang(r) == LANG_FR;
+    if (off >= len) {
+        snprintf(out, cap, "%s", fr ? "fin du fichier inattendue" : "unexpected end of file");
+        return;
+    }
+    size_t n = 1;
+    while (off + n < len && n < 4 && ((unsigned char)s[off + n] & 0xC0) == 0x80) n++;
+    char ch[8];
+    memcpy(ch, s + off, n);
+    ch[n] = '\0';
+    if ((unsigned char)ch[0] < 0x20) snprintf(ch, sizeof ch, "\\x%02x", (unsigned)(unsigned char)ch[0]);
+    if (fr)
+        snprintf(out, cap, "caractère inattendu «\u00a0%s\u00a0»", ch);
+    else
+        snprintf(out, cap, "unexpected character '%s'", ch);
+}
+
+cJSON *jreader_parse(JReader *r, size_t limit) {
+    const char *s = r->text.s;
+    size_t len = r->text.len;
+    if (len > limit) {
+        char a[32], b[32];
+        snprintf(a, sizeof a, "%zu", len);
+        snprintf(b, sizeof b, "%zu", limit);
+        report_file(r, DIAG_FILE_TOO_LARGE, 0, 0, a, b);
+        return NULL;
+    }
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
+    if (i == len) {
+        report_file(r, DIAG_EMPTY_FILE, 0, 0, NULL, NULL);
+        return NULL;
+    }
+    size_t at = json_text_find_nul(s, len);
+    if (at < len) {
+        uint32_t line, col;
+        json_text_linecol(&r->text, at, &line, &col);
+        report_file(r, DIAG_BINARY, line, col, NULL, NULL);
+        return NULL;
+    }
+    if (!json_text_check_utf8(s, len, &at)) {
+        uint32_t line, col;
+        char hex[8];
+        snprintf(hex, sizeof hex, "%02X", (unsigned)(unsigned char)s[at]);
+        json_text_linecol(&r->text, at, &line, &col);
+        report_file(r, DIAG_BAD_UTF8, line, col, hex, NULL);
+        return NULL;
+    }
+    if (!json_text_check_depth(s, len, LIMIT_DEPTH, &at)) {
+        uint32_t line, col;
+        char lim[16];
+        snprintf(lim, sizeof lim, "%d", LIMIT_DEPTH);
+        json_text_linecol(&r->text, at, &line, &col);
+        report_file(r, DIAG_TOO_DEEP, line, col, lim, NULL);
+        return NULL;
+    }
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(s, len, &end, 0);
+    size_t off = end && end >= s && end <= s + len ? (size_t)(end - s) : len;
+    if (root) {
+        while (off < len && (s[off] == ' ' || s[off] == '\t' || s[off] == '\n' || s[off] == '\r'))
+            off++;
+        if (off < len) {
+            cJSON_Delete(root);
+            root = NULL;
+        }
+    }
+    if (!root) {
+        /* cJSON may stop on the blank after the culprit: point at it. */
+        if (off < len && is_blank(s[off])) {
+            while (off > 0 && is_blank(s[off - 1])) off--;
+            if (off > 0) off--;
+        }
+        char what[64];
+        uint32_t line, col;
+        describe_char(r, s, len, off, what, sizeof what);
+        json_text_linecol(&r->text, off, &line, &col);
+        report_file(r, DIAG_JSON_SYNTAX, line, col, what, NULL);
+        return NULL;
+    }
+    check_dup_tree(r, root);
+    return root;
+}
+
+/* ---- typed getters -------------------------------------------------------- */
+
+bool jreader_int_value(const cJSON *v, int32_t *out) {
+    if (!cJSON_IsNumber(v)) return false;
+    double d = v->valuedouble;
+    if (!(d >= -2147483648.0 && d <= 2147483647.0) || floor(d) != d) return false;
+    *out = (int32_t)d;
+    return true;
+}
+
+static bool type_ok(const cJSON *v, JType t) {
+    int32_t tmp;
+    switch (t) {
+    case JT_STRING:
+    case JT_ID: return cJSON_IsString(v);
+    case JT_INT: return jreader_int_value(v, &tmp);
+    case JT_NUMBER: return cJSON_IsNumber(v);
+    case JT_BOOL: return cJSON_IsBool(v);
+    case JT_OBJECT:
+    case JT_CONDITION:
+    case JT_ROOT: return cJSON_IsObject(v);
+    case JT_ARRAY: return cJSON_IsArray(v);
+    case JT_TEXT: return cJSON_IsString(v) || cJSON_IsObject(v);
+    case JT_NEXT: return cJSON_IsString(v) || cJSON_IsArray(v);
+    default: return false;
+    }
+}
+
+bool jreader_expect(JReader *r, const cJSON *v, JType t, const char *name) {
+    if (type_ok(v, t)) return true;
+    jreader_report(r, DIAG_WRONG_TYPE, false, name, jreader_type_name(r, t), NULL, NULL);
+    return false;
+}
+
+const cJSON *jreader_get(JReader *r, const cJSON *obj, const char *key, JType t, bool required) {
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!v || (cJSON_IsNull(v) && !required)) {
+        if (required) jreader_report(r, DIAG_MISSING_FIELD, false, key, NULL, NULL, NULL);
+        return NULL;
+    }
+    size_t mark = jreader_push(r, key);
+    bool ok = jreader_expect(r, v, t, key);
+    jreader_pop(r, mark);
+    return ok ? v : NULL;
+}
+
+bool jreader_int(JReader *r, const cJSON *obj, const char *key, bool required, int32_t lo, int32_t hi,
+                 int32_t *out) {
+    const cJSON *v = jreader_get(r, obj, key, JT_INT, required);
+    int32_t x;
+    if (!v || !jreader_int_value(v, &x)) return false;
+    if (x < lo || x > hi) {
+        char given[24], range[64];
+        snprintf(given, sizeof given, "%d", (int)x);
+        snprintf(range, sizeof range, "%d…%d", (int)lo, (int)hi);
+        size_t mark = jreader_push(r, key);
+        jreader_report(r, DIAG_BAD_VALUE, false, key, given, range, NULL);
+        jreader_pop(r, mark);
+        return false;
+    }
+    *out = x;
+    return true;
+}
+
+static bool check_length(JReader *r, const char *s) {
+    size_t n = strlen(s);
+    if (n <= LIMIT_STRING_BYTES) return true;
+    char a[24], b[24];
+    snprintf(a, sizeof a, "%zu", n);
+    snprintf(b, sizeof b, "%d", LIMIT_STRING_BYTES);
+    jreader_report(r, DIAG_STRING_TOO_LONG, false, a, b, NULL, NULL);
+    return false;
+}
+
+const char *jreader_str(JReader *r, const cJSON *obj, const char *key, bool required, bool nonempty) {
+    const cJSON *v = jreader_get(r, obj, key, JT_STRING, required);
+    if (!v) return NULL;
+    size_t mark = jreader_push(r, key);
+    const char *out = NULL;
+    if (check_length(r, v->valuestring)) {
+        if (nonempty && !v->valuestring[0])
+            jreader_report(r, DIAG_EMPTY_STRING, false, key, NULL, NULL, NULL);
+        else
+            out = arena_strdup(r->arena, v->valuestring);
+    }
+    jreader_pop(r, mark);
+    return out;
+}
+
+bool jreader_is_id(const char *s) {
+    size_t n = strlen(s);
+    if (n == 0 || n > LIMIT_ID_BYTES || !(s[0] >= 'a' && s[0] <= 'z')) return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
+    }
+    return true;
+}
+
+bool jreader_check_id(JReader *r, const char *s) {
+    if (jreader_is_id(s)) return true;
+    char shown[80];
+    snprintf(shown, sizeof shown, "%.70s%s", s, strlen(s) > 70 ? "…" : "");
+    jreader_report(r, DIAG_BAD_ID, false, shown, NULL, NULL, NULL);
+    return false;
+}
+
+const char *jreader_id(JReader *r, const cJSON *obj, const char *key, bool required) {
+    const cJSON *v = jreader_get(r, obj, key, JT_ID, required);
+    if (!v) return NULL;
+    size_t mark = jreader_push(r, key);
+    bool ok = jreader_check_id(r, v->valuestring);
+    jreader_pop(r, mark);
+    return ok ? arena_strdup(r->arena, v->valuestring) : NULL;
+}
+
+bool jreader_text(JReader *r, const cJSON *obj, const char *key, bool required, bool proper,
+                  LocStr *out) {
+    memset(out, 0, sizeof *out);
+    const cJSON *v = jreader_get(r, obj, key, JT_TEXT, required);
+    if (!v) return false;
+    size_t mark = jreader_push(r, key);
+    bool ok = true;
+    if (cJSON_IsString(v)) {
+        if (!check_length(r, v->valuestring)) {
+            ok = false;
+        } else if (!v->valuestring[0]) {
+            jreader_report(r, DIAG_EMPTY_STRING, false, key, NULL, NULL, NULL);
+            ok = false;
+        } else {
+            out->s[LANG_FR] = arena_strdup(r->arena, v->valuestring);
+            if (r->want_en && !proper)
+                jreader_report(r, DIAG_MISSING_TRANSLATION, false, "en", NULL, NULL, NULL);
+        }
+    } else {
+        for (const cJSON *c = v->child; c; c = c->next) {
+            Lang l;
+            size_t m2 = jreader_push(r, c->string);
+            if (strcmp(c->string, "fr") != 0 && strcmp(c->string, "en") != 0) {
+                jreader_report(r, DIAG_UNKNOWN_LANGUAGE, true, c->string, NULL, NULL, NULL);
+            } else if (jreader_expect(r, c, JT_STRING, c->string) && check_length(r, c->valuestring) &&
+                       lang_parse(c->string, &l) && !out->s[l]) {
+                if (!c->valuestring[0]) {
+                    jreader_report(r, DIAG_EMPTY_STRING, false, key, NULL, NULL, NULL);
+                    ok = false;
+                } else {
+                    out->s[l] = arena_strdup(r->arena, c->valuestring);
+                }
+            } else {
+                ok = false;
+            }
+            jreader_pop(r, m2);
+        }
+        if (!cJSON_GetObjectItemCaseSensitive(v, "fr")) {
+            jreader_report(r, DIAG_MISSING_FRENCH, false, NULL, NULL, NULL, NULL);
+            ok = false;
+        } else if (r->want_en && !cJSON_GetObjectItemCaseSensitive(v, "en")) {
+            jreader_report(r, DIAG_MISSING_TRANSLATION, false, "en", NULL, NULL, NULL);
+        }
+    }
+    jreader_pop(r, mark);
+    return ok;
+}
+
+int jreader_enum(JReader *r, const cJSON *obj, const char *key, bool required,
+                 const char *const *names, int dflt) {
+    const cJSON *v = jreader_get(r, obj, key, JT_STRING, required);
+    if (!v) return cJSON_GetObjectItemCaseSensitive(obj, key) ? -1 : dflt;
+    for (int i = 0; names[i]; i++)
+        if (strcmp(v->valuestring, names[i]) == 0) return i;
+    char list[256] = "";
+    size_t n = 0;
+    for (int i = 0; names[i]; i++)
+        n += (size_t)snprintf(list + n, n < sizeof list ? sizeof list - n : 0, "%s%s", i ? ", " : "", names[i]);
+    char given[80];
+    snprintf(given, sizeof given, "\"%.70s\"", v->valuestring);
+    size_t mark = jreader_push(r, key);
+    jreader_report(r, DIAG_BAD_VALUE, false, key, given, list, NULL);
+    jreader_pop(r, mark);
+    return -1;
+}
+
+/* Edit distance, bounded: returns max + 1 as soon as it must exceed `max`. */
+static size_t edit_distance(const char *a, const char *b, size_t max) {
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64) return max + 1;
+    if ((la > lb ? la - lb : lb - la) > max) return max + 1;
+    size_t prev[65], cur[65];
+    for (size_t j = 0; j <= lb; j++) prev[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        cur[0] = i;
+        size_t best = cur[0];
+        for (size_t j = 1; j <= lb; j++) {
+            size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
+            size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
+            cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+            if (cur[j] < best) best = cur[j];
+        }
+        if (best > max) return max + 1;
+        memcpy(prev, cur, (lb + 1) * sizeof prev[0]);
+    }
+    return prev[lb];
+}
+
+const char *jreader_suggest(const char *word, const void *first, size_t n, size_t stride) {
+    size_t len = strlen(word);
+    size_t max = len <= 3 ? 1 : 2;
+    const char *best = NULL;
+    size_t best_d = max + 1;
+    for (size_t i = 0; i < n; i++) {
+        const char *cand = *(const char *const *)(const void *)((const char *)first + i * stride);
+        if (!cand) continue;
+        size_t d = edit_distance(word, cand, max);
+        if (d < best_d) {
+            best_d = d;
+            best = cand;
+        }
+    }
+    return best;
+}
+
+void jreader_check_keys(JReader *r, const cJSON *obj, const char *const *allowed) {
+    size_t n_allowed = 0;
+    while (allowed[n_allowed]) n_allowed++;
+    for (const cJSON *c = obj->child; c; c = c->next) {
+        bool known = false;
+        for (size_t i = 0; i < n_allowed && !known; i++) known = strcmp(c->string, allowed[i]) == 0;
+        if (known) continue;
+        const char *hint = jreader_suggest(c->string, allowed, n_allowed, sizeof allowed[0]);
+        size_t mark = jreader_push(r, c->string);
+        char shown[80];
+        snprintf(shown, sizeof shown, "%.70s%s", c->string, strlen(c->string) > 70 ? "…" : "");
+        jreader_report(r, DIAG_UNKNOWN_FIELD, true, shown, hint, NULL, NULL);
+        jreader_pop(r, mark);
+    }
+}

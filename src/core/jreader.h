@@ -1,0 +1,122 @@
+/* jreader.h — what the scenario and framework loaders share: reading a
+ * file into a cJSON tree with every raw-text check first, typed field
+ * getters that report what is missing or wrong, the JSON Pointer of the
+ * value being read, and reporting at that path's line and column.
+ * Internal to the core. */
+#ifndef ENJEUX_JREADER_H
+#define ENJEUX_JREADER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cjson/cJSON.h>
+
+#include "core/arena.h"
+#include "core/diag.h"
+#include "core/json_text.h"
+#include "core/lang.h"
+
+typedef enum JType {
+    JT_STRING, JT_INT, JT_NUMBER, JT_BOOL, JT_OBJECT, JT_ARRAY,
+    JT_TEXT,      /* localised text: string or {"fr": …, "en": …} */
+    JT_CONDITION, /* a condition object */
+    JT_NEXT,      /* an id or a list of routes */
+    JT_ID,        /* an id string */
+    JT_ROOT,      /* the top-level object */
+    JT_COUNT
+} JType;
+
+typedef struct JReader {
+    DiagList *dl;
+    const char *file;   /* as named in diagnostics */
+    Arena *arena;       /* where strings read go */
+    JsonText text;      /* the source, BOM skipped */
+    char *data;         /* the file's bytes (owned) when read from a path */
+    size_t data_len;
+    char *path;         /* JSON Pointer of the value being read */
+    size_t plen, pcap;
+    size_t errors;      /* errors this reader reported */
+    bool want_en;       /* the document declares English: missing "en" warns */
+} JReader;
+
+/* Prepares a reader writing strings to `arena` and diagnostics to `dl`. */
+void jreader_init(JReader *r, DiagList *dl, const char *file, Arena *arena);
+
+/* Frees what the reader owns (not the arena). Accepts NULL. */
+void jreader_free(JReader *r);
+
+/* Reads the file at r->file with `limit` bytes at most; reports I/O and size
+ * problems. Returns false when nothing can be parsed. */
+bool jreader_read_file(JReader *r, size_t limit);
+
+/* Uses `data` (not copied; must outlive the reader) as the source. */
+void jreader_set_buffer(JReader *r, const char *data, size_t len);
+
+/* Checks the source (size, NUL bytes, UTF-8, nesting) and parses it.
+ * Returns the tree (caller frees with cJSON_Delete) or NULL after reporting
+ * why. Duplicate keys anywhere in the tree are reported. */
+cJSON *jreader_parse(JReader *r, size_t limit);
+
+/* Path stack: push a member name or an index; pop back to a mark. */
+size_t jreader_push(JReader *r, const char *key);
+size_t jreader_push_index(JReader *r, size_t i);
+void jreader_pop(JReader *r, size_t mark);
+
+/* Reports `code` at the current path (its value, or its key when `at_key`). */
+void jreader_report(JReader *r, DiagCode code, bool at_key, const char *a0, const char *a1,
+                    const char *a2, const char *a3);
+
+/* Reports `code` at an explicit JSON Pointer. */
+void jreader_report_at(JReader *r, DiagCode code, const char *path, bool at_key, int occurrence,
+                       const char *const args[4]);
+
+/* The localised name of a JSON type, for wrong-type messages. */
+const char *jreader_type_name(const JReader *r, JType t);
+
+/* Warns about members of `obj` not in the NULL-terminated `allowed` list,
+ * with a "did you mean" hint when a known name is close. */
+void jreader_check_keys(JReader *r, const cJSON *obj, const char *const *allowed);
+
+/* The member `key` of `obj` when it has the JSON type `t`; NULL when absent
+ * (reported when `required`) or of another type (reported). */
+const cJSON *jreader_get(JReader *r, const cJSON *obj, const char *key, JType t, bool required);
+
+/* Reports wrong-type at the current path when `v` is not of type `t`. */
+bool jreader_expect(JReader *r, const cJSON *v, JType t, const char *name);
+
+/* True when the number is integral and fits an int32. */
+bool jreader_int_value(const cJSON *v, int32_t *out);
+
+/* Integer member in [lo, hi]; false when absent or wrong (reported). */
+bool jreader_int(JReader *r, const cJSON *obj, const char *key, bool required, int32_t lo, int32_t hi,
+                 int32_t *out);
+
+/* String member copied to the arena (NULL when absent or wrong). Checks the
+ * string length limit; an empty string is reported when `nonempty`. */
+const char *jreader_str(JReader *r, const cJSON *obj, const char *key, bool required, bool nonempty);
+
+/* Checks an id string (syntax and length); reports bad-id at the current
+ * path. */
+bool jreader_check_id(JReader *r, const char *s);
+bool jreader_is_id(const char *s);
+
+/* Id member, checked and copied; NULL when absent or wrong (reported). */
+const char *jreader_id(JReader *r, const cJSON *obj, const char *key, bool required);
+
+/* Localised text member. `proper` marks a proper noun (a person's name) for
+ * which one plain string is enough. Returns false when absent or wrong. */
+bool jreader_text(JReader *r, const cJSON *obj, const char *key, bool required, bool proper,
+                  LocStr *out);
+
+/* String member among `names` (NULL-terminated): its index, `dflt` when
+ * absent, -1 when wrong (reported). */
+int jreader_enum(JReader *r, const cJSON *obj, const char *key, bool required,
+                 const char *const *names, int dflt);
+
+/* The closest of `n` candidates to `word` (edit distance ≤ 2, or ≤ 1 for
+ * short words), or NULL. Candidate i is at *(const char **)((char *)first +
+ * i * stride). */
+const char *jreader_suggest(const char *word, const void *first, size_t n, size_t stride);
+
+#endif

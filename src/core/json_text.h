@@ -1,0 +1,55 @@
+/* json_text.h — checks and lookups on the raw text of a JSON file.
+ *
+ * cJSON builds a tree but keeps no positions. These helpers work on the
+ * source text itself: encoding and nesting checks made before parsing, and
+ * the location (line, column) of a JSON Pointer path, so that every
+ * diagnostic, semantic ones included, names file:line:column. Internal to
+ * the core's loaders. */
+#ifndef ENJEUX_JSON_TEXT_H
+#define ENJEUX_JSON_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* A source text and its index of line starts, built on first use. */
+typedef struct JsonText {
+    const char *s;
+    size_t len;
+    size_t *lines;  /* offsets of line starts; NULL until needed */
+    size_t n_lines;
+} JsonText;
+
+/* Initialises over `s` (not copied; must outlive the JsonText). */
+void json_text_init(JsonText *t, const char *s, size_t len);
+
+/* Frees the line index. Accepts NULL. */
+void json_text_free(JsonText *t);
+
+/* Line (1-based) and column (1-based, in code points) of byte `off`. When
+ * memory runs out, falls back to a linear count. */
+void json_text_linecol(JsonText *t, size_t off, uint32_t *line, uint32_t *col);
+
+/* Offset of the first NUL byte, or `len` when there is none. */
+size_t json_text_find_nul(const char *s, size_t len);
+
+/* Returns true when `s` is valid UTF-8 (no overlongs, no surrogates, nothing
+ * above U+10FFFF); otherwise false with *bad the offset of the first bad
+ * byte. */
+bool json_text_check_utf8(const char *s, size_t len, size_t *bad);
+
+/* Returns true when arrays and objects never nest deeper than `limit`
+ * (strings are skipped); otherwise false with *at the offset of the bracket
+ * that goes one level too deep. Works on any text, valid JSON or not. */
+bool json_text_check_depth(const char *s, size_t len, int limit, size_t *at);
+
+/* Locates the value at the JSON Pointer `pointer` ("" is the root) in the
+ * text, which must be valid JSON. When `key` is true and the last token
+ * names an object member, gives the offset of the member's key instead of
+ * its value. `occurrence` picks among duplicate keys for the last token
+ * (0: the first). Returns false when the path is not found; *off is then the
+ * deepest enclosing value that was found. */
+bool json_text_locate(const char *s, size_t len, const char *pointer, bool key, int occurrence,
+                      size_t *off);
+
+#endif

@@ -1,0 +1,15 @@
+# Loader and validator (issue 2, sections 4–6): model tests in C, the broken
+# fixture catalogue through the real binary, garbage input, and the
+# benchmark (built, not registered: run build/bench_load by hand).
+
+enjeux_add_c_test(test_loader ${ENJEUX_TESTS_DIR}/loader/test_loader.c)
+
+# One test per broken fixture: exact diagnostics (slug line:col path) and
+# exit status 1, through `enjeux validate --format json`.
+file(GLOB _broken CONFIGURE_DEPENDS ${ENJEUX_TESTS_DIR}/fixtures/broken/*.json)
+foreach(_f IN LISTS _broken)
+  get_filename_component(_name ${_f} NAME_WE)
+  add_test(NAME broken_${_name}
+    COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/loader/check_fixture.py $<TARGET_FILE:enjeux> ${_f}
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+endforeach()
