@@ -192,6 +192,7 @@ static Framework *load(const char *path, const char *data, size_t len, DiagList 
     arena_init(&fw->arena);
     fw->path = arena_strdup(&fw->arena, path ? path : "");
     JReader r;
+    size_t first_diag = dl->count;
     jreader_init(&r, dl, fw->path ? fw->path : "", &fw->arena);
     r.want_en = true;
     bool ok = fw->path != NULL;
@@ -223,6 +224,7 @@ static Framework *load(const char *path, const char *data, size_t len, DiagList 
     cJSON_Delete(root);
     bool failed = !root || r.errors > 0;
     jreader_free(&r);
+    diag_list_sort(dl, first_diag);
     if (failed) {
         framework_free(fw);
         return NULL;

@@ -111,7 +111,7 @@ void jreader_pop(JReader *r, size_t mark) {
 
 static void report_offset(JReader *r, DiagCode code, size_t off, const char *path,
                           const char *const args[4]) {
-    uint32_t line, col;
+    uint32_t line = 0, col = 0;
     json_text_linecol(&r->text, off, &line, &col);
     if (diag_default_severity(code) == DIAG_ERROR) r->errors++;
     diag_add(r->dl, code, r->file, line, col, path, args);
@@ -119,6 +119,11 @@ static void report_offset(JReader *r, DiagCode code, size_t off, const char *pat
 
 void jreader_report_at(JReader *r, DiagCode code, const char *path, bool at_key, int occurrence,
                        const char *const args[4]) {
+    if (r->dl->count >= DIAG_MAX) { /* only counted: skip the costly location */
+        if (diag_default_severity(code) == DIAG_ERROR) r->errors++;
+        diag_add(r->dl, code, r->file, 0, 0, "", args);
+        return;
+    }
     size_t off = 0;
     json_text_locate(r->text.s, r->text.len, path ? path : "", at_key, occurrence, &off);
     report_offset(r, code, off, path ? path : "", args);
@@ -291,6 +296,17 @@ cJSON *jreader_parse(JReader *r, size_t limit) {
         snprintf(lim, sizeof lim, "%d", LIMIT_DEPTH);
         json_text_linecol(&r->text, at, &line, &col);
         report_file(r, DIAG_TOO_DEEP, line, col, lim, NULL);
+        return NULL;
+    }
+    at = json_text_find_control(s, len);
+    if (at < len) {
+        uint32_t line, col;
+        bool fr = rlang(r) == LANG_FR;
+        const char *what = s[at] == '\n' ? (fr ? "retour à la ligne dans un texte (écrivez \\n)"
+                                                 : "line break inside a string (write \\n)")
+                                          : (fr ? "caractère de contrôle dans un texte" : "control character inside a string");
+        json_text_linecol(&r->text, at, &line, &col);
+        report_file(r, DIAG_JSON_SYNTAX, line, col, what, NULL);
         return NULL;
     }
     const char *end = NULL;

@@ -129,6 +129,20 @@ bool json_text_check_depth(const char *s, size_t len, int limit, size_t *at) {
     return true;
 }
 
+size_t json_text_find_control(const char *s, size_t len) {
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] != '"') continue;
+        for (i++; i < len && s[i] != '"'; i++) {
+            if (s[i] == '\\') {
+                i++;
+                continue;
+            }
+            if ((unsigned char)s[i] < 0x20) return i;
+        }
+    }
+    return len;
+}
+
 /* ---- walking valid JSON text ------------------------------------------ */
 
 static size_t skip_ws(const char *s, size_t len, size_t i) {

@@ -43,6 +43,10 @@ bool json_text_check_utf8(const char *s, size_t len, size_t *bad);
  * that goes one level too deep. Works on any text, valid JSON or not. */
 bool json_text_check_depth(const char *s, size_t len, int limit, size_t *at);
 
+/* Offset of the first raw control character (below U+0020) inside a string,
+ * which JSON forbids (a line break must be written \n), or `len`. */
+size_t json_text_find_control(const char *s, size_t len);
+
 /* Locates the value at the JSON Pointer `pointer` ("" is the root) in the
  * text, which must be valid JSON. When `key` is true and the last token
  * names an object member, gives the offset of the member's key instead of

@@ -1279,7 +1279,7 @@ static Scenario *load(const char *path, const char *data, size_t len, const Fram
     sc->index = arena_alloc(&sc->arena, sizeof *sc->index);
     L.ix = sc->index;
     jreader_init(&L.r, dl, sc->path ? sc->path : "", &sc->arena);
-    size_t errors_before = dl->errors;
+    size_t errors_before = dl->errors, first_diag = dl->count;
     if (!sc->path || !sc->dir || !sc->index) {
         L.oom = true;
         goto done;
@@ -1320,6 +1320,7 @@ done:
         diag_add(dl, DIAG_IO, sc->path ? sc->path : "", 0, 0, "", args);
     }
     loader_free(&L);
+    diag_list_sort(dl, first_diag);
     if (L.oom || dl->errors > errors_before) {
         scenario_free(sc);
         return NULL;

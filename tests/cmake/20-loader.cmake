@@ -13,3 +13,9 @@ foreach(_f IN LISTS _broken)
     COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/loader/check_fixture.py $<TARGET_FILE:enjeux> ${_f}
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 endforeach()
+
+# Garbage input, generated at test time into the build tree.
+add_test(NAME loader_garbage
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/loader/garbage.py $<TARGET_FILE:enjeux>
+          ${CMAKE_CURRENT_BINARY_DIR}/garbage ${ENJEUX_TESTS_DIR}/fixtures
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
