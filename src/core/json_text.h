@@ -1,8 +1,8 @@
 /* json_text.h — checks and lookups on the raw text of a JSON file.
  *
- * cJSON builds a tree but keeps no positions. These helpers work on the
- * source text itself: encoding and nesting checks made before parsing, and
- * the location (line, column) of a JSON Pointer path, so that every
+ * These helpers work on the source text itself: checks made before
+ * parsing (NUL bytes, UTF-8), and the location (line, column) of a JSON
+ * Pointer path, so that every
  * diagnostic, semantic ones included, names file:line:column. Internal to
  * the core's loaders. */
 #ifndef ENJEUX_JSON_TEXT_H
@@ -37,15 +37,6 @@ size_t json_text_find_nul(const char *s, size_t len);
  * above U+10FFFF); otherwise false with *bad the offset of the first bad
  * byte. */
 bool json_text_check_utf8(const char *s, size_t len, size_t *bad);
-
-/* Returns true when arrays and objects never nest deeper than `limit`
- * (strings are skipped); otherwise false with *at the offset of the bracket
- * that goes one level too deep. Works on any text, valid JSON or not. */
-bool json_text_check_depth(const char *s, size_t len, int limit, size_t *at);
-
-/* Offset of the first raw control character (below U+0020) inside a string,
- * which JSON forbids (a line break must be written \n), or `len`. */
-size_t json_text_find_control(const char *s, size_t len);
 
 /* Locates the value at the JSON Pointer `pointer` ("" is the root) in the
  * text, which must be valid JSON. When `key` is true and the last token

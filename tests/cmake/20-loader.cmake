@@ -19,3 +19,9 @@ add_test(NAME loader_garbage
   COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/loader/garbage.py $<TARGET_FILE:enjeux>
           ${CMAKE_CURRENT_BINARY_DIR}/garbage ${ENJEUX_TESTS_DIR}/fixtures
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+
+# Benchmark: built, not registered (prints its figures; run from the
+# repository root: build/bench_load).
+add_executable(bench_load ${ENJEUX_TESTS_DIR}/bench/bench_load.c)
+target_link_libraries(bench_load PRIVATE enjeux_core)
+enjeux_set_warnings(bench_load)
