@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { JDOM_INTERN = 1024 };
+enum { JDOM_INTERN = 1024, JDOM_BATCH = 1024, JDOM_CHUNK = 64 * 1024 };
 
 typedef struct Parser {
     Arena *nodes, *strings;
@@ -15,6 +15,11 @@ typedef struct Parser {
     size_t err_off;
     bool dup_keys;
     const char **intern; /* JDOM_INTERN slots of member names */
+    uint8_t *intern_len;
+    JNode *batch;        /* zeroed nodes not handed out yet */
+    size_t free_nodes;
+    char *chunk;         /* string bytes not handed out yet, in `strings` */
+    size_t chunk_left;
 } Parser;
 
 static bool fail(Parser *p, JParseStatus st, size_t off) {
@@ -28,7 +33,8 @@ static bool fail(Parser *p, JParseStatus st, size_t off) {
 static void skip_ws(Parser *p) {
     const char *s = p->s;
     size_t i = p->pos, n = p->len;
-    while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t')) i++;
+    while (i < n && (unsigned char)s[i] <= ' ' && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t'))
+        i++;
     p->pos = i;
 }
 
@@ -66,6 +72,48 @@ static size_t put_utf8(char *d, unsigned cp) {
     return 4;
 }
 
+/* Length of the valid UTF-8 sequence at s (lead byte >= 0x80), 0 when it
+ * is invalid: overlong, surrogate, above U+10FFFF or cut short. */
+static size_t utf8_seq(const char *str, size_t avail) {
+    const unsigned char *s = (const unsigned char *)str;
+    unsigned c = s[0], cp;
+    size_t n;
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 1;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 2;
+        cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 3;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (n >= avail) return 0;
+    for (size_t k = 1; k <= n; k++) {
+        if ((s[k] & 0xC0) != 0x80) return 0;
+        cp = cp << 6 | (s[k] & 0x3F);
+    }
+    if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n + 1;
+}
+
+/* `n` bytes for a string value, packed in chunks of the strings arena. */
+static char *string_space(Parser *p, size_t n) {
+    if (n > p->chunk_left) {
+        if (n >= JDOM_CHUNK / 4) return arena_alloc(p->strings, n);
+        p->chunk = arena_alloc(p->strings, JDOM_CHUNK);
+        if (!p->chunk) return NULL;
+        p->chunk_left = JDOM_CHUNK;
+    }
+    char *d = p->chunk;
+    p->chunk += n;
+    p->chunk_left -= n;
+    return d;
+}
+
 /* p->pos at the opening quote. Decodes the string into `arena`. */
 static const char *parse_string(Parser *p, Arena *arena) {
     const char *s = p->s;
@@ -78,7 +126,7 @@ static const char *parse_string(Parser *p, Arena *arena) {
             memcpy(&w, s + i, 8);
             const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
             uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
-            uint64_t special = ((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w);
+            uint64_t special = ((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w) | w;
             if (special & highs) break;
             i += 8;
         }
@@ -95,12 +143,19 @@ static const char *parse_string(Parser *p, Arena *arena) {
         if (c == '\\') {
             escapes = true;
             i += 2;
+        } else if (c >= 0x80) {
+            size_t k = utf8_seq(s + i, n - i);
+            if (!k) {
+                fail(p, JP_BAD_UTF8, i);
+                return NULL;
+            }
+            i += k;
         } else {
             i++;
         }
     }
     size_t raw = i - start;
-    char *d = arena_alloc(arena, raw + 1);
+    char *d = arena == p->strings ? string_space(p, raw + 1) : arena_alloc(arena, raw + 1);
     if (!d) {
         fail(p, JP_OOM, start);
         return NULL;
@@ -159,12 +214,13 @@ static const char *parse_string(Parser *p, Arena *arena) {
  * stored once. */
 static const char *parse_key(Parser *p) {
     const char *s = p->s;
-    size_t start = p->pos + 1, i = start;
-    while (i < p->len && i - start < 64 && s[i] != '"' && s[i] != '\\' && (unsigned char)s[i] >= 0x20) i++;
-    if (i >= p->len || s[i] != '"') return parse_string(p, p->nodes);
+    size_t start = p->pos + 1, i = start, end = p->len - start > 64 ? start + 64 : p->len;
+    /* Plain names: printable ASCII from '#' on, without backslash. */
+    while (i < end && (unsigned char)s[i] > '"' && (unsigned char)s[i] < 0x80 && s[i] != '\\') i++;
+    if (i >= end || s[i] != '"' || i == start) return parse_string(p, p->nodes);
     size_t n = i - start;
-    uint32_t h = 2166136261u;
-    for (size_t k = start; k < i; k++) h = (h ^ (unsigned char)s[k]) * 16777619u;
+    uint32_t h = (uint32_t)n * 131u + (unsigned char)s[start] * 31u + (unsigned char)s[i - 1] +
+                 (unsigned char)s[start + n / 2] * 7u;
     for (uint32_t probe = 0; probe < 8; probe++) {
         uint32_t slot = (h + probe) & (JDOM_INTERN - 1);
         const char *k = p->intern[slot];
@@ -177,10 +233,11 @@ static const char *parse_key(Parser *p) {
             memcpy(d, s + start, n);
             d[n] = '\0';
             p->intern[slot] = d;
+            p->intern_len[slot] = (uint8_t)n;
             p->pos = i + 1;
             return d;
         }
-        if (strncmp(k, s + start, n) == 0 && k[n] == '\0') {
+        if (p->intern_len[slot] == n && memcmp(k, s + start, n) == 0) {
             p->pos = i + 1;
             return k;
         }
@@ -276,11 +333,16 @@ static bool literal(Parser *p, const char *word, size_t n) {
 static JNode *parse_value(Parser *p);
 
 static JNode *new_node(Parser *p, JNodeType type) {
-    JNode *n = arena_alloc(p->nodes, sizeof *n);
-    if (!n) {
-        fail(p, JP_OOM, p->pos);
-        return NULL;
+    if (p->free_nodes == 0) { /* nodes come from the arena in batches */
+        p->batch = arena_alloc(p->nodes, JDOM_BATCH * sizeof *p->batch);
+        if (!p->batch) {
+            fail(p, JP_OOM, p->pos);
+            return NULL;
+        }
+        p->free_nodes = JDOM_BATCH;
     }
+    JNode *n = p->batch++;
+    p->free_nodes--;
     n->type = (uint8_t)type;
     n->offset = (uint32_t)p->pos;
     return n;
@@ -391,6 +453,10 @@ static JNode *parse_value(Parser *p) {
         if (!(n = new_node(p, JN_NULL))) return NULL;
         return literal(p, "null", 4) ? n : NULL;
     default:
+        if ((unsigned char)c >= 0x80 && !utf8_seq(p->s + p->pos, p->len - p->pos)) {
+            fail(p, JP_BAD_UTF8, p->pos);
+            return NULL;
+        }
         if (c != '-' && !is_digit(c)) {
             fail(p, JP_SYNTAX, p->pos);
             return NULL;
@@ -402,9 +468,10 @@ static JNode *parse_value(Parser *p) {
 
 JNode *jdom_parse(Arena *nodes, Arena *strings, const char *s, size_t len, int max_depth,
                   JParseStatus *status, size_t *err_off, bool *dup_keys) {
-    Parser p = {nodes, strings, s, len, 0, 0, max_depth, JP_OK, 0, false, NULL};
+    Parser p = {nodes, strings, s, len, 0, 0, max_depth, JP_OK, 0, false, NULL, NULL, NULL, 0, NULL, 0};
     p.intern = arena_alloc(nodes, JDOM_INTERN * sizeof *p.intern);
-    if (!p.intern) {
+    p.intern_len = arena_alloc(nodes, JDOM_INTERN);
+    if (!p.intern || !p.intern_len) {
         *status = JP_OOM;
         *err_off = 0;
         *dup_keys = false;

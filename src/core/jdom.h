@@ -37,10 +37,10 @@ struct JNode {
 };
 
 typedef enum JParseStatus {
-    JP_OK, JP_SYNTAX, JP_TOO_DEEP, JP_CONTROL_CHAR, JP_LINE_BREAK, JP_OOM
+    JP_OK, JP_SYNTAX, JP_TOO_DEEP, JP_CONTROL_CHAR, JP_LINE_BREAK, JP_BAD_UTF8, JP_OOM
 } JParseStatus;
 
-/* Parses the `len` bytes of `s` (UTF-8, checked beforehand; no NUL needed).
+/* Parses the `len` bytes of `s` (no NUL needed), checking its UTF-8.
  * Nodes and member names go to `nodes`, string values to `strings` (they
  * may be the same arena). Objects and arrays deeper than `max_depth` fail
  * with JP_TOO_DEEP. Returns the root, or NULL with *status and *err_off (the

@@ -296,14 +296,6 @@ JNode *jreader_parse(JReader *r, size_t limit) {
         report_file(r, DIAG_BINARY, line, col, NULL, NULL);
         return NULL;
     }
-    if (!json_text_check_utf8(s, len, &at)) {
-        uint32_t line, col;
-        char hex[8];
-        snprintf(hex, sizeof hex, "%02X", (unsigned)(unsigned char)s[at]);
-        json_text_linecol(&r->text, at, &line, &col);
-        report_file(r, DIAG_BAD_UTF8, line, col, hex, NULL);
-        return NULL;
-    }
     JParseStatus st;
     size_t off;
     bool dups;
@@ -326,6 +318,10 @@ JNode *jreader_parse(JReader *r, size_t limit) {
         case JP_CONTROL_CHAR:
             report_file(r, DIAG_JSON_SYNTAX, line, col,
                         fr ? "caractère de contrôle dans un texte" : "control character inside a string", NULL);
+            break;
+        case JP_BAD_UTF8:
+            snprintf(what, sizeof what, "%02X", (unsigned)(unsigned char)s[off]);
+            report_file(r, DIAG_BAD_UTF8, line, col, what, NULL);
             break;
         case JP_OOM: report_file(r, DIAG_IO, 0, 0, r->file, describe_errno(r, ENOMEM)); break;
         default:
