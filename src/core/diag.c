@@ -154,6 +154,12 @@ static const DiagText TEXT_FR[DIAG_CODE_COUNT] = {
                             "Déclarez le domaine dans " LQ "domains" RQ ", ou corrigez l'identifiant.", NULL},
     [DIAG_EMPTY_LIST] = {"La liste " LQ "{0}" RQ " est vide.",
                          "Ajoutez-y au moins un élément (voir docs/format.md).", NULL},
+    [DIAG_SAVE_DAMAGED] = {"La sauvegarde est endommagée" NB ": {0}.",
+                           "Elle a pu être tronquée ou modifiée à la main" NB "; reprenez une autre sauvegarde ou recommencez la partie.", NULL},
+    [DIAG_SAVE_FOREIGN] = {"Ce fichier n'est pas une sauvegarde d'Enjeux (pas de champ " LQ "enjeux_save" RQ ").",
+                           "Choisissez un fichier de sauvegarde écrit par Enjeux.", NULL},
+    [DIAG_SAVE_VERSION] = {"Format de sauvegarde {0} non pris en charge" NB ": cette version d'Enjeux lit le format {1}.",
+                           "Ouvrez cette sauvegarde avec une version plus récente d'Enjeux.", NULL},
 };
 
 static const DiagText TEXT_EN[DIAG_CODE_COUNT] = {
@@ -251,6 +257,12 @@ static const DiagText TEXT_EN[DIAG_CODE_COUNT] = {
     [DIAG_FRAMEWORK_REF] = {"The domain \"{0}\" does not exist in \"domains\".",
                             "Declare the domain in \"domains\", or fix the identifier.", NULL},
     [DIAG_EMPTY_LIST] = {"The list \"{0}\" is empty.", "Add at least one element to it (see docs/format.md).", NULL},
+    [DIAG_SAVE_DAMAGED] = {"The save is damaged: {0}.",
+                           "It may have been cut short or edited by hand; load another save or restart the game.", NULL},
+    [DIAG_SAVE_FOREIGN] = {"This file is not an Enjeux save (no \"enjeux_save\" field).",
+                           "Choose a save file written by Enjeux.", NULL},
+    [DIAG_SAVE_VERSION] = {"Unsupported save format {0}: this version of Enjeux reads format {1}.",
+                           "Open this save with a newer version of Enjeux.", NULL},
 };
 
 void diag_list_init(DiagList *dl, Lang lang) {

@@ -67,4 +67,8 @@ DIAG_ENUM_(EMPTY_ANY,          "empty-any",            DIAG_ERROR)
 DIAG_ENUM_(MISSING_REASON,     "missing-reason",       DIAG_ERROR)
 DIAG_ENUM_(FRAMEWORK_REF,      "unknown-domain",       DIAG_ERROR)
 DIAG_ENUM_(EMPTY_LIST,         "empty-list",           DIAG_ERROR)
+/* saves (engine) */
+DIAG_ENUM_(SAVE_DAMAGED,       "damaged-save",         DIAG_ERROR)
+DIAG_ENUM_(SAVE_FOREIGN,       "not-a-save",           DIAG_ERROR)
+DIAG_ENUM_(SAVE_VERSION,       "unsupported-save-format", DIAG_ERROR)
 /* clang-format on */

@@ -19,7 +19,24 @@
  *      were scheduled, each once, and apply their effects;
  *   5. the session moves to the next scene or ending.
  * The StepResult tells the front end what to show: the feedback, each
- * meter's change, then each fired event as its own screen. */
+ * meter's change, then each fired event as its own screen.
+ *
+ * Event rules (docs/engine.md): an event is scheduled at most once a play:
+ * scheduling one already pending keeps its first scheduling (its "after"
+ * count is not restarted), scheduling one that already fired does nothing.
+ * After every decision (the last one, going to an ending, included) the
+ * pending events are checked once, in scheduling order; an event fires when
+ * its `when` holds, with {"after": N} counting the decisions since it was
+ * scheduled, the scheduling one included, and {"scene": id} true when the
+ * next place is that scene (never when it is an ending). An event made true
+ * by a later one in the same pass waits for the next decision; one
+ * scheduled by a firing event is checked in the same pass.
+ *
+ * Scoring (docs/engine.md): for each competency, on each decision, `best`
+ * grows by the highest evidence among the choices available at that
+ * decision when it is positive, `earned` by the evidence of the choice
+ * made; score = 100 * max(earned, 0) / best, -1 ("not assessed") when best
+ * is 0. */
 #ifndef ENJEUX_ENGINE_H
 #define ENJEUX_ENGINE_H
 
@@ -57,6 +74,7 @@ typedef struct StepResult {
     FiredEvent *fired;        /* owned by the session; valid until the next choose/undo */
     uint16_t n_fired;
     Target next;              /* where the session went */
+    uint16_t available;       /* bit i set: choice i was available at this decision */
 } StepResult;
 
 /* How a choice appears in the current scene. */
@@ -104,6 +122,11 @@ Session *session_create(const Scenario *sc, const Framework *fw, uint64_t seed, 
 /* Frees the session. Accepts NULL. */
 void session_destroy(Session *s);
 
+/* Restarts the session at the start scene with `seed`, as if just created,
+ * keeping its allocations (history capacity): no allocation, so a batch of
+ * playthroughs runs in flat memory. */
+void session_reset(Session *s, uint64_t seed);
+
 const Scenario *session_scenario(const Session *s);
 uint64_t session_seed(const Session *s);
 Lang session_lang(const Session *s);
@@ -126,7 +149,9 @@ uint16_t session_choices(const Session *s, ChoiceView *out);
 int32_t session_meter(const Session *s, uint16_t meter);
 bool session_flag(const Session *s, uint16_t flag);
 int32_t session_counter(const Session *s, uint16_t counter);
-/* Evaluates condition `cond` (-1: true) against the session's state. */
+/* Evaluates condition `cond` (-1: true) against the session's state.
+ * Outside events, {"after": N} never holds and {"scene": id} holds when `id`
+ * is the current scene. */
 bool session_eval(const Session *s, int32_t cond);
 /* Events scheduled and not yet fired, in scheduling order; returns how many
  * (at most `max` written). */
@@ -145,8 +170,17 @@ const StepResult *session_choose_id(Session *s, const char *choice_id);
 
 /* Undoes the last decision (trainer's test mode): the session returns to
  * exactly the state before it, generator included. Returns false when there
- * is nothing to undo. */
+ * is nothing to undo. Implemented by replaying the history minus its last
+ * step from the seed (O(steps), no snapshot on the hot path). */
 bool session_undo(Session *s);
+
+/* Random play (`enjeux play --random`, benchmarks, analysis): picks one of
+ * the available visible choices uniformly with `picker` (a generator
+ * separate from the session's, which only draws chance outcomes) and
+ * applies it. Returns the step, or NULL when the session is over or no
+ * choice is available (a dead end). */
+struct Rng;
+const StepResult *session_choose_random(Session *s, struct Rng *picker);
 
 /* --- history ------------------------------------------------------------------ */
 

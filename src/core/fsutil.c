@@ -7,6 +7,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#ifdef _WIN32
+#include <io.h>
+#include <windows.h>
+#else
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
 FsStatus fsutil_read_file(const char *path, size_t limit, char **data, size_t *len, size_t *size,
                           int *err) {
     *data = NULL;
@@ -105,4 +113,72 @@ char *fsutil_join(const char *dir, const char *rel) {
     }
     p[n] = '\0';
     return p;
+}
+
+/* ---- atomic replacement (saves, records) ----------------------------------- */
+
+static bool sync_stream(FILE *f) {
+#ifdef _WIN32
+    return _commit(_fileno(f)) == 0;
+#else
+    return fsync(fileno(f)) == 0;
+#endif
+}
+
+static bool replace_file(const char *from, const char *to) {
+#ifdef _WIN32
+    return MoveFileExA(from, to, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH) != 0;
+#else
+    return rename(from, to) == 0;
+#endif
+}
+
+/* Makes the rename durable. Windows has no folder handle to sync;
+ * MOVEFILE_WRITE_THROUGH already waits for the move to reach the disk. */
+static void sync_folder_of(const char *path) {
+#ifdef _WIN32
+    (void)path;
+#else
+    char *dir = fsutil_dirname(path);
+    if (!dir) return;
+    int fd = open(dir, O_RDONLY);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+    free(dir);
+#endif
+}
+
+bool fsutil_write_atomic(const char *path, const void *data, size_t len, int *err) {
+    *err = 0;
+    size_t n = strlen(path);
+    char *tmp = malloc(n + 5);
+    if (!tmp) {
+        *err = ENOMEM;
+        return false;
+    }
+    memcpy(tmp, path, n);
+    memcpy(tmp + n, ".tmp", 5);
+    FILE *f = fopen(tmp, "wb");
+    if (!f) {
+        *err = errno;
+        free(tmp);
+        return false;
+    }
+    errno = 0;
+    bool ok = fwrite(data, 1, len, f) == len && fflush(f) == 0 && sync_stream(f);
+    if (!ok) *err = errno ? errno : EIO;
+    if (fclose(f) != 0 && ok) {
+        ok = false;
+        *err = errno ? errno : EIO;
+    }
+    if (ok && !replace_file(tmp, path)) {
+        ok = false;
+        *err = errno ? errno : EIO;
+    }
+    if (!ok) remove(tmp);
+    free(tmp);
+    if (ok) sync_folder_of(path);
+    return ok;
 }

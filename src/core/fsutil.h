@@ -1,5 +1,6 @@
-/* fsutil.h — reading whole files with a size limit, and path helpers for
- * the loaders. Internal to the core. */
+/* fsutil.h — reading whole files with a size limit, path helpers for the
+ * loaders, and atomic file replacement for saves. Internal to the core; the
+ * only place of the core with platform (POSIX / Win32) calls. */
 #ifndef ENJEUX_FSUTIL_H
 #define ENJEUX_FSUTIL_H
 
@@ -20,5 +21,15 @@ char *fsutil_dirname(const char *path);
 
 /* `dir` + "/" + `rel`, malloc'd; NULL on OOM. */
 char *fsutil_join(const char *dir, const char *rel);
+
+/* Replaces the file at `path` with `data` (`len` bytes) so that, whatever
+ * happens (crash, SIGKILL, power cut), the file holds either its old
+ * content or the new one, never a mix: writes `path`.tmp in the same
+ * folder, flushes and syncs it, renames it over `path`, then syncs the
+ * folder. Returns false on failure with *err set to an errno value; `path`
+ * is then untouched and the temporary file removed. One writer per file at a
+ * time (the temporary name is fixed, so a crash leaves at most one stale
+ * `path`.tmp, replaced by the next write). */
+bool fsutil_write_atomic(const char *path, const void *data, size_t len, int *err);
 
 #endif

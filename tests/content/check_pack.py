@@ -5,7 +5,8 @@ Issue 6 promises trainers a course's worth of content. This script checks
 what can be checked from the files themselves:
 
 per scenario (`--scenario`, or every scenario with `--each`):
-  * French and English complete for every player-facing string;
+  (French and English completeness is checked by `enjeux validate`, which
+  knows which fields are proper nouns: see the test content_validate_clean)
   * at least 8 decisions on every path from the start to an ending (shortest
     path in the scene graph ignoring conditions: a lower bound of the real
     shortest play, so the check is conservative);
@@ -32,24 +33,6 @@ import sys
 from collections import deque
 
 LANGS = ("fr", "en")
-LOCALISED = {"title", "summary", "sector", "role", "context", "text", "label",
-             "description", "name", "provider", "risk_note", "image_alt",
-             "portrait_alt", "reason", "principle", "reference", "debrief"}
-
-
-def localised_strings(node, path=""):
-    """Yields (path, value) for every localised-string field in the tree."""
-    if isinstance(node, dict):
-        for k, v in node.items():
-            p = f"{path}/{k}"
-            if k in LOCALISED and (isinstance(v, str) or
-                                   (isinstance(v, dict) and "fr" in v)):
-                yield p, v
-            else:
-                yield from localised_strings(v, p)
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield from localised_strings(v, f"{path}/{i}")
 
 
 def targets(next_field):
@@ -65,14 +48,6 @@ def check_scenario(path, fail):
         sc = json.load(f)
     folder = os.path.dirname(path)
     sid = sc.get("id", path)
-
-    for p, v in localised_strings(sc):
-        if isinstance(v, str):
-            fail(path, "translation", f"{p} is French only")
-        else:
-            for lang in LANGS:
-                if not str(v.get(lang, "")).strip():
-                    fail(path, "translation", f"{p} has no '{lang}' text")
 
     scenes = {s["id"]: s for s in sc.get("scenes", [])}
     endings = {e["id"]: e for e in sc.get("endings", [])}
