@@ -118,6 +118,25 @@ bool json_text_check_utf8(const char *str, size_t len, size_t *bad) {
     return true;
 }
 
+bool json_text_check_depth(const char *s, size_t len, int limit, size_t *at) {
+    int depth = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '"') {
+            for (i++; i < len && s[i] != '"'; i++)
+                if (s[i] == '\\') i++;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limit) {
+                *at = i;
+                return false;
+            }
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            depth--;
+        }
+    }
+    return true;
+}
+
 /* ---- walking valid JSON text ------------------------------------------ */
 
 static size_t skip_ws(const char *s, size_t len, size_t i) {

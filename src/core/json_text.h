@@ -38,6 +38,11 @@ size_t json_text_find_nul(const char *s, size_t len);
  * byte. */
 bool json_text_check_utf8(const char *s, size_t len, size_t *bad);
 
+/* Returns true when arrays and objects never nest deeper than `limit`
+ * (strings are skipped); otherwise false with *at the offset of the bracket
+ * that goes one level too deep. Works on any text, valid JSON or not. */
+bool json_text_check_depth(const char *s, size_t len, int limit, size_t *at);
+
 /* Locates the value at the JSON Pointer `pointer` ("" is the root) in the
  * text, which must be valid JSON. When `key` is true and the last token
  * names an object member, gives the offset of the member's key instead of
