@@ -31,6 +31,7 @@ PACKAGES=(
   python3-jsonschema  # JSON Schema validator (draft 2020-12) for those tests
   xvfb                # virtual X display for the tests that open a window
   xauth               # needed by xvfb-run
+  groff-base          # checks the manual page (packaging/enjeux.6) in the tests
 )
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

@@ -6,6 +6,9 @@
 
 #include "cli/cli.h"
 #include "core/lang.h"
+#ifdef ENJEUX_HAVE_GAME
+#include "ui/entry.h"
+#endif
 
 /* Subcommands, one line each (implemented in src/cli/<name>.c). */
 const CliCommand cli_commands[] = {
@@ -35,6 +38,10 @@ int main(int argc, char **argv) {
         for (const CliCommand *c = cli_commands; c->name; c++)
             if (strcmp(argv[1], c->name) == 0) return c->run(argc - 1, argv + 1);
     }
+#ifdef ENJEUX_HAVE_GAME
+    return app_main(argc, argv);
+#else
     print_usage(stderr);
     return 2;
+#endif
 }

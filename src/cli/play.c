@@ -759,6 +759,7 @@ static int run_random(const Ctx *c) {
     rng_seed(&picker, rng_splitmix64(&mix));
     CompetencyScore scores[LIMIT_COMPETENCIES];
     double t0 = now_seconds();
+    clock_t c0 = clock();
     for (uint64_t i = 0; i < n; i++) {
         session_reset(s, rng_splitmix64(&mix));
         uint32_t steps = 0;
@@ -785,7 +786,9 @@ static int run_random(const Ctx *c) {
         }
     }
     double elapsed = now_seconds() - t0;
+    double cpu = (double)(clock() - c0) / CLOCKS_PER_SEC;
     double rate = elapsed > 0 ? (double)decisions / elapsed : 0;
+    double cpu_rate = cpu > 0 ? (double)decisions / cpu : 0;
     uint64_t finished = n - stuck;
     char pct[32];
     if (o->json) {
@@ -821,6 +824,7 @@ static int run_random(const Ctx *c) {
             cJSON_AddItemToArray(jc, x);
         }
         cJSON_AddNumberToObject(root, "decisions_per_second", (double)(uint64_t)rate);
+        cJSON_AddNumberToObject(root, "decisions_per_cpu_second", (double)(uint64_t)cpu_rate);
         print_json(root);
     } else {
         const char *colon = c->lang == LANG_EN ? ":" : NB ":";
@@ -863,6 +867,8 @@ static int run_random(const Ctx *c) {
         }
         printf("\n%s%s %" PRIu64 " %s, %.0f %s\n", tr(c->lang, "Vitesse", "Speed"), colon, decisions,
                tr(c->lang, "décisions", "decisions"), rate, tr(c->lang, "décisions par seconde", "decisions per second"));
+        printf("%s%s %.0f %s\n", tr(c->lang, "Vitesse (temps processeur)", "Speed (CPU time)"), colon, cpu_rate,
+               tr(c->lang, "décisions par seconde", "decisions per second"));
     }
     session_destroy(s);
     free(endings);

@@ -48,7 +48,7 @@ CASES = [
     ("random-en-json", ["--random", "500", "--seed", "3", "--lang", "en", "--format", "json", MINI]),
 ]
 
-SPEED = re.compile(r"^(Vitesse|Speed).*$|^\s*\"decisions_per_second\":.*$", re.M)
+SPEED = re.compile(r"^(Vitesse|Speed).*$|^\s*\"decisions_per_(cpu_)?second\":.*$", re.M)
 
 
 def run(binary, args, headless=True):

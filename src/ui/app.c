@@ -1,0 +1,485 @@
+/* app.c — SDL start-up, the window, the screen stack and the event-driven
+ * loop; see app.h.
+ *
+ * The loop draws only when something changed (an event, a resize, an
+ * animation step) and otherwise sleeps in SDL_WaitEvent: an idle game uses
+ * no CPU. Animations run at the display's refresh (vsync) and stop. */
+#include "ui/app.h"
+
+#include <SDL_image.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ui/bench.h"
+#include "ui/script.h"
+#include "ui/shots.h"
+#include "ui/tr.h"
+
+/* ---- screen stack -------------------------------------------------------- */
+
+static void request(App *app, RequestKind kind, const ScreenDef *def, int arg) {
+    if (app->n_requests < REQUEST_MAX) app->requests[app->n_requests++] = (Request){kind, def, arg};
+}
+
+void app_push(App *app, const ScreenDef *def, int arg) { request(app, REQ_PUSH, def, arg); }
+void app_pop(App *app) { request(app, REQ_POP, NULL, 0); }
+void app_replace(App *app, const ScreenDef *def, int arg) { request(app, REQ_REPLACE, def, arg); }
+void app_reset(App *app, const ScreenDef *def, int arg) { request(app, REQ_RESET, def, arg); }
+
+const ScreenDef *app_top(const App *app) {
+    return app->depth > 0 ? app->stack[app->depth - 1].def : NULL;
+}
+
+static void pop_one(App *app) {
+    if (app->depth == 0) return;
+    StackEntry *e = &app->stack[--app->depth];
+    if (e->def->leave) e->def->leave(app, e->state);
+    free(e->state);
+    e->state = NULL;
+    e->def = NULL;
+}
+
+static void push_one(App *app, const ScreenDef *def, int arg) {
+    if (app->depth == STACK_MAX) pop_one(app);
+    void *st = calloc(1, def->state_size ? def->state_size : 1);
+    if (!st) return;
+    app->stack[app->depth++] = (StackEntry){def, st};
+    app->ui.focus[0] = '\0';
+    app->ui.hover[0] = '\0';
+    app->ui.pressed[0] = '\0';
+    if (def->enter) def->enter(app, st, arg);
+}
+
+void app_apply_requests(App *app) {
+    for (int i = 0; i < app->n_requests; i++) {
+        Request r = app->requests[i];
+        switch (r.kind) {
+        case REQ_PUSH: push_one(app, r.def, r.arg); break;
+        case REQ_POP: pop_one(app); break;
+        case REQ_REPLACE: pop_one(app); push_one(app, r.def, r.arg); break;
+        case REQ_RESET:
+            while (app->depth > 0) pop_one(app);
+            push_one(app, r.def, r.arg);
+            break;
+        }
+        app->redraw = true;
+    }
+    app->n_requests = 0;
+    if (app->depth == 0 && !app->opts.shots_dir) app->running = false;
+}
+
+/* ---- sizes and colours ------------------------------------------------------ */
+
+int app_px(const App *app, int px720) {
+    return (int)(px720 * app->scale + (px720 >= 0 ? 0.5f : -0.5f));
+}
+
+int app_grid(const App *app, int n) {
+    return app_px(app, n * app->theme.spacing);
+}
+
+Rgba app_color(const App *app, ThemeColor c) {
+    return app->theme.colors[c];
+}
+
+void app_update_size(App *app) {
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(app->renderer, &w, &h);
+    app->w = w > 0 ? w : 1;
+    app->h = h > 0 ? h : 1;
+    int ww = app->w, wh = app->h;
+    if (app->window) SDL_GetWindowSize(app->window, &ww, &wh);
+    app->mouse_scale_x = ww > 0 ? (float)app->w / (float)ww : 1.0f;
+    app->mouse_scale_y = wh > 0 ? (float)app->h / (float)wh : 1.0f;
+    /* Sizes follow the height (720p = 1.0), limited by the width for very wide
+     * or very narrow windows, and never below 0.85 so text stays readable. */
+    float s = (float)app->h / 720.0f;
+    float sw = (float)app->w / 1100.0f;
+    if (sw < s) s = sw;
+    if (s < 0.85f) s = 0.85f;
+    app->scale = s;
+    text_set_scale(app->text, s);
+    app->redraw = true;
+}
+
+void app_toggle_fullscreen(App *app) {
+    if (!app->window) return;
+    app->fullscreen = !app->fullscreen;
+    SDL_SetWindowFullscreen(app->window, app->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    app_update_size(app);
+}
+
+void app_set_lang(App *app, Lang lang) {
+    app->lang = lang;
+    tr_set_lang(lang);
+    if (app->game.session) session_set_lang(app->game.session, lang);
+    app->redraw = true;
+}
+
+/* ---- frames -------------------------------------------------------------------- */
+
+void app_render_frame(App *app) {
+    Uint64 t0 = SDL_GetPerformanceCounter();
+    text_begin_frame(app->text);
+    Rgba bg = app_color(app, COL_BG);
+    SDL_SetRenderDrawColor(app->renderer, bg.r, bg.g, bg.b, 255);
+    SDL_RenderSetClipRect(app->renderer, NULL);
+    SDL_RenderClear(app->renderer);
+    int first = app->depth - 1;
+    while (first > 0 && app->stack[first].def->overlay) first--;
+    for (int i = first < 0 ? 0 : first; i < app->depth; i++) {
+        ui_begin(&app->ui);
+        StackEntry *e = &app->stack[i];
+        if (e->def->render) e->def->render(app, e->state);
+        SDL_RenderSetClipRect(app->renderer, NULL);
+    }
+    ui_end(&app->ui);
+    if (app->layout_out && app_top(app)) ui_dump(&app->ui, app->layout_out, app_top(app)->name, app->w, app->h);
+    double ms = (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency();
+    app->last_frame_ms = ms;
+    app->total_frame_ms += ms;
+    if (ms > app->worst_frame_ms) app->worst_frame_ms = ms;
+    app->frames++;
+}
+
+/* ---- events ----------------------------------------------------------------------- */
+
+static void open_pad(App *app, int index) {
+    if (!app->pad && SDL_IsGameController(index)) app->pad = SDL_GameControllerOpen(index);
+}
+
+static void handle_event(App *app, SDL_Event *ev) {
+    switch (ev->type) {
+    case SDL_QUIT:
+        app->running = false;
+        return;
+    case SDL_WINDOWEVENT:
+        if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED || ev->window.event == SDL_WINDOWEVENT_RESIZED)
+            app_update_size(app);
+        else if (ev->window.event == SDL_WINDOWEVENT_EXPOSED || ev->window.event == SDL_WINDOWEVENT_SHOWN)
+            app->redraw = true;
+        return;
+    case SDL_RENDER_TARGETS_RESET:
+    case SDL_RENDER_DEVICE_RESET:
+        text_set_scale(app->text, 0.0f);
+        app_update_size(app);
+        return;
+    case SDL_CONTROLLERDEVICEADDED:
+        open_pad(app, ev->cdevice.which);
+        return;
+    case SDL_CONTROLLERDEVICEREMOVED:
+        if (app->pad && SDL_JoystickInstanceID(SDL_GameControllerGetJoystick(app->pad)) == ev->cdevice.which) {
+            SDL_GameControllerClose(app->pad);
+            app->pad = NULL;
+        }
+        return;
+    case SDL_KEYDOWN:
+        if (ev->key.keysym.sym == SDLK_F11 ||
+            ((ev->key.keysym.sym == SDLK_RETURN || ev->key.keysym.sym == SDLK_KP_ENTER) &&
+             (ev->key.keysym.mod & KMOD_ALT))) {
+            if (!ev->key.repeat) app_toggle_fullscreen(app);
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    if (app->depth == 0) return;
+    int action = ui_event(&app->ui, ev, app->mouse_scale_x, app->mouse_scale_y);
+    if (app->ui.want_redraw) {
+        app->redraw = true;
+        app->ui.want_redraw = false;
+    }
+    StackEntry *top = &app->stack[app->depth - 1];
+    SDL_Event back;
+    const SDL_Event *pass = ev;
+    if (ev->type == SDL_CONTROLLERBUTTONDOWN &&
+        (ev->cbutton.button == SDL_CONTROLLER_BUTTON_B || ev->cbutton.button == SDL_CONTROLLER_BUTTON_START)) {
+        /* B and Start act as Esc: back, or pause during play. */
+        memset(&back, 0, sizeof back);
+        back.type = SDL_KEYDOWN;
+        back.key.keysym.sym = SDLK_ESCAPE;
+        pass = &back;
+    }
+    if (top->def->handle) top->def->handle(app, top->state, pass, action);
+    if (action >= 0 || app->n_requests > 0) app->redraw = true;
+}
+
+/* ---- options ------------------------------------------------------------------------- */
+
+static void usage(void) {
+    fputs(tr_lang() == LANG_FR
+              ? "Usage : enjeux [SCÉNARIO] [--lang fr|en] [--fullscreen] [--size LxH] [--seed N]\n"
+                "        enjeux --screenshots DOSSIER [--all] [--sizes 1280x720,800x600] [SCÉNARIO]\n"
+                "Options de test : --library DOSSIER, --script FICHIER, --layout-dump FICHIER, --bench FICHIER\n"
+              : "Usage: enjeux [SCENARIO] [--lang fr|en] [--fullscreen] [--size WxH] [--seed N]\n"
+                "       enjeux --screenshots DIR [--all] [--sizes 1280x720,800x600] [SCENARIO]\n"
+                "Test options: --library DIR, --script FILE, --layout-dump FILE, --bench FILE\n",
+          stderr);
+}
+
+typedef struct ExtraOpts { const char *bench; } ExtraOpts;
+
+static bool parse_size(const char *s, int *w, int *h) {
+    return sscanf(s, "%dx%d", w, h) == 2 && *w >= 320 && *h >= 240 && *w <= 8192 && *h <= 8192;
+}
+
+static int parse_options(App *app, ExtraOpts *x, int argc, char **argv) {
+    AppOptions *o = &app->opts;
+    o->width = 1280;
+    o->height = 720;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage();
+            return 0;
+        } else if (strcmp(a, "--screenshots") == 0 && v) {
+            o->shots_dir = v;
+            i++;
+        } else if (strcmp(a, "--all") == 0) {
+            o->shots_all = true;
+        } else if (strcmp(a, "--sizes") == 0 && v) {
+            o->sizes = v;
+            i++;
+        } else if (strcmp(a, "--library") == 0 && v) {
+            o->library = v;
+            i++;
+        } else if (strcmp(a, "--script") == 0 && v) {
+            o->script = v;
+            i++;
+        } else if (strcmp(a, "--layout-dump") == 0 && v) {
+            o->layout_dump = v;
+            i++;
+        } else if (strcmp(a, "--bench") == 0 && v) {
+            x->bench = v;
+            i++;
+        } else if (strcmp(a, "--lang") == 0 && v) {
+            if (!lang_parse(v, &o->lang)) {
+                fprintf(stderr, "enjeux: --lang %s: the game speaks fr and en\n", v);
+                return 2;
+            }
+            o->lang_set = true;
+            i++;
+        } else if (strcmp(a, "--seed") == 0 && v) {
+            o->seed = strtoull(v, NULL, 10);
+            o->seed_set = true;
+            i++;
+        } else if (strcmp(a, "--size") == 0 && v) {
+            if (!parse_size(v, &o->width, &o->height)) {
+                fprintf(stderr, "enjeux: --size %s: write WIDTHxHEIGHT, e.g. 1280x720\n", v);
+                return 2;
+            }
+            i++;
+        } else if (strcmp(a, "--fullscreen") == 0) {
+            o->fullscreen = true;
+        } else if (a[0] == '-' && a[1] == '-') {
+            fprintf(stderr, "enjeux: unknown option %s\n", a);
+            usage();
+            return 2;
+        } else if (!o->scenario) {
+            o->scenario = a;
+        } else {
+            usage();
+            return 2;
+        }
+    }
+    return -1;
+}
+
+/* ---- start-up ------------------------------------------------------------------------- */
+
+static bool init_video(App *app, char *err, size_t errlen) {
+    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (app->opts.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    app->window = SDL_CreateWindow("Enjeux", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, app->opts.width,
+                                   app->opts.height, flags);
+    if (!app->window) {
+        snprintf(err, errlen, "cannot open a window: %s", SDL_GetError());
+        return false;
+    }
+    app->fullscreen = app->opts.fullscreen;
+    SDL_SetWindowMinimumSize(app->window, 800, 600);
+    /* With the software renderer, present through X11/Wayland shared memory
+     * rather than through an OpenGL texture: loading a GL stack for that
+     * costs ~100 ms at start and tens of MB. */
+    const char *drv = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
+    if (drv && SDL_strcasecmp(drv, "software") == 0) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    app->renderer = SDL_CreateRenderer(app->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!app->renderer) {
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+        app->renderer = SDL_CreateRenderer(app->window, -1, SDL_RENDERER_SOFTWARE);
+    }
+    if (!app->renderer) {
+        snprintf(err, errlen, "cannot create a renderer: %s", SDL_GetError());
+        return false;
+    }
+    return true;
+}
+
+static void shutdown_app(App *app) {
+    while (app->depth > 0) pop_one(app);
+    game_free(&app->game);
+    text_destroy(app->text);
+    image_cache_destroy(app->images);
+    if (app->pad) SDL_GameControllerClose(app->pad);
+    if (app->renderer) SDL_DestroyRenderer(app->renderer);
+    if (app->window) SDL_DestroyWindow(app->window);
+    if (app->layout_out) fclose(app->layout_out);
+    SDL_Quit();
+}
+
+static double now_ms(void) {
+    return (double)SDL_GetPerformanceCounter() * 1000.0 / (double)SDL_GetPerformanceFrequency();
+}
+
+static int run_loop(App *app, Script *script, const char *bench_out) {
+    int status = 0;
+    Uint64 last = SDL_GetPerformanceCounter();
+    double start = now_ms();
+    bool first = true;
+    char err[512];
+    while (app->running) {
+        app_apply_requests(app);
+        if (!app->running) break;
+        if (app->redraw || app->animating) {
+            app_render_frame(app);
+            SDL_RenderPresent(app->renderer);
+            app->redraw = false;
+            if (first) {
+                first = false;
+                if (bench_out) return bench_run(app, bench_out, now_ms() - start);
+            }
+        }
+        if (script && !app->animating) {
+            ScriptStatus st = script_step(script, app, err, sizeof err);
+            if (st == SCRIPT_FAILED) {
+                fprintf(stderr, "enjeux: %s\n", err);
+                status = 1;
+                break;
+            }
+            if (st == SCRIPT_DONE) break;
+        }
+        SDL_Event ev;
+        bool got;
+        if (app->animating || script) got = SDL_PollEvent(&ev) != 0;
+        else got = SDL_WaitEvent(&ev) != 0;
+        while (got) {
+            handle_event(app, &ev);
+            if (app->n_requests > 0 || !app->running) break;
+            got = SDL_PollEvent(&ev) != 0;
+        }
+        Uint64 now = SDL_GetPerformanceCounter();
+        double dt = (double)(now - last) / (double)SDL_GetPerformanceFrequency();
+        last = now;
+        if (app->depth > 0) {
+            StackEntry *top = &app->stack[app->depth - 1];
+            bool was = app->animating;
+            app->animating = top->def->update ? top->def->update(app, top->state, app->reduced_motion ? 1e9 : dt) : false;
+            if (was && !app->animating) app->redraw = true;
+        }
+    }
+    return status;
+}
+
+static uint64_t fresh_seed(void) {
+    uint64_t s = (uint64_t)time(NULL) ^ (SDL_GetPerformanceCounter() << 17);
+    return s ? s : 1;
+}
+
+int app_main(int argc, char **argv) {
+    static App app_storage;
+    App *app = &app_storage;
+    memset(app, 0, sizeof *app);
+    app->game.current = -1;
+    tr_set_lang(lang_from_env());
+    ExtraOpts x = {0};
+    int st = parse_options(app, &x, argc, argv);
+    if (st >= 0) return st;
+    app->lang = app->opts.lang_set ? app->opts.lang : lang_from_env();
+    tr_set_lang(app->lang);
+    if (!app->opts.seed_set) app->opts.seed = fresh_seed();
+    if (app->opts.shots_dir) SDL_setenv("SDL_VIDEODRIVER", "dummy", 0);
+    if (app->opts.shots_dir || app->opts.script || x.bench) app->reduced_motion = app->opts.shots_dir || app->opts.script;
+
+    char err[1024];
+    Uint32 sub = SDL_INIT_VIDEO | SDL_INIT_EVENTS;
+    if (!app->opts.shots_dir) sub |= SDL_INIT_GAMECONTROLLER;
+    if (SDL_Init(sub) != 0) {
+        fprintf(stderr, "enjeux: cannot start SDL: %s\n(no display? try SDL_VIDEODRIVER=dummy for tests)\n",
+                SDL_GetError());
+        return 1;
+    }
+    int status = 1;
+    Script *script = NULL;
+    if (!paths_find_data(app->data_dir, sizeof app->data_dir, err, sizeof err) ||
+        !paths_find_user(app->user_dir, sizeof app->user_dir, err, sizeof err)) {
+        fprintf(stderr, "enjeux: %s\n", err);
+        goto out;
+    }
+    char theme_path[PATH_MAX_LEN + 32];
+    int n1 = snprintf(app->assets_dir, sizeof app->assets_dir, "%sassets/", app->data_dir);
+    int n2 = snprintf(theme_path, sizeof theme_path, "%stheme.json", app->assets_dir);
+    if (n1 < 0 || (size_t)n1 >= sizeof app->assets_dir || n2 < 0 || (size_t)n2 >= sizeof theme_path) {
+        fprintf(stderr, "enjeux: %s: the data folder's path is too long\n", app->data_dir);
+        goto out;
+    }
+    if (!theme_load(&app->theme, theme_path, err, sizeof err)) {
+        fprintf(stderr, "enjeux: %s\n", err);
+        goto out;
+    }
+    if (app->opts.layout_dump) {
+        app->layout_out = fopen(app->opts.layout_dump, "w");
+        if (!app->layout_out) {
+            fprintf(stderr, "enjeux: %s: cannot write the layout dump\n", app->opts.layout_dump);
+            goto out;
+        }
+    }
+    if (app->opts.script) {
+        script = script_load(app->opts.script, err, sizeof err);
+        if (!script) {
+            fprintf(stderr, "enjeux: %s\n", err);
+            goto out;
+        }
+    }
+    char scen_dir[PATH_MAX_LEN + 16];
+    if (snprintf(scen_dir, sizeof scen_dir, "%s", app->opts.library ? app->opts.library : "") >= (int)sizeof scen_dir ||
+        (!app->opts.library && snprintf(scen_dir, sizeof scen_dir, "%sscenarios", app->data_dir) >= (int)sizeof scen_dir))
+        goto out;
+    game_scan_library(&app->game, scen_dir, app->lang);
+    int direct = -1;
+    if (app->opts.scenario) {
+        direct = game_add_scenario(&app->game, app->opts.scenario, app->lang);
+        if (direct < 0) {
+            fprintf(stderr, "enjeux: out of memory\n");
+            goto out;
+        }
+    }
+    if (app->opts.shots_dir) {
+        status = shots_run(app);
+        goto out;
+    }
+    if (!init_video(app, err, sizeof err)) {
+        fprintf(stderr, "enjeux: %s\n", err);
+        goto out;
+    }
+    app->text = text_create(app->renderer, app->assets_dir, &app->theme, err, sizeof err);
+    app->images = image_cache_create(app->renderer);
+    if (!app->text || !app->images) {
+        fprintf(stderr, "enjeux: %s\n", app->text ? "out of memory" : err);
+        goto out;
+    }
+    app_update_size(app);
+    for (int i = 0; i < SDL_NumJoysticks(); i++) open_pad(app, i);
+    app->running = true;
+    app_reset(app, &screen_title, 0);
+    if (direct >= 0) app_push(app, &screen_briefing, direct);
+    else app_push(app, &screen_library, 0);
+    app->redraw = true;
+    status = run_loop(app, script, x.bench);
+out:
+    script_free(script);
+    shutdown_app(app);
+    return status;
+}

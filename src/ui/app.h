@@ -1,0 +1,130 @@
+/* app.h — the game's application object: window, renderer, theme, caches,
+ * the screen stack, and the play state the screens share.
+ *
+ * Screens are ScreenDef tables (enter / handle / update / render / leave)
+ * kept on a small stack; a screen asks for a change with app_push / app_pop /
+ * app_replace / app_reset and the change is applied between frames. */
+#ifndef ENJEUX_UI_APP_H
+#define ENJEUX_UI_APP_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/lang.h"
+#include "ui/entry.h"
+#include "ui/game.h"
+#include "ui/image.h"
+#include "ui/paths.h"
+#include "ui/text.h"
+#include "ui/theme.h"
+#include "ui/ui.h"
+
+typedef struct App App;
+
+typedef struct ScreenDef {
+    const char *name;         /* "title": used in layout dumps, scripts, screenshots */
+    size_t state_size;        /* the app allocates this much zeroed state on enter */
+    bool overlay;             /* drawn over the screen below it (pause) */
+    void (*enter)(App *app, void *st, int arg);
+    void (*leave)(App *app, void *st);
+    /* `action` is the id of the widget the event activated, or -1. */
+    void (*handle)(App *app, void *st, const SDL_Event *ev, int action);
+    /* Advances animations by `dt` seconds; returns true while animating. */
+    bool (*update)(App *app, void *st, double dt);
+    /* Lays out, registers the widgets (ui_add…) and draws. */
+    void (*render)(App *app, void *st);
+} ScreenDef;
+
+extern const ScreenDef screen_title, screen_library, screen_settings, screen_briefing, screen_scene,
+    screen_consequence, screen_event, screen_ending, screen_debrief, screen_pause;
+
+enum { STACK_MAX = 8, REQUEST_MAX = 4 };
+
+typedef struct StackEntry { const ScreenDef *def; void *state; } StackEntry;
+
+typedef enum RequestKind { REQ_PUSH, REQ_POP, REQ_REPLACE, REQ_RESET } RequestKind;
+typedef struct Request { RequestKind kind; const ScreenDef *def; int arg; } Request;
+
+typedef struct AppOptions {
+    const char *scenario;     /* open this scenario's briefing directly */
+    const char *library;      /* scenarios folder (default: the data folder's scenarios/) */
+    const char *script;       /* scripted input file */
+    const char *layout_dump;  /* JSON lines of laid-out rectangles */
+    const char *shots_dir;    /* screenshot tour */
+    bool shots_all;           /* every scene */
+    bool lang_set;
+    Lang lang;
+    bool seed_set;
+    uint64_t seed;
+    int width, height;        /* initial window size */
+    bool fullscreen;
+    const char *sizes;        /* screenshot sizes "1280x720,800x600" */
+} AppOptions;
+
+struct App {
+    SDL_Window *window;
+    SDL_Renderer *renderer;
+    int w, h;                 /* output size in pixels */
+    float mouse_scale_x, mouse_scale_y; /* window points to pixels (HiDPI) */
+    float scale;              /* 1.0 at a 720-pixel-high output */
+    Theme theme;
+    TextSys *text;
+    ImageCache *images;
+    Ui ui;
+    StackEntry stack[STACK_MAX];
+    int depth;
+    Request requests[REQUEST_MAX];
+    int n_requests;
+    Game game;
+    Lang lang;
+    bool fullscreen;
+    bool running;
+    bool redraw;
+    bool animating;
+    bool reduced_motion;      /* scripts and screenshots: animations end at once */
+    char data_dir[PATH_MAX_LEN];
+    char user_dir[PATH_MAX_LEN];
+    char assets_dir[PATH_MAX_LEN + 16];
+    AppOptions opts;
+    FILE *layout_out;
+    SDL_GameController *pad;
+    uint64_t frames;
+    double last_frame_ms, worst_frame_ms, total_frame_ms;
+};
+
+/* Screen requests, applied between frames. `arg` goes to the new screen's
+ * enter(). */
+void app_push(App *app, const ScreenDef *def, int arg);
+void app_pop(App *app);
+void app_replace(App *app, const ScreenDef *def, int arg);
+void app_reset(App *app, const ScreenDef *def, int arg); /* empties the stack first */
+
+/* Applies pending requests now (the loop and the screenshot tour call it). */
+void app_apply_requests(App *app);
+
+/* Renders one frame of the whole stack (without presenting). */
+void app_render_frame(App *app);
+
+/* The top screen's definition, NULL when the stack is empty. */
+const ScreenDef *app_top(const App *app);
+
+/* Pixels for a length given at 720p, rounded. */
+int app_px(const App *app, int px720);
+/* Grid units: n * theme spacing, scaled. */
+int app_grid(const App *app, int n);
+
+Rgba app_color(const App *app, ThemeColor c);
+
+/* Sets the output size after a resize or a change of renderer; updates the
+ * scale and the caches. */
+void app_update_size(App *app);
+
+/* Toggles desktop fullscreen. */
+void app_toggle_fullscreen(App *app);
+
+/* Changes the interface and scenario language. */
+void app_set_lang(App *app, Lang lang);
+
+
+#endif

@@ -1,0 +1,303 @@
+/* game.c — library, session and result file for the front end; see game.h. */
+#include "ui/game.h"
+
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "ui/paths.h"
+
+static char *join(const char *a, const char *b) {
+    size_t na = strlen(a), nb = strlen(b);
+    bool slash = na > 0 && a[na - 1] == '/';
+    char *s = malloc(na + nb + 2);
+    if (!s) return NULL;
+    memcpy(s, a, na);
+    if (!slash) s[na++] = '/';
+    memcpy(s + na, b, nb + 1);
+    return s;
+}
+
+static char *parent_dir(const char *path) {
+    const char *slash = strrchr(path, '/');
+    if (!slash) return strdup(".");
+    size_t n = (size_t)(slash - path);
+    char *s = malloc(n + 1);
+    if (!s) return NULL;
+    memcpy(s, path, n);
+    s[n] = '\0';
+    return s;
+}
+
+static const Framework *framework_for(Game *g, const char *path, Lang lang) {
+    for (int i = 0; i < g->n_fws; i++)
+        if (strcmp(g->fw_paths[i], path) == 0) return g->fws[i];
+    if (g->n_fws == (int)(sizeof g->fws / sizeof g->fws[0]) || !paths_is_file(path)) return NULL;
+    DiagList dl;
+    diag_list_init(&dl, lang);
+    Framework *fw = framework_load(path, &dl);
+    diag_list_free(&dl);
+    char *p = strdup(path);
+    if (!p) {
+        framework_free(fw);
+        return NULL;
+    }
+    g->fws[g->n_fws] = fw;
+    g->fw_paths[g->n_fws] = p;
+    g->n_fws++;
+    return fw;
+}
+
+static void load_entry(Game *g, LibEntry *e, Lang lang) {
+    char *fw_default = join(e->dir, "../competencies.json");
+    const Framework *fw = fw_default ? framework_for(g, fw_default, lang) : NULL;
+    diag_list_init(&e->diags, lang);
+    e->sc = scenario_load(e->path, fw, &e->diags);
+    if (e->sc && e->sc->framework_path) {
+        char *own = join(e->dir, e->sc->framework_path);
+        if (own && (!fw_default || strcmp(own, fw_default) != 0)) {
+            const Framework *fw2 = framework_for(g, own, lang);
+            if (fw2 != fw) {
+                scenario_free(e->sc);
+                diag_list_free(&e->diags);
+                diag_list_init(&e->diags, lang);
+                e->sc = scenario_load(e->path, fw2, &e->diags);
+                fw = fw2;
+            }
+        }
+        free(own);
+    }
+    e->fw = fw;
+    free(fw_default);
+}
+
+static LibEntry *add_entry(Game *g) {
+    LibEntry *nl = realloc(g->lib, (size_t)(g->n_lib + 1) * sizeof *nl);
+    if (!nl) return NULL;
+    g->lib = nl;
+    LibEntry *e = &g->lib[g->n_lib];
+    memset(e, 0, sizeof *e);
+    return e;
+}
+
+static int cmp_str(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+bool game_scan_library(Game *g, const char *scenarios_dir, Lang lang) {
+    DIR *d = opendir(scenarios_dir);
+    if (!d) return true;
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    bool ok = true;
+    while ((de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.' || strcmp(de->d_name, "schema") == 0) continue;
+        char *dir = join(scenarios_dir, de->d_name);
+        char *file = dir ? join(dir, "scenario.json") : NULL;
+        bool is = file && paths_is_file(file);
+        free(file);
+        if (!is) {
+            free(dir);
+            continue;
+        }
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **nn = realloc(names, cap * sizeof *nn);
+            if (!nn) {
+                free(dir);
+                ok = false;
+                break;
+            }
+            names = nn;
+        }
+        names[n++] = dir;
+    }
+    closedir(d);
+    if (n) qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        if (ok && game_add_scenario(g, names[i], lang) < 0) ok = false;
+        free(names[i]);
+    }
+    free(names);
+    return ok;
+}
+
+int game_add_scenario(Game *g, const char *path, Lang lang) {
+    struct stat st;
+    char *file = (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) ? join(path, "scenario.json") : strdup(path);
+    if (!file) return -1;
+    for (int i = 0; i < g->n_lib; i++)
+        if (strcmp(g->lib[i].path, file) == 0) {
+            free(file);
+            return i;
+        }
+    LibEntry *e = add_entry(g);
+    char *dir = parent_dir(file);
+    if (!e || !dir) {
+        free(file);
+        free(dir);
+        return -1;
+    }
+    e->path = file;
+    e->dir = dir;
+    load_entry(g, e, lang);
+    g->n_lib++;
+    return g->n_lib - 1;
+}
+
+void game_stop(Game *g) {
+    session_destroy(g->session);
+    g->session = NULL;
+    g->step = NULL;
+    g->current = -1;
+}
+
+void game_free(Game *g) {
+    game_stop(g);
+    for (int i = 0; i < g->n_lib; i++) {
+        scenario_free(g->lib[i].sc);
+        diag_list_free(&g->lib[i].diags);
+        free(g->lib[i].dir);
+        free(g->lib[i].path);
+    }
+    free(g->lib);
+    for (int i = 0; i < g->n_fws; i++) {
+        framework_free(g->fws[i]);
+        free(g->fw_paths[i]);
+    }
+    memset(g, 0, sizeof *g);
+    g->current = -1;
+}
+
+bool game_start(Game *g, int index, uint64_t seed, Lang lang) {
+    game_stop(g);
+    if (index < 0 || index >= g->n_lib || !g->lib[index].sc) return false;
+    g->session = session_create(g->lib[index].sc, g->lib[index].fw, seed, lang);
+    if (!g->session) return false;
+    g->current = index;
+    g->seed = seed;
+    g->result_path[0] = '\0';
+    return true;
+}
+
+const Scenario *game_scenario(const Game *g) {
+    return g->current >= 0 && g->current < g->n_lib ? g->lib[g->current].sc : NULL;
+}
+
+const Framework *game_framework(const Game *g) {
+    return g->current >= 0 && g->current < g->n_lib ? g->lib[g->current].fw : NULL;
+}
+
+const StepResult *game_choose(Game *g, uint16_t index) {
+    if (!g->session) return NULL;
+    const StepResult *r = session_choose(g->session, index);
+    if (r) g->step = r;
+    return r;
+}
+
+bool game_asset_path(const Game *g, const char *rel, char *out, size_t outlen) {
+    const Scenario *sc = game_scenario(g);
+    if (!rel || !sc) return false;
+    int n = snprintf(out, outlen, "%s/%s", g->lib[g->current].dir, rel);
+    return n > 0 && (size_t)n < outlen;
+}
+
+const char *game_competency_name(const Game *g, uint16_t competency, Lang lang) {
+    const Scenario *sc = game_scenario(g);
+    const Framework *fw = game_framework(g);
+    if (!sc || competency >= sc->n_competencies) return "";
+    if (fw) {
+        int32_t i = framework_find(fw, sc->competencies[competency]);
+        if (i >= 0) {
+            const char *s = loc_get(&fw->items[i].name, lang, NULL);
+            if (*s) return s;
+        }
+    }
+    return sc->competencies[competency];
+}
+
+static const char *mastery_slug(Mastery m) {
+    static const char *const S[] = {"not_assessed", "to_work_on", "in_progress", "acquired"};
+    return (unsigned)m < 4 ? S[m] : "not_assessed";
+}
+
+bool game_write_result(Game *g, const char *user_dir, char *err, size_t errlen) {
+    const Scenario *sc = game_scenario(g);
+    if (!sc || !g->session || !session_is_over(g->session)) {
+        snprintf(err, errlen, "no finished play to record");
+        return false;
+    }
+    const Session *s = g->session;
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddNumberToObject(root, "format", 1);
+    cJSON_AddStringToObject(root, "scenario", sc->id);
+    cJSON_AddStringToObject(root, "version", sc->version);
+    char hash[17];
+    scenario_hash_hex(sc, hash);
+    cJSON_AddStringToObject(root, "content_hash", hash);
+    char seed[32];
+    snprintf(seed, sizeof seed, "%llu", (unsigned long long)session_seed(s));
+    cJSON_AddStringToObject(root, "seed", seed);
+    cJSON_AddStringToObject(root, "lang", lang_code(session_lang(s)));
+    const Ending *end = session_ending(s);
+    cJSON_AddStringToObject(root, "ending", end ? end->id : "");
+    static const char *const TONES[] = {"positive", "mixed", "negative"};
+    cJSON_AddStringToObject(root, "tone", end ? TONES[end->tone] : "");
+    cJSON *meters = cJSON_AddObjectToObject(root, "meters");
+    for (uint16_t i = 0; i < sc->n_meters; i++) cJSON_AddNumberToObject(meters, sc->meters[i].id, session_meter(s, i));
+    cJSON *steps = cJSON_AddArrayToObject(root, "choices");
+    for (uint32_t i = 0; i < session_step_count(s); i++) {
+        const StepResult *st = session_step(s, i);
+        cJSON *o = cJSON_CreateObject();
+        const Scene *scene = &sc->scenes[st->scene];
+        cJSON_AddStringToObject(o, "scene", scene->id);
+        cJSON_AddStringToObject(o, "choice", scene->choices[st->choice].id);
+        if (st->outcome >= 0)
+            cJSON_AddStringToObject(o, "outcome", scene->choices[st->choice].outcomes[st->outcome].id);
+        cJSON_AddItemToArray(steps, o);
+    }
+    CompetencyScore scores[LIMIT_COMPETENCIES];
+    uint16_t n = session_scores(s, scores);
+    cJSON *comp = cJSON_AddArrayToObject(root, "competencies");
+    for (uint16_t i = 0; i < n; i++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "id", sc->competencies[scores[i].competency]);
+        cJSON_AddBoolToObject(o, "targeted", scores[i].competency < sc->n_targeted);
+        if (scores[i].score >= 0) cJSON_AddNumberToObject(o, "score", scores[i].score);
+        else cJSON_AddNullToObject(o, "score");
+        cJSON_AddNumberToObject(o, "earned", scores[i].earned);
+        cJSON_AddNumberToObject(o, "best", scores[i].best);
+        cJSON_AddStringToObject(o, "mastery", mastery_slug(scores[i].mastery));
+        cJSON_AddItemToArray(comp, o);
+    }
+    cJSON *badges = cJSON_AddArrayToObject(root, "badges");
+    uint8_t b = session_badges(s);
+    for (int l = 1; l <= 3; l++)
+        if (b & (1u << (l - 1))) cJSON_AddItemToArray(badges, cJSON_CreateNumber(l));
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    if (!text) {
+        snprintf(err, errlen, "out of memory");
+        return false;
+    }
+    char dir[1024];
+    int nd = snprintf(dir, sizeof dir, "%sresults", user_dir);
+    bool ok = nd > 0 && (size_t)nd < sizeof dir && paths_mkdirs(dir);
+    if (ok) {
+        int np = snprintf(g->result_path, sizeof g->result_path, "%s/%s.json", dir, sc->id);
+        ok = np > 0 && (size_t)np < sizeof g->result_path;
+    }
+    if (ok) {
+        size_t len = strlen(text);
+        text[len] = '\n';
+        ok = paths_write_atomic(g->result_path, text, len + 1);
+        text[len] = '\0';
+    }
+    cJSON_free(text);
+    if (!ok) snprintf(err, errlen, "%s: cannot write the result; check that the folder is writable", dir);
+    return ok;
+}

@@ -1,0 +1,127 @@
+/* paths.c — data and user folders, atomic writes; see paths.h. */
+#include "ui/paths.h"
+
+#include <SDL.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef ENJEUX_SOURCE_DATA_DIR
+#define ENJEUX_SOURCE_DATA_DIR "."
+#endif
+#ifndef ENJEUX_REL_DATA_DIR
+#define ENJEUX_REL_DATA_DIR "../share/enjeux"
+#endif
+
+bool paths_is_file(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static bool holds_assets(const char *dir) {
+    char p[PATH_MAX_LEN];
+    int n = snprintf(p, sizeof p, "%s/assets/theme.json", dir);
+    return n > 0 && (size_t)n < sizeof p && paths_is_file(p);
+}
+
+static bool set_dir(char *out, size_t outlen, const char *dir) {
+    size_t n = strlen(dir);
+    bool slash = n > 0 && dir[n - 1] == '/';
+    int w = snprintf(out, outlen, "%s%s", dir, slash ? "" : "/");
+    return w > 0 && (size_t)w < outlen;
+}
+
+bool paths_find_data(char *out, size_t outlen, char *err, size_t errlen) {
+    const char *env = getenv("ENJEUX_DATA_DIR");
+    if (env && *env) {
+        if (holds_assets(env)) return set_dir(out, outlen, env);
+        snprintf(err, errlen, "ENJEUX_DATA_DIR=%s does not hold assets/theme.json; point it at the folder "
+                 "that holds assets/ and scenarios/, or unset it.", env);
+        return false;
+    }
+    char *base = SDL_GetBasePath();
+    if (base) {
+        char cand[PATH_MAX_LEN];
+        snprintf(cand, sizeof cand, "%s", base);
+        bool found = holds_assets(cand);
+        if (!found) {
+            snprintf(cand, sizeof cand, "%s%s", base, ENJEUX_REL_DATA_DIR);
+            found = holds_assets(cand);
+        }
+        SDL_free(base);
+        if (found) return set_dir(out, outlen, cand);
+    }
+    if (holds_assets(ENJEUX_SOURCE_DATA_DIR)) return set_dir(out, outlen, ENJEUX_SOURCE_DATA_DIR);
+    snprintf(err, errlen, "cannot find the game's data (assets/theme.json) next to the program, in "
+             "../share/enjeux, or in %s; reinstall, or set ENJEUX_DATA_DIR.", ENJEUX_SOURCE_DATA_DIR);
+    return false;
+}
+
+bool paths_mkdirs(const char *dir) {
+    char p[PATH_MAX_LEN];
+    size_t n = strlen(dir);
+    if (n == 0 || n >= sizeof p) return false;
+    memcpy(p, dir, n + 1);
+    for (size_t i = 1; i <= n; i++) {
+        if (p[i] == '/' || p[i] == '\0') {
+            char c = p[i];
+            p[i] = '\0';
+            if (mkdir(p, 0755) != 0 && errno != EEXIST) return false;
+            p[i] = c;
+        }
+    }
+    struct stat st;
+    return stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool paths_find_user(char *out, size_t outlen, char *err, size_t errlen) {
+    const char *env = getenv("ENJEUX_USER_DIR");
+    if (env && *env) {
+        if (!paths_mkdirs(env)) {
+            snprintf(err, errlen, "ENJEUX_USER_DIR=%s cannot be created: %s.", env, strerror(errno));
+            return false;
+        }
+        return set_dir(out, outlen, env);
+    }
+    char *pref = SDL_GetPrefPath("enjeux", "enjeux");
+    if (!pref) {
+        snprintf(err, errlen, "cannot create the folder for saves: %s; set ENJEUX_USER_DIR to a writable folder.",
+                 SDL_GetError());
+        return false;
+    }
+    bool ok = set_dir(out, outlen, pref);
+    SDL_free(pref);
+    return ok;
+}
+
+bool paths_write_atomic(const char *path, const char *data, size_t len) {
+    char tmp[PATH_MAX_LEN];
+    int n = snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    if (n < 0 || (size_t)n >= sizeof tmp) return false;
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0) return false;
+    size_t off = 0;
+    while (off < len) {
+        ssize_t w = write(fd, data + off, len - off);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            close(fd);
+            unlink(tmp);
+            return false;
+        }
+        off += (size_t)w;
+    }
+    if (fsync(fd) != 0 || close(fd) != 0) {
+        unlink(tmp);
+        return false;
+    }
+    if (rename(tmp, path) != 0) {
+        unlink(tmp);
+        return false;
+    }
+    return true;
+}

@@ -1,0 +1,193 @@
+/* screen_debrief.c — the competency result of the play, apart from the
+ * story's outcome: a bar per competency with its score and mastery in
+ * words, the badge when earned, and the key decisions with what would have
+ * been better and why. */
+#include <stdio.h>
+#include <string.h>
+
+#include "ui/app.h"
+#include "ui/tr.h"
+#include "ui/view.h"
+
+enum { ACT_REPLAY = 1, ACT_LIBRARY = 2 };
+enum { MAX_KEY = 32 };
+
+typedef struct DebriefState { UiScroll scroll; } DebriefState;
+
+static void debrief_enter(App *app, void *st, int arg) {
+    (void)st;
+    (void)arg;
+    ui_set_focus(&app->ui, "library");
+}
+
+static void debrief_handle(App *app, void *st, const SDL_Event *ev, int action) {
+    (void)st;
+    if (ev->type == SDL_KEYDOWN && ev->key.keysym.sym == SDLK_ESCAPE) {
+        app_push(app, &screen_pause, 0);
+    } else if (action == ACT_REPLAY) {
+        int idx = app->game.current;
+        if (game_start(&app->game, idx, app->opts.seed + 1, app->lang)) {
+            app->opts.seed++;
+            app_replace(app, &screen_scene, 0);
+        }
+    } else if (action == ACT_LIBRARY) {
+        game_stop(&app->game);
+        app_reset(app, &screen_title, 0);
+        app_push(app, &screen_library, 0);
+    }
+}
+
+static const char *mastery_key(Mastery m) {
+    static const char *const K[] = {"mastery.not_assessed", "mastery.to_work_on", "mastery.in_progress",
+                                    "mastery.acquired"};
+    return (unsigned)m < 4 ? K[m] : K[0];
+}
+
+static ThemeColor mastery_color(Mastery m) {
+    switch (m) {
+    case MASTERY_ACQUIRED: return COL_GOOD;
+    case MASTERY_IN_PROGRESS: return COL_BAR_FILL;
+    case MASTERY_TO_WORK_ON: return COL_BAD;
+    default: return COL_BAR_TRACK;
+    }
+}
+
+static int competency_rows(App *app, int x, int y, int w) {
+    const Scenario *sc = game_scenario(&app->game);
+    CompetencyScore scores[LIMIT_COMPETENCIES];
+    uint16_t n = session_scores(app->game.session, scores);
+    int y0 = y;
+    for (uint16_t i = 0; i < n; i++) {
+        const CompetencyScore *cs = &scores[i];
+        char name[512];
+        snprintf(name, sizeof name, "%s%s%s%s", game_competency_name(&app->game, cs->competency, app->lang),
+                 cs->competency < sc->n_targeted ? " (" : "", cs->competency < sc->n_targeted ? tr("deb.targeted") : "",
+                 cs->competency < sc->n_targeted ? ")" : "");
+        char status[128];
+        if (cs->mastery == MASTERY_NOT_ASSESSED || cs->score < 0) {
+            snprintf(status, sizeof status, "%s", tr(mastery_key(MASTERY_NOT_ASSESSED)));
+        } else {
+            char sv[16], sc100[32];
+            snprintf(sv, sizeof sv, "%d", cs->score);
+            tr_format(sc100, sizeof sc100, "deb.score", sv, NULL);
+            snprintf(status, sizeof status, "%s · %s", sc100, tr(mastery_key(cs->mastery)));
+        }
+        int sw = text_width(app->text, TS_BODY, FACE_BOLD, status);
+        int nw = w - sw - app_grid(app, 2);
+        if (nw < w / 2) nw = w / 2;
+        int nh = widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, name, x, y, nw, "competency");
+        const TextTex *st = text_get(app->text, TS_BODY, FACE_BOLD, app_color(app, COL_TEXT), status, w - nw - app_grid(app, 2),
+                                     ALIGN_LEFT);
+        ui_add(&app->ui, UI_TEXT, (SDL_Rect){x + w - st->w, y, st->w, st->h}, -1, true, "mastery");
+        widget_draw_text(app, st, x + w - st->w, y);
+        y += (nh > st->h ? nh : st->h) + app_px(app, 6);
+        widget_score_bar(app, (SDL_Rect){x, y, w, app_px(app, 12)}, cs->score < 0 ? 0 : cs->score, mastery_color(cs->mastery),
+                         "score-bar");
+        y += app_px(app, 12) + app_grid(app, 3);
+    }
+    return y - y0;
+}
+
+static int badge_panel(App *app, int x, int y, int w) {
+    const Framework *fw = game_framework(&app->game);
+    uint8_t b = session_badges(app->game.session);
+    int pad = app_grid(app, 2);
+    char text[1024] = "";
+    for (int l = 3; l >= 1; l--)
+        if (b & (1u << (l - 1))) {
+            char lv[4];
+            snprintf(lv, sizeof lv, "%d", l);
+            char key[16];
+            snprintf(key, sizeof key, "level.%d", l);
+            const char *lname = fw ? loc_get(&fw->level_names[l - 1], app->lang, NULL) : "";
+            tr_format(text, sizeof text, "deb.badge", lv, *lname ? lname : tr(key));
+            break;
+        }
+    bool earned = text[0] != '\0';
+    if (!earned) snprintf(text, sizeof text, "%s", tr("deb.no_badge"));
+    char full[1100];
+    snprintf(full, sizeof full, "%s%s", earned ? "★ " : "", text);
+    const TextTex *tt = text_get(app->text, TS_BODY, FACE_BOLD, app_color(app, COL_TEXT), full, w - 2 * pad, ALIGN_LEFT);
+    int h = tt->h + 2 * pad;
+    widget_panel(app, (SDL_Rect){x, y, w, h}, earned ? COL_TONE_POSITIVE : COL_SURFACE_ALT, COL_BORDER);
+    widget_text(app, TS_BODY, FACE_BOLD, COL_TEXT, full, x + pad, y + pad, w - 2 * pad, "badge");
+    return h;
+}
+
+static int key_decisions(App *app, int x, int y, int w) {
+    const Scenario *sc = game_scenario(&app->game);
+    KeyDecision kd[MAX_KEY];
+    uint32_t n = session_key_decisions(app->game.session, kd, MAX_KEY);
+    int y0 = y;
+    Lang l = app->lang;
+    if (n == 0) return widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, tr("deb.none"), x, y, w, "no-key");
+    int pad = app_grid(app, 2);
+    int iw = w - 2 * pad;
+    for (uint32_t i = 0; i < n; i++) {
+        const Scene *scene = &sc->scenes[kd[i].scene];
+        const Choice *chosen = &scene->choices[kd[i].chosen];
+        const Choice *best = &scene->choices[kd[i].best];
+        char lines[4][2048];
+        const char *title = loc_get(&scene->title, l, NULL);
+        snprintf(lines[0], sizeof lines[0], "%s", *title ? title : scene->id);
+        tr_format(lines[1], sizeof lines[1], "deb.you_chose", loc_get(&chosen->text, l, NULL), NULL);
+        tr_format(lines[2], sizeof lines[2], "deb.better", loc_get(&best->text, l, NULL), NULL);
+        const char *why = loc_get(&scene->debrief, l, NULL);
+        if (!*why) why = loc_get(&best->feedback.principle, l, NULL);
+        if (*why) tr_format(lines[3], sizeof lines[3], "deb.why", why, NULL);
+        else lines[3][0] = '\0';
+        const TextStyle styles[4] = {TS_BODY, TS_BODY, TS_BODY, TS_BODY};
+        const FontFace faces[4] = {FACE_BOLD, FACE_REGULAR, FACE_BOLD, FACE_REGULAR};
+        int h = 2 * pad;
+        for (int k = 0; k < 4; k++)
+            if (lines[k][0])
+                h += text_get(app->text, styles[k], faces[k], app_color(app, COL_TEXT), lines[k], iw, ALIGN_LEFT)->h +
+                     app_px(app, 6);
+        widget_panel(app, (SDL_Rect){x, y, w, h}, COL_SURFACE, COL_BORDER);
+        int yy = y + pad;
+        static const char *const NAMES[4] = {"key-scene", "key-chosen", "key-better", "key-why"};
+        for (int k = 0; k < 4; k++)
+            if (lines[k][0]) yy += widget_text(app, styles[k], faces[k], COL_TEXT, lines[k], x + pad, yy, iw, NAMES[k]) + app_px(app, 6);
+        y += h + app_grid(app, 2);
+    }
+    return y - y0 - app_grid(app, 2);
+}
+
+static void debrief_render(App *app, void *vst) {
+    DebriefState *st = vst;
+    const Scenario *sc = game_scenario(&app->game);
+    if (!sc || !app->game.session) return;
+    int hh = widget_header(app, tr("deb.title"), loc_get(&sc->title, app->lang, NULL));
+    BarButton bar[] = {{ACT_REPLAY, "replay", tr("deb.replay"), BUTTON_SECONDARY, true},
+                       {ACT_LIBRARY, "library", tr("deb.library"), BUTTON_PRIMARY, true}};
+    int bh = view_bar_height(app, bar, 2);
+    SDL_Rect view = {0, hh, app->w, app->h - hh - bh};
+    int margin = app_grid(app, 3);
+    int w = view_column_width(app, app->w - 2 * margin, 960);
+    int x = (app->w - w) / 2;
+    int off = ui_scroll_begin(&app->ui, &st->scroll, view);
+    SDL_RenderSetClipRect(app->renderer, &view);
+    int y = view.y + app_grid(app, 3) - off;
+    y += widget_text(app, TS_SUBHEADING, FACE_BOLD, COL_TEXT, tr("deb.competencies"), x, y, w, "heading") + app_grid(app, 2);
+    y += competency_rows(app, x, y, w);
+    y += badge_panel(app, x, y, w) + app_grid(app, 4);
+    y += widget_text(app, TS_SUBHEADING, FACE_BOLD, COL_TEXT, tr("deb.key"), x, y, w, "heading") + app_grid(app, 2);
+    y += key_decisions(app, x, y, w) + app_grid(app, 3);
+    if (app->game.result_path[0]) {
+        char msg[1200];
+        tr_format(msg, sizeof msg, "deb.saved", app->game.result_path, NULL);
+        y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, msg, x, y, w, "saved") + app_grid(app, 2);
+    }
+    ui_scroll_end(&app->ui, &st->scroll, y + off - view.y);
+    SDL_RenderSetClipRect(app->renderer, NULL);
+    widget_scrollbar(app, &st->scroll);
+    view_bar(app, app->h - bh, bar, 2);
+}
+
+const ScreenDef screen_debrief = {
+    .name = "debrief",
+    .state_size = sizeof(DebriefState),
+    .enter = debrief_enter,
+    .handle = debrief_handle,
+    .render = debrief_render,
+};

@@ -1,0 +1,143 @@
+/* screen_scene.c — a scene: illustration, speaker, text, the choices as
+ * large numbered buttons (keys 1 to 9), unavailable ones disabled with
+ * their reason, and the meters always in view. */
+#include <stdio.h>
+#include <string.h>
+
+#include "ui/app.h"
+#include "ui/tr.h"
+#include "ui/view.h"
+
+enum { ACT_CHOICE = 10 };
+
+typedef struct SceneState { UiScroll text_scroll, choice_scroll; } SceneState;
+
+static void scene_enter(App *app, void *st, int arg) {
+    (void)st;
+    (void)arg;
+    ui_set_focus(&app->ui, "choice-1");
+}
+
+static void pick(App *app, int visible_index) {
+    ChoiceView views[LIMIT_CHOICES];
+    if (!app->game.session) return;
+    uint16_t n = session_choices(app->game.session, views);
+    if (visible_index < 0 || visible_index >= n || !views[visible_index].available) return;
+    if (game_choose(&app->game, views[visible_index].index)) app_replace(app, &screen_consequence, 0);
+}
+
+static void scene_handle(App *app, void *st, const SDL_Event *ev, int action) {
+    (void)st;
+    if (ev->type == SDL_KEYDOWN) {
+        SDL_Keycode k = ev->key.keysym.sym;
+        if (k == SDLK_ESCAPE) {
+            app_push(app, &screen_pause, 0);
+            return;
+        }
+        if (k >= SDLK_1 && k <= SDLK_9) {
+            pick(app, (int)(k - SDLK_1));
+            return;
+        }
+        if (k >= SDLK_KP_1 && k <= SDLK_KP_9) {
+            pick(app, (int)(k - SDLK_KP_1));
+            return;
+        }
+    }
+    if (action >= ACT_CHOICE && action < ACT_CHOICE + LIMIT_CHOICES) pick(app, action - ACT_CHOICE);
+}
+
+/* The story part: title, illustration, speaker, text. */
+static int story(App *app, const Scene *scene, int x, int y, int w, int img_h) {
+    Lang l = app->lang;
+    int y0 = y;
+    const char *title = loc_get(&scene->title, l, NULL);
+    if (*title) y += widget_text(app, TS_HEADING, FACE_BOLD, COL_TEXT, title, x, y, w, "scene-title") + app_grid(app, 2);
+    int ih = view_image(app, scene->image, x, y, w, img_h, "illustration");
+    if (ih) y += ih + app_grid(app, 2);
+    int sh = view_speaker(app, scene->speaker, x, y, w);
+    if (sh) y += sh + app_grid(app, 2);
+    y += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, loc_get(&scene->text, l, NULL), x, y, w, "scene-text");
+    return y - y0;
+}
+
+static int choices(App *app, int x, int y, int w) {
+    ChoiceView views[LIMIT_CHOICES];
+    const Scene *scene = session_scene(app->game.session);
+    uint16_t n = session_choices(app->game.session, views);
+    int y0 = y;
+    y += widget_text(app, TS_SUBHEADING, FACE_BOLD, COL_TEXT, tr("scene.choose"), x, y, w, "prompt") + app_grid(app, 2);
+    for (uint16_t i = 0; i < n; i++) {
+        const Choice *c = &scene->choices[views[i].index];
+        const char *label = loc_get(&c->text, app->lang, NULL);
+        char note[1024] = "";
+        if (!views[i].available)
+            tr_format(note, sizeof note, "scene.unavailable", views[i].reason ? loc_get(views[i].reason, app->lang, NULL) : "",
+                      NULL);
+        int bh = widget_button_height(app, label, w, i + 1, note);
+        char name[UI_NAME_LEN];
+        snprintf(name, sizeof name, "choice-%u", (unsigned)i + 1);
+        widget_button(app, (SDL_Rect){x, y, w, bh}, ACT_CHOICE + i, name, label, BUTTON_CHOICE, views[i].available,
+                      i + 1, note);
+        y += bh + app_grid(app, 2);
+    }
+    return y - y0;
+}
+
+static void scene_render(App *app, void *vst) {
+    SceneState *st = vst;
+    const Scenario *sc = game_scenario(&app->game);
+    const Scene *scene = app->game.session ? session_scene(app->game.session) : NULL;
+    if (!sc || !scene) return;
+    char right[128];
+    if (scene->act) {
+        char a[8], act[32];
+        snprintf(a, sizeof a, "%u", scene->act);
+        tr_format(act, sizeof act, "scene.act", a, NULL);
+        snprintf(right, sizeof right, "%s · %s", act, tr("scene.pause"));
+    } else {
+        snprintf(right, sizeof right, "%s", tr("scene.pause"));
+    }
+    int y = widget_header(app, loc_get(&sc->title, app->lang, NULL), right);
+    y += view_meter_band(app, y);
+    int margin = app_grid(app, 3);
+    int avail_h = app->h - y;
+    bool wide = app->w >= app_px(app, 1000);
+    if (wide) {
+        int gap = app_grid(app, 4);
+        int left_w = (app->w - 2 * margin - gap) * 11 / 20;
+        int right_w = app->w - 2 * margin - gap - left_w;
+        SDL_Rect lv = {0, y, margin + left_w + gap / 2, avail_h};
+        int off = ui_scroll_begin(&app->ui, &st->text_scroll, lv);
+        SDL_RenderSetClipRect(app->renderer, &lv);
+        int h = story(app, scene, margin, y + app_grid(app, 3) - off, left_w, avail_h * 2 / 5);
+        ui_scroll_end(&app->ui, &st->text_scroll, h + app_grid(app, 6));
+        SDL_RenderSetClipRect(app->renderer, NULL);
+        widget_scrollbar(app, &st->text_scroll);
+        SDL_Rect rv = {lv.x + lv.w, y, app->w - lv.w, avail_h};
+        off = ui_scroll_begin(&app->ui, &st->choice_scroll, rv);
+        SDL_RenderSetClipRect(app->renderer, &rv);
+        h = choices(app, margin + left_w + gap, y + app_grid(app, 3) - off, right_w);
+        ui_scroll_end(&app->ui, &st->choice_scroll, h + app_grid(app, 4));
+        SDL_RenderSetClipRect(app->renderer, NULL);
+        widget_scrollbar(app, &st->choice_scroll);
+    } else {
+        int w = app->w - 2 * margin;
+        SDL_Rect v = {0, y, app->w, avail_h};
+        int off = ui_scroll_begin(&app->ui, &st->text_scroll, v);
+        SDL_RenderSetClipRect(app->renderer, &v);
+        int yy = y + app_grid(app, 2) - off;
+        yy += story(app, scene, margin, yy, w, avail_h / 4) + app_grid(app, 3);
+        yy += choices(app, margin, yy, w);
+        ui_scroll_end(&app->ui, &st->text_scroll, yy + off - y + app_grid(app, 1));
+        SDL_RenderSetClipRect(app->renderer, NULL);
+        widget_scrollbar(app, &st->text_scroll);
+    }
+}
+
+const ScreenDef screen_scene = {
+    .name = "scene",
+    .state_size = sizeof(SceneState),
+    .enter = scene_enter,
+    .handle = scene_handle,
+    .render = scene_render,
+};

@@ -1,0 +1,94 @@
+/* screen_title.c — the title screen: continue, new game, settings, quit. */
+#include <string.h>
+
+#include "ui/app.h"
+#include "ui/tr.h"
+#include "ui/view.h"
+
+enum { ACT_CONTINUE, ACT_NEW, ACT_SETTINGS, ACT_QUIT };
+
+typedef struct TitleState { UiScroll scroll; } TitleState;
+
+static void title_enter(App *app, void *st, int arg) {
+    (void)st;
+    (void)arg;
+    ui_set_focus(&app->ui, app->game.session ? "continue" : "new-game");
+}
+
+static void title_handle(App *app, void *st, const SDL_Event *ev, int action) {
+    (void)st;
+    (void)ev;
+    switch (action) {
+    case ACT_CONTINUE:
+        if (app->game.session) {
+            if (session_is_over(app->game.session)) app_push(app, &screen_ending, 0);
+            else app_push(app, &screen_scene, 0);
+        }
+        break;
+    case ACT_NEW: app_push(app, &screen_library, 0); break;
+    case ACT_SETTINGS: app_push(app, &screen_settings, 0); break;
+    case ACT_QUIT: app->running = false; break;
+    default: break;
+    }
+}
+
+static void title_render(App *app, void *vst) {
+    TitleState *st = vst;
+    int margin = app_grid(app, 3);
+    int w = view_column_width(app, app->w - 2 * margin, 560);
+    int x = (app->w - w) / 2;
+    /* Band of colour at the top: the programme's identity. */
+    int band = app_px(app, 8);
+    widget_fill(app, (SDL_Rect){0, 0, app->w, band}, COL_HEADER);
+    const char *foot = tr("title.footer");
+    const TextTex *ft = text_get(app->text, TS_SMALL, FACE_REGULAR, app_color(app, COL_TEXT_MUTED), foot,
+                                 app->w - 2 * margin, ALIGN_CENTER);
+    int foot_h = ft->h + 2 * app_grid(app, 2);
+    SDL_Rect view = {0, band, app->w, app->h - band - foot_h};
+    /* Measure the column to centre it vertically when it fits. */
+    const char *labels[4] = {tr("title.continue"), tr("title.new"), tr("title.settings"), tr("title.quit")};
+    const char *names[4] = {"continue", "new-game", "settings", "quit"};
+    const char *notes[4] = {app->game.session ? NULL : tr("title.no_save"), NULL, NULL, NULL};
+    const TextTex *tt = text_get(app->text, TS_TITLE, FACE_BOLD, app_color(app, COL_TEXT), tr("app.name"), w, ALIGN_CENTER);
+    const TextTex *gt = text_get(app->text, TS_SUBHEADING, FACE_REGULAR, app_color(app, COL_TEXT_MUTED),
+                                 tr("title.tagline"), w, ALIGN_CENTER);
+    int gap = app_grid(app, 2);
+    int content = tt->h + app_grid(app, 1) + gt->h + app_grid(app, 5);
+    int bh[4];
+    for (int i = 0; i < 4; i++) {
+        bh[i] = widget_button_height(app, labels[i], w, 0, notes[i]);
+        content += bh[i] + (i < 3 ? gap : 0);
+    }
+    int top = content < view.h ? (view.h - content) / 2 : app_grid(app, 2);
+    int off = ui_scroll_begin(&app->ui, &st->scroll, view);
+    SDL_RenderSetClipRect(app->renderer, &view);
+    int y = view.y + top - off;
+    const TextTex *t2 = text_get(app->text, TS_TITLE, FACE_BOLD, app_color(app, COL_HEADER), tr("app.name"), w, ALIGN_CENTER);
+    ui_add(&app->ui, UI_TEXT, (SDL_Rect){x + (w - t2->w) / 2, y, t2->w, t2->h}, -1, true, "title");
+    widget_draw_text(app, t2, x + (w - t2->w) / 2, y);
+    y += tt->h + app_grid(app, 1);
+    ui_add(&app->ui, UI_TEXT, (SDL_Rect){x + (w - gt->w) / 2, y, gt->w, gt->h}, -1, true, "tagline");
+    widget_draw_text(app, gt, x + (w - gt->w) / 2, y);
+    y += gt->h + app_grid(app, 5);
+    for (int i = 0; i < 4; i++) {
+        bool enabled = i != ACT_CONTINUE || app->game.session != NULL;
+        widget_button(app, (SDL_Rect){x, y, w, bh[i]}, i, names[i], labels[i],
+                      i == ACT_NEW || (i == ACT_CONTINUE && enabled) ? BUTTON_PRIMARY : BUTTON_SECONDARY, enabled, 0,
+                      notes[i]);
+        y += bh[i] + gap;
+    }
+    ui_scroll_end(&app->ui, &st->scroll, content + top + app_grid(app, 2));
+    SDL_RenderSetClipRect(app->renderer, NULL);
+    widget_scrollbar(app, &st->scroll);
+    int fy = app->h - foot_h + app_grid(app, 2);
+    ui_add(&app->ui, UI_TEXT, (SDL_Rect){(app->w - ft->w) / 2, fy, ft->w, ft->h}, -1, true, "footer");
+    widget_draw_text(app, ft, (app->w - ft->w) / 2, fy);
+}
+
+const ScreenDef screen_title = {
+    .name = "title",
+    .state_size = sizeof(TitleState),
+    .enter = title_enter,
+    .handle = title_handle,
+    .render = title_render,
+};

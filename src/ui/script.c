@@ -1,0 +1,176 @@
+/* script.c — scripted input as SDL events; see script.h. */
+#include "ui/script.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/app.h"
+
+typedef struct ScriptLine { int line; char *text; } ScriptLine;
+
+struct Script {
+    char *path;
+    ScriptLine *lines;
+    size_t n, next;
+    int waiting;
+};
+
+Script *script_load(const char *path, char *err, size_t errlen) {
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(err, errlen, "%s: cannot open the script", path);
+        return NULL;
+    }
+    Script *s = calloc(1, sizeof *s);
+    if (!s) {
+        fclose(f);
+        return NULL;
+    }
+    s->path = strdup(path);
+    char buf[512];
+    int line = 0;
+    size_t cap = 0;
+    while (fgets(buf, sizeof buf, f)) {
+        line++;
+        char *p = buf;
+        while (*p == ' ' || *p == '\t') p++;
+        size_t n = strcspn(p, "\r\n");
+        p[n] = '\0';
+        while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t')) p[--n] = '\0';
+        if (!*p || *p == '#') continue;
+        if (s->n == cap) {
+            cap = cap ? cap * 2 : 64;
+            ScriptLine *nl = realloc(s->lines, cap * sizeof *nl);
+            if (!nl) break;
+            s->lines = nl;
+        }
+        s->lines[s->n].line = line;
+        s->lines[s->n].text = strdup(p);
+        s->n++;
+    }
+    fclose(f);
+    return s;
+}
+
+void script_free(Script *s) {
+    if (!s) return;
+    for (size_t i = 0; i < s->n; i++) free(s->lines[i].text);
+    free(s->lines);
+    free(s->path);
+    free(s);
+}
+
+static void push_key(SDL_Keycode k) {
+    SDL_Event ev = {0};
+    ev.type = SDL_KEYDOWN;
+    ev.key.state = SDL_PRESSED;
+    ev.key.keysym.sym = k;
+    ev.key.keysym.scancode = SDL_GetScancodeFromKey(k);
+    SDL_PushEvent(&ev);
+    ev.type = SDL_KEYUP;
+    ev.key.state = SDL_RELEASED;
+    SDL_PushEvent(&ev);
+}
+
+static void push_click(App *app, int x, int y) {
+    SDL_Event ev = {0};
+    Uint32 wid = app->window ? SDL_GetWindowID(app->window) : 0;
+    ev.type = SDL_MOUSEMOTION;
+    ev.motion.windowID = wid;
+    ev.motion.x = x;
+    ev.motion.y = y;
+    SDL_PushEvent(&ev);
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_MOUSEBUTTONDOWN;
+    ev.button.windowID = wid;
+    ev.button.button = SDL_BUTTON_LEFT;
+    ev.button.state = SDL_PRESSED;
+    ev.button.clicks = 1;
+    ev.button.x = x;
+    ev.button.y = y;
+    SDL_PushEvent(&ev);
+    ev.type = SDL_MOUSEBUTTONUP;
+    ev.button.state = SDL_RELEASED;
+    SDL_PushEvent(&ev);
+}
+
+static bool pad_button(const char *name, Uint8 *out) {
+    static const struct { const char *n; SDL_GameControllerButton b; } P[] = {
+        {"a", SDL_CONTROLLER_BUTTON_A},           {"b", SDL_CONTROLLER_BUTTON_B},
+        {"start", SDL_CONTROLLER_BUTTON_START},   {"dpup", SDL_CONTROLLER_BUTTON_DPAD_UP},
+        {"dpdown", SDL_CONTROLLER_BUTTON_DPAD_DOWN}, {"dpleft", SDL_CONTROLLER_BUTTON_DPAD_LEFT},
+        {"dpright", SDL_CONTROLLER_BUTTON_DPAD_RIGHT}};
+    for (size_t i = 0; i < sizeof P / sizeof P[0]; i++)
+        if (strcmp(P[i].n, name) == 0) {
+            *out = (Uint8)P[i].b;
+            return true;
+        }
+    return false;
+}
+
+ScriptStatus script_step(Script *s, App *app, char *err, size_t errlen) {
+    if (s->waiting > 0) {
+        s->waiting--;
+        return SCRIPT_MORE;
+    }
+    if (s->next >= s->n) return SCRIPT_DONE;
+    const ScriptLine *l = &s->lines[s->next++];
+    char cmd[32] = "", a1[256] = "", a2[64] = "";
+    sscanf(l->text, "%31s %255s %63s", cmd, a1, a2);
+    if (strcmp(cmd, "key") == 0) {
+        SDL_Keycode k = SDL_GetKeyFromName(a1);
+        if (k == SDLK_UNKNOWN) {
+            snprintf(err, errlen, "%s:%d: unknown key name \"%s\"", s->path, l->line, a1);
+            return SCRIPT_FAILED;
+        }
+        push_key(k);
+    } else if (strcmp(cmd, "click") == 0) {
+        int x, y;
+        if (a1[0] == '@') {
+            const UiItem *it = ui_find(&app->ui, a1 + 1);
+            if (!it || it->r.w <= 0 || it->r.h <= 0) {
+                snprintf(err, errlen, "%s:%d: no visible widget \"%s\" on the screen \"%s\"", s->path, l->line, a1 + 1,
+                         app_top(app) ? app_top(app)->name : "?");
+                return SCRIPT_FAILED;
+            }
+            x = (int)((it->r.x + it->r.w / 2) / app->mouse_scale_x);
+            y = (int)((it->r.y + it->r.h / 2) / app->mouse_scale_y);
+        } else if (sscanf(l->text, "click %d %d", &x, &y) != 2) {
+            snprintf(err, errlen, "%s:%d: write \"click X Y\" or \"click @widget\"", s->path, l->line);
+            return SCRIPT_FAILED;
+        }
+        push_click(app, x, y);
+    } else if (strcmp(cmd, "pad") == 0) {
+        Uint8 b;
+        if (!pad_button(a1, &b)) {
+            snprintf(err, errlen, "%s:%d: unknown controller button \"%s\"", s->path, l->line, a1);
+            return SCRIPT_FAILED;
+        }
+        SDL_Event ev = {0};
+        ev.type = SDL_CONTROLLERBUTTONDOWN;
+        ev.cbutton.button = b;
+        ev.cbutton.state = SDL_PRESSED;
+        SDL_PushEvent(&ev);
+        ev.type = SDL_CONTROLLERBUTTONUP;
+        ev.cbutton.state = SDL_RELEASED;
+        SDL_PushEvent(&ev);
+    } else if (strcmp(cmd, "wait") == 0) {
+        s->waiting = a1[0] ? atoi(a1) - 1 : 0;
+    } else if (strcmp(cmd, "expect") == 0) {
+        const ScreenDef *top = app_top(app);
+        if (!top || strcmp(top->name, a1) != 0) {
+            snprintf(err, errlen, "%s:%d: expected the screen \"%s\", the game shows \"%s\"", s->path, l->line, a1,
+                     top ? top->name : "(none)");
+            return SCRIPT_FAILED;
+        }
+    } else if (strcmp(cmd, "quit") == 0) {
+        SDL_Event ev = {0};
+        ev.type = SDL_QUIT;
+        SDL_PushEvent(&ev);
+    } else {
+        snprintf(err, errlen, "%s:%d: unknown command \"%s\"", s->path, l->line, cmd);
+        return SCRIPT_FAILED;
+    }
+    return SCRIPT_MORE;
+}

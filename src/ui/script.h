@@ -1,0 +1,38 @@
+/* script.h — scripted input for tests: a text file of commands, one per
+ * line, turned into real SDL events pushed between frames, so a test drives
+ * the real binary as a player would.
+ *
+ *   # comment
+ *   key NAME          a key press and release (SDL key names: 1, Return, Escape, Down, Tab, F11)
+ *   click X Y         a left click at window coordinates
+ *   click @NAME       a left click at the centre of the widget NAME of the current frame
+ *   pad BUTTON        a controller button (a, b, start, dpup, dpdown, dpleft, dpright)
+ *   wait [N]          let N frames pass (default 1)
+ *   expect SCREEN     fail unless the screen on top is SCREEN (title, library, scene…)
+ *   quit              end the game
+ *
+ * A failed `expect` or an unknown widget stops the game with exit status 1
+ * and a message naming the script's line. */
+#ifndef ENJEUX_UI_SCRIPT_H
+#define ENJEUX_UI_SCRIPT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct Script Script;
+struct App;
+
+/* Reads the script at `path`; NULL with a message in `err` on failure. */
+Script *script_load(const char *path, char *err, size_t errlen);
+
+/* Accepts NULL. */
+void script_free(Script *s);
+
+typedef enum ScriptStatus { SCRIPT_MORE, SCRIPT_DONE, SCRIPT_FAILED } ScriptStatus;
+
+/* Runs the next command against the app (pushes its events). Returns
+ * SCRIPT_FAILED with a message in `err` when the command cannot be
+ * carried out. */
+ScriptStatus script_step(Script *s, struct App *app, char *err, size_t errlen);
+
+#endif

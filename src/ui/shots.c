@@ -1,0 +1,208 @@
+/* shots.c — the screenshot tour; see shots.h.
+ *
+ * Each size gets its own software renderer on a plain surface, so pixels
+ * are deterministic and no display is needed. The tour plays the scenario
+ * with the first available choice at each step (recording the first
+ * consequence, the first event that fires, the ending and the debrief);
+ * with --all it then visits every scene reachable by a depth-first walk
+ * with session_undo(). */
+#include "ui/shots.h"
+
+#include <SDL_image.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/app.h"
+#include "ui/tr.h"
+
+typedef struct Tour {
+    App *app;
+    const char *dir;
+    char prefix[64];
+    int n;
+    int failures;
+} Tour;
+
+static void shoot(Tour *t, const char *what) {
+    App *app = t->app;
+    app_apply_requests(app);
+    /* Two frames: the first settles focus and scroll extents. */
+    app_render_frame(app);
+    app_render_frame(app);
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, app->w, app->h, 32, SDL_PIXELFORMAT_ARGB8888);
+    char path[2048];
+    snprintf(path, sizeof path, "%s/%s-%02d-%s.png", t->dir, t->prefix, t->n++, what);
+    if (!s || SDL_RenderReadPixels(app->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0 ||
+        IMG_SavePNG(s, path) != 0) {
+        fprintf(stderr, "enjeux: %s: cannot write the screenshot: %s\n", path, SDL_GetError());
+        t->failures++;
+    } else {
+        printf("%s\n", path);
+    }
+    SDL_FreeSurface(s);
+}
+
+static void go(App *app, const ScreenDef *def, int arg) {
+    app_reset(app, def, arg);
+    app_apply_requests(app);
+}
+
+static int first_available(Session *s) {
+    ChoiceView v[LIMIT_CHOICES];
+    uint16_t n = session_choices(s, v);
+    for (uint16_t i = 0; i < n; i++)
+        if (v[i].available) return v[i].index;
+    return -1;
+}
+
+/* Depth-first walk over decisions, shooting each scene the first time it is
+ * reached. */
+static void visit(Tour *t, bool *seen, int depth) {
+    App *app = t->app;
+    Session *s = app->game.session;
+    if (session_is_over(s) || depth > 200) return;
+    uint32_t idx = session_scene_index(s);
+    if (seen[idx]) return;
+    seen[idx] = true;
+    char what[128];
+    snprintf(what, sizeof what, "scene-%s", session_scene(s)->id);
+    go(app, &screen_scene, 0);
+    shoot(t, what);
+    ChoiceView v[LIMIT_CHOICES];
+    uint16_t n = session_choices(s, v);
+    for (uint16_t i = 0; i < n; i++) {
+        if (!v[i].available) continue;
+        if (!session_choose(s, v[i].index)) continue;
+        visit(t, seen, depth + 1);
+        session_undo(s);
+    }
+}
+
+static void tour_one(Tour *t, int index) {
+    App *app = t->app;
+    go(app, &screen_title, 0);
+    shoot(t, "title");
+    go(app, &screen_library, 0);
+    shoot(t, "library");
+    go(app, &screen_settings, 0);
+    shoot(t, "settings");
+    go(app, &screen_briefing, index);
+    shoot(t, "briefing");
+    if (!game_start(&app->game, index, app->opts.seed, app->lang)) return;
+    go(app, &screen_scene, 0);
+    shoot(t, "scene");
+    app_push(app, &screen_pause, 0);
+    shoot(t, "pause");
+    bool consequence = false, event = false;
+    int guard = 0;
+    while (!session_is_over(app->game.session) && guard++ < 10000) {
+        int c = first_available(app->game.session);
+        if (c < 0 || !game_choose(&app->game, (uint16_t)c)) break;
+        if (!consequence) {
+            go(app, &screen_consequence, 0);
+            shoot(t, "consequence");
+            consequence = true;
+        }
+        if (!event && app->game.step->n_fired > 0) {
+            go(app, &screen_event, 0);
+            shoot(t, "event");
+            event = true;
+        }
+    }
+    if (session_is_over(app->game.session)) {
+        go(app, &screen_ending, 0);
+        shoot(t, "ending");
+        go(app, &screen_debrief, 0);
+        shoot(t, "debrief");
+    }
+    if (app->opts.shots_all) {
+        const Scenario *sc = game_scenario(&app->game);
+        bool *seen = calloc(sc->n_scenes, sizeof *seen);
+        if (seen && game_start(&app->game, index, app->opts.seed, app->lang)) visit(t, seen, 0);
+        free(seen);
+    }
+    game_stop(&app->game);
+}
+
+static int parse_sizes(const char *s, int sizes[][2], int max) {
+    int n = 0;
+    const char *p = s ? s : "1280x720,800x600";
+    while (*p && n < max) {
+        int w, h, used = 0;
+        if (sscanf(p, "%dx%d%n", &w, &h, &used) != 2 || w < 320 || h < 240 || w > 8192 || h > 8192) break;
+        sizes[n][0] = w;
+        sizes[n][1] = h;
+        n++;
+        p += used;
+        if (*p == ',') p++;
+    }
+    return n;
+}
+
+int shots_run(App *app) {
+    Tour t = {.app = app, .dir = app->opts.shots_dir};
+    if (!paths_mkdirs(t.dir)) {
+        fprintf(stderr, "enjeux: %s: cannot create the folder\n", t.dir);
+        return 1;
+    }
+    int index = -1;
+    for (int i = 0; i < app->game.n_lib && index < 0; i++)
+        if (app->game.lib[i].sc) index = i;
+    if (app->opts.scenario) index = game_add_scenario(&app->game, app->opts.scenario, app->lang);
+    if (index < 0 || !app->game.lib[index].sc) {
+        fprintf(stderr, "enjeux: no scenario could be loaded for the screenshot tour\n");
+        if (index >= 0) {
+            char *txt = diag_list_format_text(&app->game.lib[index].diags);
+            if (txt) fputs(txt, stderr);
+            free(txt);
+        }
+        return 1;
+    }
+    int sizes[8][2];
+    int ns = parse_sizes(app->opts.sizes, sizes, 8);
+    if (ns == 0) {
+        fprintf(stderr, "enjeux: --sizes %s: write WxH[,WxH…]\n", app->opts.sizes);
+        return 2;
+    }
+    Lang langs[2] = {LANG_FR, LANG_EN};
+    int nl = app->opts.lang_set ? 1 : 2;
+    if (app->opts.lang_set) langs[0] = app->opts.lang;
+    char err[512];
+    for (int li = 0; li < nl; li++) {
+        app_set_lang(app, langs[li]);
+        for (int si = 0; si < ns; si++) {
+            SDL_Surface *target = SDL_CreateRGBSurfaceWithFormat(0, sizes[si][0], sizes[si][1], 32,
+                                                                 SDL_PIXELFORMAT_ARGB8888);
+            SDL_Renderer *r = target ? SDL_CreateSoftwareRenderer(target) : NULL;
+            if (!r) {
+                fprintf(stderr, "enjeux: cannot create a software renderer: %s\n", SDL_GetError());
+                SDL_FreeSurface(target);
+                return 1;
+            }
+            app->renderer = r;
+            app->text = text_create(r, app->assets_dir, &app->theme, err, sizeof err);
+            app->images = image_cache_create(r);
+            if (!app->text || !app->images) {
+                fprintf(stderr, "enjeux: %s\n", app->text ? "out of memory" : err);
+                return 1;
+            }
+            app_update_size(app);
+            snprintf(t.prefix, sizeof t.prefix, "%s-%dx%d", lang_code(langs[li]), sizes[si][0], sizes[si][1]);
+            t.n = 0;
+            tour_one(&t, index);
+            while (app->depth > 0) {
+                app_pop(app);
+                app_apply_requests(app);
+            }
+            text_destroy(app->text);
+            image_cache_destroy(app->images);
+            app->text = NULL;
+            app->images = NULL;
+            SDL_DestroyRenderer(r);
+            app->renderer = NULL;
+            SDL_FreeSurface(target);
+        }
+    }
+    return t.failures ? 1 : 0;
+}

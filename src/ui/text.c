@@ -1,0 +1,415 @@
+/* text.c — fonts, French-aware word wrap, text texture cache; see text.h. */
+#include "ui/text.h"
+
+#include <SDL_ttf.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { FONT_SLOTS = 16, CACHE_ENTRIES = 384 };
+static const size_t CACHE_BYTES = 40u * 1024u * 1024u;
+
+typedef struct FontSlot { int face, px; TTF_Font *font; unsigned last; } FontSlot;
+
+typedef struct CacheEntry {
+    uint64_t hash;
+    char *str;
+    int style, face, wrap_w, align;
+    Rgba color;
+    TextTex tt;
+    size_t bytes;
+    unsigned last;
+    unsigned frame;
+} CacheEntry;
+
+struct TextSys {
+    SDL_Renderer *r;
+    void *font_data[FACE_COUNT];
+    size_t font_len[FACE_COUNT];
+    int sizes[TS_COUNT];
+    int line_pct;
+    float scale;
+    FontSlot slots[FONT_SLOTS];
+    CacheEntry **entries;     /* individually allocated: a TextTex* stays valid all frame */
+    size_t n_entries, cap_entries, bytes;
+    unsigned tick, frame;
+    TextStats stats;
+};
+
+static void *read_file(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    if (fseek(f, 0, SEEK_END) != 0) {
+        fclose(f);
+        return NULL;
+    }
+    long n = ftell(f);
+    if (n <= 0 || fseek(f, 0, SEEK_SET) != 0) {
+        fclose(f);
+        return NULL;
+    }
+    void *buf = malloc((size_t)n);
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+TextSys *text_create(SDL_Renderer *r, const char *assets_dir, const Theme *theme, char *err, size_t errlen) {
+    if (!TTF_WasInit() && TTF_Init() != 0) {
+        snprintf(err, errlen, "cannot start the font engine: %s", TTF_GetError());
+        return NULL;
+    }
+    TextSys *ts = calloc(1, sizeof *ts);
+    if (!ts) return NULL;
+    ts->r = r;
+    ts->scale = 1.0f;
+    ts->line_pct = theme->line_spacing_pct;
+    memcpy(ts->sizes, theme->sizes, sizeof ts->sizes);
+    for (int i = 0; i < FACE_COUNT; i++) {
+        char path[1280];
+        snprintf(path, sizeof path, "%s%s", assets_dir, theme->fonts[i]);
+        ts->font_data[i] = read_file(path, &ts->font_len[i]);
+        if (!ts->font_data[i]) {
+            snprintf(err, errlen, "%s: cannot read this font (named in assets/theme.json); reinstall the game "
+                     "or fix the theme's \"fonts\".", path);
+            text_destroy(ts);
+            return NULL;
+        }
+    }
+    return ts;
+}
+
+static void cache_clear(TextSys *ts) {
+    for (size_t i = 0; i < ts->n_entries; i++) {
+        if (ts->entries[i]->tt.tex) SDL_DestroyTexture(ts->entries[i]->tt.tex);
+        free(ts->entries[i]->str);
+        free(ts->entries[i]);
+    }
+    ts->n_entries = 0;
+    ts->bytes = 0;
+}
+
+void text_destroy(TextSys *ts) {
+    if (!ts) return;
+    cache_clear(ts);
+    free(ts->entries);
+    for (int i = 0; i < FONT_SLOTS; i++)
+        if (ts->slots[i].font) TTF_CloseFont(ts->slots[i].font);
+    for (int i = 0; i < FACE_COUNT; i++) free(ts->font_data[i]);
+    free(ts);
+    if (TTF_WasInit()) TTF_Quit();
+}
+
+void text_set_scale(TextSys *ts, float scale) {
+    if (scale == ts->scale) return;
+    ts->scale = scale;
+    cache_clear(ts);
+}
+
+int text_px(const TextSys *ts, TextStyle style) {
+    int px = (int)(ts->sizes[style] * ts->scale + 0.5f);
+    return px < 8 ? 8 : px;
+}
+
+static TTF_Font *font_get(TextSys *ts, TextStyle style, FontFace face) {
+    int px = text_px(ts, style);
+    ts->tick++;
+    int victim = 0;
+    for (int i = 0; i < FONT_SLOTS; i++) {
+        FontSlot *s = &ts->slots[i];
+        if (s->font && s->face == (int)face && s->px == px) {
+            s->last = ts->tick;
+            return s->font;
+        }
+        if (!s->font || (ts->slots[victim].font && s->last < ts->slots[victim].last)) victim = i;
+    }
+    FontSlot *s = &ts->slots[victim];
+    if (s->font) TTF_CloseFont(s->font);
+    SDL_RWops *rw = SDL_RWFromConstMem(ts->font_data[face], (int)ts->font_len[face]);
+    s->font = rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
+    s->face = (int)face;
+    s->px = px;
+    s->last = ts->tick;
+    if (s->font) TTF_SetFontHinting(s->font, TTF_HINTING_LIGHT);
+    return s->font;
+}
+
+int text_line_height(TextSys *ts, TextStyle style, FontFace face) {
+    TTF_Font *f = font_get(ts, style, face);
+    return f ? TTF_FontLineSkip(f) * ts->line_pct / 100 : text_px(ts, style);
+}
+
+/* ---- wrapping -------------------------------------------------------------- */
+
+static bool starts_with_closing(const char *p) {
+    return *p == '?' || *p == '!' || *p == ':' || *p == ';' || (p[0] == '\xC2' && p[1] == '\xBB');
+}
+
+static bool ends_with_opening(const char *start, const char *p) {
+    return p - start >= 2 && p[-2] == '\xC2' && p[-1] == '\xAB';
+}
+
+/* Next break opportunity (an ASCII space) after `p` in [p, end), or end. */
+static const char *next_break(const char *line_start, const char *p, const char *end) {
+    for (; p < end; p++) {
+        if (*p != ' ' && *p != '\t') continue;
+        const char *after = p;
+        while (after < end && (*after == ' ' || *after == '\t')) after++;
+        if (after == end) return end;
+        if (starts_with_closing(after) || ends_with_opening(line_start, p)) {
+            p = after - 1;
+            continue;
+        }
+        return p;
+    }
+    return end;
+}
+
+static const char *skip_spaces(const char *p, const char *end) {
+    while (p < end && (*p == ' ' || *p == '\t')) p++;
+    return p;
+}
+
+static size_t trim_right(const char *s, size_t n) {
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+    return n;
+}
+
+static const char *next_codepoint(const char *p, const char *end) {
+    p++;
+    while (p < end && ((unsigned char)*p & 0xC0) == 0x80) p++;
+    return p;
+}
+
+static void wrap_paragraph(const char *start, const char *end, int wrap_w, TextMeasureFn measure, void *mu,
+                           void (*emit)(const char *, size_t, void *), void *eu) {
+    if (start == end) {
+        emit(start, 0, eu);
+        return;
+    }
+    const char *line = start;
+    while (line < end) {
+        size_t rest = trim_right(line, (size_t)(end - line));
+        if (wrap_w <= 0 || measure(line, rest, mu) <= wrap_w) {
+            emit(line, rest, eu);
+            return;
+        }
+        const char *fit = NULL;
+        for (const char *b = next_break(line, line, end); b < end; b = next_break(line, skip_spaces(b, end), end)) {
+            if (measure(line, (size_t)(b - line), mu) > wrap_w) break;
+            fit = b;
+        }
+        if (fit) {
+            emit(line, trim_right(line, (size_t)(fit - line)), eu);
+            line = skip_spaces(fit, end);
+            continue;
+        }
+        /* One word wider than the box: break it between characters. */
+        const char *word_end = next_break(line, line, end);
+        const char *cut = next_codepoint(line, word_end);
+        for (const char *c = cut; c < word_end; c = next_codepoint(c, word_end)) {
+            const char *nc = next_codepoint(c, word_end);
+            if (measure(line, (size_t)(nc - line), mu) > wrap_w) break;
+            cut = nc;
+        }
+        emit(line, trim_right(line, (size_t)(cut - line)), eu);
+        line = skip_spaces(cut, end);
+    }
+}
+
+void text_wrap(const char *s, int wrap_w, TextMeasureFn measure, void *user,
+               void (*emit)(const char *start, size_t len, void *user), void *emit_user) {
+    const char *p = s;
+    for (;;) {
+        const char *nl = strchr(p, '\n');
+        const char *end = nl ? nl : p + strlen(p);
+        wrap_paragraph(p, end, wrap_w, measure, user, emit, emit_user);
+        if (!nl) break;
+        p = nl + 1;
+    }
+}
+
+/* ---- rendering --------------------------------------------------------------- */
+
+typedef struct LineList { const char **start; size_t *len; int n, cap; bool oom; } LineList;
+
+static int measure_font(const char *s, size_t len, void *user) {
+    char buf[1024];
+    char *tmp = len < sizeof buf ? buf : malloc(len + 1);
+    if (!tmp) return 0;
+    memcpy(tmp, s, len);
+    tmp[len] = '\0';
+    int w = 0, h = 0;
+    TTF_SizeUTF8((TTF_Font *)user, tmp, &w, &h);
+    if (tmp != buf) free(tmp);
+    return w;
+}
+
+static void collect_line(const char *start, size_t len, void *user) {
+    LineList *ll = user;
+    if (ll->n >= ll->cap) {
+        int cap = ll->cap ? ll->cap * 2 : 16;
+        const char **ns = realloc(ll->start, (size_t)cap * sizeof *ns);
+        if (ns) ll->start = ns;
+        size_t *nl = realloc(ll->len, (size_t)cap * sizeof *nl);
+        if (nl) ll->len = nl;
+        if (!ns || !nl) {
+            ll->oom = true;
+            return;
+        }
+        ll->cap = cap;
+    }
+    ll->start[ll->n] = start;
+    ll->len[ll->n] = len;
+    ll->n++;
+}
+
+int text_width(TextSys *ts, TextStyle style, FontFace face, const char *s) {
+    TTF_Font *f = font_get(ts, style, face);
+    return f ? measure_font(s, strlen(s), f) : 0;
+}
+
+static uint64_t key_hash(const char *s, int style, int face, Rgba c, int wrap_w, int align) {
+    uint64_t h = 1469598103934665603ULL;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) h = (h ^ *p) * 1099511628211ULL;
+    int extra[] = {style, face, c.r, c.g, c.b, c.a, wrap_w, align};
+    for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++) h = (h ^ (uint64_t)(unsigned)extra[i]) * 1099511628211ULL;
+    return h;
+}
+
+static SDL_Surface *render_lines(TTF_Font *f, const LineList *ll, int line_h, SDL_Color col, TextAlign align,
+                                 int *out_w) {
+    SDL_Surface **lines = calloc((size_t)(ll->n ? ll->n : 1), sizeof *lines);
+    int w = 0;
+    if (!lines) return NULL;
+    for (int i = 0; i < ll->n; i++) {
+        if (ll->len[i] == 0) continue;
+        char buf[1024];
+        char *tmp = ll->len[i] < sizeof buf ? buf : malloc(ll->len[i] + 1);
+        if (!tmp) continue;
+        memcpy(tmp, ll->start[i], ll->len[i]);
+        tmp[ll->len[i]] = '\0';
+        lines[i] = TTF_RenderUTF8_Blended(f, tmp, col);
+        if (tmp != buf) free(tmp);
+        if (lines[i] && lines[i]->w > w) w = lines[i]->w;
+    }
+    int h = ll->n > 0 ? (ll->n - 1) * line_h + TTF_FontHeight(f) : 0;
+    SDL_Surface *out = NULL;
+    if (w > 0 && h > 0) out = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (out) {
+        SDL_FillRect(out, NULL, SDL_MapRGBA(out->format, col.r, col.g, col.b, 0));
+        for (int i = 0; i < ll->n; i++) {
+            if (!lines[i]) continue;
+            SDL_SetSurfaceBlendMode(lines[i], SDL_BLENDMODE_NONE);
+            SDL_Rect dst = {align == ALIGN_CENTER ? (w - lines[i]->w) / 2 : 0, i * line_h, lines[i]->w, lines[i]->h};
+            SDL_BlitSurface(lines[i], NULL, out, &dst);
+        }
+    }
+    for (int i = 0; i < ll->n; i++) SDL_FreeSurface(lines[i]);
+    free(lines);
+    *out_w = w;
+    return out;
+}
+
+static void evict(TextSys *ts, size_t i) {
+    CacheEntry *e = ts->entries[i];
+    if (e->tt.tex) SDL_DestroyTexture(e->tt.tex);
+    free(e->str);
+    ts->bytes -= e->bytes;
+    free(e);
+    ts->entries[i] = ts->entries[--ts->n_entries];
+}
+
+/* Evicts the least recently used entry not drawn this frame; false when
+ * every entry is in use this frame. */
+static bool evict_lru(TextSys *ts) {
+    size_t v = SIZE_MAX;
+    for (size_t i = 0; i < ts->n_entries; i++)
+        if (ts->entries[i]->frame != ts->frame && (v == SIZE_MAX || ts->entries[i]->last < ts->entries[v]->last))
+            v = i;
+    if (v == SIZE_MAX) return false;
+    evict(ts, v);
+    return true;
+}
+
+void text_begin_frame(TextSys *ts) {
+    ts->frame++;
+}
+
+const TextTex *text_get(TextSys *ts, TextStyle style, FontFace face, Rgba color, const char *s, int wrap_w,
+                        TextAlign align) {
+    static const TextTex EMPTY = {NULL, 0, 0, 0};
+    if (!s || !*s) return &EMPTY;
+    uint64_t h = key_hash(s, style, face, color, wrap_w, align);
+    ts->tick++;
+    for (size_t i = 0; i < ts->n_entries; i++) {
+        CacheEntry *e = ts->entries[i];
+        if (e->hash == h && e->style == (int)style && e->face == (int)face && e->wrap_w == wrap_w &&
+            e->align == (int)align && memcmp(&e->color, &color, sizeof color) == 0 && strcmp(e->str, s) == 0) {
+            e->last = ts->tick;
+            e->frame = ts->frame;
+            ts->stats.hits++;
+            return &e->tt;
+        }
+    }
+    ts->stats.misses++;
+    TTF_Font *f = font_get(ts, style, face);
+    LineList ll = {0};
+    char *copy = strdup(s);
+    if (!f || !copy) {
+        free(copy);
+        return &EMPTY;
+    }
+    text_wrap(s, wrap_w, measure_font, f, collect_line, &ll);
+    int line_h = TTF_FontLineSkip(f) * ts->line_pct / 100;
+    int w = 0;
+    SDL_Surface *surf = ll.oom ? NULL : render_lines(f, &ll, line_h, (SDL_Color){color.r, color.g, color.b, 255}, align, &w);
+    int lines = ll.n;
+    free(ll.start);
+    free(ll.len);
+    size_t bytes = surf ? (size_t)surf->w * (size_t)surf->h * 4u : 0;
+    while (ts->n_entries > 0 && (ts->n_entries >= CACHE_ENTRIES || ts->bytes + bytes > CACHE_BYTES))
+        if (!evict_lru(ts)) break;
+    CacheEntry *e = calloc(1, sizeof *e);
+    if (e && ts->n_entries == ts->cap_entries) {
+        size_t cap = ts->cap_entries ? ts->cap_entries * 2 : CACHE_ENTRIES;
+        CacheEntry **ne = realloc(ts->entries, cap * sizeof *ne);
+        if (ne) {
+            ts->entries = ne;
+            ts->cap_entries = cap;
+        }
+    }
+    if (!e || ts->n_entries == ts->cap_entries) {
+        free(e);
+        free(copy);
+        SDL_FreeSurface(surf);
+        return &EMPTY;
+    }
+    ts->entries[ts->n_entries++] = e;
+    *e = (CacheEntry){.frame = ts->frame, .hash = h, .str = copy, .style = style, .face = face, .wrap_w = wrap_w, .align = align,
+                      .color = color, .last = ts->tick, .bytes = bytes};
+    if (surf) {
+        e->tt.tex = SDL_CreateTextureFromSurface(ts->r, surf);
+        e->tt.w = surf->w;
+        e->tt.h = surf->h;
+        e->tt.lines = lines;
+        if (e->tt.tex) SDL_SetTextureBlendMode(e->tt.tex, SDL_BLENDMODE_BLEND);
+        SDL_FreeSurface(surf);
+    } else {
+        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "cannot render text: %s", TTF_GetError());
+    }
+    ts->bytes += bytes;
+    return &e->tt;
+}
+
+TextStats text_stats(const TextSys *ts) {
+    TextStats st = ts->stats;
+    st.entries = (unsigned)ts->n_entries;
+    st.bytes = ts->bytes;
+    return st;
+}

@@ -1,0 +1,68 @@
+/* text.h — fonts, word wrap and the text texture cache.
+ *
+ * A string is shaped, wrapped and rendered to a texture once, then reused
+ * every frame: entries are keyed by (string, style, face, colour, wrap
+ * width, alignment) and evicted least recently used past a count and a
+ * memory bound. Wrapping measures with TTF_SizeUTF8 and follows French
+ * typography: never a line break before ? ! : ; » or after «; U+00A0 and
+ * U+202F never break. A word wider than the box breaks between characters:
+ * nothing is ever cut. */
+#ifndef ENJEUX_UI_TEXT_H
+#define ENJEUX_UI_TEXT_H
+
+#include <SDL.h>
+#include <stdbool.h>
+
+#include "ui/theme.h"
+
+typedef struct TextSys TextSys;
+
+typedef enum TextAlign { ALIGN_LEFT, ALIGN_CENTER } TextAlign;
+
+/* A rendered text: `tex` is NULL for an empty string (w = h = 0). Owned by
+ * the cache; valid until the next text_begin_frame(). */
+typedef struct TextTex {
+    SDL_Texture *tex;
+    int w, h;
+    int lines;
+} TextTex;
+
+/* Opens the theme's fonts from `assets_dir`. Returns NULL with a message in
+ * `err` when a font cannot be read. Free with text_destroy(). */
+TextSys *text_create(SDL_Renderer *r, const char *assets_dir, const Theme *theme, char *err, size_t errlen);
+
+/* Accepts NULL. */
+void text_destroy(TextSys *ts);
+
+/* Sets the pixel scale (1.0 at a 720-pixel-high window). Changing it empties
+ * the cache. */
+void text_set_scale(TextSys *ts, float scale);
+
+/* Marks the start of a frame: textures returned during one frame stay
+ * valid until the next text_begin_frame(). */
+void text_begin_frame(TextSys *ts);
+
+/* Pixel size and line height of a style at the current scale. */
+int text_px(const TextSys *ts, TextStyle style);
+int text_line_height(TextSys *ts, TextStyle style, FontFace face);
+
+/* The text rendered in `color`, wrapped to `wrap_w` pixels (0: no wrap).
+ * Never NULL; on a rendering failure the entry has no texture and a zero
+ * size, and the failure is logged. Valid until the next frame starts. */
+const TextTex *text_get(TextSys *ts, TextStyle style, FontFace face, Rgba color, const char *s, int wrap_w,
+                        TextAlign align);
+
+/* Width in pixels of `s` on one line. */
+int text_width(TextSys *ts, TextStyle style, FontFace face, const char *s);
+
+/* Cache statistics, for the benchmark and the dev overlay. */
+typedef struct TextStats { unsigned hits, misses, entries; size_t bytes; } TextStats;
+TextStats text_stats(const TextSys *ts);
+
+/* Splits `s` into lines of at most `wrap_w` pixels as measured by `measure`
+ * (exposed for tests). Calls `emit(start, len, user)` per line. */
+typedef int (*TextMeasureFn)(const char *s, size_t len, void *user);
+void text_wrap(const char *s, int wrap_w, TextMeasureFn measure, void *user,
+               void (*emit)(const char *start, size_t len, void *user), void *emit_user);
+
+#endif

@@ -1,0 +1,251 @@
+/* view.c — shared screen building blocks; see view.h. */
+#include "ui/view.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "ui/tr.h"
+
+int view_bar_height(App *app, const BarButton *b, int n) {
+    int pad = app_grid(app, 2);
+    int h = 0;
+    for (int i = 0; i < n; i++) {
+        int bw = text_width(app->text, TS_BODY, FACE_BOLD, b[i].label) + app_grid(app, 6);
+        if (bw > app->w - 2 * pad) bw = app->w - 2 * pad;
+        int bh = widget_button_height(app, b[i].label, bw, 0, NULL);
+        if (bh > h) h = bh;
+    }
+    /* Buttons that do not fit on one row stack. */
+    int total = 0;
+    for (int i = 0; i < n; i++) total += text_width(app->text, TS_BODY, FACE_BOLD, b[i].label) + app_grid(app, 6) + pad;
+    int rows = total + pad > app->w ? n : 1;
+    return rows * h + (rows - 1) * app_grid(app, 1) + 2 * pad;
+}
+
+void view_bar(App *app, int y, const BarButton *b, int n) {
+    int pad = app_grid(app, 2);
+    int h = view_bar_height(app, b, n);
+    widget_fill(app, (SDL_Rect){0, y, app->w, h}, COL_SURFACE);
+    widget_fill(app, (SDL_Rect){0, y, app->w, app_px(app, 1) > 0 ? app_px(app, 1) : 1}, COL_BORDER);
+    int total = 0;
+    int widths[8];
+    for (int i = 0; i < n && i < 8; i++) {
+        widths[i] = text_width(app->text, TS_BODY, FACE_BOLD, b[i].label) + app_grid(app, 6);
+        if (widths[i] < app_px(app, 160)) widths[i] = app_px(app, 160);
+        if (widths[i] > app->w - 2 * pad) widths[i] = app->w - 2 * pad;
+        total += widths[i] + pad;
+    }
+    bool stack = total + pad > app->w;
+    int bh = 0;
+    for (int i = 0; i < n && i < 8; i++) {
+        int hh = widget_button_height(app, b[i].label, widths[i], 0, NULL);
+        if (hh > bh) bh = hh;
+    }
+    int x = app->w - pad;
+    int yy = y + pad;
+    for (int i = n - 1; i >= 0 && i < 8; i--) {
+        SDL_Rect r;
+        if (stack) {
+            r = (SDL_Rect){pad, yy + (n - 1 - i) * (bh + app_grid(app, 1)), app->w - 2 * pad, bh};
+        } else {
+            x -= widths[i];
+            r = (SDL_Rect){x, yy, widths[i], bh};
+            x -= pad;
+        }
+        widget_button(app, r, b[i].id, b[i].name, b[i].label, b[i].kind, b[i].enabled, 0, NULL);
+    }
+}
+
+int view_column_width(App *app, int avail, int max720) {
+    int m = app_px(app, max720);
+    return avail < m ? avail : m;
+}
+
+int view_section(App *app, const char *heading, const char *body, int x, int y, int w, const char *name) {
+    int y0 = y;
+    if (heading && *heading) {
+        y += widget_text(app, TS_SUBHEADING, FACE_BOLD, COL_TEXT, heading, x, y, w, "heading");
+        y += app_grid(app, 1);
+    }
+    if (body && *body) y += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, body, x, y, w, name);
+    return y - y0;
+}
+
+int view_image(App *app, const char *rel, int x, int y, int w, int max_h, const char *name) {
+    char path[2048];
+    if (!rel || !game_asset_path(&app->game, rel, path, sizeof path)) return 0;
+    int iw, ih;
+    SDL_Texture *t = image_get(app->images, path, w, max_h, &iw, &ih);
+    if (!t) return 0;
+    SDL_Rect dst = {x + (w - iw) / 2, y, iw, ih};
+    SDL_RenderCopy(app->renderer, t, NULL, &dst);
+    ui_add(&app->ui, UI_IMAGE, dst, -1, true, name);
+    return ih;
+}
+
+int view_speaker(App *app, int32_t speaker, int x, int y, int w) {
+    const Scenario *sc = game_scenario(&app->game);
+    if (!sc || speaker < 0 || speaker >= sc->n_characters) return 0;
+    const Character *c = &sc->characters[speaker];
+    int size = app_px(app, 64);
+    int tx = x;
+    int ph = 0;
+    char path[2048];
+    if (c->portrait && game_asset_path(&app->game, c->portrait, path, sizeof path)) {
+        int iw, ih;
+        SDL_Texture *t = image_get(app->images, path, size, size, &iw, &ih);
+        if (t) {
+            SDL_Rect dst = {x, y, iw, ih};
+            SDL_RenderCopy(app->renderer, t, NULL, &dst);
+            ui_add(&app->ui, UI_IMAGE, dst, -1, true, "portrait");
+            tx = x + size + app_grid(app, 2);
+            ph = ih;
+        }
+    }
+    int tw = w - (tx - x);
+    int th = widget_text(app, TS_BODY, FACE_BOLD, COL_TEXT, loc_get(&c->name, app->lang, NULL), tx, y, tw, "speaker");
+    th += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, loc_get(&c->role, app->lang, NULL), tx, y + th, tw,
+                      "speaker-role");
+    return th > ph ? th : ph;
+}
+
+static int strip_cols(App *app, int w, int n, int *cell) {
+    int gap = app_grid(app, 3);
+    int cols = (w + gap) / (app_px(app, 200) + gap);
+    if (cols < 1) cols = 1;
+    if (cols > n) cols = n;
+    *cell = (w - (cols - 1) * gap) / cols;
+    return cols;
+}
+
+int view_meter_strip_height(App *app, int w) {
+    const Scenario *sc = game_scenario(&app->game);
+    if (!sc || sc->n_meters == 0) return 0;
+    int cell;
+    int cols = strip_cols(app, w, sc->n_meters, &cell);
+    int h = 0;
+    for (int i = 0; i < sc->n_meters; i += cols) {
+        int row_h = 0;
+        for (int j = i; j < i + cols && j < sc->n_meters; j++) {
+            int hh = widget_meter_height(app, &sc->meters[j], cell);
+            if (hh > row_h) row_h = hh;
+        }
+        h += row_h + (i > 0 ? app_grid(app, 2) : 0);
+    }
+    return h;
+}
+
+int view_meter_strip(App *app, int x, int y, int w, const double *shown) {
+    const Scenario *sc = game_scenario(&app->game);
+    const Session *s = app->game.session;
+    if (!sc || !s || sc->n_meters == 0) return 0;
+    int gap = app_grid(app, 3);
+    int cell;
+    int cols = strip_cols(app, w, sc->n_meters, &cell);
+    int row_y = y;
+    for (int i = 0; i < sc->n_meters; i += cols) {
+        int row_h = 0;
+        for (int j = i; j < i + cols && j < sc->n_meters; j++) {
+            int hh = widget_meter_height(app, &sc->meters[j], cell);
+            if (hh > row_h) row_h = hh;
+        }
+        for (int j = i; j < i + cols && j < sc->n_meters; j++) {
+            char name[UI_NAME_LEN];
+            snprintf(name, sizeof name, "meter-%s", sc->meters[j].id);
+            int v = session_meter(s, (uint16_t)j);
+            widget_meter(app, (SDL_Rect){x + (j - i) * (cell + gap), row_y, cell, row_h}, &sc->meters[j], v,
+                         shown ? shown[j] : v, name);
+        }
+        row_y += row_h + app_grid(app, 2);
+    }
+    return row_y - y - app_grid(app, 2);
+}
+
+int view_meter_changes(App *app, const MeterChange *ch, int n, double t, int x, int y, int w) {
+    const Scenario *sc = game_scenario(&app->game);
+    if (!sc) return 0;
+    if (n == 0) return widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT_MUTED, tr("cons.no_change"), x, y, w, "no-change");
+    int y0 = y;
+    for (int i = 0; i < n; i++) {
+        const Meter *m = &sc->meters[ch[i].meter];
+        int delta = ch[i].after - ch[i].before;
+        bool better = (delta > 0) == m->higher_is_better;
+        char dtext[96];
+        /* Sign and arrow in text; U+2212 is the minus sign. */
+        snprintf(dtext, sizeof dtext, "%s%d %s %s", delta > 0 ? "+" : "\u2212", delta > 0 ? delta : -delta,
+                 delta > 0 ? "▲" : "▼", better ? tr("cons.better") : tr("cons.worse"));
+        int dw = text_width(app->text, TS_BODY, FACE_BOLD, dtext);
+        int mw = w - dw - app_grid(app, 3);
+        if (mw < w / 2) mw = w / 2;
+        double shown = ch[i].before + (ch[i].after - ch[i].before) * t;
+        char name[UI_NAME_LEN];
+        snprintf(name, sizeof name, "change-%s", m->id);
+        int mh = widget_meter_height(app, m, mw);
+        widget_meter(app, (SDL_Rect){x, y, mw, mh}, m, (int)(shown + (delta > 0 ? 0.0 : 0.999)), shown, name);
+        int dx = x + mw + app_grid(app, 3);
+        int dwrap = x + w - dx;
+        const TextTex *dt = text_get(app->text, TS_BODY, FACE_BOLD, app_color(app, better ? COL_GOOD : COL_BAD), dtext,
+                                     dwrap > 0 ? dwrap : 1, ALIGN_LEFT);
+        ui_add(&app->ui, UI_TEXT, (SDL_Rect){dx, y, dt->w, dt->h}, -1, true, "change-delta");
+        widget_draw_text(app, dt, dx, y);
+        y += (mh > dt->h ? mh : dt->h) + app_grid(app, 2);
+    }
+    return y - y0 - app_grid(app, 2);
+}
+
+int view_principle(App *app, const Feedback *fb, int x, int y, int w) {
+    const char *p = loc_get(&fb->principle, app->lang, NULL);
+    const char *r = loc_get(&fb->reference, app->lang, NULL);
+    if (!*p && !*r) return 0;
+    int pad = app_grid(app, 2);
+    int iw = w - 2 * pad - app_px(app, 4);
+    int ix = x + pad + app_px(app, 4);
+    /* Measure, draw the panel, then the text over it. */
+    int h = pad;
+    const TextTex *ht = text_get(app->text, TS_BODY, FACE_BOLD, app_color(app, COL_TEXT), tr("cons.principle"), iw,
+                                 ALIGN_LEFT);
+    h += ht->h + app_grid(app, 1);
+    const TextTex *pt = text_get(app->text, TS_BODY, FACE_REGULAR, app_color(app, COL_TEXT), p, iw, ALIGN_LEFT);
+    h += pt->h;
+    char ref[1024] = "";
+    const TextTex *rt = NULL;
+    if (*r) {
+        tr_format(ref, sizeof ref, "cons.reference", r, NULL);
+        rt = text_get(app->text, TS_SMALL, FACE_BOLD, app_color(app, COL_TEXT_MUTED), ref, iw, ALIGN_LEFT);
+        h += app_grid(app, 1) + rt->h;
+    }
+    h += pad;
+    widget_panel(app, (SDL_Rect){x, y, w, h}, COL_SURFACE_ALT, COL_SURFACE_ALT);
+    widget_fill(app, (SDL_Rect){x, y, app_px(app, 4), h}, COL_ACCENT);
+    int yy = y + pad;
+    yy += widget_text(app, TS_BODY, FACE_BOLD, COL_TEXT, tr("cons.principle"), ix, yy, iw, "principle-heading");
+    yy += app_grid(app, 1);
+    yy += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, p, ix, yy, iw, "principle");
+    if (rt) widget_text(app, TS_SMALL, FACE_BOLD, COL_TEXT_MUTED, ref, ix, yy + app_grid(app, 1), iw, "reference");
+    return h;
+}
+
+double view_ease(double clock, double duration) {
+    if (duration <= 0 || clock >= duration) return 1.0;
+    double t = clock / duration;
+    return 1.0 - (1.0 - t) * (1.0 - t) * (1.0 - t);
+}
+
+int view_meter_band(App *app, int y) {
+    int margin = app_grid(app, 3);
+    int pad = app_grid(app, 2);
+    int sh = view_meter_strip_height(app, app->w - 2 * margin);
+    if (sh == 0) return 0;
+    int h = sh + 2 * pad;
+    widget_fill(app, (SDL_Rect){0, y, app->w, h}, COL_SURFACE);
+    widget_fill(app, (SDL_Rect){0, y + h - 1, app->w, 1}, COL_BORDER);
+    view_meter_strip(app, margin, y + pad, app->w - 2 * margin, NULL);
+    return h;
+}
+
+void view_advance(App *app, int next_event) {
+    const StepResult *step = app->game.step;
+    if (step && next_event < step->n_fired) app_replace(app, &screen_event, next_event);
+    else if (app->game.session && session_is_over(app->game.session)) app_replace(app, &screen_ending, 0);
+    else app_replace(app, &screen_scene, 0);
+}

@@ -1,0 +1,61 @@
+/* view.h — building blocks shared by the screens: page frame (header,
+ * scrolling body, bottom action bar), sections, illustrations, speakers,
+ * the meter strip and animated meter changes. Every function registers and
+ * draws, and returns the height it used. */
+#ifndef ENJEUX_UI_VIEW_H
+#define ENJEUX_UI_VIEW_H
+
+#include "core/engine.h"
+#include "ui/app.h"
+#include "ui/widget.h"
+
+/* An action of the bottom bar. */
+typedef struct BarButton { int id; const char *name; const char *label; ButtonKind kind; bool enabled; } BarButton;
+
+/* Height of the bottom bar holding `n` buttons. */
+int view_bar_height(App *app, const BarButton *b, int n);
+
+/* Draws the bottom bar (buttons right-aligned, wrapping when narrow) in the
+ * rows [y, y + height). */
+void view_bar(App *app, int y, const BarButton *b, int n);
+
+/* Width of the readable column inside `avail` (capped for line length). */
+int view_column_width(App *app, int avail, int max720);
+
+/* A heading and a paragraph; returns the height used (0 when both empty). */
+int view_section(App *app, const char *heading, const char *body, int x, int y, int w, const char *name);
+
+/* An illustration of the current scenario (relative path) fitted into
+ * w × max_h, centred; returns the height used (0 when none or unreadable). */
+int view_image(App *app, const char *rel, int x, int y, int w, int max_h, const char *name);
+
+/* The speaker line: portrait, name and role; -1 (narrator) draws nothing.
+ * Returns the height used. */
+int view_speaker(App *app, int32_t speaker, int x, int y, int w);
+
+/* The meters of the current session, in a strip of columns; returns the
+ * height used. `shown` (may be NULL) overrides the values drawn. */
+int view_meter_strip(App *app, int x, int y, int w, const double *shown);
+
+/* The band under the header with the current meters; returns its height. */
+int view_meter_band(App *app, int y);
+
+/* Moves on after a decision or an event screen: the next fired event
+ * (`next_event` < the step's count), else the ending, else the next scene. */
+void view_advance(App *app, int next_event);
+
+/* Height view_meter_strip() will use for width `w`. */
+int view_meter_strip_height(App *app, int w);
+
+/* Meter changes with their animation at progress `t` (0..1): label, bar
+ * moving from before to after, and the change with sign, arrow and word.
+ * Returns the height used. */
+int view_meter_changes(App *app, const MeterChange *ch, int n, double t, int x, int y, int w);
+
+/* A framed panel around a principle and its reference. Returns the height. */
+int view_principle(App *app, const Feedback *fb, int x, int y, int w);
+
+/* Ease-out progress for an animation clock (seconds) over `duration`. */
+double view_ease(double clock, double duration);
+
+#endif

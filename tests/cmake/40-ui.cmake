@@ -1,0 +1,49 @@
+# Tests of the game's interface (issue 4). The end-to-end and layout tests
+# run the real binary with SDL_VIDEODRIVER=dummy: no display needed.
+if(NOT ENJEUX_BUILD_GAME)
+  return()
+endif()
+
+set(_ui ${PROJECT_SOURCE_DIR}/src/ui)
+set(_lib ${ENJEUX_TESTS_DIR}/fixtures/ui/library)
+
+# Theme contrast (WCAG AA) and the interface string table.
+enjeux_add_c_test(ui_theme_contrast ${ENJEUX_TESTS_DIR}/ui/test_theme_contrast.c ${_ui}/theme.c ${_ui}/tr.c)
+target_link_libraries(ui_theme_contrast PRIVATE m)
+
+# Word wrap with French typography.
+enjeux_add_c_test(ui_text_wrap ${ENJEUX_TESTS_DIR}/ui/test_text_wrap.c ${_ui}/text.c)
+target_link_libraries(ui_text_wrap PRIVATE SDL2::SDL2 SDL2_ttf::SDL2_ttf)
+
+# From the title screen to the debrief, with each input device alone.
+foreach(_dev keyboard mouse controller)
+  if(_dev STREQUAL "keyboard")
+    set(_want fin-mitigee coller,mentionner,charte)
+  elseif(_dev STREQUAL "mouse")
+    set(_want fin-confiance anonymiser,mentionner,charte)
+  else()
+    set(_want fin-mitigee anonymiser,mentionner,generaliser)
+  endif()
+  add_test(NAME ui_e2e_${_dev}
+    COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/run_e2e.py $<TARGET_FILE:enjeux> ${_lib}
+            ${ENJEUX_TESTS_DIR}/ui/${_dev}.script ${_want}
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+endforeach()
+# The same keyboard play in English.
+add_test(NAME ui_e2e_keyboard_en
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/run_e2e.py $<TARGET_FILE:enjeux> ${_lib}
+          ${ENJEUX_TESTS_DIR}/ui/keyboard.script fin-mitigee coller,mentionner,charte --lang en
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+
+# Every screen at 800x600 and 1920x1080: inside the window, no overlap.
+add_test(NAME ui_layout_fixture
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/check_layout.py $<TARGET_FILE:enjeux> --library ${_lib}
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(ui_layout_fixture PROPERTIES TIMEOUT 600)
+
+# The benchmark (built, not run by CTest): tests/bench/bench_ui.
+add_executable(bench_ui ${ENJEUX_TESTS_DIR}/bench/bench_ui.c)
+target_compile_definitions(bench_ui PRIVATE ENJEUX_BINARY="$<TARGET_FILE:enjeux>"
+  ENJEUX_UI_FIXTURE="${_lib}/atelier")
+enjeux_set_warnings(bench_ui)
+add_dependencies(bench_ui enjeux)

@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""check_docs.py — the user documentation names only commands that exist.
+
+    check_docs.py --root SOURCE_DIR manpage   packaging/enjeux.6 documents exactly the
+                                              subcommands of src/main.c, and groff reads
+                                              it without a warning
+    check_docs.py --root SOURCE_DIR readme    every `enjeux COMMAND` in README.md exists
+
+Exit status 0 when the check passes, 1 otherwise.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+
+def commands(root):
+    """The subcommand names registered in the table of src/main.c."""
+    text = open(os.path.join(root, "src", "main.c"), encoding="utf-8").read()
+    m = re.search(r"cli_commands\[\]\s*=\s*\{(.*?)\n\};", text, re.S)
+    if not m:
+        raise ValueError("src/main.c: table cli_commands[] not found")
+    return set(re.findall(r'\{\s*"([a-z][a-z0-9-]*)"\s*,', m.group(1)))
+
+
+def check_manpage(root):
+    path = os.path.join(root, "packaging", "enjeux.6")
+    text = open(path, encoding="utf-8").read()
+    ok = True
+    documented = set(re.findall(r"^\\fBenjeux (?:\\-\\-\S+ )*([a-z][a-z0-9-]*)", text, re.M))
+    cmds = commands(root)
+    for c in sorted(cmds - documented):
+        ok = False
+        print(f"FAIL  packaging/enjeux.6 does not document the command '{c}': add a .TP entry "
+              f"'\\fBenjeux {c}\\fR …' with a short description under .SH COMMANDS")
+    for c in sorted(documented - cmds):
+        ok = False
+        print(f"FAIL  packaging/enjeux.6 documents '{c}', which src/main.c does not register")
+    if ok:
+        print(f"ok    packaging/enjeux.6 documents the {len(cmds)} commands: {', '.join(sorted(cmds))}")
+    groff = shutil.which("groff")
+    if not groff:
+        print("FAIL  groff not found (Debian: groff-base; scripts/setup.sh installs it)")
+        return False
+    run = subprocess.run([groff, "-man", "-ww", "-z", path], capture_output=True, text=True,
+                         env=dict(os.environ, LC_ALL="C"))
+    if run.returncode != 0 or run.stderr.strip():
+        print(f"FAIL  groff warns about packaging/enjeux.6:\n{run.stderr}")
+        ok = False
+    else:
+        print("ok    groff reads packaging/enjeux.6 without a warning")
+    return ok
+
+
+def check_readme(root):
+    text = open(os.path.join(root, "README.md"), encoding="utf-8").read()
+    used = set(re.findall(r"(?:build/|`)enjeux ([a-z][a-z0-9-]*)", text))
+    missing = sorted(used - commands(root))
+    for c in missing:
+        print(f"FAIL  README.md shows `enjeux {c}`, which src/main.c does not register")
+    if not missing:
+        print(f"ok    README.md shows only existing commands ({', '.join(sorted(used)) or 'none'})")
+    return not missing
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--root", required=True)
+    ap.add_argument("check", choices=["manpage", "readme"])
+    args = ap.parse_args()
+    try:
+        ok = {"manpage": check_manpage, "readme": check_readme}[args.check](args.root)
+    except (OSError, ValueError) as e:
+        print(f"FAIL  {e}")
+        ok = False
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
