@@ -15,6 +15,10 @@
 #include "core/jreader.h"
 #include "core/scenario_load.h"
 
+/* Address of the first id of a table, for lookups and suggestions over
+ * (ids, count, stride); NULL for an empty table, which may be unallocated. */
+#define FIRST_ID(table, count) ((count) ? &(table)[0].id : NULL)
+
 static const char *const TOP_KEYS[] = {
     "$schema", "format", "id", "version", "title", "summary", "sector", "level", "minutes",
     "languages", "authors", "licence", "framework", "competencies", "tool", "role", "context",
@@ -351,10 +355,10 @@ static int32_t compile_cond(Loader *L, const JNode *v, const char *name, bool ne
         static const char *const ckeys[] = {"counter", "op", "value", NULL};
         bool meter = form == 3;
         jreader_check_keys(r, v, meter ? mkeys : ckeys);
-        int32_t idx = meter ? resolve(L, v, "meter", &L->ix->meters, DIAG_UNKNOWN_METER, &L->sc->meters[0].id,
+        int32_t idx = meter ? resolve(L, v, "meter", &L->ix->meters, DIAG_UNKNOWN_METER, FIRST_ID(L->sc->meters, L->sc->n_meters),
                                       L->sc->n_meters, sizeof(Meter))
                             : resolve(L, v, "counter", &L->ix->counters, DIAG_UNKNOWN_COUNTER,
-                                      L->sc->n_counters ? &L->sc->counters[0].id : NULL, L->sc->n_counters,
+                                      FIRST_ID(L->sc->counters, L->sc->n_counters), L->sc->n_counters,
                                       sizeof(Counter));
         int op = jreader_enum(r, v, "op", true, OP_NAMES, -1);
         int32_t value = 0;
@@ -371,7 +375,7 @@ static int32_t compile_cond(Loader *L, const JNode *v, const char *name, bool ne
         static const char *const keys[] = {"flag", "is", NULL};
         jreader_check_keys(r, v, keys);
         int32_t idx = resolve(L, v, "flag", &L->ix->flags, DIAG_UNKNOWN_FLAG,
-                              L->sc->n_flags ? &L->sc->flags[0].id : NULL, L->sc->n_flags, sizeof(Flag));
+                              FIRST_ID(L->sc->flags, L->sc->n_flags), L->sc->n_flags, sizeof(Flag));
         bool is = true;
         if (jdom_get(v, "is")) {
             const JNode *b = jreader_get(r, v, "is", JT_BOOL, false);
@@ -403,7 +407,7 @@ static int32_t compile_cond(Loader *L, const JNode *v, const char *name, bool ne
     default: { /* scene */
         static const char *const keys[] = {"scene", NULL};
         jreader_check_keys(r, v, keys);
-        int32_t t = resolve(L, v, "scene", &L->ix->targets, DIAG_UNKNOWN_SCENE, &L->sc->scenes[0].id,
+        int32_t t = resolve(L, v, "scene", &L->ix->targets, DIAG_UNKNOWN_SCENE, FIRST_ID(L->sc->scenes, L->sc->n_scenes),
                             L->sc->n_scenes, sizeof(Scene));
         if (t < 0 || t >= (int32_t)L->sc->n_scenes) {
             if (t >= 0) {
@@ -466,7 +470,7 @@ static int32_t competency_index(Loader *L, const char *id) {
     int32_t idx = idtable_get(&L->ix->competencies, id);
     if (idx >= 0) return idx;
     if (L->fw && framework_find(L->fw, id) < 0) {
-        const void *first = L->fw->n_items ? (const void *)&L->fw->items[0].id : NULL;
+        const void *first = FIRST_ID(L->fw->items, L->fw->n_items);
         jreader_report_in(&L->r, id, NULL, DIAG_UNKNOWN_COMPETENCY, true, id,
                           jreader_suggest(id, first, L->fw->n_items, sizeof(Competency)), NULL, NULL);
         return -1;
@@ -506,7 +510,7 @@ static void load_effects(Loader *L, const JNode *owner, Effects *e, bool evidenc
             int32_t idx = idtable_get(&L->ix->meters, c->string), d;
             if (idx < 0)
                 jreader_report_in(r, c->string, NULL, DIAG_UNKNOWN_METER, true, c->string,
-                                  jreader_suggest(c->string, &L->sc->meters[0].id, L->sc->n_meters, sizeof(Meter)),
+                                  jreader_suggest(c->string, FIRST_ID(L->sc->meters, L->sc->n_meters), L->sc->n_meters, sizeof(Meter)),
                                   NULL, NULL);
             if (!jreader_int_value(c, &d))
                 wrong_type_in(L, c->string, JT_INT);
@@ -522,7 +526,7 @@ static void load_effects(Loader *L, const JNode *owner, Effects *e, bool evidenc
             int32_t idx = idtable_get(&L->ix->flags, c->string);
             if (idx < 0)
                 jreader_report_in(r, c->string, NULL, DIAG_UNKNOWN_FLAG, true, c->string,
-                                  jreader_suggest(c->string, L->sc->n_flags ? &L->sc->flags[0].id : NULL,
+                                  jreader_suggest(c->string, FIRST_ID(L->sc->flags, L->sc->n_flags),
                                                   L->sc->n_flags, sizeof(Flag)),
                                   NULL, NULL);
             if (!jdom_is_bool(c))
@@ -545,7 +549,7 @@ static void load_effects(Loader *L, const JNode *owner, Effects *e, bool evidenc
             int32_t idx = idtable_get(&L->ix->counters, c->string), d;
             if (idx < 0)
                 jreader_report_in(r, c->string, NULL, DIAG_UNKNOWN_COUNTER, true, c->string,
-                                  jreader_suggest(c->string, L->sc->n_counters ? &L->sc->counters[0].id : NULL,
+                                  jreader_suggest(c->string, FIRST_ID(L->sc->counters, L->sc->n_counters),
                                                   L->sc->n_counters, sizeof(Counter)),
                                   NULL, NULL);
             if (!jreader_int_value(c, &d))
@@ -584,7 +588,7 @@ static void load_effects(Loader *L, const JNode *owner, Effects *e, bool evidenc
                 int32_t idx = idtable_get(&L->ix->events, c->valuestring);
                 if (idx < 0) {
                     jreader_report(r, DIAG_UNKNOWN_EVENT, false, c->valuestring,
-                                   jreader_suggest(c->valuestring, L->sc->n_events ? &L->sc->events[0].id : NULL,
+                                   jreader_suggest(c->valuestring, FIRST_ID(L->sc->events, L->sc->n_events),
                                                    L->sc->n_events, sizeof(Event)),
                                    NULL, NULL);
                 } else {
@@ -619,8 +623,8 @@ static bool resolve_target(Loader *L, const JNode *v, Target *t) {
     }
     int32_t idx = idtable_get(&L->ix->targets, v->valuestring);
     if (idx < 0) {
-        const char *s = jreader_suggest(v->valuestring, &L->sc->scenes[0].id, L->sc->n_scenes, sizeof(Scene));
-        if (!s) s = jreader_suggest(v->valuestring, &L->sc->endings[0].id, L->sc->n_endings, sizeof(Ending));
+        const char *s = jreader_suggest(v->valuestring, FIRST_ID(L->sc->scenes, L->sc->n_scenes), L->sc->n_scenes, sizeof(Scene));
+        if (!s) s = jreader_suggest(v->valuestring, FIRST_ID(L->sc->endings, L->sc->n_endings), L->sc->n_endings, sizeof(Ending));
         jreader_report(&L->r, DIAG_UNKNOWN_SCENE, false, v->valuestring, s, NULL, NULL);
         L->unresolved_target = true;
         return false;
@@ -767,7 +771,7 @@ static void load_outcomes(Loader *L, const JNode *choice, Choice *ch) {
 static int32_t load_speaker(Loader *L, const JNode *obj) {
     if (!jdom_get(obj, "speaker")) return -1;
     int32_t idx = resolve(L, obj, "speaker", &L->ix->characters, DIAG_UNKNOWN_CHARACTER,
-                          L->sc->n_characters ? &L->sc->characters[0].id : NULL, L->sc->n_characters,
+                          FIRST_ID(L->sc->characters, L->sc->n_characters), L->sc->n_characters,
                           sizeof(Character));
     return idx < 0 ? -1 : idx;
 }
@@ -1084,7 +1088,7 @@ static void load_targeted(Loader *L, const JNode *root) {
             const char *id = c->valuestring;
             if (L->fw && framework_find(L->fw, id) < 0) {
                 jreader_report(&L->r, DIAG_UNKNOWN_COMPETENCY, false, id,
-                               jreader_suggest(id, L->fw->n_items ? &L->fw->items[0].id : NULL, L->fw->n_items,
+                               jreader_suggest(id, FIRST_ID(L->fw->items, L->fw->n_items), L->fw->n_items,
                                                sizeof(Competency)),
                                NULL, NULL);
             } else if (idtable_get(&L->ix->competencies, id) >= 0) {
@@ -1192,7 +1196,7 @@ static void load_root(Loader *L, const JNode *root) {
         if (t < 0 || t >= TARGET_ENDING_BASE) {
             size_t mark = jreader_push(r, "start");
             jreader_report(r, DIAG_UNKNOWN_SCENE, false, start->valuestring,
-                           jreader_suggest(start->valuestring, &sc->scenes[0].id, sc->n_scenes, sizeof(Scene)), NULL,
+                           jreader_suggest(start->valuestring, FIRST_ID(sc->scenes, sc->n_scenes), sc->n_scenes, sizeof(Scene)), NULL,
                            NULL);
             jreader_pop(r, mark);
             L->unresolved_target = true;

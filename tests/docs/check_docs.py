@@ -5,6 +5,8 @@
                                               subcommands of src/main.c, and groff reads
                                               it without a warning
     check_docs.py --root SOURCE_DIR readme    every `enjeux COMMAND` in README.md exists
+    check_docs.py --root SOURCE_DIR desktop   packaging/*.desktop pass desktop-file-validate
+                                              without an error or a warning (hints are shown)
 
 Exit status 0 when the check passes, 1 otherwise.
 """
@@ -66,13 +68,37 @@ def check_readme(root):
     return not missing
 
 
+def check_desktop(root):
+    import glob
+    files = sorted(glob.glob(os.path.join(root, "packaging", "*.desktop")))
+    if not files:
+        print("FAIL  no packaging/*.desktop file")
+        return False
+    tool = shutil.which("desktop-file-validate")
+    if not tool:
+        print("FAIL  desktop-file-validate not found (Debian: desktop-file-utils; scripts/setup.sh installs it)")
+        return False
+    ok = True
+    for path in files:
+        rel = os.path.relpath(path, root)
+        run = subprocess.run([tool, path], capture_output=True, text=True, env=dict(os.environ, LC_ALL="C"))
+        out = (run.stdout + run.stderr).strip()
+        if run.returncode != 0 or re.search(r": (error|warning): ", out):
+            ok = False
+            print(f"FAIL  {rel}:\n{out}")
+        else:
+            print(f"ok    {rel} passes desktop-file-validate" + (f" ({out})" if out else ""))
+    return ok
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--root", required=True)
-    ap.add_argument("check", choices=["manpage", "readme"])
+    ap.add_argument("check", choices=["manpage", "readme", "desktop"])
     args = ap.parse_args()
     try:
-        ok = {"manpage": check_manpage, "readme": check_readme}[args.check](args.root)
+        ok = {"manpage": check_manpage, "readme": check_readme,
+              "desktop": check_desktop}[args.check](args.root)
     except (OSError, ValueError) as e:
         print(f"FAIL  {e}")
         ok = False
