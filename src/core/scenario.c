@@ -15,6 +15,10 @@
 #include "core/jreader.h"
 #include "core/scenario_load.h"
 
+/* Address of the first id of a table, for lookups and suggestions over
+ * (ids, count, stride); NULL for an empty table, which may be unallocated. */
+#define FIRST_ID(table, count) ((count) ? &(table)[0].id : NULL)
+
 static const char *const TOP_KEYS[] = {
     "$schema", "format", "id", "version", "title", "summary", "sector", "level", "minutes",
     "languages", "authors", "licence", "framework", "competencies", "tool", "role", "context",
@@ -353,10 +357,10 @@ static int32_t compile_cond(Loader *L, const JNode *v, const char *name, bool ne
         static const char *const ckeys[] = {"counter", "op", "value", NULL};
         bool meter = form == 3;
         jreader_check_keys(r, v, meter ? mkeys : ckeys);
-        int32_t idx = meter ? resolve(L, v, "meter", &L->ix->meters, DIAG_UNKNOWN_METER, &L->sc->meters[0].id,
+        int32_t idx = meter ? resolve(L, v, "meter", &L->ix->meters, DIAG_UNKNOWN_METER, FIRST_ID(L->sc->meters, L->sc->n_meters),
                                       L->sc->n_meters, sizeof(Meter))
                             : resolve(L, v, "counter", &L->ix->counters, DIAG_UNKNOWN_COUNTER,
-                                      L->sc->n_counters ? &L->sc->counters[0].id : NULL, L->sc->n_counters,
+                                      FIRST_ID(L->sc->counters, L->sc->n_counters), L->sc->n_counters,
                                       sizeof(Counter));
         int op = jreader_enum(r, v, "op", true, OP_NAMES, -1);
         int32_t value = 0;
@@ -373,7 +377,7 @@ static int32_t compile_cond(Loader *L, const JNode *v, const char *name, bool ne
         static const char *const keys[] = {"flag", "is", NULL};
         jreader_check_keys(r, v, keys);
         int32_t idx = resolve(L, v, "flag", &L->ix->flags, DIAG_UNKNOWN_FLAG,
-                              L->sc->n_flags ? &L->sc->flags[0].id : NULL, L->sc->n_flags, sizeof(Flag));
+                              FIRST_ID(L->sc->flags, L->sc->n_flags), L->sc->n_flags, sizeof(Flag));
         bool is = true;
         if (jdom_get(v, "is")) {
             const JNode *b = jreader_get(r, v, "is", JT_BOOL, false);
@@ -405,7 +409,7 @@ static int32_t compile_cond(Loader *L, const JNode *v, const char *name, bool ne
     default: { /* scene */
         static const char *const keys[] = {"scene", NULL};
         jreader_check_keys(r, v, keys);
-        int32_t t = resolve(L, v, "scene", &L->ix->targets, DIAG_UNKNOWN_SCENE, &L->sc->scenes[0].id,
+        int32_t t = resolve(L, v, "scene", &L->ix->targets, DIAG_UNKNOWN_SCENE, FIRST_ID(L->sc->scenes, L->sc->n_scenes),
                             L->sc->n_scenes, sizeof(Scene));
         if (t < 0 || t >= (int32_t)L->sc->n_scenes) {
             if (t >= 0) {
@@ -504,7 +508,7 @@ static void load_effects(Loader *L, const JNode *owner, Effects *e, bool evidenc
             int32_t idx = idtable_get(&L->ix->meters, c->string), d;
             if (idx < 0)
                 jreader_report(r, DIAG_UNKNOWN_METER, true, c->string,
-                               jreader_suggest(c->string, &L->sc->meters[0].id, L->sc->n_meters, sizeof(Meter)),
+                               jreader_suggest(c->string, FIRST_ID(L->sc->meters, L->sc->n_meters), L->sc->n_meters, sizeof(Meter)),
                                NULL, NULL);
             if (jreader_expect(r, c, JT_INT, c->string) && jreader_int_value(c, &d) && idx >= 0)
                 e->meters[e->n_meters++] = (MeterDelta){(uint16_t)idx, d};
@@ -520,7 +524,7 @@ static void load_effects(Loader *L, const JNode *owner, Effects *e, bool evidenc
             int32_t idx = idtable_get(&L->ix->flags, c->string);
             if (idx < 0)
                 jreader_report(r, DIAG_UNKNOWN_FLAG, true, c->string,
-                               jreader_suggest(c->string, L->sc->n_flags ? &L->sc->flags[0].id : NULL,
+                               jreader_suggest(c->string, FIRST_ID(L->sc->flags, L->sc->n_flags),
                                                L->sc->n_flags, sizeof(Flag)),
                                NULL, NULL);
             if (jreader_expect(r, c, JT_BOOL, c->string) && idx >= 0) {
@@ -543,7 +547,7 @@ static void load_effects(Loader *L, const JNode *owner, Effects *e, bool evidenc
             int32_t idx = idtable_get(&L->ix->counters, c->string), d;
             if (idx < 0)
                 jreader_report(r, DIAG_UNKNOWN_COUNTER, true, c->string,
-                               jreader_suggest(c->string, L->sc->n_counters ? &L->sc->counters[0].id : NULL,
+                               jreader_suggest(c->string, FIRST_ID(L->sc->counters, L->sc->n_counters),
                                                L->sc->n_counters, sizeof(Counter)),
                                NULL, NULL);
             if (jreader_expect(r, c, JT_INT, c->string) && jreader_int_value(c, &d) && idx >= 0)
@@ -583,7 +587,7 @@ static void load_effects(Loader *L, const JNode *owner, Effects *e, bool evidenc
                 int32_t idx = idtable_get(&L->ix->events, c->valuestring);
                 if (idx < 0) {
                     jreader_report(r, DIAG_UNKNOWN_EVENT, false, c->valuestring,
-                                   jreader_suggest(c->valuestring, L->sc->n_events ? &L->sc->events[0].id : NULL,
+                                   jreader_suggest(c->valuestring, FIRST_ID(L->sc->events, L->sc->n_events),
                                                    L->sc->n_events, sizeof(Event)),
                                    NULL, NULL);
                 } else {
@@ -618,8 +622,8 @@ static bool resolve_target(Loader *L, const JNode *v, Target *t) {
     }
     int32_t idx = idtable_get(&L->ix->targets, v->valuestring);
     if (idx < 0) {
-        const char *s = jreader_suggest(v->valuestring, &L->sc->scenes[0].id, L->sc->n_scenes, sizeof(Scene));
-        if (!s) s = jreader_suggest(v->valuestring, &L->sc->endings[0].id, L->sc->n_endings, sizeof(Ending));
+        const char *s = jreader_suggest(v->valuestring, FIRST_ID(L->sc->scenes, L->sc->n_scenes), L->sc->n_scenes, sizeof(Scene));
+        if (!s) s = jreader_suggest(v->valuestring, FIRST_ID(L->sc->endings, L->sc->n_endings), L->sc->n_endings, sizeof(Ending));
         jreader_report(&L->r, DIAG_UNKNOWN_SCENE, false, v->valuestring, s, NULL, NULL);
         L->unresolved_target = true;
         return false;
@@ -766,7 +770,7 @@ static void load_outcomes(Loader *L, const JNode *choice, Choice *ch) {
 static int32_t load_speaker(Loader *L, const JNode *obj) {
     if (!jdom_get(obj, "speaker")) return -1;
     int32_t idx = resolve(L, obj, "speaker", &L->ix->characters, DIAG_UNKNOWN_CHARACTER,
-                          L->sc->n_characters ? &L->sc->characters[0].id : NULL, L->sc->n_characters,
+                          FIRST_ID(L->sc->characters, L->sc->n_characters), L->sc->n_characters,
                           sizeof(Character));
     return idx < 0 ? -1 : idx;
 }
