@@ -35,6 +35,13 @@ add_test(NAME ui_e2e_keyboard_en
           ${ENJEUX_TESTS_DIR}/ui/keyboard.script fin-mitigee coller,mentionner,charte --lang en
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 
+# Save and quit from the pause menu, then "Continue" in a new session.
+add_test(NAME ui_e2e_save_resume
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/run_e2e.py $<TARGET_FILE:enjeux> ${_lib}
+          ${ENJEUX_TESTS_DIR}/ui/resume.script fin-confiance anonymiser,mentionner,charte
+          --before ${ENJEUX_TESTS_DIR}/ui/save_quit.script
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+
 # Every screen at 800x600 and 1920x1080: inside the window, no overlap.
 add_test(NAME ui_layout_fixture
   COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/check_layout.py $<TARGET_FILE:enjeux> --library ${_lib}
