@@ -34,46 +34,11 @@ static char *parent_dir(const char *path) {
     return s;
 }
 
-static const Framework *framework_for(Game *g, const char *path, Lang lang) {
-    for (int i = 0; i < g->n_fws; i++)
-        if (strcmp(g->fw_paths[i], path) == 0) return g->fws[i];
-    if (g->n_fws == (int)(sizeof g->fws / sizeof g->fws[0]) || !paths_is_file(path)) return NULL;
-    DiagList dl;
-    diag_list_init(&dl, lang);
-    Framework *fw = framework_load(path, &dl);
-    diag_list_free(&dl);
-    char *p = strdup(path);
-    if (!p) {
-        framework_free(fw);
-        return NULL;
-    }
-    g->fws[g->n_fws] = fw;
-    g->fw_paths[g->n_fws] = p;
-    g->n_fws++;
-    return fw;
-}
-
-static void load_entry(Game *g, LibEntry *e, Lang lang) {
-    char *fw_default = join(e->dir, "../competencies.json");
-    const Framework *fw = fw_default ? framework_for(g, fw_default, lang) : NULL;
+static void load_entry(LibEntry *e, Lang lang) {
     diag_list_init(&e->diags, lang);
-    e->sc = scenario_load(e->path, fw, &e->diags);
-    if (e->sc && e->sc->framework_path) {
-        char *own = join(e->dir, e->sc->framework_path);
-        if (own && (!fw_default || strcmp(own, fw_default) != 0)) {
-            const Framework *fw2 = framework_for(g, own, lang);
-            if (fw2 != fw) {
-                scenario_free(e->sc);
-                diag_list_free(&e->diags);
-                diag_list_init(&e->diags, lang);
-                e->sc = scenario_load(e->path, fw2, &e->diags);
-                fw = fw2;
-            }
-        }
-        free(own);
-    }
+    Framework *fw = NULL;
+    e->sc = scenario_load_auto(e->path, &fw, &e->diags);
     e->fw = fw;
-    free(fw_default);
 }
 
 static LibEntry *add_entry(Game *g) {
@@ -146,7 +111,7 @@ int game_add_scenario(Game *g, const char *path, Lang lang) {
     }
     e->path = file;
     e->dir = dir;
-    load_entry(g, e, lang);
+    load_entry(e, lang);
     g->n_lib++;
     return g->n_lib - 1;
 }
@@ -162,15 +127,12 @@ void game_free(Game *g) {
     game_stop(g);
     for (int i = 0; i < g->n_lib; i++) {
         scenario_free(g->lib[i].sc);
+        framework_free(g->lib[i].fw);
         diag_list_free(&g->lib[i].diags);
         free(g->lib[i].dir);
         free(g->lib[i].path);
     }
     free(g->lib);
-    for (int i = 0; i < g->n_fws; i++) {
-        framework_free(g->fws[i]);
-        free(g->fw_paths[i]);
-    }
     memset(g, 0, sizeof *g);
     g->current = -1;
 }

@@ -20,14 +20,11 @@ typedef struct LibEntry {
     char *dir;                /* the scenario's folder */
     char *path;               /* its scenario.json */
     Scenario *sc;             /* NULL when it failed to load */
-    const Framework *fw;      /* its competency framework, may be NULL */
+    Framework *fw;            /* its competency framework (owned), may be NULL */
     DiagList diags;           /* what the loader said */
 } LibEntry;
 
 typedef struct Game {
-    Framework *fws[4];        /* frameworks loaded, by distinct path */
-    char *fw_paths[4];
-    int n_fws;
     LibEntry *lib;
     int n_lib;
     int current;              /* library index being played, -1 */

@@ -48,6 +48,17 @@ add_test(NAME ui_layout_fixture
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(ui_layout_fixture PROPERTIES TIMEOUT 600)
 
+# The same for every scenario of the content pack.
+file(GLOB _scenarios CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/scenarios/*/scenario.json)
+foreach(_sc IN LISTS _scenarios)
+  get_filename_component(_dir ${_sc} DIRECTORY)
+  get_filename_component(_name ${_dir} NAME)
+  add_test(NAME ui_layout_${_name}
+    COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/check_layout.py $<TARGET_FILE:enjeux> ${_dir}
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(ui_layout_${_name} PROPERTIES TIMEOUT 600)
+endforeach()
+
 # The benchmark (built, not run by CTest): tests/bench/bench_ui.
 add_executable(bench_ui ${ENJEUX_TESTS_DIR}/bench/bench_ui.c)
 target_compile_definitions(bench_ui PRIVATE ENJEUX_BINARY="$<TARGET_FILE:enjeux>"
