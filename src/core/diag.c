@@ -388,6 +388,27 @@ bool diag_add(DiagList *dl, DiagCode code, const char *file, uint32_t line, uint
     return true;
 }
 
+static bool diag_before(const Diag *a, const Diag *b) {
+    int f = strcmp(a->file, b->file);
+    if (f) return f < 0;
+    if (a->line != b->line) return a->line < b->line;
+    return a->col < b->col;
+}
+
+void diag_list_sort(DiagList *dl, size_t from) {
+    /* Insertion sort: stable, and lists are short (DIAG_MAX) and mostly
+     * in order already. */
+    for (size_t i = from + 1; i < dl->count; i++) {
+        Diag d = dl->items[i];
+        size_t j = i;
+        while (j > from && diag_before(&d, &dl->items[j - 1])) {
+            dl->items[j] = dl->items[j - 1];
+            j--;
+        }
+        dl->items[j] = d;
+    }
+}
+
 static void buf_uint(Buf *b, unsigned long v) {
     char tmp[24];
     int n = snprintf(tmp, sizeof tmp, "%lu", v);

@@ -55,6 +55,10 @@ void diag_list_free(DiagList *dl);
 bool diag_add(DiagList *dl, DiagCode code, const char *file, uint32_t line, uint32_t col,
               const char *path, const char *const args[4]);
 
+/* Sorts the diagnostics from index `from` on by file, line and column,
+ * keeping the order of those at the same place. */
+void diag_list_sort(DiagList *dl, size_t from);
+
 /* The stable slug of a code ("unknown-scene"), for JSON output and tests. */
 const char *diag_slug(DiagCode code);
 

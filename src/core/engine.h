@@ -185,7 +185,9 @@ const StepResult *session_choose_random(Session *s, struct Rng *picker);
 /* --- history ------------------------------------------------------------------ */
 
 uint32_t session_step_count(const Session *s);
-const StepResult *session_step(const Session *s, uint32_t i); /* NULL out of range */
+/* Step i of the history, oldest first; NULL out of range. The pointer (and
+ * its `fired` array) stays valid until the next choose, undo or reset. */
+const StepResult *session_step(const Session *s, uint32_t i);
 
 /* --- scoring ------------------------------------------------------------------ */
 

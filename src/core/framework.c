@@ -20,12 +20,12 @@ static const char *const ITEM_KEYS[] = {"id", "level", "domain", "name", "descri
 static const char *const ALIGN_KEYS[] = {"framework", "code", "name", "url", NULL};
 
 /* The list member `key`, reporting empty and over-long lists. */
-static const cJSON *get_list(JReader *r, const cJSON *obj, const char *key, bool required, size_t max,
+static const JNode *get_list(JReader *r, const JNode *obj, const char *key, bool required, size_t max,
                              size_t *n) {
     *n = 0;
-    const cJSON *arr = jreader_get(r, obj, key, JT_ARRAY, required);
+    const JNode *arr = jreader_get(r, obj, key, JT_ARRAY, required);
     if (!arr) return NULL;
-    size_t count = (size_t)cJSON_GetArraySize(arr);
+    size_t count = (size_t)jdom_count(arr);
     size_t mark = jreader_push(r, key);
     if (count == 0 && required) {
         jreader_report(r, DIAG_EMPTY_LIST, false, key, NULL, NULL, NULL);
@@ -56,12 +56,12 @@ static void report_dup(JReader *r, const char *list, size_t j, const char *id) {
     jreader_pop(r, mark);
 }
 
-static void load_levels(JReader *r, const cJSON *root, Framework *fw) {
+static void load_levels(JReader *r, const JNode *root, Framework *fw) {
     size_t n;
-    const cJSON *arr = get_list(r, root, "levels", true, 3, &n);
+    const JNode *arr = get_list(r, root, "levels", true, 3, &n);
     if (!arr) return;
     size_t mark = jreader_push(r, "levels"), i = 0;
-    for (const cJSON *c = arr->child; c; c = c->next, i++) {
+    for (const JNode *c = arr->child; c; c = c->next, i++) {
         size_t m2 = jreader_push_index(r, i);
         if (jreader_expect(r, c, JT_OBJECT, "levels")) {
             jreader_check_keys(r, c, LEVEL_KEYS);
@@ -76,8 +76,8 @@ static void load_levels(JReader *r, const cJSON *root, Framework *fw) {
     jreader_pop(r, mark);
 }
 
-static void load_thresholds(JReader *r, const cJSON *root, Framework *fw) {
-    const cJSON *t = jreader_get(r, root, "thresholds", JT_OBJECT, true);
+static void load_thresholds(JReader *r, const JNode *root, Framework *fw) {
+    const JNode *t = jreader_get(r, root, "thresholds", JT_OBJECT, true);
     if (!t) return;
     size_t mark = jreader_push(r, "thresholds");
     jreader_check_keys(r, t, THRESHOLD_KEYS);
@@ -96,14 +96,14 @@ static void load_thresholds(JReader *r, const cJSON *root, Framework *fw) {
     jreader_pop(r, mark);
 }
 
-static void load_domains(JReader *r, const cJSON *root, Framework *fw) {
+static void load_domains(JReader *r, const JNode *root, Framework *fw) {
     size_t n;
-    const cJSON *arr = get_list(r, root, "domains", true, FRAMEWORK_MAX_DOMAINS, &n);
+    const JNode *arr = get_list(r, root, "domains", true, FRAMEWORK_MAX_DOMAINS, &n);
     if (!arr) return;
     fw->domains = arena_alloc(&fw->arena, n * sizeof *fw->domains);
     if (!fw->domains) return;
     size_t mark = jreader_push(r, "domains"), i = 0;
-    for (const cJSON *c = arr->child; c; c = c->next, i++) {
+    for (const JNode *c = arr->child; c; c = c->next, i++) {
         size_t m2 = jreader_push_index(r, i);
         if (jreader_expect(r, c, JT_OBJECT, "domains")) {
             jreader_check_keys(r, c, DOMAIN_KEYS);
@@ -122,14 +122,14 @@ static void load_domains(JReader *r, const cJSON *root, Framework *fw) {
     jreader_pop(r, mark);
 }
 
-static void load_alignments(JReader *r, const cJSON *item, Competency *cp, Arena *arena) {
+static void load_alignments(JReader *r, const JNode *item, Competency *cp, Arena *arena) {
     size_t n;
-    const cJSON *arr = get_list(r, item, "alignments", false, FRAMEWORK_MAX_ALIGNMENTS, &n);
+    const JNode *arr = get_list(r, item, "alignments", false, FRAMEWORK_MAX_ALIGNMENTS, &n);
     if (!arr) return;
     cp->alignments = arena_alloc(arena, n * sizeof *cp->alignments);
     if (!cp->alignments) return;
     size_t mark = jreader_push(r, "alignments"), i = 0;
-    for (const cJSON *c = arr->child; c; c = c->next, i++) {
+    for (const JNode *c = arr->child; c; c = c->next, i++) {
         size_t m2 = jreader_push_index(r, i);
         if (jreader_expect(r, c, JT_OBJECT, "alignments")) {
             Alignment *a = &cp->alignments[i];
@@ -145,14 +145,14 @@ static void load_alignments(JReader *r, const cJSON *item, Competency *cp, Arena
     jreader_pop(r, mark);
 }
 
-static void load_items(JReader *r, const cJSON *root, Framework *fw) {
+static void load_items(JReader *r, const JNode *root, Framework *fw) {
     size_t n;
-    const cJSON *arr = get_list(r, root, "competencies", true, FRAMEWORK_MAX_ITEMS, &n);
+    const JNode *arr = get_list(r, root, "competencies", true, FRAMEWORK_MAX_ITEMS, &n);
     if (!arr) return;
     fw->items = arena_alloc(&fw->arena, n * sizeof *fw->items);
     if (!fw->items) return;
     size_t mark = jreader_push(r, "competencies"), i = 0;
-    for (const cJSON *c = arr->child; c; c = c->next, i++) {
+    for (const JNode *c = arr->child; c; c = c->next, i++) {
         size_t m2 = jreader_push_index(r, i);
         if (jreader_expect(r, c, JT_OBJECT, "competencies")) {
             Competency *cp = &fw->items[i];
@@ -192,6 +192,7 @@ static Framework *load(const char *path, const char *data, size_t len, DiagList 
     arena_init(&fw->arena);
     fw->path = arena_strdup(&fw->arena, path ? path : "");
     JReader r;
+    size_t first_diag = dl->count;
     jreader_init(&r, dl, fw->path ? fw->path : "", &fw->arena);
     r.want_en = true;
     bool ok = fw->path != NULL;
@@ -201,7 +202,7 @@ static Framework *load(const char *path, const char *data, size_t len, DiagList 
         else
             ok = jreader_read_file(&r, LIMIT_FILE_BYTES);
     }
-    cJSON *root = ok ? jreader_parse(&r, LIMIT_FILE_BYTES) : NULL;
+    JNode *root = ok ? jreader_parse(&r, LIMIT_FILE_BYTES) : NULL;
     if (root && jreader_expect(&r, root, JT_ROOT, "/")) {
         jreader_check_keys(&r, root, TOP_KEYS);
         int32_t format = 0;
@@ -220,9 +221,9 @@ static Framework *load(const char *path, const char *data, size_t len, DiagList 
         load_domains(&r, root, fw);
         load_items(&r, root, fw);
     }
-    cJSON_Delete(root);
     bool failed = !root || r.errors > 0;
     jreader_free(&r);
+    diag_list_sort(dl, first_diag);
     if (failed) {
         framework_free(fw);
         return NULL;

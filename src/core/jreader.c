@@ -44,12 +44,14 @@ void jreader_init(JReader *r, DiagList *dl, const char *file, Arena *arena) {
     r->dl = dl;
     r->file = file;
     r->arena = arena;
+    arena_init(&r->dom);
     json_text_init(&r->text, "", 0);
 }
 
 void jreader_free(JReader *r) {
     if (!r) return;
     json_text_free(&r->text);
+    arena_release(&r->dom);
     free(r->data);
     free(r->path);
     r->data = NULL;
@@ -80,6 +82,16 @@ static void path_append(JReader *r, const char *s, size_t n) {
 
 size_t jreader_push(JReader *r, const char *key) {
     size_t mark = r->plen;
+    size_t n = 0;
+    bool plain = true;
+    for (; key[n]; n++)
+        if (key[n] == '~' || key[n] == '/') plain = false;
+    if (plain && r->plen + n + 2 <= r->pcap) { /* the common case */
+        r->path[r->plen] = '/';
+        memcpy(r->path + r->plen + 1, key, n + 1);
+        r->plen += n + 1;
+        return mark;
+    }
     path_append(r, "/", 1);
     for (const char *p = key; *p; p++) {
         if (*p == '~')
@@ -93,10 +105,15 @@ size_t jreader_push(JReader *r, const char *key) {
 }
 
 size_t jreader_push_index(JReader *r, size_t i) {
-    char tmp[32];
-    int n = snprintf(tmp, sizeof tmp, "/%zu", i);
+    char tmp[24];
+    size_t n = sizeof tmp;
+    do {
+        tmp[--n] = (char)('0' + i % 10);
+        i /= 10;
+    } while (i && n > 1);
+    tmp[--n] = '/';
     size_t mark = r->plen;
-    path_append(r, tmp, (size_t)n);
+    path_append(r, tmp + n, sizeof tmp - n);
     return mark;
 }
 
@@ -111,7 +128,7 @@ void jreader_pop(JReader *r, size_t mark) {
 
 static void report_offset(JReader *r, DiagCode code, size_t off, const char *path,
                           const char *const args[4]) {
-    uint32_t line, col;
+    uint32_t line = 0, col = 0;
     json_text_linecol(&r->text, off, &line, &col);
     if (diag_default_severity(code) == DIAG_ERROR) r->errors++;
     diag_add(r->dl, code, r->file, line, col, path, args);
@@ -119,6 +136,11 @@ static void report_offset(JReader *r, DiagCode code, size_t off, const char *pat
 
 void jreader_report_at(JReader *r, DiagCode code, const char *path, bool at_key, int occurrence,
                        const char *const args[4]) {
+    if (r->dl->count >= DIAG_MAX) { /* only counted: skip the costly location */
+        if (diag_default_severity(code) == DIAG_ERROR) r->errors++;
+        diag_add(r->dl, code, r->file, 0, 0, "", args);
+        return;
+    }
     size_t off = 0;
     json_text_locate(r->text.s, r->text.len, path ? path : "", at_key, occurrence, &off);
     report_offset(r, code, off, path ? path : "", args);
@@ -128,6 +150,26 @@ void jreader_report(JReader *r, DiagCode code, bool at_key, const char *a0, cons
                     const char *a2, const char *a3) {
     const char *args[4] = {a0, a1, a2, a3};
     jreader_report_at(r, code, r->path ? r->path : "", at_key, 0, args);
+}
+
+/* Reports `code` at the current path plus member `k1` (and `k2`). */
+static void report_in(JReader *r, const char *k1, const char *k2, DiagCode code, bool at_key, const char *a0,
+                      const char *a1, const char *a2, const char *a3) {
+    size_t mark = jreader_push(r, k1);
+    if (k2) jreader_push(r, k2);
+    jreader_report(r, code, at_key, a0, a1, a2, a3);
+    jreader_pop(r, mark);
+}
+
+/* Checks the string length limit of member k1 (k2). */
+static bool check_length(JReader *r, const char *k1, const char *k2, const char *s) {
+    size_t n = strlen(s);
+    if (n <= LIMIT_STRING_BYTES) return true;
+    char a[24], b[24];
+    snprintf(a, sizeof a, "%zu", n);
+    snprintf(b, sizeof b, "%d", LIMIT_STRING_BYTES);
+    report_in(r, k1, k2, DIAG_STRING_TOO_LONG, false, a, b, NULL, NULL);
+    return false;
 }
 
 /* A report about the whole file, at 1:1 or without a position. */
@@ -185,10 +227,10 @@ void jreader_set_buffer(JReader *r, const char *data, size_t len) {
 }
 
 /* Reports each repeated key of one object once, at its second use. */
-static void report_dup_keys(JReader *r, const cJSON *node) {
-    for (const cJSON *a = node->child; a; a = a->next) {
+static void report_dup_keys(JReader *r, const JNode *node) {
+    for (const JNode *a = node->child; a; a = a->next) {
         int seen = 0;
-        for (const cJSON *b = node->child; b != a && seen < 2; b = b->next)
+        for (const JNode *b = node->child; b != a && seen < 2; b = b->next)
             if (a->string && b->string && strcmp(a->string, b->string) == 0) seen++;
         if (seen == 1) {
             size_t mark = jreader_push(r, a->string);
@@ -199,41 +241,18 @@ static void report_dup_keys(JReader *r, const cJSON *node) {
     }
 }
 
-static int cmp_str(const void *a, const void *b) {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* Whether an object may hold a duplicate key: small ones are simply
- * scanned; big ones are first sorted, so the quadratic scan only runs when
- * there is something to report. */
-static bool may_have_dup(const cJSON *node) {
-    size_t n = 0;
-    for (const cJSON *c = node->child; c; c = c->next) n++;
-    if (n <= 32) return n > 1;
-    const char **names = malloc(n * sizeof *names);
-    if (!names) return false;
-    size_t k = 0;
-    for (const cJSON *c = node->child; c; c = c->next) names[k++] = c->string ? c->string : "";
-    qsort(names, n, sizeof *names, cmp_str);
-    bool dup = false;
-    for (size_t i = 1; i < n && !dup; i++) dup = strcmp(names[i - 1], names[i]) == 0;
-    free(names);
-    return dup;
-}
-
-static void check_dup_tree(JReader *r, const cJSON *node) {
-    bool obj = cJSON_IsObject(node);
-    if (obj && may_have_dup(node)) report_dup_keys(r, node);
+static void check_dup_tree(JReader *r, const JNode *node) {
+    bool obj = jdom_is_object(node);
+    if (obj && node->dup_keys) report_dup_keys(r, node);
     size_t i = 0;
-    for (const cJSON *c = node->child; c; c = c->next, i++) {
-        if (!cJSON_IsObject(c) && !cJSON_IsArray(c)) continue;
+    for (const JNode *c = node->child; c; c = c->next, i++) {
+        if (!jdom_is_object(c) && !jdom_is_array(c)) continue;
         size_t mark = obj ? jreader_push(r, c->string ? c->string : "") : jreader_push_index(r, i);
         check_dup_tree(r, c);
         jreader_pop(r, mark);
     }
 }
 
-static bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 static void describe_char(const JReader *r, const char *s, size_t len, size_t off, char *out,
                           size_t cap) {
@@ -254,7 +273,7 @@ static void describe_char(const JReader *r, const char *s, size_t len, size_t of
         snprintf(out, cap, "unexpected character '%s'", ch);
 }
 
-cJSON *jreader_parse(JReader *r, size_t limit) {
+JNode *jreader_parse(JReader *r, size_t limit) {
     const char *s = r->text.s;
     size_t len = r->text.len;
     if (len > limit) {
@@ -277,137 +296,115 @@ cJSON *jreader_parse(JReader *r, size_t limit) {
         report_file(r, DIAG_BINARY, line, col, NULL, NULL);
         return NULL;
     }
-    if (!json_text_check_utf8(s, len, &at)) {
-        uint32_t line, col;
-        char hex[8];
-        snprintf(hex, sizeof hex, "%02X", (unsigned)(unsigned char)s[at]);
-        json_text_linecol(&r->text, at, &line, &col);
-        report_file(r, DIAG_BAD_UTF8, line, col, hex, NULL);
-        return NULL;
-    }
-    if (!json_text_check_depth(s, len, LIMIT_DEPTH, &at)) {
-        uint32_t line, col;
-        char lim[16];
-        snprintf(lim, sizeof lim, "%d", LIMIT_DEPTH);
-        json_text_linecol(&r->text, at, &line, &col);
-        report_file(r, DIAG_TOO_DEEP, line, col, lim, NULL);
-        return NULL;
-    }
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(s, len, &end, 0);
-    size_t off = end && end >= s && end <= s + len ? (size_t)(end - s) : len;
-    if (root) {
-        while (off < len && (s[off] == ' ' || s[off] == '\t' || s[off] == '\n' || s[off] == '\r'))
-            off++;
-        if (off < len) {
-            cJSON_Delete(root);
-            root = NULL;
-        }
-    }
+    JParseStatus st;
+    size_t off;
+    bool dups;
+    JNode *root = jdom_parse(&r->dom, r->arena, s, len, LIMIT_DEPTH, &st, &off, &dups);
     if (!root) {
-        /* cJSON may stop on the blank after the culprit: point at it. */
-        if (off < len && is_blank(s[off])) {
-            while (off > 0 && is_blank(s[off - 1])) off--;
-            if (off > 0) off--;
-        }
-        char what[64];
         uint32_t line, col;
-        describe_char(r, s, len, off, what, sizeof what);
+        char what[96], lim[16];
+        bool fr = rlang(r) == LANG_FR;
         json_text_linecol(&r->text, off, &line, &col);
-        report_file(r, DIAG_JSON_SYNTAX, line, col, what, NULL);
+        switch (st) {
+        case JP_TOO_DEEP:
+            snprintf(lim, sizeof lim, "%d", LIMIT_DEPTH);
+            report_file(r, DIAG_TOO_DEEP, line, col, lim, NULL);
+            break;
+        case JP_LINE_BREAK:
+            report_file(r, DIAG_JSON_SYNTAX, line, col,
+                        fr ? "retour à la ligne dans un texte (écrivez \\n)" : "line break inside a string (write \\n)",
+                        NULL);
+            break;
+        case JP_CONTROL_CHAR:
+            report_file(r, DIAG_JSON_SYNTAX, line, col,
+                        fr ? "caractère de contrôle dans un texte" : "control character inside a string", NULL);
+            break;
+        case JP_BAD_UTF8:
+            snprintf(what, sizeof what, "%02X", (unsigned)(unsigned char)s[off]);
+            report_file(r, DIAG_BAD_UTF8, line, col, what, NULL);
+            break;
+        case JP_OOM: report_file(r, DIAG_IO, 0, 0, r->file, describe_errno(r, ENOMEM)); break;
+        default:
+            describe_char(r, s, len, off, what, sizeof what);
+            report_file(r, DIAG_JSON_SYNTAX, line, col, what, NULL);
+            break;
+        }
         return NULL;
     }
-    check_dup_tree(r, root);
+    if (dups) check_dup_tree(r, root);
     return root;
 }
 
 /* ---- typed getters -------------------------------------------------------- */
 
-bool jreader_int_value(const cJSON *v, int32_t *out) {
-    if (!cJSON_IsNumber(v)) return false;
+bool jreader_int_value(const JNode *v, int32_t *out) {
+    if (!jdom_is_number(v)) return false;
     double d = v->valuedouble;
     if (!(d >= -2147483648.0 && d <= 2147483647.0) || floor(d) != d) return false;
     *out = (int32_t)d;
     return true;
 }
 
-static bool type_ok(const cJSON *v, JType t) {
+static bool type_ok(const JNode *v, JType t) {
     int32_t tmp;
     switch (t) {
     case JT_STRING:
-    case JT_ID: return cJSON_IsString(v);
+    case JT_ID: return jdom_is_string(v);
     case JT_INT: return jreader_int_value(v, &tmp);
-    case JT_NUMBER: return cJSON_IsNumber(v);
-    case JT_BOOL: return cJSON_IsBool(v);
+    case JT_NUMBER: return jdom_is_number(v);
+    case JT_BOOL: return jdom_is_bool(v);
     case JT_OBJECT:
     case JT_CONDITION:
-    case JT_ROOT: return cJSON_IsObject(v);
-    case JT_ARRAY: return cJSON_IsArray(v);
-    case JT_TEXT: return cJSON_IsString(v) || cJSON_IsObject(v);
-    case JT_NEXT: return cJSON_IsString(v) || cJSON_IsArray(v);
+    case JT_ROOT: return jdom_is_object(v);
+    case JT_ARRAY: return jdom_is_array(v);
+    case JT_TEXT: return jdom_is_string(v) || jdom_is_object(v);
+    case JT_NEXT: return jdom_is_string(v) || jdom_is_array(v);
     default: return false;
     }
 }
 
-bool jreader_expect(JReader *r, const cJSON *v, JType t, const char *name) {
+bool jreader_expect(JReader *r, const JNode *v, JType t, const char *name) {
     if (type_ok(v, t)) return true;
     jreader_report(r, DIAG_WRONG_TYPE, false, name, jreader_type_name(r, t), NULL, NULL);
     return false;
 }
 
-const cJSON *jreader_get(JReader *r, const cJSON *obj, const char *key, JType t, bool required) {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    if (!v || (cJSON_IsNull(v) && !required)) {
+const JNode *jreader_get(JReader *r, const JNode *obj, const char *key, JType t, bool required) {
+    const JNode *v = jdom_get(obj, key);
+    if (!v || (v->type == JN_NULL && !required)) {
         if (required) jreader_report(r, DIAG_MISSING_FIELD, false, key, NULL, NULL, NULL);
         return NULL;
     }
-    size_t mark = jreader_push(r, key);
-    bool ok = jreader_expect(r, v, t, key);
-    jreader_pop(r, mark);
-    return ok ? v : NULL;
+    if (type_ok(v, t)) return v;
+    report_in(r, key, NULL, DIAG_WRONG_TYPE, false, key, jreader_type_name(r, t), NULL, NULL);
+    return NULL;
 }
 
-bool jreader_int(JReader *r, const cJSON *obj, const char *key, bool required, int32_t lo, int32_t hi,
+bool jreader_int(JReader *r, const JNode *obj, const char *key, bool required, int32_t lo, int32_t hi,
                  int32_t *out) {
-    const cJSON *v = jreader_get(r, obj, key, JT_INT, required);
+    const JNode *v = jreader_get(r, obj, key, JT_INT, required);
     int32_t x;
     if (!v || !jreader_int_value(v, &x)) return false;
     if (x < lo || x > hi) {
         char given[24], range[64];
         snprintf(given, sizeof given, "%d", (int)x);
         snprintf(range, sizeof range, "%d…%d", (int)lo, (int)hi);
-        size_t mark = jreader_push(r, key);
-        jreader_report(r, DIAG_BAD_VALUE, false, key, given, range, NULL);
-        jreader_pop(r, mark);
+        report_in(r, key, NULL, DIAG_BAD_VALUE, false, key, given, range, NULL);
         return false;
     }
     *out = x;
     return true;
 }
 
-static bool check_length(JReader *r, const char *s) {
-    size_t n = strlen(s);
-    if (n <= LIMIT_STRING_BYTES) return true;
-    char a[24], b[24];
-    snprintf(a, sizeof a, "%zu", n);
-    snprintf(b, sizeof b, "%d", LIMIT_STRING_BYTES);
-    jreader_report(r, DIAG_STRING_TOO_LONG, false, a, b, NULL, NULL);
-    return false;
-}
 
-const char *jreader_str(JReader *r, const cJSON *obj, const char *key, bool required, bool nonempty) {
-    const cJSON *v = jreader_get(r, obj, key, JT_STRING, required);
-    if (!v) return NULL;
-    size_t mark = jreader_push(r, key);
-    const char *out = NULL;
-    if (check_length(r, v->valuestring)) {
-        if (nonempty && !v->valuestring[0])
-            jreader_report(r, DIAG_EMPTY_STRING, false, key, NULL, NULL, NULL);
-        else
-            out = arena_strdup(r->arena, v->valuestring);
+const char *jreader_str(JReader *r, const JNode *obj, const char *key, bool required, bool nonempty) {
+    const JNode *v = jreader_get(r, obj, key, JT_STRING, required);
+    if (!v || !check_length(r, key, NULL, v->valuestring)) return NULL;
+    if (nonempty && !v->valuestring[0]) {
+        report_in(r, key, NULL, DIAG_EMPTY_STRING, false, key, NULL, NULL, NULL);
+        return NULL;
     }
-    jreader_pop(r, mark);
-    return out;
+    return v->valuestring; /* already in r->arena */
 }
 
 bool jreader_is_id(const char *s) {
@@ -428,67 +425,62 @@ bool jreader_check_id(JReader *r, const char *s) {
     return false;
 }
 
-const char *jreader_id(JReader *r, const cJSON *obj, const char *key, bool required) {
-    const cJSON *v = jreader_get(r, obj, key, JT_ID, required);
+const char *jreader_id(JReader *r, const JNode *obj, const char *key, bool required) {
+    const JNode *v = jreader_get(r, obj, key, JT_ID, required);
     if (!v) return NULL;
+    if (jreader_is_id(v->valuestring)) return v->valuestring;
     size_t mark = jreader_push(r, key);
-    bool ok = jreader_check_id(r, v->valuestring);
+    jreader_check_id(r, v->valuestring);
     jreader_pop(r, mark);
-    return ok ? arena_strdup(r->arena, v->valuestring) : NULL;
+    return NULL;
 }
 
-bool jreader_text(JReader *r, const cJSON *obj, const char *key, bool required, bool proper,
+bool jreader_text(JReader *r, const JNode *obj, const char *key, bool required, bool proper,
                   LocStr *out) {
     memset(out, 0, sizeof *out);
-    const cJSON *v = jreader_get(r, obj, key, JT_TEXT, required);
+    const JNode *v = jreader_get(r, obj, key, JT_TEXT, required);
     if (!v) return false;
-    size_t mark = jreader_push(r, key);
+    if (v->type == JN_STRING) {
+        if (!check_length(r, key, NULL, v->valuestring)) return false;
+        if (!v->valuestring[0]) {
+            report_in(r, key, NULL, DIAG_EMPTY_STRING, false, key, NULL, NULL, NULL);
+            return false;
+        }
+        out->s[LANG_FR] = v->valuestring;
+        if (r->want_en && !proper) report_in(r, key, NULL, DIAG_MISSING_TRANSLATION, false, "en", NULL, NULL, NULL);
+        return true;
+    }
     bool ok = true;
-    if (cJSON_IsString(v)) {
-        if (!check_length(r, v->valuestring)) {
+    for (const JNode *c = v->child; c; c = c->next) {
+        const char *k = c->string;
+        Lang l = k[0] == 'f' && k[1] == 'r' && !k[2] ? LANG_FR : k[0] == 'e' && k[1] == 'n' && !k[2] ? LANG_EN : LANG_COUNT;
+        if (l == LANG_COUNT) {
+            report_in(r, key, k, DIAG_UNKNOWN_LANGUAGE, true, k, NULL, NULL, NULL);
+        } else if (c->type != JN_STRING) {
+            report_in(r, key, k, DIAG_WRONG_TYPE, false, k, jreader_type_name(r, JT_STRING), NULL, NULL);
             ok = false;
-        } else if (!v->valuestring[0]) {
-            jreader_report(r, DIAG_EMPTY_STRING, false, key, NULL, NULL, NULL);
+        } else if (!check_length(r, key, k, c->valuestring)) {
             ok = false;
-        } else {
-            out->s[LANG_FR] = arena_strdup(r->arena, v->valuestring);
-            if (r->want_en && !proper)
-                jreader_report(r, DIAG_MISSING_TRANSLATION, false, "en", NULL, NULL, NULL);
-        }
-    } else {
-        for (const cJSON *c = v->child; c; c = c->next) {
-            Lang l;
-            size_t m2 = jreader_push(r, c->string);
-            if (strcmp(c->string, "fr") != 0 && strcmp(c->string, "en") != 0) {
-                jreader_report(r, DIAG_UNKNOWN_LANGUAGE, true, c->string, NULL, NULL, NULL);
-            } else if (jreader_expect(r, c, JT_STRING, c->string) && check_length(r, c->valuestring) &&
-                       lang_parse(c->string, &l) && !out->s[l]) {
-                if (!c->valuestring[0]) {
-                    jreader_report(r, DIAG_EMPTY_STRING, false, key, NULL, NULL, NULL);
-                    ok = false;
-                } else {
-                    out->s[l] = arena_strdup(r->arena, c->valuestring);
-                }
-            } else {
-                ok = false;
-            }
-            jreader_pop(r, m2);
-        }
-        if (!cJSON_GetObjectItemCaseSensitive(v, "fr")) {
-            jreader_report(r, DIAG_MISSING_FRENCH, false, NULL, NULL, NULL, NULL);
+        } else if (!c->valuestring[0]) {
+            report_in(r, key, k, DIAG_EMPTY_STRING, false, key, NULL, NULL, NULL);
             ok = false;
-        } else if (r->want_en && !cJSON_GetObjectItemCaseSensitive(v, "en")) {
-            jreader_report(r, DIAG_MISSING_TRANSLATION, false, "en", NULL, NULL, NULL);
+        } else if (!out->s[l]) {
+            out->s[l] = c->valuestring;
         }
     }
-    jreader_pop(r, mark);
+    if (!jdom_get(v, "fr")) {
+        report_in(r, key, NULL, DIAG_MISSING_FRENCH, false, NULL, NULL, NULL, NULL);
+        ok = false;
+    } else if (r->want_en && !jdom_get(v, "en")) {
+        report_in(r, key, NULL, DIAG_MISSING_TRANSLATION, false, "en", NULL, NULL, NULL);
+    }
     return ok;
 }
 
-int jreader_enum(JReader *r, const cJSON *obj, const char *key, bool required,
+int jreader_enum(JReader *r, const JNode *obj, const char *key, bool required,
                  const char *const *names, int dflt) {
-    const cJSON *v = jreader_get(r, obj, key, JT_STRING, required);
-    if (!v) return cJSON_GetObjectItemCaseSensitive(obj, key) ? -1 : dflt;
+    const JNode *v = jreader_get(r, obj, key, JT_STRING, required);
+    if (!v) return jdom_get(obj, key) ? -1 : dflt;
     for (int i = 0; names[i]; i++)
         if (strcmp(v->valuestring, names[i]) == 0) return i;
     char list[256] = "";
@@ -542,12 +534,13 @@ const char *jreader_suggest(const char *word, const void *first, size_t n, size_
     return best;
 }
 
-void jreader_check_keys(JReader *r, const cJSON *obj, const char *const *allowed) {
+void jreader_check_keys(JReader *r, const JNode *obj, const char *const *allowed) {
     size_t n_allowed = 0;
     while (allowed[n_allowed]) n_allowed++;
-    for (const cJSON *c = obj->child; c; c = c->next) {
+    for (const JNode *c = obj->child; c; c = c->next) {
         bool known = false;
-        for (size_t i = 0; i < n_allowed && !known; i++) known = strcmp(c->string, allowed[i]) == 0;
+        for (size_t i = 0; i < n_allowed && !known; i++)
+            known = c->string[0] == allowed[i][0] && strcmp(c->string, allowed[i]) == 0;
         if (known) continue;
         const char *hint = jreader_suggest(c->string, allowed, n_allowed, sizeof allowed[0]);
         size_t mark = jreader_push(r, c->string);

@@ -1,5 +1,5 @@
 /* jreader.h — what the scenario and framework loaders share: reading a
- * file into a cJSON tree with every raw-text check first, typed field
+ * file into a JSON tree (jdom.h) with the raw-text checks first, typed field
  * getters that report what is missing or wrong, the JSON Pointer of the
  * value being read, and reporting at that path's line and column.
  * Internal to the core. */
@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <cjson/cJSON.h>
+#include "core/jdom.h"
 
 #include "core/arena.h"
 #include "core/diag.h"
@@ -31,6 +31,7 @@ typedef struct JReader {
     DiagList *dl;
     const char *file;   /* as named in diagnostics */
     Arena *arena;       /* where strings read go */
+    Arena dom;          /* the parsed tree's nodes and member names */
     JsonText text;      /* the source, BOM skipped */
     char *data;         /* the file's bytes (owned) when read from a path */
     size_t data_len;
@@ -54,9 +55,10 @@ bool jreader_read_file(JReader *r, size_t limit);
 void jreader_set_buffer(JReader *r, const char *data, size_t len);
 
 /* Checks the source (size, NUL bytes, UTF-8, nesting) and parses it.
- * Returns the tree (caller frees with cJSON_Delete) or NULL after reporting
- * why. Duplicate keys anywhere in the tree are reported. */
-cJSON *jreader_parse(JReader *r, size_t limit);
+ * Returns the tree (owned by the reader; its string values live in the
+ * reader's arena, so the model can keep them without a copy) or NULL after
+ * reporting why. Duplicate keys anywhere in the tree are reported. */
+JNode *jreader_parse(JReader *r, size_t limit);
 
 /* Path stack: push a member name or an index; pop back to a mark. */
 size_t jreader_push(JReader *r, const char *key);
@@ -76,42 +78,42 @@ const char *jreader_type_name(const JReader *r, JType t);
 
 /* Warns about members of `obj` not in the NULL-terminated `allowed` list,
  * with a "did you mean" hint when a known name is close. */
-void jreader_check_keys(JReader *r, const cJSON *obj, const char *const *allowed);
+void jreader_check_keys(JReader *r, const JNode *obj, const char *const *allowed);
 
 /* The member `key` of `obj` when it has the JSON type `t`; NULL when absent
  * (reported when `required`) or of another type (reported). */
-const cJSON *jreader_get(JReader *r, const cJSON *obj, const char *key, JType t, bool required);
+const JNode *jreader_get(JReader *r, const JNode *obj, const char *key, JType t, bool required);
 
 /* Reports wrong-type at the current path when `v` is not of type `t`. */
-bool jreader_expect(JReader *r, const cJSON *v, JType t, const char *name);
+bool jreader_expect(JReader *r, const JNode *v, JType t, const char *name);
 
 /* True when the number is integral and fits an int32. */
-bool jreader_int_value(const cJSON *v, int32_t *out);
+bool jreader_int_value(const JNode *v, int32_t *out);
 
 /* Integer member in [lo, hi]; false when absent or wrong (reported). */
-bool jreader_int(JReader *r, const cJSON *obj, const char *key, bool required, int32_t lo, int32_t hi,
+bool jreader_int(JReader *r, const JNode *obj, const char *key, bool required, int32_t lo, int32_t hi,
                  int32_t *out);
 
-/* String member copied to the arena (NULL when absent or wrong). Checks the
+/* String member, in the reader's arena (NULL when absent or wrong). Checks the
  * string length limit; an empty string is reported when `nonempty`. */
-const char *jreader_str(JReader *r, const cJSON *obj, const char *key, bool required, bool nonempty);
+const char *jreader_str(JReader *r, const JNode *obj, const char *key, bool required, bool nonempty);
 
 /* Checks an id string (syntax and length); reports bad-id at the current
  * path. */
 bool jreader_check_id(JReader *r, const char *s);
 bool jreader_is_id(const char *s);
 
-/* Id member, checked and copied; NULL when absent or wrong (reported). */
-const char *jreader_id(JReader *r, const cJSON *obj, const char *key, bool required);
+/* Id member, checked; NULL when absent or wrong (reported). */
+const char *jreader_id(JReader *r, const JNode *obj, const char *key, bool required);
 
 /* Localised text member. `proper` marks a proper noun (a person's name) for
  * which one plain string is enough. Returns false when absent or wrong. */
-bool jreader_text(JReader *r, const cJSON *obj, const char *key, bool required, bool proper,
+bool jreader_text(JReader *r, const JNode *obj, const char *key, bool required, bool proper,
                   LocStr *out);
 
 /* String member among `names` (NULL-terminated): its index, `dflt` when
  * absent, -1 when wrong (reported). */
-int jreader_enum(JReader *r, const cJSON *obj, const char *key, bool required,
+int jreader_enum(JReader *r, const JNode *obj, const char *key, bool required,
                  const char *const *names, int dflt);
 
 /* The closest of `n` candidates to `word` (edit distance ≤ 2, or ≤ 1 for

@@ -1,8 +1,8 @@
 /* json_text.h — checks and lookups on the raw text of a JSON file.
  *
- * cJSON builds a tree but keeps no positions. These helpers work on the
- * source text itself: encoding and nesting checks made before parsing, and
- * the location (line, column) of a JSON Pointer path, so that every
+ * These helpers work on the source text itself: checks made before
+ * parsing (NUL bytes, UTF-8), and the location (line, column) of a JSON
+ * Pointer path, so that every
  * diagnostic, semantic ones included, names file:line:column. Internal to
  * the core's loaders. */
 #ifndef ENJEUX_JSON_TEXT_H

@@ -62,12 +62,12 @@ static void fmt_int(char *buf, size_t cap, long v) { snprintf(buf, cap, "%ld", v
 /* A list member with between `min` and `max` elements. Returns NULL when
  * absent or wrong; *n is its length (0 otherwise). Past `max` it is
  * reported, and still loaded so that the rest can be checked. */
-static const cJSON *get_list(Loader *L, const cJSON *obj, const char *key, bool required, size_t min,
+static const JNode *get_list(Loader *L, const JNode *obj, const char *key, bool required, size_t min,
                              size_t max, size_t *n) {
     *n = 0;
-    const cJSON *arr = jreader_get(&L->r, obj, key, JT_ARRAY, required);
+    const JNode *arr = jreader_get(&L->r, obj, key, JT_ARRAY, required);
     if (!arr) return NULL;
-    size_t count = (size_t)cJSON_GetArraySize(arr);
+    size_t count = (size_t)jdom_count(arr);
     size_t mark = jreader_push(&L->r, key);
     if (count < min) {
         jreader_report(&L->r, DIAG_EMPTY_LIST, false, key, NULL, NULL, NULL);
@@ -129,14 +129,14 @@ static void report_dup_local(Loader *L, size_t list_end, size_t j, const char *i
 
 /* Checks the image path member `key` of `obj` and its alternative text
  * member `alt_key`; returns the path copied to the arena or NULL. */
-static const char *load_image(Loader *L, const cJSON *obj, const char *key, const char *alt_key,
+static const char *load_image(Loader *L, const JNode *obj, const char *key, const char *alt_key,
                               LocStr *alt) {
     const char *img = jreader_str(&L->r, obj, key, false, true);
-    if (cJSON_GetObjectItemCaseSensitive(obj, alt_key)) jreader_text(&L->r, obj, alt_key, false, false, alt);
+    if (jdom_get(obj, alt_key)) jreader_text(&L->r, obj, alt_key, false, false, alt);
     if (!img) return NULL;
     size_t mark = jreader_push(&L->r, key);
     validate_image(L, img);
-    if (loc_is_empty(alt) && !cJSON_GetObjectItemCaseSensitive(obj, alt_key))
+    if (loc_is_empty(alt) && !jdom_get(obj, alt_key))
         jreader_report(&L->r, DIAG_MISSING_ALT, false, alt_key, NULL, NULL, NULL);
     jreader_pop(&L->r, mark);
     return img;
@@ -201,9 +201,9 @@ static void record_flag_test(Loader *L, uint16_t flag, bool value) {
 /* Resolves the id member `key` through `t`, reporting `unknown` with a
  * suggestion among `n` ids at `first` (stride `stride`). -1 when absent or
  * unknown. */
-static int32_t resolve(Loader *L, const cJSON *obj, const char *key, const IdTable *t, DiagCode unknown,
+static int32_t resolve(Loader *L, const JNode *obj, const char *key, const IdTable *t, DiagCode unknown,
                        const void *first, size_t n, size_t stride) {
-    const cJSON *v = jreader_get(&L->r, obj, key, JT_ID, true);
+    const JNode *v = jreader_get(&L->r, obj, key, JT_ID, true);
     if (!v) return -1;
     int32_t idx = idtable_get(t, v->valuestring);
     if (idx < 0) {
@@ -217,18 +217,22 @@ static int32_t resolve(Loader *L, const cJSON *obj, const char *key, const IdTab
 
 /* Meter and counter comparisons: checks the value against the meter's range. */
 static void check_comparison(Loader *L, const Meter *m, CmpOp op, int32_t v) {
+    DiagCode code;
+    if (v < m->min || v > m->max)
+        code = DIAG_OUT_OF_RANGE;
+    else if ((op == CMP_LT && v <= m->min) || (op == CMP_GT && v >= m->max))
+        code = DIAG_IMPOSSIBLE_CONDITION;
+    else if ((op == CMP_LE && v >= m->max) || (op == CMP_GE && v <= m->min))
+        code = DIAG_ALWAYS_TRUE_CONDITION;
+    else
+        return;
     char a[24], lo[24], hi[24], opv[48];
     fmt_int(a, sizeof a, v);
     fmt_int(lo, sizeof lo, m->min);
     fmt_int(hi, sizeof hi, m->max);
     snprintf(opv, sizeof opv, "%s %d", OP_NAMES[op], (int)v);
     size_t mark = jreader_push(&L->r, "value");
-    if (v < m->min || v > m->max)
-        jreader_report(&L->r, DIAG_OUT_OF_RANGE, false, m->id, a, lo, hi);
-    else if ((op == CMP_LT && v <= m->min) || (op == CMP_GT && v >= m->max))
-        jreader_report(&L->r, DIAG_IMPOSSIBLE_CONDITION, false, m->id, opv, lo, hi);
-    else if ((op == CMP_LE && v >= m->max) || (op == CMP_GE && v <= m->min))
-        jreader_report(&L->r, DIAG_ALWAYS_TRUE_CONDITION, false, m->id, opv, lo, hi);
+    jreader_report(&L->r, code, false, m->id, code == DIAG_OUT_OF_RANGE ? a : opv, lo, hi);
     jreader_pop(&L->r, mark);
 }
 
@@ -276,11 +280,11 @@ static void check_contradictions(Loader *L, const uint32_t *kids, uint32_t n) {
 
 /* Compiles the condition `v` (at the current path) into L->conds. `neg`:
  * under an odd number of `not`. Returns the root index, -2 on error. */
-static int32_t compile_cond(Loader *L, const cJSON *v, const char *name, bool neg) {
+static int32_t compile_cond(Loader *L, const JNode *v, const char *name, bool neg) {
     JReader *r = &L->r;
     if (!jreader_expect(r, v, JT_CONDITION, name)) return -2;
     int form = -1;
-    for (const cJSON *c = v->child; c && form < 0; c = c->next)
+    for (const JNode *c = v->child; c && form < 0; c = c->next)
         for (int k = 0; COND_FORMS[k]; k++)
             if (strcmp(c->string, COND_FORMS[k]) == 0) {
                 form = k;
@@ -298,13 +302,13 @@ static int32_t compile_cond(Loader *L, const cJSON *v, const char *name, bool ne
         const char *key = COND_FORMS[form];
         const char *const keys[] = {key, NULL};
         jreader_check_keys(r, v, keys);
-        const cJSON *arr = jreader_get(r, v, key, JT_ARRAY, true);
+        const JNode *arr = jreader_get(r, v, key, JT_ARRAY, true);
         if (!arr) return -2;
         uint32_t kids[LIMIT_COND_NODES];
         uint32_t n = 0;
         bool ok = true;
         size_t i = 0, mark = jreader_push(r, key);
-        for (const cJSON *k = arr->child; k; k = k->next, i++) {
+        for (const JNode *k = arr->child; k; k = k->next, i++) {
             size_t m2 = jreader_push_index(r, i);
             int32_t idx = compile_cond(L, k, key, neg);
             jreader_pop(r, m2);
@@ -332,7 +336,7 @@ static int32_t compile_cond(Loader *L, const cJSON *v, const char *name, bool ne
     case 2: { /* not */
         static const char *const keys[] = {"not", NULL};
         jreader_check_keys(r, v, keys);
-        const cJSON *k = cJSON_GetObjectItemCaseSensitive(v, "not");
+        const JNode *k = jdom_get(v, "not");
         size_t mark = jreader_push(r, "not");
         int32_t idx = compile_cond(L, k, "not", !neg);
         jreader_pop(r, mark);
@@ -371,10 +375,10 @@ static int32_t compile_cond(Loader *L, const cJSON *v, const char *name, bool ne
         int32_t idx = resolve(L, v, "flag", &L->ix->flags, DIAG_UNKNOWN_FLAG,
                               L->sc->n_flags ? &L->sc->flags[0].id : NULL, L->sc->n_flags, sizeof(Flag));
         bool is = true;
-        if (cJSON_GetObjectItemCaseSensitive(v, "is")) {
-            const cJSON *b = jreader_get(r, v, "is", JT_BOOL, false);
+        if (jdom_get(v, "is")) {
+            const JNode *b = jreader_get(r, v, "is", JT_BOOL, false);
             if (!b) return -2;
-            is = cJSON_IsTrue(b);
+            is = jdom_is_true(b);
         }
         if (idx < 0) return -2;
         size_t mark = jreader_push(r, "flag");
@@ -406,7 +410,7 @@ static int32_t compile_cond(Loader *L, const cJSON *v, const char *name, bool ne
         if (t < 0 || t >= (int32_t)L->sc->n_scenes) {
             if (t >= 0) {
                 size_t mark = jreader_push(r, "scene");
-                jreader_report(r, DIAG_UNKNOWN_SCENE, false, cJSON_GetObjectItemCaseSensitive(v, "scene")->valuestring,
+                jreader_report(r, DIAG_UNKNOWN_SCENE, false, jdom_get(v, "scene")->valuestring,
                                NULL, NULL, NULL);
                 jreader_pop(r, mark);
             }
@@ -424,21 +428,21 @@ static int32_t compile_cond(Loader *L, const cJSON *v, const char *name, bool ne
 }
 
 /* The number of condition nodes under `v` (objects), stopping past `max`. */
-static uint32_t count_nodes(const cJSON *v, uint32_t max) {
-    if (!cJSON_IsObject(v)) return 0;
+static uint32_t count_nodes(const JNode *v, uint32_t max) {
+    if (!jdom_is_object(v)) return 0;
     uint32_t n = 1;
-    for (const cJSON *c = v->child; c && n <= max; c = c->next) {
-        if (cJSON_IsObject(c) && strcmp(c->string, "not") == 0) n += count_nodes(c, max);
-        if (cJSON_IsArray(c) && (strcmp(c->string, "all") == 0 || strcmp(c->string, "any") == 0))
-            for (const cJSON *k = c->child; k && n <= max; k = k->next) n += count_nodes(k, max);
+    for (const JNode *c = v->child; c && n <= max; c = c->next) {
+        if (jdom_is_object(c) && strcmp(c->string, "not") == 0) n += count_nodes(c, max);
+        if (jdom_is_array(c) && (strcmp(c->string, "all") == 0 || strcmp(c->string, "any") == 0))
+            for (const JNode *k = c->child; k && n <= max; k = k->next) n += count_nodes(k, max);
     }
     return n;
 }
 
 /* The condition member `key` of `obj`: its root index, -1 when absent. */
-static int32_t load_condition(Loader *L, const cJSON *obj, const char *key) {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    if (!v || cJSON_IsNull(v)) return -1;
+static int32_t load_condition(Loader *L, const JNode *obj, const char *key) {
+    const JNode *v = jdom_get(obj, key);
+    if (!v || jdom_is_null(v)) return -1;
     size_t mark = jreader_push(&L->r, key);
     uint32_t nodes = count_nodes(v, 100000);
     if (nodes > LIMIT_COND_NODES) {
@@ -484,18 +488,18 @@ static int32_t competency_index(Loader *L, const char *id) {
     return idx;
 }
 
-static void load_effects(Loader *L, const cJSON *owner, Effects *e, bool evidence) {
+static void load_effects(Loader *L, const JNode *owner, Effects *e, bool evidence) {
     JReader *r = &L->r;
     memset(e, 0, sizeof *e);
-    const cJSON *obj = jreader_get(r, owner, "effects", JT_OBJECT, false);
+    const JNode *obj = jreader_get(r, owner, "effects", JT_OBJECT, false);
     if (!obj) return;
     size_t mark = jreader_push(r, "effects");
     jreader_check_keys(r, obj, evidence ? EFFECT_KEYS : EFFECT_KEYS_NO_EVIDENCE);
-    const cJSON *m;
+    const JNode *m;
     if ((m = jreader_get(r, obj, "meters", JT_OBJECT, false))) {
         size_t m1 = jreader_push(r, "meters");
-        e->meters = alloc_n(L, (size_t)cJSON_GetArraySize(m), sizeof *e->meters);
-        for (const cJSON *c = m->child; c && e->meters; c = c->next) {
+        e->meters = alloc_n(L, (size_t)jdom_count(m), sizeof *e->meters);
+        for (const JNode *c = m->child; c && e->meters; c = c->next) {
             size_t m2 = jreader_push(r, c->string);
             int32_t idx = idtable_get(&L->ix->meters, c->string), d;
             if (idx < 0)
@@ -510,8 +514,8 @@ static void load_effects(Loader *L, const cJSON *owner, Effects *e, bool evidenc
     }
     if ((m = jreader_get(r, obj, "flags", JT_OBJECT, false))) {
         size_t m1 = jreader_push(r, "flags");
-        e->flags = alloc_n(L, (size_t)cJSON_GetArraySize(m), sizeof *e->flags);
-        for (const cJSON *c = m->child; c && e->flags; c = c->next) {
+        e->flags = alloc_n(L, (size_t)jdom_count(m), sizeof *e->flags);
+        for (const JNode *c = m->child; c && e->flags; c = c->next) {
             size_t m2 = jreader_push(r, c->string);
             int32_t idx = idtable_get(&L->ix->flags, c->string);
             if (idx < 0)
@@ -520,7 +524,7 @@ static void load_effects(Loader *L, const cJSON *owner, Effects *e, bool evidenc
                                                L->sc->n_flags, sizeof(Flag)),
                                NULL, NULL);
             if (jreader_expect(r, c, JT_BOOL, c->string) && idx >= 0) {
-                bool b = cJSON_IsTrue(c);
+                bool b = jdom_is_true(c);
                 e->flags[e->n_flags++] = (FlagSet){(uint16_t)idx, b};
                 if (b)
                     L->flag_can_true[idx] = true;
@@ -533,8 +537,8 @@ static void load_effects(Loader *L, const cJSON *owner, Effects *e, bool evidenc
     }
     if ((m = jreader_get(r, obj, "counters", JT_OBJECT, false))) {
         size_t m1 = jreader_push(r, "counters");
-        e->counters = alloc_n(L, (size_t)cJSON_GetArraySize(m), sizeof *e->counters);
-        for (const cJSON *c = m->child; c && e->counters; c = c->next) {
+        e->counters = alloc_n(L, (size_t)jdom_count(m), sizeof *e->counters);
+        for (const JNode *c = m->child; c && e->counters; c = c->next) {
             size_t m2 = jreader_push(r, c->string);
             int32_t idx = idtable_get(&L->ix->counters, c->string), d;
             if (idx < 0)
@@ -550,8 +554,8 @@ static void load_effects(Loader *L, const cJSON *owner, Effects *e, bool evidenc
     }
     if (evidence && (m = jreader_get(r, obj, "evidence", JT_OBJECT, false))) {
         size_t m1 = jreader_push(r, "evidence");
-        e->evidence = alloc_n(L, (size_t)cJSON_GetArraySize(m), sizeof *e->evidence);
-        for (const cJSON *c = m->child; c && e->evidence; c = c->next) {
+        e->evidence = alloc_n(L, (size_t)jdom_count(m), sizeof *e->evidence);
+        for (const JNode *c = m->child; c && e->evidence; c = c->next) {
             size_t m2 = jreader_push(r, c->string);
             int32_t idx = competency_index(L, c->string), d;
             if (jreader_expect(r, c, JT_INT, c->string) && jreader_int_value(c, &d)) {
@@ -573,7 +577,7 @@ static void load_effects(Loader *L, const cJSON *owner, Effects *e, bool evidenc
         size_t m1 = jreader_push(r, "schedule");
         e->schedule = alloc_n(L, n, sizeof *e->schedule);
         size_t i = 0;
-        for (const cJSON *c = m->child; c && e->schedule; c = c->next, i++) {
+        for (const JNode *c = m->child; c && e->schedule; c = c->next, i++) {
             size_t m2 = jreader_push_index(r, i);
             if (jreader_expect(r, c, JT_ID, "schedule")) {
                 int32_t idx = idtable_get(&L->ix->events, c->valuestring);
@@ -594,9 +598,9 @@ static void load_effects(Loader *L, const cJSON *owner, Effects *e, bool evidenc
     jreader_pop(r, mark);
 }
 
-static void load_feedback(Loader *L, const cJSON *owner, Feedback *f, bool required, bool text_required) {
+static void load_feedback(Loader *L, const JNode *owner, Feedback *f, bool required, bool text_required) {
     memset(f, 0, sizeof *f);
-    const cJSON *obj = jreader_get(&L->r, owner, "feedback", JT_OBJECT, required);
+    const JNode *obj = jreader_get(&L->r, owner, "feedback", JT_OBJECT, required);
     if (!obj) return;
     size_t mark = jreader_push(&L->r, "feedback");
     jreader_check_keys(&L->r, obj, FEEDBACK_KEYS);
@@ -607,7 +611,7 @@ static void load_feedback(Loader *L, const cJSON *owner, Feedback *f, bool requi
 }
 
 /* Resolves a scene or ending id (the string `v`, at the current path). */
-static bool resolve_target(Loader *L, const cJSON *v, Target *t) {
+static bool resolve_target(Loader *L, const JNode *v, Target *t) {
     if (!jreader_expect(&L->r, v, JT_ID, "goto")) {
         L->unresolved_target = true;
         return false;
@@ -628,17 +632,17 @@ static bool resolve_target(Loader *L, const cJSON *v, Target *t) {
     return true;
 }
 
-static void load_next(Loader *L, const cJSON *owner, bool required, Route **routes, uint16_t *n_routes) {
+static void load_next(Loader *L, const JNode *owner, bool required, Route **routes, uint16_t *n_routes) {
     JReader *r = &L->r;
     *routes = NULL;
     *n_routes = 0;
-    const cJSON *v = jreader_get(r, owner, "next", JT_NEXT, required);
+    const JNode *v = jreader_get(r, owner, "next", JT_NEXT, required);
     if (!v) {
-        if (cJSON_GetObjectItemCaseSensitive(owner, "next")) L->unresolved_target = true;
+        if (jdom_get(owner, "next")) L->unresolved_target = true;
         return;
     }
     size_t mark = jreader_push(r, "next");
-    if (cJSON_IsString(v)) {
+    if (jdom_is_string(v)) {
         Route *rt = alloc_n(L, 1, sizeof *rt);
         if (rt && resolve_target(L, v, &rt->target)) {
             rt->cond = -1;
@@ -650,7 +654,7 @@ static void load_next(Loader *L, const cJSON *owner, bool required, Route **rout
     }
     jreader_pop(r, mark);
     size_t n;
-    const cJSON *arr = get_list(L, owner, "next", true, 1, LIMIT_ROUTES, &n);
+    const JNode *arr = get_list(L, owner, "next", true, 1, LIMIT_ROUTES, &n);
     if (!arr || n == 0) {
         L->unresolved_target = true;
         return;
@@ -658,12 +662,12 @@ static void load_next(Loader *L, const cJSON *owner, bool required, Route **rout
     mark = jreader_push(r, "next");
     Route *rt = alloc_n(L, n, sizeof *rt);
     size_t i = 0;
-    for (const cJSON *c = arr->child; c && rt; c = c->next, i++) {
+    for (const JNode *c = arr->child; c && rt; c = c->next, i++) {
         size_t m2 = jreader_push_index(r, i);
         if (jreader_expect(r, c, JT_OBJECT, "next")) {
             jreader_check_keys(r, c, ROUTE_KEYS);
             rt[i].cond = load_condition(L, c, "if");
-            const cJSON *g = jreader_get(r, c, "goto", JT_ID, true);
+            const JNode *g = jreader_get(r, c, "goto", JT_ID, true);
             if (g) {
                 size_t m3 = jreader_push(r, "goto");
                 resolve_target(L, g, &rt[i].target);
@@ -671,7 +675,7 @@ static void load_next(Loader *L, const cJSON *owner, bool required, Route **rout
             } else {
                 L->unresolved_target = true;
             }
-            if (!c->next && cJSON_GetObjectItemCaseSensitive(c, "if")) {
+            if (!c->next && jdom_get(c, "if")) {
                 size_t m3 = jreader_push(r, "if");
                 jreader_report(r, DIAG_NO_DEFAULT_ROUTE, true, NULL, NULL, NULL, NULL);
                 jreader_pop(r, m3);
@@ -688,10 +692,10 @@ static void load_next(Loader *L, const cJSON *owner, bool required, Route **rout
 
 /* ---- chance outcomes ------------------------------------------------------ */
 
-static void load_outcomes(Loader *L, const cJSON *choice, Choice *ch) {
+static void load_outcomes(Loader *L, const JNode *choice, Choice *ch) {
     JReader *r = &L->r;
     size_t n;
-    const cJSON *arr = get_list(L, choice, "chance", false, 1, LIMIT_OUTCOMES, &n);
+    const JNode *arr = get_list(L, choice, "chance", false, 1, LIMIT_OUTCOMES, &n);
     if (!arr || n == 0) return;
     size_t mark = jreader_push(r, "chance");
     size_t list_end = r->plen;
@@ -703,7 +707,7 @@ static void load_outcomes(Loader *L, const cJSON *choice, Choice *ch) {
     double sum = 0;
     bool all_ok = true;
     size_t i = 0;
-    for (const cJSON *c = arr->child; c; c = c->next, i++) {
+    for (const JNode *c = arr->child; c; c = c->next, i++) {
         size_t m2 = jreader_push_index(r, i);
         Outcome *o = &out[i];
         if (!jreader_expect(r, c, JT_OBJECT, "chance")) {
@@ -719,7 +723,7 @@ static void load_outcomes(Loader *L, const cJSON *choice, Choice *ch) {
                     report_dup_local(L, list_end, j, o->id);
                     break;
                 }
-        const cJSON *p = jreader_get(r, c, "probability", JT_NUMBER, true);
+        const JNode *p = jreader_get(r, c, "probability", JT_NUMBER, true);
         if (p) {
             double d = p->valuedouble;
             if (!(d > 0 && d <= 1)) {
@@ -738,7 +742,7 @@ static void load_outcomes(Loader *L, const cJSON *choice, Choice *ch) {
         }
         load_effects(L, c, &o->effects, false);
         load_feedback(L, c, &o->feedback, false, false);
-        if (cJSON_GetObjectItemCaseSensitive(c, "next")) load_next(L, c, false, &o->routes, &o->n_routes);
+        if (jdom_get(c, "next")) load_next(L, c, false, &o->routes, &o->n_routes);
         jreader_pop(r, m2);
     }
     if (all_ok) {
@@ -759,15 +763,15 @@ static void load_outcomes(Loader *L, const cJSON *choice, Choice *ch) {
 
 /* ---- scenes, events, endings ---------------------------------------------- */
 
-static int32_t load_speaker(Loader *L, const cJSON *obj) {
-    if (!cJSON_GetObjectItemCaseSensitive(obj, "speaker")) return -1;
+static int32_t load_speaker(Loader *L, const JNode *obj) {
+    if (!jdom_get(obj, "speaker")) return -1;
     int32_t idx = resolve(L, obj, "speaker", &L->ix->characters, DIAG_UNKNOWN_CHARACTER,
                           L->sc->n_characters ? &L->sc->characters[0].id : NULL, L->sc->n_characters,
                           sizeof(Character));
     return idx < 0 ? -1 : idx;
 }
 
-static void load_choice(Loader *L, const cJSON *obj, Choice *ch) {
+static void load_choice(Loader *L, const JNode *obj, Choice *ch) {
     JReader *r = &L->r;
     jreader_check_keys(r, obj, CHOICE_KEYS);
     ch->id = jreader_id(r, obj, "id", true);
@@ -776,8 +780,8 @@ static void load_choice(Loader *L, const cJSON *obj, Choice *ch) {
     int un = jreader_enum(r, obj, "unavailable", false, UNAVAILABLE_NAMES, 0);
     ch->hide_unavailable = un == 1;
     jreader_text(r, obj, "reason", false, false, &ch->reason);
-    if (cJSON_GetObjectItemCaseSensitive(obj, "condition") && un == 0 &&
-        !cJSON_GetObjectItemCaseSensitive(obj, "reason"))
+    if (jdom_get(obj, "condition") && un == 0 &&
+        !jdom_get(obj, "reason"))
         jreader_report(r, DIAG_MISSING_REASON, false, NULL, NULL, NULL, NULL);
     load_effects(L, obj, &ch->effects, true);
     load_feedback(L, obj, &ch->feedback, true, true);
@@ -785,7 +789,7 @@ static void load_choice(Loader *L, const cJSON *obj, Choice *ch) {
     load_outcomes(L, obj, ch);
 }
 
-static void load_scene(Loader *L, const cJSON *obj, Scene *s) {
+static void load_scene(Loader *L, const JNode *obj, Scene *s) {
     JReader *r = &L->r;
     jreader_check_keys(r, obj, SCENE_KEYS);
     int32_t act = 0;
@@ -796,7 +800,7 @@ static void load_scene(Loader *L, const cJSON *obj, Scene *s) {
     jreader_text(r, obj, "text", true, false, &s->text);
     jreader_text(r, obj, "debrief", false, false, &s->debrief);
     size_t n;
-    const cJSON *arr = get_list(L, obj, "choices", true, 1, LIMIT_CHOICES, &n);
+    const JNode *arr = get_list(L, obj, "choices", true, 1, LIMIT_CHOICES, &n);
     if (!arr) return;
     s->choices = alloc_n(L, n, sizeof *s->choices);
     if (!s->choices) return;
@@ -804,7 +808,7 @@ static void load_scene(Loader *L, const cJSON *obj, Scene *s) {
     size_t mark = jreader_push(r, "choices");
     size_t list_end = r->plen;
     size_t i = 0;
-    for (const cJSON *c = arr->child; c; c = c->next, i++) {
+    for (const JNode *c = arr->child; c; c = c->next, i++) {
         size_t m2 = jreader_push_index(r, i);
         if (jreader_expect(r, c, JT_OBJECT, "choices")) {
             load_choice(L, c, &s->choices[i]);
@@ -820,11 +824,11 @@ static void load_scene(Loader *L, const cJSON *obj, Scene *s) {
     jreader_pop(r, mark);
 }
 
-static void load_event(Loader *L, const cJSON *obj, Event *ev) {
+static void load_event(Loader *L, const JNode *obj, Event *ev) {
     JReader *r = &L->r;
     jreader_check_keys(r, obj, EVENT_KEYS);
     L->in_event = true;
-    if (!cJSON_GetObjectItemCaseSensitive(obj, "when")) jreader_report(r, DIAG_MISSING_FIELD, false, "when", NULL, NULL, NULL);
+    if (!jdom_get(obj, "when")) jreader_report(r, DIAG_MISSING_FIELD, false, "when", NULL, NULL, NULL);
     ev->when = load_condition(L, obj, "when");
     L->in_event = false;
     jreader_text(r, obj, "title", false, false, &ev->title);
@@ -835,7 +839,7 @@ static void load_event(Loader *L, const cJSON *obj, Event *ev) {
     load_feedback(L, obj, &ev->feedback, false, false);
 }
 
-static void load_ending(Loader *L, const cJSON *obj, Ending *en) {
+static void load_ending(Loader *L, const JNode *obj, Ending *en) {
     JReader *r = &L->r;
     jreader_check_keys(r, obj, ENDING_KEYS);
     jreader_text(r, obj, "title", true, false, &en->title);
@@ -850,11 +854,11 @@ static void load_ending(Loader *L, const cJSON *obj, Ending *en) {
 
 /* Reads the id of each element of the list `key` into the `id` field of
  * the element struct (`base`, `stride`) and registers it in `t`. */
-static void register_ids(Loader *L, const cJSON *arr, const char *key, void *base, size_t stride, IdTable *t,
+static void register_ids(Loader *L, const JNode *arr, const char *key, void *base, size_t stride, IdTable *t,
                          int32_t offset) {
     size_t mark = jreader_push(&L->r, key);
     size_t i = 0;
-    for (const cJSON *c = arr->child; c; c = c->next, i++) {
+    for (const JNode *c = arr->child; c; c = c->next, i++) {
         size_t m2 = jreader_push_index(&L->r, i);
         if (jreader_expect(&L->r, c, JT_OBJECT, key)) {
             const char *id = jreader_id(&L->r, c, "id", true);
@@ -866,9 +870,9 @@ static void register_ids(Loader *L, const cJSON *arr, const char *key, void *bas
     jreader_pop(&L->r, mark);
 }
 
-static void load_meters(Loader *L, const cJSON *root) {
+static void load_meters(Loader *L, const JNode *root) {
     size_t n;
-    const cJSON *arr = get_list(L, root, "meters", true, 1, LIMIT_METERS, &n);
+    const JNode *arr = get_list(L, root, "meters", true, 1, LIMIT_METERS, &n);
     Scenario *sc = L->sc;
     idtable_init(&L->ix->meters, &sc->arena, n);
     if (!arr || !n) return;
@@ -878,8 +882,8 @@ static void load_meters(Loader *L, const cJSON *root) {
     register_ids(L, arr, "meters", sc->meters, sizeof(Meter), &L->ix->meters, 0);
     size_t mark = jreader_push(&L->r, "meters");
     size_t i = 0;
-    for (const cJSON *c = arr->child; c; c = c->next, i++) {
-        if (!cJSON_IsObject(c)) continue;
+    for (const JNode *c = arr->child; c; c = c->next, i++) {
+        if (!jdom_is_object(c)) continue;
         Meter *m = &sc->meters[i];
         size_t m2 = jreader_push_index(&L->r, i);
         jreader_check_keys(&L->r, c, METER_KEYS);
@@ -913,9 +917,9 @@ static void load_meters(Loader *L, const cJSON *root) {
     jreader_pop(&L->r, mark);
 }
 
-static void load_flags(Loader *L, const cJSON *root) {
+static void load_flags(Loader *L, const JNode *root) {
     size_t n;
-    const cJSON *arr = get_list(L, root, "flags", false, 0, LIMIT_FLAGS, &n);
+    const JNode *arr = get_list(L, root, "flags", false, 0, LIMIT_FLAGS, &n);
     Scenario *sc = L->sc;
     idtable_init(&L->ix->flags, &sc->arena, n);
     L->flag_can_true = calloc(n + 1, sizeof(bool));
@@ -928,14 +932,14 @@ static void load_flags(Loader *L, const cJSON *root) {
     register_ids(L, arr, "flags", sc->flags, sizeof(Flag), &L->ix->flags, 0);
     size_t mark = jreader_push(&L->r, "flags");
     size_t i = 0;
-    for (const cJSON *c = arr->child; c; c = c->next, i++) {
-        if (!cJSON_IsObject(c)) continue;
+    for (const JNode *c = arr->child; c; c = c->next, i++) {
+        if (!jdom_is_object(c)) continue;
         Flag *f = &sc->flags[i];
         size_t m2 = jreader_push_index(&L->r, i);
         jreader_check_keys(&L->r, c, FLAG_KEYS);
         jreader_text(&L->r, c, "description", false, true, &f->description); /* an author's note */
-        const cJSON *b = jreader_get(&L->r, c, "initial", JT_BOOL, false);
-        f->initial = b && cJSON_IsTrue(b);
+        const JNode *b = jreader_get(&L->r, c, "initial", JT_BOOL, false);
+        f->initial = b && jdom_is_true(b);
         if (f->initial)
             L->flag_can_true[i] = true;
         else
@@ -945,9 +949,9 @@ static void load_flags(Loader *L, const cJSON *root) {
     jreader_pop(&L->r, mark);
 }
 
-static void load_counters(Loader *L, const cJSON *root) {
+static void load_counters(Loader *L, const JNode *root) {
     size_t n;
-    const cJSON *arr = get_list(L, root, "counters", false, 0, LIMIT_COUNTERS, &n);
+    const JNode *arr = get_list(L, root, "counters", false, 0, LIMIT_COUNTERS, &n);
     Scenario *sc = L->sc;
     idtable_init(&L->ix->counters, &sc->arena, n);
     if (!arr || !n) return;
@@ -957,8 +961,8 @@ static void load_counters(Loader *L, const cJSON *root) {
     register_ids(L, arr, "counters", sc->counters, sizeof(Counter), &L->ix->counters, 0);
     size_t mark = jreader_push(&L->r, "counters");
     size_t i = 0;
-    for (const cJSON *c = arr->child; c; c = c->next, i++) {
-        if (!cJSON_IsObject(c)) continue;
+    for (const JNode *c = arr->child; c; c = c->next, i++) {
+        if (!jdom_is_object(c)) continue;
         Counter *k = &sc->counters[i];
         size_t m2 = jreader_push_index(&L->r, i);
         jreader_check_keys(&L->r, c, FLAG_KEYS);
@@ -969,9 +973,9 @@ static void load_counters(Loader *L, const cJSON *root) {
     jreader_pop(&L->r, mark);
 }
 
-static void load_characters(Loader *L, const cJSON *root) {
+static void load_characters(Loader *L, const JNode *root) {
     size_t n;
-    const cJSON *arr = get_list(L, root, "characters", false, 0, LIMIT_CHARACTERS, &n);
+    const JNode *arr = get_list(L, root, "characters", false, 0, LIMIT_CHARACTERS, &n);
     Scenario *sc = L->sc;
     idtable_init(&L->ix->characters, &sc->arena, n);
     if (!arr || !n) return;
@@ -981,8 +985,8 @@ static void load_characters(Loader *L, const cJSON *root) {
     register_ids(L, arr, "characters", sc->characters, sizeof(Character), &L->ix->characters, 0);
     size_t mark = jreader_push(&L->r, "characters");
     size_t i = 0;
-    for (const cJSON *c = arr->child; c; c = c->next, i++) {
-        if (!cJSON_IsObject(c)) continue;
+    for (const JNode *c = arr->child; c; c = c->next, i++) {
+        if (!jdom_is_object(c)) continue;
         Character *ch = &sc->characters[i];
         size_t m2 = jreader_push_index(&L->r, i);
         jreader_check_keys(&L->r, c, CHARACTER_KEYS);
@@ -996,9 +1000,9 @@ static void load_characters(Loader *L, const cJSON *root) {
 
 /* ---- top level ------------------------------------------------------------ */
 
-static void load_languages(Loader *L, const cJSON *root) {
+static void load_languages(Loader *L, const JNode *root) {
     size_t n;
-    const cJSON *arr = get_list(L, root, "languages", true, 1, LANG_COUNT * 4, &n);
+    const JNode *arr = get_list(L, root, "languages", true, 1, LANG_COUNT * 4, &n);
     Scenario *sc = L->sc;
     if (!arr || !n) return;
     sc->languages = alloc_n(L, n, sizeof *sc->languages);
@@ -1006,7 +1010,7 @@ static void load_languages(Loader *L, const cJSON *root) {
     size_t mark = jreader_push(&L->r, "languages");
     size_t i = 0;
     bool has_fr = false;
-    for (const cJSON *c = arr->child; c; c = c->next, i++) {
+    for (const JNode *c = arr->child; c; c = c->next, i++) {
         size_t m2 = jreader_push_index(&L->r, i);
         if (jreader_expect(&L->r, c, JT_STRING, "languages")) {
             if (strcmp(c->valuestring, "fr") == 0) has_fr = true;
@@ -1024,16 +1028,16 @@ static void load_languages(Loader *L, const cJSON *root) {
     }
 }
 
-static void load_authors(Loader *L, const cJSON *root) {
+static void load_authors(Loader *L, const JNode *root) {
     size_t n;
-    const cJSON *arr = get_list(L, root, "authors", true, 1, UINT16_MAX, &n);
+    const JNode *arr = get_list(L, root, "authors", true, 1, UINT16_MAX, &n);
     Scenario *sc = L->sc;
     if (!arr || !n) return;
     sc->authors = alloc_n(L, n, sizeof *sc->authors);
     if (!sc->authors) return;
     size_t mark = jreader_push(&L->r, "authors");
     size_t i = 0;
-    for (const cJSON *c = arr->child; c; c = c->next, i++) {
+    for (const JNode *c = arr->child; c; c = c->next, i++) {
         size_t m2 = jreader_push_index(&L->r, i);
         if (jreader_expect(&L->r, c, JT_STRING, "authors") && c->valuestring[0])
             sc->authors[sc->n_authors++] = arena_strdup(&sc->arena, c->valuestring);
@@ -1042,8 +1046,8 @@ static void load_authors(Loader *L, const cJSON *root) {
     jreader_pop(&L->r, mark);
 }
 
-static void load_tool(Loader *L, const cJSON *root) {
-    const cJSON *t = jreader_get(&L->r, root, "tool", JT_OBJECT, true);
+static void load_tool(Loader *L, const JNode *root) {
+    const JNode *t = jreader_get(&L->r, root, "tool", JT_OBJECT, true);
     if (!t) return;
     AiTool *tool = &L->sc->tool;
     size_t mark = jreader_push(&L->r, "tool");
@@ -1059,9 +1063,9 @@ static void load_tool(Loader *L, const cJSON *root) {
     jreader_pop(&L->r, mark);
 }
 
-static void load_targeted(Loader *L, const cJSON *root) {
+static void load_targeted(Loader *L, const JNode *root) {
     size_t n;
-    const cJSON *arr = get_list(L, root, "competencies", true, 1, LIMIT_COMPETENCIES, &n);
+    const JNode *arr = get_list(L, root, "competencies", true, 1, LIMIT_COMPETENCIES, &n);
     Scenario *sc = L->sc;
     sc->competencies = alloc_n(L, LIMIT_COMPETENCIES + 1, sizeof *sc->competencies);
     idtable_init(&L->ix->competencies, &sc->arena, LIMIT_COMPETENCIES + 1);
@@ -1073,7 +1077,7 @@ static void load_targeted(Loader *L, const cJSON *root) {
     if (!arr) return;
     size_t mark = jreader_push(&L->r, "competencies");
     size_t i = 0;
-    for (const cJSON *c = arr->child; c && sc->n_competencies < LIMIT_COMPETENCIES; c = c->next, i++) {
+    for (const JNode *c = arr->child; c && sc->n_competencies < LIMIT_COMPETENCIES; c = c->next, i++) {
         size_t m2 = jreader_push_index(&L->r, i);
         if (jreader_expect(&L->r, c, JT_ID, "competencies") && jreader_check_id(&L->r, c->valuestring)) {
             const char *id = c->valuestring;
@@ -1107,8 +1111,8 @@ static void load_targeted(Loader *L, const cJSON *root) {
     do {                                                                           \
         size_t mark_ = jreader_push(&(L)->r, key);                                \
         size_t i_ = 0;                                                             \
-        for (const cJSON *c_ = (arr)->child; c_; c_ = c_->next, i_++) {            \
-            if (!cJSON_IsObject(c_)) continue;                                     \
+        for (const JNode *c_ = (arr)->child; c_; c_ = c_->next, i_++) {            \
+            if (!jdom_is_object(c_)) continue;                                     \
             size_t m2_ = jreader_push_index(&(L)->r, i_);                          \
             fn((L), c_, &(items)[i_]);                                             \
             jreader_pop(&(L)->r, m2_);                                             \
@@ -1116,7 +1120,7 @@ static void load_targeted(Loader *L, const cJSON *root) {
         jreader_pop(&(L)->r, mark_);                                               \
     } while (0)
 
-static void load_root(Loader *L, const cJSON *root) {
+static void load_root(Loader *L, const JNode *root) {
     JReader *r = &L->r;
     Scenario *sc = L->sc;
     jreader_check_keys(r, root, TOP_KEYS);
@@ -1155,9 +1159,9 @@ static void load_root(Loader *L, const cJSON *root) {
 
     /* Ids first: references may point forward. */
     size_t n_scenes, n_events, n_endings;
-    const cJSON *scenes = get_list(L, root, "scenes", true, 1, LIMIT_SCENES, &n_scenes);
-    const cJSON *events = get_list(L, root, "events", false, 0, LIMIT_EVENTS, &n_events);
-    const cJSON *endings = get_list(L, root, "endings", true, 1, LIMIT_ENDINGS, &n_endings);
+    const JNode *scenes = get_list(L, root, "scenes", true, 1, LIMIT_SCENES, &n_scenes);
+    const JNode *events = get_list(L, root, "events", false, 0, LIMIT_EVENTS, &n_events);
+    const JNode *endings = get_list(L, root, "endings", true, 1, LIMIT_ENDINGS, &n_endings);
     if (!idtable_init(&L->ix->targets, &sc->arena, n_scenes + n_endings) ||
         !idtable_init(&L->ix->events, &sc->arena, n_events)) {
         L->oom = true;
@@ -1181,7 +1185,7 @@ static void load_root(Loader *L, const cJSON *root) {
     if (events)
         register_ids(L, events, "events", sc->events, sizeof(Event), &L->ix->events, 0);
 
-    const cJSON *start = jreader_get(r, root, "start", JT_ID, true);
+    const JNode *start = jreader_get(r, root, "start", JT_ID, true);
     if (start) {
         int32_t t = idtable_get(&L->ix->targets, start->valuestring);
         if (t < 0 || t >= TARGET_ENDING_BASE) {
@@ -1234,9 +1238,9 @@ static void finish_conds(Loader *L) {
 
 /* Where the framework of a scenario is: its `framework` member, relative to
  * the scenario's folder, or ../competencies.json. */
-static Framework *load_named_framework(Loader *L, const cJSON *root) {
-    const cJSON *f = cJSON_GetObjectItemCaseSensitive(root, "framework");
-    const char *rel = cJSON_IsString(f) && f->valuestring[0] ? f->valuestring : "../competencies.json";
+static Framework *load_named_framework(Loader *L, const JNode *root) {
+    const JNode *f = jdom_get(root, "framework");
+    const char *rel = jdom_is_string(f) && f->valuestring[0] ? f->valuestring : "../competencies.json";
     char *path = rel[0] == '/' ? fsutil_join(rel, "") : fsutil_join(L->sc->dir, rel);
     if (!path) {
         L->oom = true;
@@ -1250,7 +1254,7 @@ static Framework *load_named_framework(Loader *L, const cJSON *root) {
         for (size_t i = 0; i < tmp.count && !why[0]; i++)
             if (tmp.items[i].severity == DIAG_ERROR) why = tmp.items[i].message;
         const char *args[4] = {rel, why, NULL, NULL};
-        if (cJSON_IsString(f)) {
+        if (jdom_is_string(f)) {
             jreader_report_at(&L->r, DIAG_FRAMEWORK, "/framework", false, 0, args);
         } else {
             L->r.errors++;
@@ -1279,7 +1283,7 @@ static Scenario *load(const char *path, const char *data, size_t len, const Fram
     sc->index = arena_alloc(&sc->arena, sizeof *sc->index);
     L.ix = sc->index;
     jreader_init(&L.r, dl, sc->path ? sc->path : "", &sc->arena);
-    size_t errors_before = dl->errors;
+    size_t errors_before = dl->errors, first_diag = dl->count;
     if (!sc->path || !sc->dir || !sc->index) {
         L.oom = true;
         goto done;
@@ -1293,10 +1297,9 @@ static Scenario *load(const char *path, const char *data, size_t len, const Fram
         len = L.r.data_len;
     }
     sc->content_hash = idtable_fnv1a(data, len);
-    cJSON *root = jreader_parse(&L.r, LIMIT_FILE_BYTES);
+    JNode *root = jreader_parse(&L.r, LIMIT_FILE_BYTES);
     if (!root) goto done;
     if (!jreader_expect(&L.r, root, JT_ROOT, "/")) {
-        cJSON_Delete(root);
         goto done;
     }
     Framework *own_fw = NULL;
@@ -1305,7 +1308,6 @@ static Scenario *load(const char *path, const char *data, size_t len, const Fram
         L.fw = own_fw;
     }
     load_root(&L, root);
-    cJSON_Delete(root);
     if (!L.oom) {
         finish_conds(&L);
         validate_scenario(&L);
@@ -1320,6 +1322,7 @@ done:
         diag_add(dl, DIAG_IO, sc->path ? sc->path : "", 0, 0, "", args);
     }
     loader_free(&L);
+    diag_list_sort(dl, first_diag);
     if (L.oom || dl->errors > errors_before) {
         scenario_free(sc);
         return NULL;

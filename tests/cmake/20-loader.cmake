@@ -13,3 +13,15 @@ foreach(_f IN LISTS _broken)
     COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/loader/check_fixture.py $<TARGET_FILE:enjeux> ${_f}
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 endforeach()
+
+# Garbage input, generated at test time into the build tree.
+add_test(NAME loader_garbage
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/loader/garbage.py $<TARGET_FILE:enjeux>
+          ${CMAKE_CURRENT_BINARY_DIR}/garbage ${ENJEUX_TESTS_DIR}/fixtures
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+
+# Benchmark: built, not registered (prints its figures; run from the
+# repository root: build/bench_load).
+add_executable(bench_load ${ENJEUX_TESTS_DIR}/bench/bench_load.c)
+target_link_libraries(bench_load PRIVATE enjeux_core)
+enjeux_set_warnings(bench_load)

@@ -90,6 +90,7 @@ static void test_json_text(void) {
     CHECK(!json_text_check_utf8("\xc0\x80", 2, &bad) && bad == 0);          /* overlong */
     CHECK(!json_text_check_utf8("\xed\xa0\x80", 3, &bad) && bad == 0);      /* surrogate */
     CHECK(!json_text_check_utf8("x\xf4\x90\x80\x80", 5, &bad) && bad == 1); /* > U+10FFFF */
+    CHECK(!json_text_check_utf8("0123456789abcdef\xff", 17, &bad) && bad == 16);
     CHECK(json_text_check_depth("[[\"[[[\"]]", 9, 2, &bad));
     CHECK(!json_text_check_depth("[[[]]]", 6, 2, &bad) && bad == 2);
 }
