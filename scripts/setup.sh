@@ -32,6 +32,7 @@ PACKAGES=(
   xvfb                # virtual X display for the tests that open a window
   xauth               # needed by xvfb-run
   groff-base          # checks the manual page (packaging/enjeux.6) in the tests
+  desktop-file-utils  # checks the desktop entry (packaging/*.desktop) in the tests
 )
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

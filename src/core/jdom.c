@@ -30,12 +30,18 @@ static bool fail(Parser *p, JParseStatus st, size_t off) {
     return false;
 }
 
-static void skip_ws(Parser *p) {
+static void skip_ws_run(Parser *p) {
     const char *s = p->s;
     size_t i = p->pos, n = p->len;
     while (i < n && (unsigned char)s[i] <= ' ' && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t'))
         i++;
     p->pos = i;
+}
+
+/* Most values are not preceded by blanks: test one byte inline. */
+static inline void skip_ws(Parser *p) {
+    if (p->pos < p->len && (unsigned char)p->s[p->pos] > ' ') return;
+    skip_ws_run(p);
 }
 
 static int hex4(const char *s) {
@@ -212,6 +218,12 @@ static const char *parse_string(Parser *p, Arena *arena) {
 
 /* Member names repeat ("id", "text", "fr"…): those without escapes are
  * stored once. */
+static inline bool same_bytes(const char *a, const char *b, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
 static const char *parse_key(Parser *p) {
     const char *s = p->s;
     size_t start = p->pos + 1, i = start, end = p->len - start > 64 ? start + 64 : p->len;
@@ -237,7 +249,7 @@ static const char *parse_key(Parser *p) {
             p->pos = i + 1;
             return d;
         }
-        if (p->intern_len[slot] == n && memcmp(k, s + start, n) == 0) {
+        if (p->intern_len[slot] == n && same_bytes(k, s + start, n)) {
             p->pos = i + 1;
             return k;
         }
@@ -402,7 +414,7 @@ static JNode *parse_container(Parser *p, bool object) {
         }
         if (object && node->count < 32 && !node->dup_keys)
             for (const JNode *c = node->child; c; c = c->next)
-                if (c->string[0] == key[0] && strcmp(c->string, key) == 0) {
+                if (c->string == key || (c->string[0] == key[0] && jdom_streq(c->string, key))) {
                     node->dup_keys = p->dup_keys = true;
                     break;
                 }
@@ -495,6 +507,6 @@ JNode *jdom_parse(Arena *nodes, Arena *strings, const char *s, size_t len, int m
 const JNode *jdom_get(const JNode *obj, const char *key) {
     if (!obj || obj->type != JN_OBJECT) return NULL;
     for (const JNode *c = obj->child; c; c = c->next)
-        if (c->string[0] == key[0] && strcmp(c->string, key) == 0) return c;
+        if (jdom_streq(c->string, key)) return c;
     return NULL;
 }

@@ -53,6 +53,15 @@ JNode *jdom_parse(Arena *nodes, Arena *strings, const char *s, size_t len, int m
  * `obj` is NULL or not an object. */
 const JNode *jdom_get(const JNode *obj, const char *key);
 
+/* String equality, inlined: member names are short. */
+static inline bool jdom_streq(const char *a, const char *b) {
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
 static inline bool jdom_is_string(const JNode *n) { return n && n->type == JN_STRING; }
 static inline bool jdom_is_number(const JNode *n) { return n && n->type == JN_NUMBER; }
 static inline bool jdom_is_bool(const JNode *n) { return n && (n->type == JN_TRUE || n->type == JN_FALSE); }

@@ -152,9 +152,8 @@ void jreader_report(JReader *r, DiagCode code, bool at_key, const char *a0, cons
     jreader_report_at(r, code, r->path ? r->path : "", at_key, 0, args);
 }
 
-/* Reports `code` at the current path plus member `k1` (and `k2`). */
-static void report_in(JReader *r, const char *k1, const char *k2, DiagCode code, bool at_key, const char *a0,
-                      const char *a1, const char *a2, const char *a3) {
+void jreader_report_in(JReader *r, const char *k1, const char *k2, DiagCode code, bool at_key, const char *a0,
+                       const char *a1, const char *a2, const char *a3) {
     size_t mark = jreader_push(r, k1);
     if (k2) jreader_push(r, k2);
     jreader_report(r, code, at_key, a0, a1, a2, a3);
@@ -168,7 +167,7 @@ static bool check_length(JReader *r, const char *k1, const char *k2, const char 
     char a[24], b[24];
     snprintf(a, sizeof a, "%zu", n);
     snprintf(b, sizeof b, "%d", LIMIT_STRING_BYTES);
-    report_in(r, k1, k2, DIAG_STRING_TOO_LONG, false, a, b, NULL, NULL);
+    jreader_report_in(r, k1, k2, DIAG_STRING_TOO_LONG, false, a, b, NULL, NULL);
     return false;
 }
 
@@ -376,7 +375,7 @@ const JNode *jreader_get(JReader *r, const JNode *obj, const char *key, JType t,
         return NULL;
     }
     if (type_ok(v, t)) return v;
-    report_in(r, key, NULL, DIAG_WRONG_TYPE, false, key, jreader_type_name(r, t), NULL, NULL);
+    jreader_report_in(r, key, NULL, DIAG_WRONG_TYPE, false, key, jreader_type_name(r, t), NULL, NULL);
     return NULL;
 }
 
@@ -389,7 +388,7 @@ bool jreader_int(JReader *r, const JNode *obj, const char *key, bool required, i
         char given[24], range[64];
         snprintf(given, sizeof given, "%d", (int)x);
         snprintf(range, sizeof range, "%d…%d", (int)lo, (int)hi);
-        report_in(r, key, NULL, DIAG_BAD_VALUE, false, key, given, range, NULL);
+        jreader_report_in(r, key, NULL, DIAG_BAD_VALUE, false, key, given, range, NULL);
         return false;
     }
     *out = x;
@@ -401,7 +400,7 @@ const char *jreader_str(JReader *r, const JNode *obj, const char *key, bool requ
     const JNode *v = jreader_get(r, obj, key, JT_STRING, required);
     if (!v || !check_length(r, key, NULL, v->valuestring)) return NULL;
     if (nonempty && !v->valuestring[0]) {
-        report_in(r, key, NULL, DIAG_EMPTY_STRING, false, key, NULL, NULL, NULL);
+        jreader_report_in(r, key, NULL, DIAG_EMPTY_STRING, false, key, NULL, NULL, NULL);
         return NULL;
     }
     return v->valuestring; /* already in r->arena */
@@ -443,11 +442,11 @@ bool jreader_text(JReader *r, const JNode *obj, const char *key, bool required, 
     if (v->type == JN_STRING) {
         if (!check_length(r, key, NULL, v->valuestring)) return false;
         if (!v->valuestring[0]) {
-            report_in(r, key, NULL, DIAG_EMPTY_STRING, false, key, NULL, NULL, NULL);
+            jreader_report_in(r, key, NULL, DIAG_EMPTY_STRING, false, key, NULL, NULL, NULL);
             return false;
         }
         out->s[LANG_FR] = v->valuestring;
-        if (r->want_en && !proper) report_in(r, key, NULL, DIAG_MISSING_TRANSLATION, false, "en", NULL, NULL, NULL);
+        if (r->want_en && !proper) jreader_report_in(r, key, NULL, DIAG_MISSING_TRANSLATION, false, "en", NULL, NULL, NULL);
         return true;
     }
     bool ok = true;
@@ -455,24 +454,24 @@ bool jreader_text(JReader *r, const JNode *obj, const char *key, bool required, 
         const char *k = c->string;
         Lang l = k[0] == 'f' && k[1] == 'r' && !k[2] ? LANG_FR : k[0] == 'e' && k[1] == 'n' && !k[2] ? LANG_EN : LANG_COUNT;
         if (l == LANG_COUNT) {
-            report_in(r, key, k, DIAG_UNKNOWN_LANGUAGE, true, k, NULL, NULL, NULL);
+            jreader_report_in(r, key, k, DIAG_UNKNOWN_LANGUAGE, true, k, NULL, NULL, NULL);
         } else if (c->type != JN_STRING) {
-            report_in(r, key, k, DIAG_WRONG_TYPE, false, k, jreader_type_name(r, JT_STRING), NULL, NULL);
+            jreader_report_in(r, key, k, DIAG_WRONG_TYPE, false, k, jreader_type_name(r, JT_STRING), NULL, NULL);
             ok = false;
         } else if (!check_length(r, key, k, c->valuestring)) {
             ok = false;
         } else if (!c->valuestring[0]) {
-            report_in(r, key, k, DIAG_EMPTY_STRING, false, key, NULL, NULL, NULL);
+            jreader_report_in(r, key, k, DIAG_EMPTY_STRING, false, key, NULL, NULL, NULL);
             ok = false;
         } else if (!out->s[l]) {
             out->s[l] = c->valuestring;
         }
     }
     if (!jdom_get(v, "fr")) {
-        report_in(r, key, NULL, DIAG_MISSING_FRENCH, false, NULL, NULL, NULL, NULL);
+        jreader_report_in(r, key, NULL, DIAG_MISSING_FRENCH, false, NULL, NULL, NULL, NULL);
         ok = false;
     } else if (r->want_en && !jdom_get(v, "en")) {
-        report_in(r, key, NULL, DIAG_MISSING_TRANSLATION, false, "en", NULL, NULL, NULL);
+        jreader_report_in(r, key, NULL, DIAG_MISSING_TRANSLATION, false, "en", NULL, NULL, NULL);
     }
     return ok;
 }
@@ -539,8 +538,7 @@ void jreader_check_keys(JReader *r, const JNode *obj, const char *const *allowed
     while (allowed[n_allowed]) n_allowed++;
     for (const JNode *c = obj->child; c; c = c->next) {
         bool known = false;
-        for (size_t i = 0; i < n_allowed && !known; i++)
-            known = c->string[0] == allowed[i][0] && strcmp(c->string, allowed[i]) == 0;
+        for (size_t i = 0; i < n_allowed && !known; i++) known = jdom_streq(c->string, allowed[i]);
         if (known) continue;
         const char *hint = jreader_suggest(c->string, allowed, n_allowed, sizeof allowed[0]);
         size_t mark = jreader_push(r, c->string);

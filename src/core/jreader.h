@@ -69,6 +69,11 @@ void jreader_pop(JReader *r, size_t mark);
 void jreader_report(JReader *r, DiagCode code, bool at_key, const char *a0, const char *a1,
                     const char *a2, const char *a3);
 
+/* Reports `code` at the current path plus member `k1` (and `k2` when not
+ * NULL), without changing the current path. */
+void jreader_report_in(JReader *r, const char *k1, const char *k2, DiagCode code, bool at_key, const char *a0,
+                       const char *a1, const char *a2, const char *a3);
+
 /* Reports `code` at an explicit JSON Pointer. */
 void jreader_report_at(JReader *r, DiagCode code, const char *path, bool at_key, int occurrence,
                        const char *const args[4]);

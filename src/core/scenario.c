@@ -15,6 +15,10 @@
 #include "core/jreader.h"
 #include "core/scenario_load.h"
 
+/* Address of the first id of a table, for lookups and suggestions over
+ * (ids, count, stride); NULL for an empty table, which may be unallocated. */
+#define FIRST_ID(table, count) ((count) ? &(table)[0].id : NULL)
+
 static const char *const TOP_KEYS[] = {
     "$schema", "format", "id", "version", "title", "summary", "sector", "level", "minutes",
     "languages", "authors", "licence", "framework", "competencies", "tool", "role", "context",
@@ -68,16 +72,14 @@ static const JNode *get_list(Loader *L, const JNode *obj, const char *key, bool 
     const JNode *arr = jreader_get(&L->r, obj, key, JT_ARRAY, required);
     if (!arr) return NULL;
     size_t count = (size_t)jdom_count(arr);
-    size_t mark = jreader_push(&L->r, key);
     if (count < min) {
-        jreader_report(&L->r, DIAG_EMPTY_LIST, false, key, NULL, NULL, NULL);
+        jreader_report_in(&L->r, key, NULL, DIAG_EMPTY_LIST, false, key, NULL, NULL, NULL);
     } else if (count > max) {
         char a[24], b[24];
         fmt_int(a, sizeof a, (long)count);
         fmt_int(b, sizeof b, (long)max);
-        jreader_report(&L->r, DIAG_LIMIT, false, key, a, b, NULL);
+        jreader_report_in(&L->r, key, NULL, DIAG_LIMIT, false, key, a, b, NULL);
     }
-    jreader_pop(&L->r, mark);
     if (count > UINT16_MAX && max <= UINT16_MAX) return NULL; /* could not be indexed */
     *n = count;
     return arr;
@@ -353,10 +355,10 @@ static int32_t compile_cond(Loader *L, const JNode *v, const char *name, bool ne
         static const char *const ckeys[] = {"counter", "op", "value", NULL};
         bool meter = form == 3;
         jreader_check_keys(r, v, meter ? mkeys : ckeys);
-        int32_t idx = meter ? resolve(L, v, "meter", &L->ix->meters, DIAG_UNKNOWN_METER, &L->sc->meters[0].id,
+        int32_t idx = meter ? resolve(L, v, "meter", &L->ix->meters, DIAG_UNKNOWN_METER, FIRST_ID(L->sc->meters, L->sc->n_meters),
                                       L->sc->n_meters, sizeof(Meter))
                             : resolve(L, v, "counter", &L->ix->counters, DIAG_UNKNOWN_COUNTER,
-                                      L->sc->n_counters ? &L->sc->counters[0].id : NULL, L->sc->n_counters,
+                                      FIRST_ID(L->sc->counters, L->sc->n_counters), L->sc->n_counters,
                                       sizeof(Counter));
         int op = jreader_enum(r, v, "op", true, OP_NAMES, -1);
         int32_t value = 0;
@@ -373,7 +375,7 @@ static int32_t compile_cond(Loader *L, const JNode *v, const char *name, bool ne
         static const char *const keys[] = {"flag", "is", NULL};
         jreader_check_keys(r, v, keys);
         int32_t idx = resolve(L, v, "flag", &L->ix->flags, DIAG_UNKNOWN_FLAG,
-                              L->sc->n_flags ? &L->sc->flags[0].id : NULL, L->sc->n_flags, sizeof(Flag));
+                              FIRST_ID(L->sc->flags, L->sc->n_flags), L->sc->n_flags, sizeof(Flag));
         bool is = true;
         if (jdom_get(v, "is")) {
             const JNode *b = jreader_get(r, v, "is", JT_BOOL, false);
@@ -405,7 +407,7 @@ static int32_t compile_cond(Loader *L, const JNode *v, const char *name, bool ne
     default: { /* scene */
         static const char *const keys[] = {"scene", NULL};
         jreader_check_keys(r, v, keys);
-        int32_t t = resolve(L, v, "scene", &L->ix->targets, DIAG_UNKNOWN_SCENE, &L->sc->scenes[0].id,
+        int32_t t = resolve(L, v, "scene", &L->ix->targets, DIAG_UNKNOWN_SCENE, FIRST_ID(L->sc->scenes, L->sc->n_scenes),
                             L->sc->n_scenes, sizeof(Scene));
         if (t < 0 || t >= (int32_t)L->sc->n_scenes) {
             if (t >= 0) {
@@ -460,21 +462,26 @@ static int32_t load_condition(Loader *L, const JNode *obj, const char *key) {
 
 /* ---- effects, feedback, routes -------------------------------------------- */
 
+static void wrong_type_in(Loader *L, const char *key, JType t) {
+    jreader_report_in(&L->r, key, NULL, DIAG_WRONG_TYPE, false, key, jreader_type_name(&L->r, t), NULL, NULL);
+}
+
 static int32_t competency_index(Loader *L, const char *id) {
     int32_t idx = idtable_get(&L->ix->competencies, id);
     if (idx >= 0) return idx;
     if (L->fw && framework_find(L->fw, id) < 0) {
-        const void *first = L->fw->n_items ? (const void *)&L->fw->items[0].id : NULL;
-        jreader_report(&L->r, DIAG_UNKNOWN_COMPETENCY, true, id,
-                       jreader_suggest(id, first, L->fw->n_items, sizeof(Competency)), NULL, NULL);
+        const void *first = FIRST_ID(L->fw->items, L->fw->n_items);
+        jreader_report_in(&L->r, id, NULL, DIAG_UNKNOWN_COMPETENCY, true, id,
+                          jreader_suggest(id, first, L->fw->n_items, sizeof(Competency)), NULL, NULL);
         return -1;
     }
     /* Evidence for a competency the scenario does not target. */
-    jreader_report(&L->r, DIAG_NOT_TARGETED, true, id, NULL, NULL, NULL);
+    jreader_report_in(&L->r, id, NULL, DIAG_NOT_TARGETED, true, id, NULL, NULL, NULL);
     if (L->sc->n_competencies >= LIMIT_COMPETENCIES) {
-        char b[16];
+        char a[16], b[16];
+        fmt_int(a, sizeof a, LIMIT_COMPETENCIES + 1);
         fmt_int(b, sizeof b, LIMIT_COMPETENCIES);
-        jreader_report(&L->r, DIAG_LIMIT, true, "competencies", ">", b, NULL);
+        jreader_report_in(&L->r, id, NULL, DIAG_LIMIT, true, "competencies", a, b, NULL);
         return -1;
     }
     const char *copy = arena_strdup(&L->sc->arena, id);
@@ -500,15 +507,15 @@ static void load_effects(Loader *L, const JNode *owner, Effects *e, bool evidenc
         size_t m1 = jreader_push(r, "meters");
         e->meters = alloc_n(L, (size_t)jdom_count(m), sizeof *e->meters);
         for (const JNode *c = m->child; c && e->meters; c = c->next) {
-            size_t m2 = jreader_push(r, c->string);
             int32_t idx = idtable_get(&L->ix->meters, c->string), d;
             if (idx < 0)
-                jreader_report(r, DIAG_UNKNOWN_METER, true, c->string,
-                               jreader_suggest(c->string, &L->sc->meters[0].id, L->sc->n_meters, sizeof(Meter)),
-                               NULL, NULL);
-            if (jreader_expect(r, c, JT_INT, c->string) && jreader_int_value(c, &d) && idx >= 0)
+                jreader_report_in(r, c->string, NULL, DIAG_UNKNOWN_METER, true, c->string,
+                                  jreader_suggest(c->string, FIRST_ID(L->sc->meters, L->sc->n_meters), L->sc->n_meters, sizeof(Meter)),
+                                  NULL, NULL);
+            if (!jreader_int_value(c, &d))
+                wrong_type_in(L, c->string, JT_INT);
+            else if (idx >= 0)
                 e->meters[e->n_meters++] = (MeterDelta){(uint16_t)idx, d};
-            jreader_pop(r, m2);
         }
         jreader_pop(r, m1);
     }
@@ -516,14 +523,15 @@ static void load_effects(Loader *L, const JNode *owner, Effects *e, bool evidenc
         size_t m1 = jreader_push(r, "flags");
         e->flags = alloc_n(L, (size_t)jdom_count(m), sizeof *e->flags);
         for (const JNode *c = m->child; c && e->flags; c = c->next) {
-            size_t m2 = jreader_push(r, c->string);
             int32_t idx = idtable_get(&L->ix->flags, c->string);
             if (idx < 0)
-                jreader_report(r, DIAG_UNKNOWN_FLAG, true, c->string,
-                               jreader_suggest(c->string, L->sc->n_flags ? &L->sc->flags[0].id : NULL,
-                                               L->sc->n_flags, sizeof(Flag)),
-                               NULL, NULL);
-            if (jreader_expect(r, c, JT_BOOL, c->string) && idx >= 0) {
+                jreader_report_in(r, c->string, NULL, DIAG_UNKNOWN_FLAG, true, c->string,
+                                  jreader_suggest(c->string, FIRST_ID(L->sc->flags, L->sc->n_flags),
+                                                  L->sc->n_flags, sizeof(Flag)),
+                                  NULL, NULL);
+            if (!jdom_is_bool(c))
+                wrong_type_in(L, c->string, JT_BOOL);
+            else if (idx >= 0) {
                 bool b = jdom_is_true(c);
                 e->flags[e->n_flags++] = (FlagSet){(uint16_t)idx, b};
                 if (b)
@@ -531,7 +539,6 @@ static void load_effects(Loader *L, const JNode *owner, Effects *e, bool evidenc
                 else
                     L->flag_can_false[idx] = true;
             }
-            jreader_pop(r, m2);
         }
         jreader_pop(r, m1);
     }
@@ -539,16 +546,16 @@ static void load_effects(Loader *L, const JNode *owner, Effects *e, bool evidenc
         size_t m1 = jreader_push(r, "counters");
         e->counters = alloc_n(L, (size_t)jdom_count(m), sizeof *e->counters);
         for (const JNode *c = m->child; c && e->counters; c = c->next) {
-            size_t m2 = jreader_push(r, c->string);
             int32_t idx = idtable_get(&L->ix->counters, c->string), d;
             if (idx < 0)
-                jreader_report(r, DIAG_UNKNOWN_COUNTER, true, c->string,
-                               jreader_suggest(c->string, L->sc->n_counters ? &L->sc->counters[0].id : NULL,
-                                               L->sc->n_counters, sizeof(Counter)),
-                               NULL, NULL);
-            if (jreader_expect(r, c, JT_INT, c->string) && jreader_int_value(c, &d) && idx >= 0)
+                jreader_report_in(r, c->string, NULL, DIAG_UNKNOWN_COUNTER, true, c->string,
+                                  jreader_suggest(c->string, FIRST_ID(L->sc->counters, L->sc->n_counters),
+                                                  L->sc->n_counters, sizeof(Counter)),
+                                  NULL, NULL);
+            if (!jreader_int_value(c, &d))
+                wrong_type_in(L, c->string, JT_INT);
+            else if (idx >= 0)
                 e->counters[e->n_counters++] = (CounterDelta){(uint16_t)idx, d};
-            jreader_pop(r, m2);
         }
         jreader_pop(r, m1);
     }
@@ -556,19 +563,17 @@ static void load_effects(Loader *L, const JNode *owner, Effects *e, bool evidenc
         size_t m1 = jreader_push(r, "evidence");
         e->evidence = alloc_n(L, (size_t)jdom_count(m), sizeof *e->evidence);
         for (const JNode *c = m->child; c && e->evidence; c = c->next) {
-            size_t m2 = jreader_push(r, c->string);
             int32_t idx = competency_index(L, c->string), d;
-            if (jreader_expect(r, c, JT_INT, c->string) && jreader_int_value(c, &d)) {
-                if (d < -LIMIT_EVIDENCE || d > LIMIT_EVIDENCE) {
-                    char a[24];
-                    fmt_int(a, sizeof a, d);
-                    jreader_report(r, DIAG_EVIDENCE_RANGE, false, c->string, a, NULL, NULL);
-                } else if (idx >= 0) {
-                    e->evidence[e->n_evidence++] = (Evidence){(uint16_t)idx, (int8_t)d};
-                    L->evidence_seen[idx] = true;
-                }
+            if (!jreader_int_value(c, &d)) {
+                wrong_type_in(L, c->string, JT_INT);
+            } else if (d < -LIMIT_EVIDENCE || d > LIMIT_EVIDENCE) {
+                char a[24];
+                fmt_int(a, sizeof a, d);
+                jreader_report_in(r, c->string, NULL, DIAG_EVIDENCE_RANGE, false, c->string, a, NULL, NULL);
+            } else if (idx >= 0) {
+                e->evidence[e->n_evidence++] = (Evidence){(uint16_t)idx, (int8_t)d};
+                L->evidence_seen[idx] = true;
             }
-            jreader_pop(r, m2);
         }
         jreader_pop(r, m1);
     }
@@ -583,7 +588,7 @@ static void load_effects(Loader *L, const JNode *owner, Effects *e, bool evidenc
                 int32_t idx = idtable_get(&L->ix->events, c->valuestring);
                 if (idx < 0) {
                     jreader_report(r, DIAG_UNKNOWN_EVENT, false, c->valuestring,
-                                   jreader_suggest(c->valuestring, L->sc->n_events ? &L->sc->events[0].id : NULL,
+                                   jreader_suggest(c->valuestring, FIRST_ID(L->sc->events, L->sc->n_events),
                                                    L->sc->n_events, sizeof(Event)),
                                    NULL, NULL);
                 } else {
@@ -618,8 +623,8 @@ static bool resolve_target(Loader *L, const JNode *v, Target *t) {
     }
     int32_t idx = idtable_get(&L->ix->targets, v->valuestring);
     if (idx < 0) {
-        const char *s = jreader_suggest(v->valuestring, &L->sc->scenes[0].id, L->sc->n_scenes, sizeof(Scene));
-        if (!s) s = jreader_suggest(v->valuestring, &L->sc->endings[0].id, L->sc->n_endings, sizeof(Ending));
+        const char *s = jreader_suggest(v->valuestring, FIRST_ID(L->sc->scenes, L->sc->n_scenes), L->sc->n_scenes, sizeof(Scene));
+        if (!s) s = jreader_suggest(v->valuestring, FIRST_ID(L->sc->endings, L->sc->n_endings), L->sc->n_endings, sizeof(Ending));
         jreader_report(&L->r, DIAG_UNKNOWN_SCENE, false, v->valuestring, s, NULL, NULL);
         L->unresolved_target = true;
         return false;
@@ -766,7 +771,7 @@ static void load_outcomes(Loader *L, const JNode *choice, Choice *ch) {
 static int32_t load_speaker(Loader *L, const JNode *obj) {
     if (!jdom_get(obj, "speaker")) return -1;
     int32_t idx = resolve(L, obj, "speaker", &L->ix->characters, DIAG_UNKNOWN_CHARACTER,
-                          L->sc->n_characters ? &L->sc->characters[0].id : NULL, L->sc->n_characters,
+                          FIRST_ID(L->sc->characters, L->sc->n_characters), L->sc->n_characters,
                           sizeof(Character));
     return idx < 0 ? -1 : idx;
 }
@@ -1083,7 +1088,7 @@ static void load_targeted(Loader *L, const JNode *root) {
             const char *id = c->valuestring;
             if (L->fw && framework_find(L->fw, id) < 0) {
                 jreader_report(&L->r, DIAG_UNKNOWN_COMPETENCY, false, id,
-                               jreader_suggest(id, L->fw->n_items ? &L->fw->items[0].id : NULL, L->fw->n_items,
+                               jreader_suggest(id, FIRST_ID(L->fw->items, L->fw->n_items), L->fw->n_items,
                                                sizeof(Competency)),
                                NULL, NULL);
             } else if (idtable_get(&L->ix->competencies, id) >= 0) {
@@ -1191,7 +1196,7 @@ static void load_root(Loader *L, const JNode *root) {
         if (t < 0 || t >= TARGET_ENDING_BASE) {
             size_t mark = jreader_push(r, "start");
             jreader_report(r, DIAG_UNKNOWN_SCENE, false, start->valuestring,
-                           jreader_suggest(start->valuestring, &sc->scenes[0].id, sc->n_scenes, sizeof(Scene)), NULL,
+                           jreader_suggest(start->valuestring, FIRST_ID(sc->scenes, sc->n_scenes), sc->n_scenes, sizeof(Scene)), NULL,
                            NULL);
             jreader_pop(r, mark);
             L->unresolved_target = true;

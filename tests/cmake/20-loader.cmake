@@ -3,6 +3,7 @@
 # benchmark (built, not registered: run build/bench_load by hand).
 
 enjeux_add_c_test(test_loader ${ENJEUX_TESTS_DIR}/loader/test_loader.c)
+enjeux_add_c_test(test_limits ${ENJEUX_TESTS_DIR}/loader/test_limits.c)
 
 # One test per broken fixture: exact diagnostics (slug line:col path) and
 # exit status 1, through `enjeux validate --format json`.

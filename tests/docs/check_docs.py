@@ -5,6 +5,8 @@
                                               subcommands of src/main.c, and groff reads
                                               it without a warning
     check_docs.py --root SOURCE_DIR readme    every `enjeux COMMAND` in README.md exists
+    check_docs.py --root SOURCE_DIR desktop   packaging/*.desktop pass desktop-file-validate
+                                              without an error or a warning (hints are shown)
 
 Exit status 0 when the check passes, 1 otherwise.
 """
@@ -57,7 +59,8 @@ def check_manpage(root):
 
 def check_readme(root):
     text = open(os.path.join(root, "README.md"), encoding="utf-8").read()
-    used = set(re.findall(r"(?:build/|`)enjeux ([a-z][a-z0-9-]*)", text))
+    # `enjeux WORD` where WORD is a bare word (not a path like scenarios/x).
+    used = set(re.findall(r"(?:build/|`)enjeux ([a-z][a-z0-9-]*)(?![\w/.-])", text))
     missing = sorted(used - commands(root))
     for c in missing:
         print(f"FAIL  README.md shows `enjeux {c}`, which src/main.c does not register")
@@ -66,13 +69,37 @@ def check_readme(root):
     return not missing
 
 
+def check_desktop(root):
+    import glob
+    files = sorted(glob.glob(os.path.join(root, "packaging", "*.desktop")))
+    if not files:
+        print("FAIL  no packaging/*.desktop file")
+        return False
+    tool = shutil.which("desktop-file-validate")
+    if not tool:
+        print("FAIL  desktop-file-validate not found (Debian: desktop-file-utils; scripts/setup.sh installs it)")
+        return False
+    ok = True
+    for path in files:
+        rel = os.path.relpath(path, root)
+        run = subprocess.run([tool, path], capture_output=True, text=True, env=dict(os.environ, LC_ALL="C"))
+        out = (run.stdout + run.stderr).strip()
+        if run.returncode != 0 or re.search(r": (error|warning): ", out):
+            ok = False
+            print(f"FAIL  {rel}:\n{out}")
+        else:
+            print(f"ok    {rel} passes desktop-file-validate" + (f" ({out})" if out else ""))
+    return ok
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--root", required=True)
-    ap.add_argument("check", choices=["manpage", "readme"])
+    ap.add_argument("check", choices=["manpage", "readme", "desktop"])
     args = ap.parse_args()
     try:
-        ok = {"manpage": check_manpage, "readme": check_readme}[args.check](args.root)
+        ok = {"manpage": check_manpage, "readme": check_readme,
+              "desktop": check_desktop}[args.check](args.root)
     except (OSError, ValueError) as e:
         print(f"FAIL  {e}")
         ok = False
