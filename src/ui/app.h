@@ -87,6 +87,7 @@ struct App {
     char user_dir[PATH_MAX_LEN];
     char assets_dir[PATH_MAX_LEN + 16];
     AppOptions opts;
+    char notice[1024];        /* a message for the player, shown once by the next screen */
     FILE *layout_out;
     SDL_GameController *pad;
     uint64_t frames;

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/fsutil.h"
+#include "core/save.h"
 #include "ui/paths.h"
 
 static char *join(const char *a, const char *b) {
@@ -32,46 +34,11 @@ static char *parent_dir(const char *path) {
     return s;
 }
 
-static const Framework *framework_for(Game *g, const char *path, Lang lang) {
-    for (int i = 0; i < g->n_fws; i++)
-        if (strcmp(g->fw_paths[i], path) == 0) return g->fws[i];
-    if (g->n_fws == (int)(sizeof g->fws / sizeof g->fws[0]) || !paths_is_file(path)) return NULL;
-    DiagList dl;
-    diag_list_init(&dl, lang);
-    Framework *fw = framework_load(path, &dl);
-    diag_list_free(&dl);
-    char *p = strdup(path);
-    if (!p) {
-        framework_free(fw);
-        return NULL;
-    }
-    g->fws[g->n_fws] = fw;
-    g->fw_paths[g->n_fws] = p;
-    g->n_fws++;
-    return fw;
-}
-
-static void load_entry(Game *g, LibEntry *e, Lang lang) {
-    char *fw_default = join(e->dir, "../competencies.json");
-    const Framework *fw = fw_default ? framework_for(g, fw_default, lang) : NULL;
+static void load_entry(LibEntry *e, Lang lang) {
     diag_list_init(&e->diags, lang);
-    e->sc = scenario_load(e->path, fw, &e->diags);
-    if (e->sc && e->sc->framework_path) {
-        char *own = join(e->dir, e->sc->framework_path);
-        if (own && (!fw_default || strcmp(own, fw_default) != 0)) {
-            const Framework *fw2 = framework_for(g, own, lang);
-            if (fw2 != fw) {
-                scenario_free(e->sc);
-                diag_list_free(&e->diags);
-                diag_list_init(&e->diags, lang);
-                e->sc = scenario_load(e->path, fw2, &e->diags);
-                fw = fw2;
-            }
-        }
-        free(own);
-    }
+    Framework *fw = NULL;
+    e->sc = scenario_load_auto(e->path, &fw, &e->diags);
     e->fw = fw;
-    free(fw_default);
 }
 
 static LibEntry *add_entry(Game *g) {
@@ -144,7 +111,7 @@ int game_add_scenario(Game *g, const char *path, Lang lang) {
     }
     e->path = file;
     e->dir = dir;
-    load_entry(g, e, lang);
+    load_entry(e, lang);
     g->n_lib++;
     return g->n_lib - 1;
 }
@@ -160,15 +127,12 @@ void game_free(Game *g) {
     game_stop(g);
     for (int i = 0; i < g->n_lib; i++) {
         scenario_free(g->lib[i].sc);
+        framework_free(g->lib[i].fw);
         diag_list_free(&g->lib[i].diags);
         free(g->lib[i].dir);
         free(g->lib[i].path);
     }
     free(g->lib);
-    for (int i = 0; i < g->n_fws; i++) {
-        framework_free(g->fws[i]);
-        free(g->fw_paths[i]);
-    }
     memset(g, 0, sizeof *g);
     g->current = -1;
 }
@@ -294,10 +258,87 @@ bool game_write_result(Game *g, const char *user_dir, char *err, size_t errlen) 
     if (ok) {
         size_t len = strlen(text);
         text[len] = '\n';
-        ok = paths_write_atomic(g->result_path, text, len + 1);
+        int e = 0;
+        ok = fsutil_write_atomic(g->result_path, text, len + 1, &e);
         text[len] = '\0';
     }
     cJSON_free(text);
     if (!ok) snprintf(err, errlen, "%s: cannot write the result; check that the folder is writable", dir);
     return ok;
+}
+
+static bool save_path(const char *user_dir, char *out, size_t outlen) {
+    int n = snprintf(out, outlen, "%ssaves/current.json", user_dir);
+    return n > 0 && (size_t)n < outlen;
+}
+
+bool game_save(Game *g, const char *user_dir, char *err, size_t errlen) {
+    char path[1200], dir[1200];
+    if (!g->session || !save_path(user_dir, path, sizeof path)) return false;
+    snprintf(dir, sizeof dir, "%ssaves", user_dir);
+    if (session_is_over(g->session)) {
+        remove(path);
+        return true;
+    }
+    if (!paths_mkdirs(dir)) {
+        snprintf(err, errlen, "%s: cannot create the folder for saves", dir);
+        return false;
+    }
+    DiagList dl;
+    diag_list_init(&dl, session_lang(g->session));
+    bool ok = save_write(g->session, path, &dl);
+    if (!ok) {
+        snprintf(err, errlen, "%s: %s", path, dl.count ? dl.items[0].message : "cannot write the save");
+    }
+    diag_list_free(&dl);
+    return ok;
+}
+
+int game_saved_scenario(const Game *g, const char *user_dir) {
+    char path[1200];
+    if (!save_path(user_dir, path, sizeof path) || !paths_is_file(path)) return -1;
+    DiagList dl;
+    diag_list_init(&dl, LANG_FR);
+    Save *sv = save_load(path, &dl);
+    diag_list_free(&dl);
+    int found = -1;
+    for (int i = 0; sv && i < g->n_lib && found < 0; i++)
+        if (g->lib[i].sc && strcmp(g->lib[i].sc->id, sv->scenario_id) == 0) found = i;
+    save_free(sv);
+    return found;
+}
+
+bool game_resume(Game *g, const char *user_dir, Lang lang, char *msg, size_t msglen) {
+    char path[1200];
+    msg[0] = '\0';
+    if (!save_path(user_dir, path, sizeof path)) return false;
+    DiagList dl;
+    diag_list_init(&dl, lang);
+    Save *sv = save_load(path, &dl);
+    if (!sv) {
+        snprintf(msg, msglen, "%s", dl.count ? dl.items[0].message : path);
+        diag_list_free(&dl);
+        return false;
+    }
+    diag_list_free(&dl);
+    int index = -1;
+    for (int i = 0; i < g->n_lib && index < 0; i++)
+        if (g->lib[i].sc && strcmp(g->lib[i].sc->id, sv->scenario_id) == 0) index = i;
+    if (index < 0) {
+        save_free(sv);
+        return false;
+    }
+    ResumeReport rep;
+    game_stop(g);
+    Session *s = save_resume(sv, g->lib[index].sc, g->lib[index].fw, &rep);
+    if (s && rep.status != RESUME_SAME) save_describe_resume(&rep, lang, msg, msglen);
+    save_free(sv);
+    if (!s) return false;
+    session_set_lang(s, lang);
+    g->session = s;
+    g->current = index;
+    g->seed = session_seed(s);
+    g->step = NULL;
+    g->result_path[0] = '\0';
+    return true;
 }

@@ -20,14 +20,11 @@ typedef struct LibEntry {
     char *dir;                /* the scenario's folder */
     char *path;               /* its scenario.json */
     Scenario *sc;             /* NULL when it failed to load */
-    const Framework *fw;      /* its competency framework, may be NULL */
+    Framework *fw;            /* its competency framework (owned), may be NULL */
     DiagList diags;           /* what the loader said */
 } LibEntry;
 
 typedef struct Game {
-    Framework *fws[4];        /* frameworks loaded, by distinct path */
-    char *fw_paths[4];
-    int n_fws;
     LibEntry *lib;
     int n_lib;
     int current;              /* library index being played, -1 */
@@ -66,6 +63,20 @@ const StepResult *game_choose(Game *g, uint16_t index);
  * `user_dir`results/<scenario>.json atomically: ending, meters, choices,
  * competency scores, badges. Returns false with a message in `err`. */
 bool game_write_result(Game *g, const char *user_dir, char *err, size_t errlen);
+
+/* Saves the current play to `user_dir`saves/current.json (atomically,
+ * through the core's save module); a finished play removes the save.
+ * Returns false with a message in `err`. */
+bool game_save(Game *g, const char *user_dir, char *err, size_t errlen);
+
+/* The library index of the scenario the save in `user_dir` belongs to, -1
+ * when there is no usable save. */
+int game_saved_scenario(const Game *g, const char *user_dir);
+
+/* Resumes the saved play; false when there is none or it cannot be read
+ * (`msg` then says why, or is empty). When the scenario changed since the
+ * save, the play resumes as far as it still holds and `msg` explains it. */
+bool game_resume(Game *g, const char *user_dir, Lang lang, char *msg, size_t msglen);
 
 /* The image path `rel` of the current scenario joined to its folder into
  * `out`; false when `rel` is NULL. */

@@ -1,14 +1,12 @@
-/* paths.c — data and user folders, atomic writes; see paths.h. */
+/* paths.c — data and user folders; see paths.h. */
 #include "ui/paths.h"
 
 #include <SDL.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #ifndef ENJEUX_SOURCE_DATA_DIR
 #define ENJEUX_SOURCE_DATA_DIR "."
@@ -96,32 +94,4 @@ bool paths_find_user(char *out, size_t outlen, char *err, size_t errlen) {
     bool ok = set_dir(out, outlen, pref);
     SDL_free(pref);
     return ok;
-}
-
-bool paths_write_atomic(const char *path, const char *data, size_t len) {
-    char tmp[PATH_MAX_LEN];
-    int n = snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    if (n < 0 || (size_t)n >= sizeof tmp) return false;
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (fd < 0) return false;
-    size_t off = 0;
-    while (off < len) {
-        ssize_t w = write(fd, data + off, len - off);
-        if (w < 0) {
-            if (errno == EINTR) continue;
-            close(fd);
-            unlink(tmp);
-            return false;
-        }
-        off += (size_t)w;
-    }
-    if (fsync(fd) != 0 || close(fd) != 0) {
-        unlink(tmp);
-        return false;
-    }
-    if (rename(tmp, path) != 0) {
-        unlink(tmp);
-        return false;
-    }
-    return true;
 }

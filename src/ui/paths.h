@@ -25,10 +25,6 @@ bool paths_find_user(char *out, size_t outlen, char *err, size_t errlen);
 /* Creates `dir` and its parents when missing; true when it exists after. */
 bool paths_mkdirs(const char *dir);
 
-/* Writes `len` bytes to `path` atomically (temporary file, fsync, rename).
- * Returns false (and leaves any old file intact) on failure. */
-bool paths_write_atomic(const char *path, const char *data, size_t len);
-
 /* True when `path` names an existing regular file. */
 bool paths_is_file(const char *path);
 

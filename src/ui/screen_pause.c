@@ -23,10 +23,13 @@ static void pause_handle(App *app, void *st, const SDL_Event *ev, int action) {
     switch (action) {
     case ACT_RESUME: app_pop(app); break;
     case ACT_SETTINGS: app_push(app, &screen_settings, 0); break;
-    case ACT_SAVE_QUIT:
-        /* The session stays in memory: "Continue" on the title resumes it. */
+    case ACT_SAVE_QUIT: {
+        /* Saved on disk, and kept in memory: "Continue" on the title resumes it. */
+        char err[512];
+        if (!game_save(&app->game, app->user_dir, err, sizeof err)) SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
         app_reset(app, &screen_title, 0);
         break;
+    }
     case ACT_RESTART:
         if (game_start(&app->game, app->game.current, app->opts.seed, app->lang)) {
             app_reset(app, &screen_title, 0);

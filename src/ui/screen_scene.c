@@ -23,7 +23,12 @@ static void pick(App *app, int visible_index) {
     if (!app->game.session) return;
     uint16_t n = session_choices(app->game.session, views);
     if (visible_index < 0 || visible_index >= n || !views[visible_index].available) return;
-    if (game_choose(&app->game, views[visible_index].index)) app_replace(app, &screen_consequence, 0);
+    if (game_choose(&app->game, views[visible_index].index)) {
+        char err[512];
+        app->notice[0] = '\0';
+        if (!game_save(&app->game, app->user_dir, err, sizeof err)) SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
+        app_replace(app, &screen_consequence, 0);
+    }
 }
 
 static void scene_handle(App *app, void *st, const SDL_Event *ev, int action) {
@@ -50,6 +55,14 @@ static void scene_handle(App *app, void *st, const SDL_Event *ev, int action) {
 static int story(App *app, const Scene *scene, int x, int y, int w, int img_h) {
     Lang l = app->lang;
     int y0 = y;
+    if (app->notice[0]) {
+        int pad = app_grid(app, 2);
+        const TextTex *nt = text_get(app->text, TS_BODY, FACE_REGULAR, app_color(app, COL_TEXT), app->notice, w - 2 * pad,
+                                     ALIGN_LEFT);
+        widget_panel(app, (SDL_Rect){x, y, w, nt->h + 2 * pad}, COL_TONE_MIXED, COL_BORDER);
+        widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, app->notice, x + pad, y + pad, w - 2 * pad, "notice");
+        y += nt->h + 2 * pad + app_grid(app, 2);
+    }
     const char *title = loc_get(&scene->title, l, NULL);
     if (*title) y += widget_text(app, TS_HEADING, FACE_BOLD, COL_TEXT, title, x, y, w, "scene-title") + app_grid(app, 2);
     int ih = view_image(app, scene->image, x, y, w, img_h, "illustration");

@@ -1,4 +1,5 @@
 /* screen_title.c — the title screen: continue, new game, settings, quit. */
+#include <stdio.h>
 #include <string.h>
 
 #include "ui/app.h"
@@ -7,20 +8,35 @@
 
 enum { ACT_CONTINUE, ACT_NEW, ACT_SETTINGS, ACT_QUIT };
 
-typedef struct TitleState { UiScroll scroll; } TitleState;
+typedef struct TitleState {
+    UiScroll scroll;
+    int saved;                /* library index of the saved play, -1 */
+    char message[1024];       /* why a save could not be resumed */
+} TitleState;
 
-static void title_enter(App *app, void *st, int arg) {
-    (void)st;
-    (void)arg;
-    ui_set_focus(&app->ui, app->game.session ? "continue" : "new-game");
+static bool can_continue(const App *app, const TitleState *st) {
+    return app->game.session != NULL || st->saved >= 0;
 }
 
-static void title_handle(App *app, void *st, const SDL_Event *ev, int action) {
-    (void)st;
+static void title_enter(App *app, void *vst, int arg) {
+    TitleState *st = vst;
+    (void)arg;
+    st->saved = game_saved_scenario(&app->game, app->user_dir);
+    ui_set_focus(&app->ui, can_continue(app, st) ? "continue" : "new-game");
+}
+
+static void title_handle(App *app, void *vst, const SDL_Event *ev, int action) {
+    TitleState *st = vst;
     (void)ev;
     switch (action) {
     case ACT_CONTINUE:
+        if (!app->game.session && st->saved >= 0 &&
+            !game_resume(&app->game, app->user_dir, app->lang, st->message, sizeof st->message)) {
+            st->saved = -1;
+            break;
+        }
         if (app->game.session) {
+            snprintf(app->notice, sizeof app->notice, "%s", st->message);
             if (session_is_over(app->game.session)) app_push(app, &screen_ending, 0);
             else app_push(app, &screen_scene, 0);
         }
@@ -30,6 +46,14 @@ static void title_handle(App *app, void *st, const SDL_Event *ev, int action) {
     case ACT_QUIT: app->running = false; break;
     default: break;
     }
+}
+
+static const char *continue_note(const App *app, const TitleState *st) {
+    if (st->message[0] && !app->game.session) return st->message;
+    const Scenario *sc = app->game.session ? game_scenario(&app->game)
+                         : st->saved >= 0  ? app->game.lib[st->saved].sc
+                                           : NULL;
+    return sc ? loc_get(&sc->title, app->lang, NULL) : tr("title.no_save");
 }
 
 static void title_render(App *app, void *vst) {
@@ -48,7 +72,7 @@ static void title_render(App *app, void *vst) {
     /* Measure the column to centre it vertically when it fits. */
     const char *labels[4] = {tr("title.continue"), tr("title.new"), tr("title.settings"), tr("title.quit")};
     const char *names[4] = {"continue", "new-game", "settings", "quit"};
-    const char *notes[4] = {app->game.session ? NULL : tr("title.no_save"), NULL, NULL, NULL};
+    const char *notes[4] = {continue_note(app, st), NULL, NULL, NULL};
     const TextTex *tt = text_get(app->text, TS_TITLE, FACE_BOLD, app_color(app, COL_TEXT), tr("app.name"), w, ALIGN_CENTER);
     const TextTex *gt = text_get(app->text, TS_SUBHEADING, FACE_REGULAR, app_color(app, COL_TEXT_MUTED),
                                  tr("title.tagline"), w, ALIGN_CENTER);
@@ -71,7 +95,7 @@ static void title_render(App *app, void *vst) {
     widget_draw_text(app, gt, x + (w - gt->w) / 2, y);
     y += gt->h + app_grid(app, 5);
     for (int i = 0; i < 4; i++) {
-        bool enabled = i != ACT_CONTINUE || app->game.session != NULL;
+        bool enabled = i != ACT_CONTINUE || can_continue(app, st);
         widget_button(app, (SDL_Rect){x, y, w, bh[i]}, i, names[i], labels[i],
                       i == ACT_NEW || (i == ACT_CONTINUE && enabled) ? BUTTON_PRIMARY : BUTTON_SECONDARY, enabled, 0,
                       notes[i]);

@@ -35,11 +35,29 @@ add_test(NAME ui_e2e_keyboard_en
           ${ENJEUX_TESTS_DIR}/ui/keyboard.script fin-mitigee coller,mentionner,charte --lang en
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 
+# Save and quit from the pause menu, then "Continue" in a new session.
+add_test(NAME ui_e2e_save_resume
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/run_e2e.py $<TARGET_FILE:enjeux> ${_lib}
+          ${ENJEUX_TESTS_DIR}/ui/resume.script fin-confiance anonymiser,mentionner,charte
+          --before ${ENJEUX_TESTS_DIR}/ui/save_quit.script
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+
 # Every screen at 800x600 and 1920x1080: inside the window, no overlap.
 add_test(NAME ui_layout_fixture
   COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/check_layout.py $<TARGET_FILE:enjeux> --library ${_lib}
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(ui_layout_fixture PROPERTIES TIMEOUT 600)
+
+# The same for every scenario of the content pack.
+file(GLOB _scenarios CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/scenarios/*/scenario.json)
+foreach(_sc IN LISTS _scenarios)
+  get_filename_component(_dir ${_sc} DIRECTORY)
+  get_filename_component(_name ${_dir} NAME)
+  add_test(NAME ui_layout_${_name}
+    COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/check_layout.py $<TARGET_FILE:enjeux> ${_dir}
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(ui_layout_${_name} PROPERTIES TIMEOUT 600)
+endforeach()
 
 # The benchmark (built, not run by CTest): tests/bench/bench_ui.
 add_executable(bench_ui ${ENJEUX_TESTS_DIR}/bench/bench_ui.c)

@@ -7,3 +7,6 @@ add_test(NAME content_validate_clean
 add_test(NAME content_each_scenario
   COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/content/check_pack.py --each
           --scenarios ${PROJECT_SOURCE_DIR}/scenarios)
+add_test(NAME content_pack
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/content/check_pack.py --pack
+          --scenarios ${PROJECT_SOURCE_DIR}/scenarios)

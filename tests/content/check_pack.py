@@ -21,6 +21,8 @@ per scenario (`--scenario`, or every scenario with `--each`):
 
 for the pack (`--pack`):
   * at least two scenarios per course level (1, 2, 3);
+  * every scenario has its trainer's sheet docs/scenarios/<id>.md, linked
+    from docs/scenarios.md;
   * every competency of the framework targeted by at least two scenarios.
 
 Exit status 0 when every check passes, 1 otherwise; each failure is printed
@@ -180,6 +182,15 @@ def main():
         for lvl, n in levels.items():
             if n < 2:
                 fail(args.scenarios, "levels", f"level {lvl} has {n} scenario(s) (need >= 2)")
+        docs = os.path.join(args.scenarios, "..", "docs")
+        index_path = os.path.join(docs, "scenarios.md")
+        index = open(index_path, encoding="utf-8").read() if os.path.isfile(index_path) else ""
+        for p in paths:
+            sid = os.path.basename(os.path.dirname(p))
+            if not os.path.isfile(os.path.join(docs, "scenarios", sid + ".md")):
+                fail(p, "trainer sheet", f"docs/scenarios/{sid}.md is missing")
+            if f"(scenarios/{sid}.md)" not in index:
+                fail(p, "trainer sheet", f"docs/scenarios.md does not link scenarios/{sid}.md")
         for comp in fw.get("competencies", []):
             n = sum(1 for sc in loaded if comp["id"] in sc.get("competencies", []))
             if n < 2:

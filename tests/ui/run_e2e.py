@@ -3,7 +3,10 @@
 (SDL_VIDEODRIVER=dummy) on the UI fixture library with a scripted input
 file, then checks the result file the game wrote at the ending.
 
-usage: run_e2e.py ENJEUX LIBRARY SCRIPT ENDING CHOICE[,CHOICE…] [--lang fr|en]
+usage: run_e2e.py ENJEUX LIBRARY SCRIPT ENDING CHOICE[,CHOICE…] [--before SCRIPT] [ENJEUX OPTIONS…]
+
+--before runs a first session with SCRIPT in the same user folder (to test
+saving, quitting and resuming).
 """
 import json
 import os
@@ -15,16 +18,22 @@ import tempfile
 def main():
     enjeux, library, script, ending, choices = sys.argv[1:6]
     extra = sys.argv[6:]
+    scripts = [script]
+    if "--before" in extra:
+        i = extra.index("--before")
+        scripts.insert(0, extra[i + 1])
+        del extra[i:i + 2]
     with tempfile.TemporaryDirectory(prefix="enjeux-e2e-") as user:
         env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_RENDER_DRIVER="software",
                    SDL_AUDIODRIVER="dummy", ENJEUX_USER_DIR=user)
-        cmd = [enjeux, "--library", library, "--seed", "1", "--script", script] + extra
-        proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
-        sys.stdout.write(proc.stdout)
-        sys.stderr.write(proc.stderr)
-        if proc.returncode != 0:
-            print(f"FAIL: {' '.join(cmd)} exited with {proc.returncode}")
-            return 1
+        for sc in scripts:
+            cmd = [enjeux, "--library", library, "--seed", "1", "--script", sc] + extra
+            proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+            sys.stdout.write(proc.stdout)
+            sys.stderr.write(proc.stderr)
+            if proc.returncode != 0:
+                print(f"FAIL: {' '.join(cmd)} exited with {proc.returncode}")
+                return 1
         path = os.path.join(user, "results", "atelier.json")
         if not os.path.isfile(path):
             print(f"FAIL: the game wrote no result file {path}")
