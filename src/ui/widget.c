@@ -259,13 +259,3 @@ void widget_scrollbar(App *app, const UiScroll *sc) {
     int ty = sc->view.y + (int)((long long)(sc->view.h - th) * sc->offset / (sc->content_h - sc->view.h));
     widget_fill(app, (SDL_Rect){track.x, ty, w, th}, COL_BORDER);
 }
-
-void widget_scroll_hint(App *app, const UiScroll *sc) {
-    if (sc->offset + sc->view.h >= sc->content_h) return;
-    int h = app_px(app, 24);
-    for (int i = 0; i < h; i++) {
-        Rgba c = app_color(app, COL_BG);
-        c.a = (uint8_t)(255 * i / h);
-        widget_fill_rgba(app, (SDL_Rect){sc->view.x, sc->view.y + sc->view.h - h + i, sc->view.w, 1}, c);
-    }
-}

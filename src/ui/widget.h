@@ -58,8 +58,4 @@ void widget_score_bar(App *app, SDL_Rect r, int score, ThemeColor fill, const ch
 /* A thin scroll bar at the right edge of a scroll region when it overflows. */
 void widget_scrollbar(App *app, const UiScroll *sc);
 
-/* A "more below" hint drawn at the bottom of a scroll region that can still
- * scroll down. */
-void widget_scroll_hint(App *app, const UiScroll *sc);
-
 #endif
