@@ -3,15 +3,16 @@
 
 #include <string.h>
 
-uint64_t idtable_fnv1a(const void *data, size_t n) {
+uint64_t idtable_fnv1a_update(uint64_t h, const void *data, size_t n) {
     const unsigned char *p = data;
-    uint64_t h = 0xcbf29ce484222325ULL;
     for (size_t i = 0; i < n; i++) {
         h ^= p[i];
-        h *= 0x100000001b3ULL;
+        h *= IDTABLE_FNV_PRIME;
     }
     return h;
 }
+
+uint64_t idtable_fnv1a(const void *data, size_t n) { return idtable_fnv1a_update(IDTABLE_FNV_BASIS, data, n); }
 
 bool idtable_init(IdTable *t, Arena *arena, size_t n) {
     uint32_t cap = 8;

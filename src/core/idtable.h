@@ -18,8 +18,15 @@ typedef struct IdTable {
     uint32_t cap, count;
 } IdTable;
 
+#define IDTABLE_FNV_BASIS 0xcbf29ce484222325ULL
+#define IDTABLE_FNV_PRIME 0x100000001b3ULL
+
 /* FNV-1a 64 of `n` bytes. */
 uint64_t idtable_fnv1a(const void *data, size_t n);
+
+/* Continues an FNV-1a 64 hash `h` (IDTABLE_FNV_BASIS to start) over `n`
+ * more bytes. */
+uint64_t idtable_fnv1a_update(uint64_t h, const void *data, size_t n);
 
 /* Prepares a table for up to `n` keys in `arena`; false on OOM. */
 bool idtable_init(IdTable *t, Arena *arena, size_t n);

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/idtable.h"
+
 enum { JDOM_INTERN = 1024, JDOM_BATCH = 1024, JDOM_CHUNK = 64 * 1024 };
 
 typedef struct Parser {
@@ -20,7 +22,20 @@ typedef struct Parser {
     size_t free_nodes;
     char *chunk;         /* string bytes not handed out yet, in `strings` */
     size_t chunk_left;
+    uint64_t hash;       /* FNV-1a 64 of s[0, hashed) */
+    size_t hashed;
+    bool want_hash;
 } Parser;
+
+/* Brings the hash up to `end`, in small steps between parsing work. */
+static inline void hash_to(Parser *p, size_t end) {
+    if (!p->want_hash) return;
+    uint64_t h = p->hash;
+    const unsigned char *s = (const unsigned char *)p->s;
+    for (size_t i = p->hashed; i < end; i++) h = (h ^ s[i]) * IDTABLE_FNV_PRIME;
+    p->hash = h;
+    p->hashed = end;
+}
 
 static bool fail(Parser *p, JParseStatus st, size_t off) {
     if (p->status == JP_OK) {
@@ -170,6 +185,7 @@ static const char *parse_string(Parser *p, Arena *arena) {
         memcpy(d, s + start, raw);
         d[raw] = '\0';
         p->pos = i + 1;
+        hash_to(p, p->pos);
         return d;
     }
     size_t k = 0;
@@ -213,6 +229,7 @@ static const char *parse_string(Parser *p, Arena *arena) {
     }
     d[k] = '\0';
     p->pos = i + 1;
+    hash_to(p, p->pos);
     return d;
 }
 
@@ -420,6 +437,7 @@ static JNode *parse_container(Parser *p, bool object) {
                 }
         JNode *v = parse_value(p);
         if (!v) return NULL;
+        hash_to(p, p->pos);
         v->string = key;
         *tail = v;
         tail = &v->next;
@@ -479,8 +497,9 @@ static JNode *parse_value(Parser *p) {
 }
 
 JNode *jdom_parse(Arena *nodes, Arena *strings, const char *s, size_t len, int max_depth,
-                  JParseStatus *status, size_t *err_off, bool *dup_keys) {
-    Parser p = {nodes, strings, s, len, 0, 0, max_depth, JP_OK, 0, false, NULL, NULL, NULL, 0, NULL, 0};
+                  JParseStatus *status, size_t *err_off, bool *dup_keys, uint64_t *hash) {
+    Parser p = {nodes, strings, s, len, 0, 0, max_depth, JP_OK, 0, false, NULL, NULL, NULL, 0, NULL, 0,
+                hash ? *hash : 0, 0, hash != NULL};
     p.intern = arena_alloc(nodes, JDOM_INTERN * sizeof *p.intern);
     p.intern_len = arena_alloc(nodes, JDOM_INTERN);
     if (!p.intern || !p.intern_len) {
@@ -501,6 +520,10 @@ JNode *jdom_parse(Arena *nodes, Arena *strings, const char *s, size_t len, int m
     *status = p.status;
     *err_off = p.err_off;
     *dup_keys = p.dup_keys;
+    if (root && hash) {
+        hash_to(&p, len);
+        *hash = p.hash;
+    }
     return root;
 }
 

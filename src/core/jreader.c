@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/fsutil.h"
+#include "core/idtable.h"
 #include "core/scenario.h"
 
 static const char *const TYPE_NAMES[LANG_COUNT][JT_COUNT] = {
@@ -218,6 +219,7 @@ bool jreader_read_file(JReader *r, size_t limit) {
 
 void jreader_set_buffer(JReader *r, const char *data, size_t len) {
     json_text_free(&r->text);
+    r->raw = data;
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
         data += 3;
         len -= 3;
@@ -298,7 +300,8 @@ JNode *jreader_parse(JReader *r, size_t limit) {
     JParseStatus st;
     size_t off;
     bool dups;
-    JNode *root = jdom_parse(&r->dom, r->arena, s, len, LIMIT_DEPTH, &st, &off, &dups);
+    r->hash = idtable_fnv1a(r->raw ? r->raw : s, (size_t)(s - (r->raw ? r->raw : s))); /* the BOM */
+    JNode *root = jdom_parse(&r->dom, r->arena, s, len, LIMIT_DEPTH, &st, &off, &dups, &r->hash);
     if (!root) {
         uint32_t line, col;
         char what[96], lim[16];

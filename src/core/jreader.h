@@ -39,6 +39,8 @@ typedef struct JReader {
     size_t plen, pcap;
     size_t errors;      /* errors this reader reported */
     bool want_en;       /* the document declares English: missing "en" warns */
+    uint64_t hash;      /* FNV-1a 64 of the whole buffer, BOM included, once parsed */
+    const char *raw;    /* the buffer as given (BOM included) */
 } JReader;
 
 /* Prepares a reader writing strings to `arena` and diagnostics to `dl`. */
@@ -55,7 +57,7 @@ bool jreader_read_file(JReader *r, size_t limit);
 void jreader_set_buffer(JReader *r, const char *data, size_t len);
 
 /* Checks the source (size, NUL bytes, UTF-8, nesting) and parses it.
- * Returns the tree (owned by the reader; its string values live in the
+ * Sets r->hash. Returns the tree (owned by the reader; its string values live in the
  * reader's arena, so the model can keep them without a copy) or NULL after
  * reporting why. Duplicate keys anywhere in the tree are reported. */
 JNode *jreader_parse(JReader *r, size_t limit);

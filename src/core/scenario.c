@@ -1301,9 +1301,9 @@ static Scenario *load(const char *path, const char *data, size_t len, const Fram
         data = L.r.data;
         len = L.r.data_len;
     }
-    sc->content_hash = idtable_fnv1a(data, len);
     JNode *root = jreader_parse(&L.r, LIMIT_FILE_BYTES);
     if (!root) goto done;
+    sc->content_hash = L.r.hash; /* FNV-1a 64 of the file's bytes */
     if (!jreader_expect(&L.r, root, JT_ROOT, "/")) {
         goto done;
     }
