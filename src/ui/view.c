@@ -149,12 +149,17 @@ int view_meter_strip(App *app, int x, int y, int w, const double *shown) {
             int hh = widget_meter_height(app, &sc->meters[j], cell);
             if (hh > row_h) row_h = hh;
         }
+        int label_h = 0;
+        for (int j = i; j < i + cols && j < sc->n_meters; j++) {
+            int lh = widget_meter_label_height(app, &sc->meters[j], cell);
+            if (lh > label_h) label_h = lh;
+        }
         for (int j = i; j < i + cols && j < sc->n_meters; j++) {
             char name[UI_NAME_LEN];
             snprintf(name, sizeof name, "meter-%s", sc->meters[j].id);
             int v = session_meter(s, (uint16_t)j);
             widget_meter(app, (SDL_Rect){x + (j - i) * (cell + gap), row_y, cell, row_h}, &sc->meters[j], v,
-                         shown ? shown[j] : v, name);
+                         shown ? shown[j] : v, label_h, name);
         }
         row_y += row_h + app_grid(app, 2);
     }
@@ -181,7 +186,7 @@ int view_meter_changes(App *app, const MeterChange *ch, int n, double t, int x, 
         char name[UI_NAME_LEN];
         snprintf(name, sizeof name, "change-%s", m->id);
         int mh = widget_meter_height(app, m, mw);
-        widget_meter(app, (SDL_Rect){x, y, mw, mh}, m, (int)(shown + (delta > 0 ? 0.0 : 0.999)), shown, name);
+        widget_meter(app, (SDL_Rect){x, y, mw, mh}, m, (int)(shown + (delta > 0 ? 0.0 : 0.999)), shown, 0, name);
         int dx = x + mw + app_grid(app, 3);
         int dwrap = x + w - dx;
         const TextTex *dt = text_get(app->text, TS_BODY, FACE_BOLD, app_color(app, better ? COL_GOOD : COL_BAD), dtext,
