@@ -109,11 +109,45 @@ int view_speaker(App *app, int32_t speaker, int x, int y, int w) {
     return th > ph ? th : ph;
 }
 
+/* Width of the longest word of `s` (words split at ASCII spaces). */
+static int longest_word(App *app, TextStyle style, FontFace face, const char *s) {
+    char word[256];
+    int best = 0;
+    while (*s) {
+        while (*s == ' ') s++;
+        size_t n = strcspn(s, " ");
+        if (n == 0) break;
+        size_t k = n < sizeof word - 1 ? n : sizeof word - 1;
+        memcpy(word, s, k);
+        word[k] = '\0';
+        int w = text_width(app->text, style, face, word);
+        if (w > best) best = w;
+        s += n;
+    }
+    return best;
+}
+
+/* Columns for the meter strip: as many as fit, but few enough that no label
+ * has to break inside a word, then balanced across rows. */
 static int strip_cols(App *app, int w, int n, int *cell) {
+    const Scenario *sc = game_scenario(&app->game);
     int gap = app_grid(app, 3);
     int cols = (w + gap) / (app_px(app, 200) + gap);
     if (cols < 1) cols = 1;
     if (cols > n) cols = n;
+    for (; cols > 1; cols--) {
+        int c = (w - (cols - 1) * gap) / cols;
+        bool fits = true;
+        for (int i = 0; i < n && fits; i++) {
+            char val[48];
+            snprintf(val, sizeof val, "%d / %d", sc->meters[i].max, sc->meters[i].max);
+            int lw = c - text_width(app->text, TS_SMALL, FACE_BOLD, val) - app_grid(app, 1);
+            fits = longest_word(app, TS_SMALL, FACE_BOLD, loc_get(&sc->meters[i].label, app->lang, NULL)) <= lw;
+        }
+        if (fits) break;
+    }
+    int rows = (n + cols - 1) / cols;
+    cols = (n + rows - 1) / rows;
     *cell = (w - (cols - 1) * gap) / cols;
     return cols;
 }
