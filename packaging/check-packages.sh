@@ -10,21 +10,14 @@
 #      folder it runs with a clean environment (env -i, no LD_LIBRARY_PATH):
 #      a headless play and the screenshot tour, its bundled libraries
 #      resolving inside the archive.
-# Needs root (dpkg) and Debian's lintian, appstream, desktop-file-utils,
-# dpkg-dev; installs them when missing. Exit 0 when every check passes.
+# Needs root (dpkg); installs lintian, appstream and the other tools it uses
+# through scripts/setup.sh --with packaging. Exit 0 when every check passes.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$root/build/packages
 export DEBIAN_FRONTEND=noninteractive
 
-need=()
-for p in lintian appstream desktop-file-utils dpkg-dev file; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
-done
-if [ ${#need[@]} -gt 0 ]; then
-  sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
-  $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+"$root/scripts/setup.sh" --with packaging --install-only
 
 rm -f "$out"/*.deb "$out"/*.tar.gz
 "$root/packaging/build-packages.sh" >/dev/null
