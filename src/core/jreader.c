@@ -537,17 +537,23 @@ const char *jreader_suggest(const char *word, const void *first, size_t n, size_
 }
 
 void jreader_check_keys(JReader *r, const JNode *obj, const char *const *allowed) {
-    size_t n_allowed = 0;
-    while (allowed[n_allowed]) n_allowed++;
     for (const JNode *c = obj->child; c; c = c->next) {
-        bool known = false;
-        for (size_t i = 0; i < n_allowed && !known; i++) known = jdom_streq(c->string, allowed[i]);
+        uintptr_t h = ((uintptr_t)c->string >> 3) ^ ((uintptr_t)allowed >> 4) * 31u;
+        JKeyMemo *m = &r->memo[h & (JREADER_MEMO - 1)];
+        bool known;
+        if (m->name == c->string && m->list == allowed) {
+            known = m->known;
+        } else {
+            known = false;
+            for (size_t i = 0; allowed[i] && !known; i++) known = jdom_streq(c->string, allowed[i]);
+            *m = (JKeyMemo){c->string, allowed, known};
+        }
         if (known) continue;
+        size_t n_allowed = 0;
+        while (allowed[n_allowed]) n_allowed++;
         const char *hint = jreader_suggest(c->string, allowed, n_allowed, sizeof allowed[0]);
-        size_t mark = jreader_push(r, c->string);
         char shown[80];
         snprintf(shown, sizeof shown, "%.70s%s", c->string, strlen(c->string) > 70 ? "…" : "");
-        jreader_report(r, DIAG_UNKNOWN_FIELD, true, shown, hint, NULL, NULL);
-        jreader_pop(r, mark);
+        jreader_report_in(r, c->string, NULL, DIAG_UNKNOWN_FIELD, true, shown, hint, NULL, NULL);
     }
 }

@@ -27,6 +27,16 @@ typedef enum JType {
     JT_COUNT
 } JType;
 
+/* A remembered answer of jreader_check_keys: is member name `name` (its
+ * address: the parser stores each name once) in the list `list`? */
+typedef struct JKeyMemo {
+    const char *name;
+    const char *const *list;
+    bool known;
+} JKeyMemo;
+
+enum { JREADER_MEMO = 256 };
+
 typedef struct JReader {
     DiagList *dl;
     const char *file;   /* as named in diagnostics */
@@ -40,6 +50,7 @@ typedef struct JReader {
     size_t errors;      /* errors this reader reported */
     bool want_en;       /* the document declares English: missing "en" warns */
     uint64_t hash;      /* FNV-1a 64 of the whole buffer, BOM included, once parsed */
+    JKeyMemo memo[JREADER_MEMO];
     const char *raw;    /* the buffer as given (BOM included) */
 } JReader;
 

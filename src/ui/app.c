@@ -315,6 +315,8 @@ static bool init_video(App *app, char *err, size_t errlen) {
         snprintf(err, errlen, "cannot create a renderer: %s", SDL_GetError());
         return false;
     }
+    SDL_RendererInfo info;
+    app->vsync = SDL_GetRendererInfo(app->renderer, &info) == 0 && (info.flags & SDL_RENDERER_PRESENTVSYNC);
     return true;
 }
 
@@ -344,9 +346,15 @@ static int run_loop(App *app, Script *script, const char *bench_out) {
         app_apply_requests(app);
         if (!app->running) break;
         if (app->redraw || app->animating) {
+            Uint64 t0 = SDL_GetPerformanceCounter();
             app_render_frame(app);
             SDL_RenderPresent(app->renderer);
             app->redraw = false;
+            /* Without vsync, animations are paced at 60 frames a second. */
+            if (app->animating && !app->vsync && !script) {
+                double ms = (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency();
+                if (ms < 16.0) SDL_Delay((Uint32)(16.0 - ms));
+            }
             if (first) {
                 first = false;
                 if (bench_out) return bench_run(app, bench_out, now_ms() - start);
@@ -373,6 +381,8 @@ static int run_loop(App *app, Script *script, const char *bench_out) {
         Uint64 now = SDL_GetPerformanceCounter();
         double dt = (double)(now - last) / (double)SDL_GetPerformanceFrequency();
         last = now;
+        /* After an idle wait, an animation starts from its first step. */
+        if (!app->animating && dt > 1.0 / 60.0) dt = 1.0 / 60.0;
         if (app->depth > 0) {
             StackEntry *top = &app->stack[app->depth - 1];
             bool was = app->animating;

@@ -82,6 +82,7 @@ struct App {
     bool running;
     bool redraw;
     bool animating;
+    bool vsync;               /* the renderer paces presents to the display */
     bool reduced_motion;      /* scripts and screenshots: animations end at once */
     char data_dir[PATH_MAX_LEN];
     char user_dir[PATH_MAX_LEN];

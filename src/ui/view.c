@@ -109,11 +109,45 @@ int view_speaker(App *app, int32_t speaker, int x, int y, int w) {
     return th > ph ? th : ph;
 }
 
+/* Width of the longest word of `s` (words split at ASCII spaces). */
+static int longest_word(App *app, TextStyle style, FontFace face, const char *s) {
+    char word[256];
+    int best = 0;
+    while (*s) {
+        while (*s == ' ') s++;
+        size_t n = strcspn(s, " ");
+        if (n == 0) break;
+        size_t k = n < sizeof word - 1 ? n : sizeof word - 1;
+        memcpy(word, s, k);
+        word[k] = '\0';
+        int w = text_width(app->text, style, face, word);
+        if (w > best) best = w;
+        s += n;
+    }
+    return best;
+}
+
+/* Columns for the meter strip: as many as fit, but few enough that no label
+ * has to break inside a word, then balanced across rows. */
 static int strip_cols(App *app, int w, int n, int *cell) {
+    const Scenario *sc = game_scenario(&app->game);
     int gap = app_grid(app, 3);
     int cols = (w + gap) / (app_px(app, 200) + gap);
     if (cols < 1) cols = 1;
     if (cols > n) cols = n;
+    for (; cols > 1; cols--) {
+        int c = (w - (cols - 1) * gap) / cols;
+        bool fits = true;
+        for (int i = 0; i < n && fits; i++) {
+            char val[48];
+            snprintf(val, sizeof val, "%d / %d", sc->meters[i].max, sc->meters[i].max);
+            int lw = c - text_width(app->text, TS_SMALL, FACE_BOLD, val) - app_grid(app, 1);
+            fits = longest_word(app, TS_SMALL, FACE_BOLD, loc_get(&sc->meters[i].label, app->lang, NULL)) <= lw;
+        }
+        if (fits) break;
+    }
+    int rows = (n + cols - 1) / cols;
+    cols = (n + rows - 1) / rows;
     *cell = (w - (cols - 1) * gap) / cols;
     return cols;
 }
@@ -149,12 +183,17 @@ int view_meter_strip(App *app, int x, int y, int w, const double *shown) {
             int hh = widget_meter_height(app, &sc->meters[j], cell);
             if (hh > row_h) row_h = hh;
         }
+        int label_h = 0;
+        for (int j = i; j < i + cols && j < sc->n_meters; j++) {
+            int lh = widget_meter_label_height(app, &sc->meters[j], cell);
+            if (lh > label_h) label_h = lh;
+        }
         for (int j = i; j < i + cols && j < sc->n_meters; j++) {
             char name[UI_NAME_LEN];
             snprintf(name, sizeof name, "meter-%s", sc->meters[j].id);
             int v = session_meter(s, (uint16_t)j);
             widget_meter(app, (SDL_Rect){x + (j - i) * (cell + gap), row_y, cell, row_h}, &sc->meters[j], v,
-                         shown ? shown[j] : v, name);
+                         shown ? shown[j] : v, label_h, name);
         }
         row_y += row_h + app_grid(app, 2);
     }
@@ -181,7 +220,7 @@ int view_meter_changes(App *app, const MeterChange *ch, int n, double t, int x, 
         char name[UI_NAME_LEN];
         snprintf(name, sizeof name, "change-%s", m->id);
         int mh = widget_meter_height(app, m, mw);
-        widget_meter(app, (SDL_Rect){x, y, mw, mh}, m, (int)(shown + (delta > 0 ? 0.0 : 0.999)), shown, name);
+        widget_meter(app, (SDL_Rect){x, y, mw, mh}, m, (int)(shown + (delta > 0 ? 0.0 : 0.999)), shown, 0, name);
         int dx = x + mw + app_grid(app, 3);
         int dwrap = x + w - dx;
         const TextTex *dt = text_get(app->text, TS_BODY, FACE_BOLD, app_color(app, better ? COL_GOOD : COL_BAD), dtext,

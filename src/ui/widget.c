@@ -203,7 +203,16 @@ int widget_meter_height(App *app, const Meter *m, int w) {
     return lt->h + app_px(app, 4) + app_px(app, 10) + app_px(app, 4) + dt->h;
 }
 
-void widget_meter(App *app, SDL_Rect r, const Meter *m, int value, double shown, const char *name) {
+int widget_meter_label_height(App *app, const Meter *m, int w) {
+    char maxval[48];
+    meter_value_text(m, m->max, maxval, sizeof maxval);
+    int lw = w - text_width(app->text, TS_SMALL, FACE_BOLD, maxval) - app_grid(app, 1);
+    const TextTex *lt = text_get(app->text, TS_SMALL, FACE_BOLD, app_color(app, COL_TEXT),
+                                 loc_get(&m->label, app->lang, NULL), lw > 0 ? lw : 1, ALIGN_LEFT);
+    return lt->h;
+}
+
+void widget_meter(App *app, SDL_Rect r, const Meter *m, int value, double shown, int label_h, const char *name) {
     char val[48];
     meter_value_text(m, value, val, sizeof val);
     const TextTex *vt = text_get(app->text, TS_SMALL, FACE_BOLD, app_color(app, COL_TEXT), val, 0, ALIGN_LEFT);
@@ -215,6 +224,7 @@ void widget_meter(App *app, SDL_Rect r, const Meter *m, int value, double shown,
                          lw > 0 ? lw : 1, name);
     ui_add(&app->ui, UI_TEXT, (SDL_Rect){r.x + r.w - vt->w, y, vt->w, vt->h}, -1, true, "meter-value");
     widget_draw_text(app, vt, r.x + r.w - vt->w, y);
+    if (label_h > lh) lh = label_h;
     y += (lh > vt->h ? lh : vt->h) + app_px(app, 4);
     int bar_h = app_px(app, 10);
     int notch = app_px(app, 4) > 2 ? app_px(app, 4) : 2;
@@ -248,14 +258,4 @@ void widget_scrollbar(App *app, const UiScroll *sc) {
     if (th < app_px(app, 24)) th = app_px(app, 24);
     int ty = sc->view.y + (int)((long long)(sc->view.h - th) * sc->offset / (sc->content_h - sc->view.h));
     widget_fill(app, (SDL_Rect){track.x, ty, w, th}, COL_BORDER);
-}
-
-void widget_scroll_hint(App *app, const UiScroll *sc) {
-    if (sc->offset + sc->view.h >= sc->content_h) return;
-    int h = app_px(app, 24);
-    for (int i = 0; i < h; i++) {
-        Rgba c = app_color(app, COL_BG);
-        c.a = (uint8_t)(255 * i / h);
-        widget_fill_rgba(app, (SDL_Rect){sc->view.x, sc->view.y + sc->view.h - h + i, sc->view.w, 1}, c);
-    }
 }

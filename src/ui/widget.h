@@ -46,16 +46,16 @@ int widget_meter_height(App *app, const Meter *m, int w);
 /* A meter: label, bar, value, and the direction that is good, drawn in
  * text and shape (never colour alone). `shown` is the animated value on
  * the bar, `value` the number printed. */
-void widget_meter(App *app, SDL_Rect r, const Meter *m, int value, double shown, const char *name);
+void widget_meter(App *app, SDL_Rect r, const Meter *m, int value, double shown, int label_h, const char *name);
+
+/* Height of a meter's label at width `w`: pass the largest of a row as
+ * `label_h` so that the bars of the row line up. */
+int widget_meter_label_height(App *app, const Meter *m, int w);
 
 /* A horizontal 0–100 score bar with a text label (debrief). */
 void widget_score_bar(App *app, SDL_Rect r, int score, ThemeColor fill, const char *name);
 
 /* A thin scroll bar at the right edge of a scroll region when it overflows. */
 void widget_scrollbar(App *app, const UiScroll *sc);
-
-/* A "more below" hint drawn at the bottom of a scroll region that can still
- * scroll down. */
-void widget_scroll_hint(App *app, const UiScroll *sc);
 
 #endif

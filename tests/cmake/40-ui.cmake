@@ -42,9 +42,11 @@ add_test(NAME ui_e2e_save_resume
           --before ${ENJEUX_TESTS_DIR}/ui/save_quit.script
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 
-# Every screen at 800x600 and 1920x1080: inside the window, no overlap.
+# Every screen at 800x600 and 1920x1080 (and 4K for the fixture): inside the
+# window, no overlap.
 add_test(NAME ui_layout_fixture
-  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/check_layout.py $<TARGET_FILE:enjeux> --library ${_lib}
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/check_layout.py --sizes 800x600,1920x1080,3840x2160
+          $<TARGET_FILE:enjeux> --library ${_lib}
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(ui_layout_fixture PROPERTIES TIMEOUT 600)
 

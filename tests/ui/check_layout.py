@@ -5,7 +5,7 @@ out rectangle (--layout-dump) and checks that each text, button, card, bar
 and image lies inside the window and that no two overlap (a rectangle may
 contain another: a card holds its texts).
 
-usage: check_layout.py ENJEUX [ENJEUX ARGS…]   e.g. --library DIR [SCENARIO]
+usage: check_layout.py [--sizes WxH,…] ENJEUX [ENJEUX ARGS…]   e.g. --library DIR [SCENARIO]
 """
 import json
 import os
@@ -25,13 +25,18 @@ def overlap(a, b):
 
 
 def main():
-    enjeux = sys.argv[1]
-    args = sys.argv[2:]
+    argv = sys.argv[1:]
+    sizes = "800x600,1920x1080"
+    if argv[0] == "--sizes":
+        sizes = argv[1]
+        argv = argv[2:]
+    enjeux = argv[0]
+    args = argv[1:]
     with tempfile.TemporaryDirectory(prefix="enjeux-layout-") as tmp:
         dump = os.path.join(tmp, "layout.jsonl")
         env = dict(os.environ, SDL_VIDEODRIVER="dummy", ENJEUX_USER_DIR=tmp)
         cmd = [enjeux, "--screenshots", os.path.join(tmp, "png"), "--all",
-               "--sizes", "800x600,1920x1080", "--layout-dump", dump, "--seed", "1"] + args
+               "--sizes", sizes, "--layout-dump", dump, "--seed", "1"] + args
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
         if proc.returncode != 0:
             sys.stderr.write(proc.stderr)
@@ -56,7 +61,7 @@ def main():
                                     f"({a['x']},{a['y']} {a['w']}x{a['h']}) overlaps {b['kind']} {b['name']} "
                                     f"({b['x']},{b['y']} {b['w']}x{b['h']})")
     needed = {"title", "library", "settings", "briefing", "scene", "pause", "consequence", "ending", "debrief"}
-    for size in ((800, 600), (1920, 1080)):
+    for size in (tuple(int(v) for v in s.split("x")) for s in sizes.split(",")):
         missing = needed - {s for s, w, h in screens if (w, h) == size}
         if missing:
             problems.append(f"{size[0]}x{size[1]}: screens never laid out: {sorted(missing)}")
