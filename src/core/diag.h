@@ -65,8 +65,12 @@ const char *diag_slug(DiagCode code);
 /* The default severity of a code. */
 DiagSeverity diag_default_severity(DiagCode code);
 
-/* Writes "file:line:col: error[slug]: message (at /path)\n  hint: …\n" for
- * every diagnostic into a newly malloc'd string (caller frees); NULL on OOM. */
+/* Writes every diagnostic, in the list's language, into a newly malloc'd
+ * string (caller frees); NULL on OOM. Two lines each:
+ *   file:line:col: erreur [slug] : message (chemin : /path)
+ *       → hint
+ * ("error [slug]: message (at /path)" in English; "file:" alone when the
+ * line is 0). */
 char *diag_list_format_text(const DiagList *dl);
 
 /* Writes the list as a JSON array of objects {file,line,column,path,code,
