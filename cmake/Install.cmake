@@ -40,8 +40,25 @@ install(FILES assets/icons/fr.enjeux.Enjeux.svg
   DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
 install(FILES assets/icons/fr.enjeux.Enjeux-256.png
   DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/256x256/apps RENAME fr.enjeux.Enjeux.png)
-install(FILES ${_pkg}/enjeux.6 DESTINATION ${CMAKE_INSTALL_MANDIR}/man6)
+# Man pages are installed compressed, as distributions expect.
+find_program(ENJEUX_GZIP gzip)
+if(ENJEUX_GZIP)
+  add_custom_command(OUTPUT ${PROJECT_BINARY_DIR}/enjeux.6.gz
+    COMMAND ${ENJEUX_GZIP} -9nc ${_pkg}/enjeux.6 > ${PROJECT_BINARY_DIR}/enjeux.6.gz
+    DEPENDS ${_pkg}/enjeux.6 VERBATIM)
+  add_custom_target(enjeux_manpage ALL DEPENDS ${PROJECT_BINARY_DIR}/enjeux.6.gz)
+  install(FILES ${PROJECT_BINARY_DIR}/enjeux.6.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man6)
+  # A native Debian package carries its changelog, compressed.
+  add_custom_command(OUTPUT ${PROJECT_BINARY_DIR}/changelog.gz
+    COMMAND ${ENJEUX_GZIP} -9nc ${_pkg}/changelog > ${PROJECT_BINARY_DIR}/changelog.gz
+    DEPENDS ${_pkg}/changelog VERBATIM)
+  add_custom_target(enjeux_changelog ALL DEPENDS ${PROJECT_BINARY_DIR}/changelog.gz)
+  install(FILES ${PROJECT_BINARY_DIR}/changelog.gz DESTINATION ${CMAKE_INSTALL_DOCDIR})
+else()
+  install(FILES ${_pkg}/enjeux.6 DESTINATION ${CMAKE_INSTALL_MANDIR}/man6)
+endif()
 install(FILES LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES ${_pkg}/copyright DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY assets/fonts/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/fonts
   FILES_MATCHING PATTERN "LICENSE*" PATTERN "*.txt")
 if(EXISTS ${PROJECT_SOURCE_DIR}/scenarios/LICENSE-content.md)
@@ -51,15 +68,14 @@ endif()
 if(ENJEUX_PORTABLE)
   install(PROGRAMS ${_pkg}/portable/enjeux-launcher.sh DESTINATION . RENAME enjeux)
   install(FILES ${_pkg}/portable/README.txt DESTINATION .)
-  file(STRINGS ${_pkg}/portable-exclude.txt _exclude REGEX "^[^#]")
-  set(ENJEUX_BUNDLE_EXCLUDE "${_exclude}")
   install(CODE "
+    file(STRINGS \"${_pkg}/portable-exclude.txt\" _exclude ENCODING UTF-8 REGEX \"^[^#]\")
     file(GET_RUNTIME_DEPENDENCIES
       EXECUTABLES \"$<TARGET_FILE:enjeux>\"
       RESOLVED_DEPENDENCIES_VAR _deps
       UNRESOLVED_DEPENDENCIES_VAR _missing
-      PRE_EXCLUDE_REGEXES \"${ENJEUX_BUNDLE_EXCLUDE}\"
-      POST_EXCLUDE_REGEXES \"${ENJEUX_BUNDLE_EXCLUDE}\")
+      PRE_EXCLUDE_REGEXES \${_exclude}
+      POST_EXCLUDE_REGEXES \${_exclude})
     if(_missing)
       message(FATAL_ERROR \"Unresolved libraries: \${_missing}\")
     endif()

@@ -5,7 +5,13 @@ set(CPACK_PACKAGE_NAME enjeux)
 set(CPACK_PACKAGE_VENDOR "Enjeux contributors")
 set(CPACK_PACKAGE_CONTACT "Enjeux maintainers <maintainers@enjeux.invalid>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "serious game on responsible AI use at work")
-set(CPACK_PACKAGE_DESCRIPTION "Enjeux is a serious game for AI training courses: the player decides how an AI tool is deployed in a workplace (a hospital, a recruiting team, a city hall, a factory, a university) and sees the ethical and practical consequences, scored against the course's competencies. In French and English.")
+# Debian wants extended-description lines under 80 columns.
+set(CPACK_PACKAGE_DESCRIPTION "Enjeux is a serious game for AI training courses: the player decides
+how an AI tool is deployed in a workplace (a hospital, a recruiting
+team, a city hall, a factory, a university) and sees the ethical and
+practical consequences, scored against the course's competencies.
+Workshop-ready scenarios in French and English, and tools for
+trainers to write and check their own.")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
 set(CPACK_STRIP_FILES ON)
@@ -18,6 +24,9 @@ if(ENJEUX_PORTABLE)
   set(CPACK_GENERATOR TGZ)
   set(CPACK_PACKAGE_FILE_NAME "enjeux-${PROJECT_VERSION}-linux-${CMAKE_SYSTEM_PROCESSOR}")
   set(CPACK_INCLUDE_TOPLEVEL_DIRECTORY ON)
+  # bin/, lib/, share/ at the top of the archive (GNUInstallDirs would turn a
+  # prefix of "/" into usr/…, so the portable build uses /opt/enjeux).
+  set(CPACK_PACKAGING_INSTALL_PREFIX "")
 else()
   set(CPACK_GENERATOR DEB)
   set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
@@ -25,6 +34,5 @@ else()
   set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
   set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://enjeux.invalid/")
-  set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION_SUMMARY}\n ${CPACK_PACKAGE_DESCRIPTION}")
 endif()
 include(CPack)

@@ -3,9 +3,13 @@
 # configures and builds it with CMake and Ninja. play.sh and test.sh run it
 # first; you can also run it alone.
 #
-#   scripts/setup.sh [--build-dir DIR] [-DOPTION=VALUE …]
+#   scripts/setup.sh [--build-dir DIR] [--with GROUP…] [--install-only] [-DOPTION=VALUE …]
 #
 # --build-dir DIR   build folder, relative to the repository (default: build)
+# --with GROUP      also install an optional group of packages: fuzz (the
+#                   libFuzzer targets, tests/fuzz/run.sh) or packaging (the
+#                   package checks, packaging/check-packages.sh); repeatable
+# --install-only    install the packages, do not configure or build
 # -D…               extra CMake options, e.g. -DENJEUX_WERROR=ON
 #
 # Idempotent: installs only the packages that are missing (apt-get update only
@@ -34,17 +38,39 @@ PACKAGES=(
   groff-base          # checks the manual page (packaging/enjeux.6) in the tests
   desktop-file-utils  # checks the desktop entry (packaging/*.desktop) in the tests
 )
+# Optional groups (--with GROUP), used by .ci/run.
+PACKAGES_FUZZ=(
+  clang               # compiles the libFuzzer targets with coverage instrumentation
+  libclang-rt-14-dev  # libFuzzer and the sanitizer runtimes for clang
+)
+PACKAGES_PACKAGING=(
+  dpkg-dev            # dpkg-shlibdeps: the .deb's dependencies, computed by CPack
+  file                # used by dpkg-shlibdeps
+  lintian             # checks the .deb against Debian policy
+  appstream           # appstreamcli validates the AppStream metadata
+  desktop-file-utils  # desktop-file-validate on the installed desktop entry
+  gzip                # compresses the man page and changelog
+)
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD_DIR=build
 CMAKE_ARGS=()
+INSTALL_ONLY=0
 while [ $# -gt 0 ]; do
   case "$1" in
+    --with) [ $# -ge 2 ] || { echo "setup.sh: --with needs a group (fuzz, packaging)" >&2; exit 2; }
+            case "$2" in
+              fuzz) PACKAGES+=("${PACKAGES_FUZZ[@]}") ;;
+              packaging) PACKAGES+=("${PACKAGES_PACKAGING[@]}") ;;
+              *) echo "setup.sh: unknown group '$2' (fuzz, packaging)" >&2; exit 2 ;;
+            esac
+            shift 2 ;;
+    --install-only) INSTALL_ONLY=1; shift ;;
     --build-dir) [ $# -ge 2 ] || { echo "setup.sh: --build-dir needs a folder" >&2; exit 2; }
                  BUILD_DIR=$2; shift 2 ;;
     --build-dir=*) BUILD_DIR=${1#--build-dir=}; shift ;;
     -D*) CMAKE_ARGS+=("$1"); shift ;;
-    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "setup.sh: unknown argument '$1' (expected --build-dir DIR or -DOPTION=VALUE)" >&2; exit 2 ;;
   esac
 done
@@ -125,4 +151,4 @@ configure_and_build() {
 }
 
 install_packages
-configure_and_build
+[ "$INSTALL_ONLY" = 1 ] || configure_and_build

@@ -18,7 +18,7 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(scenario framework save condition)
 build=$root/build-fuzz
 
-command -v clang >/dev/null || { echo "run.sh: clang is needed (apt-get install clang)" >&2; exit 2; }
+"$root/scripts/setup.sh" --with fuzz --install-only >/dev/null
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DENJEUX_FUZZ=ON -DENJEUX_BUILD_GAME=OFF >/dev/null
 cmake --build "$build" --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
