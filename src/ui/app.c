@@ -65,6 +65,7 @@ void app_apply_requests(App *app) {
         }
         app->redraw = true;
     }
+    if (app->n_requests > 0) app->screen_since = SDL_GetTicks64();
     app->n_requests = 0;
     if (app->depth == 0 && !app->opts.shots_dir) app->running = false;
 }
@@ -186,6 +187,19 @@ static void handle_event(App *app, SDL_Event *ev) {
         break;
     }
     if (app->depth == 0) return;
+    /* A held key must not confirm or pick on the screens that follow, and
+     * the second click of a double click must not land on the next screen's
+     * buttons: key repeats only navigate, and clicks in the first 300 ms of
+     * a screen are ignored (except in scripted runs). */
+    if (ev->type == SDL_KEYDOWN && ev->key.repeat) {
+        SDL_Keycode k = ev->key.keysym.sym;
+        bool nav = k == SDLK_TAB || k == SDLK_UP || k == SDLK_DOWN || k == SDLK_LEFT || k == SDLK_RIGHT ||
+                   k == SDLK_PAGEUP || k == SDLK_PAGEDOWN;
+        if (!nav) return;
+    }
+    if ((ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_MOUSEBUTTONUP) && !app->opts.script &&
+        SDL_GetTicks64() < app->screen_since + 300)
+        return;
     int action = ui_event(&app->ui, ev, app->mouse_scale_x, app->mouse_scale_y);
     if (app->ui.want_redraw) {
         app->redraw = true;

@@ -83,6 +83,7 @@ struct App {
     bool redraw;
     bool animating;
     bool vsync;               /* the renderer paces presents to the display */
+    uint64_t screen_since;    /* SDL ticks of the last change of screen */
     bool reduced_motion;      /* scripts and screenshots: animations end at once */
     char data_dir[PATH_MAX_LEN];
     char user_dir[PATH_MAX_LEN];
