@@ -52,7 +52,7 @@ static void scene_handle(App *app, void *st, const SDL_Event *ev, int action) {
 }
 
 /* The story part: title, illustration, speaker, text. */
-static int story(App *app, const Scene *scene, int x, int y, int w, int img_h) {
+static int story(App *app, const Scene *scene, int x, int y, int w, int img_h, bool side) {
     Lang l = app->lang;
     int y0 = y;
     if (app->notice[0]) {
@@ -64,11 +64,26 @@ static int story(App *app, const Scene *scene, int x, int y, int w, int img_h) {
         y += nt->h + 2 * pad + app_grid(app, 2);
     }
     const char *title = loc_get(&scene->title, l, NULL);
-    if (*title) y += widget_text(app, TS_HEADING, FACE_BOLD, COL_TEXT, title, x, y, w, "scene-title") + app_grid(app, 2);
-    int ih = view_image(app, scene->image, x, y, w, img_h, "illustration");
-    if (ih) y += ih + app_grid(app, 2);
-    int sh = view_speaker(app, scene->speaker, x, y, w);
-    if (sh) y += sh + app_grid(app, 2);
+    if (side && scene->image) {
+        /* Narrow windows: the illustration beside the title and speaker, so
+         * that the text and the choices come sooner. */
+        int gap = app_grid(app, 3);
+        int iw = w * 2 / 5;
+        int lw = w - iw - gap;
+        int ly = y;
+        if (*title) ly += widget_text(app, TS_HEADING, FACE_BOLD, COL_TEXT, title, x, ly, lw, "scene-title") + app_grid(app, 2);
+        int sh = view_speaker(app, scene->speaker, x, ly, lw);
+        if (sh) ly += sh + app_grid(app, 2);
+        int ih = view_image(app, scene->image, x + lw + gap, y, iw, img_h, "illustration");
+        if (ih) ih += app_grid(app, 2);
+        y = ly > y + ih ? ly : y + ih;
+    } else {
+        if (*title) y += widget_text(app, TS_HEADING, FACE_BOLD, COL_TEXT, title, x, y, w, "scene-title") + app_grid(app, 2);
+        int ih = view_image(app, scene->image, x, y, w, img_h, "illustration");
+        if (ih) y += ih + app_grid(app, 2);
+        int sh = view_speaker(app, scene->speaker, x, y, w);
+        if (sh) y += sh + app_grid(app, 2);
+    }
     y += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, loc_get(&scene->text, l, NULL), x, y, w, "scene-text");
     return y - y0;
 }
@@ -122,7 +137,7 @@ static void scene_render(App *app, void *vst) {
         SDL_Rect lv = {0, y, margin + left_w + gap / 2, avail_h};
         int off = ui_scroll_begin(&app->ui, &st->text_scroll, lv);
         SDL_RenderSetClipRect(app->renderer, &lv);
-        int h = story(app, scene, margin, y + app_grid(app, 3) - off, left_w, avail_h * 2 / 5);
+        int h = story(app, scene, margin, y + app_grid(app, 3) - off, left_w, avail_h * 2 / 5, false);
         ui_scroll_end(&app->ui, &st->text_scroll, h + app_grid(app, 6));
         SDL_RenderSetClipRect(app->renderer, NULL);
         widget_scrollbar(app, &st->text_scroll);
@@ -139,7 +154,7 @@ static void scene_render(App *app, void *vst) {
         int off = ui_scroll_begin(&app->ui, &st->text_scroll, v);
         SDL_RenderSetClipRect(app->renderer, &v);
         int yy = y + app_grid(app, 2) - off;
-        yy += story(app, scene, margin, yy, w, avail_h / 4) + app_grid(app, 3);
+        yy += story(app, scene, margin, yy, w, avail_h / 3, true) + app_grid(app, 3);
         yy += choices(app, margin, yy, w);
         ui_scroll_end(&app->ui, &st->text_scroll, yy + off - y + app_grid(app, 1));
         SDL_RenderSetClipRect(app->renderer, NULL);
