@@ -30,7 +30,7 @@ void arena_release(Arena *a) {
     a->total = 0;
 }
 
-void *arena_alloc(Arena *a, size_t size) {
+void *arena_alloc_uninit(Arena *a, size_t size) {
     const size_t align = _Alignof(max_align_t);
     if (size > SIZE_MAX / 2) return NULL;
     size = (size + align - 1) & ~(align - 1);
@@ -50,12 +50,17 @@ void *arena_alloc(Arena *a, size_t size) {
     }
     void *p = (char *)b->data + b->used;
     b->used += size;
-    memset(p, 0, size);
+    return p;
+}
+
+void *arena_alloc(Arena *a, size_t size) {
+    void *p = arena_alloc_uninit(a, size);
+    if (p) memset(p, 0, size);
     return p;
 }
 
 char *arena_strndup(Arena *a, const char *s, size_t n) {
-    char *d = arena_alloc(a, n + 1);
+    char *d = arena_alloc_uninit(a, n + 1);
     if (!d) return NULL;
     memcpy(d, s, n);
     d[n] = '\0';

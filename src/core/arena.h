@@ -25,6 +25,10 @@ void arena_release(Arena *a);
  * memory. The memory belongs to the arena. */
 void *arena_alloc(Arena *a, size_t size);
 
+/* Like arena_alloc, but the memory is NOT zero-filled: for buffers the
+ * caller writes in full at once (string copies). NULL when out of memory. */
+void *arena_alloc_uninit(Arena *a, size_t size);
+
 /* Copies `n` bytes of `s` and a terminating NUL into the arena; NULL on OOM. */
 char *arena_strndup(Arena *a, const char *s, size_t n);
 

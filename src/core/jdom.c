@@ -22,20 +22,8 @@ typedef struct Parser {
     size_t free_nodes;
     char *chunk;         /* string bytes not handed out yet, in `strings` */
     size_t chunk_left;
-    uint64_t hash;       /* FNV-1a 64 of s[0, hashed) */
-    size_t hashed;
-    bool want_hash;
 } Parser;
 
-/* Brings the hash up to `end`, in small steps between parsing work. */
-static inline void hash_to(Parser *p, size_t end) {
-    if (!p->want_hash) return;
-    uint64_t h = p->hash;
-    const unsigned char *s = (const unsigned char *)p->s;
-    for (size_t i = p->hashed; i < end; i++) h = (h ^ s[i]) * IDTABLE_FNV_PRIME;
-    p->hash = h;
-    p->hashed = end;
-}
 
 static bool fail(Parser *p, JParseStatus st, size_t off) {
     if (p->status == JP_OK) {
@@ -124,8 +112,8 @@ static size_t utf8_seq(const char *str, size_t avail) {
 /* `n` bytes for a string value, packed in chunks of the strings arena. */
 static char *string_space(Parser *p, size_t n) {
     if (n > p->chunk_left) {
-        if (n >= JDOM_CHUNK / 4) return arena_alloc(p->strings, n);
-        p->chunk = arena_alloc(p->strings, JDOM_CHUNK);
+        if (n >= JDOM_CHUNK / 4) return arena_alloc_uninit(p->strings, n);
+        p->chunk = arena_alloc_uninit(p->strings, JDOM_CHUNK); /* strings are written in full */
         if (!p->chunk) return NULL;
         p->chunk_left = JDOM_CHUNK;
     }
@@ -176,7 +164,7 @@ static const char *parse_string(Parser *p, Arena *arena) {
         }
     }
     size_t raw = i - start;
-    char *d = arena == p->strings ? string_space(p, raw + 1) : arena_alloc(arena, raw + 1);
+    char *d = arena == p->strings ? string_space(p, raw + 1) : arena_alloc_uninit(arena, raw + 1);
     if (!d) {
         fail(p, JP_OOM, start);
         return NULL;
@@ -185,7 +173,6 @@ static const char *parse_string(Parser *p, Arena *arena) {
         memcpy(d, s + start, raw);
         d[raw] = '\0';
         p->pos = i + 1;
-        hash_to(p, p->pos);
         return d;
     }
     size_t k = 0;
@@ -229,7 +216,6 @@ static const char *parse_string(Parser *p, Arena *arena) {
     }
     d[k] = '\0';
     p->pos = i + 1;
-    hash_to(p, p->pos);
     return d;
 }
 
@@ -254,7 +240,7 @@ static const char *parse_key(Parser *p) {
         uint32_t slot = (h + probe) & (JDOM_INTERN - 1);
         const char *k = p->intern[slot];
         if (!k) {
-            char *d = arena_alloc(p->nodes, n + 1);
+            char *d = arena_alloc_uninit(p->nodes, n + 1);
             if (!d) {
                 fail(p, JP_OOM, start);
                 return NULL;
@@ -363,7 +349,7 @@ static JNode *parse_value(Parser *p);
 
 static JNode *new_node(Parser *p, JNodeType type) {
     if (p->free_nodes == 0) { /* nodes come from the arena in batches */
-        p->batch = arena_alloc(p->nodes, JDOM_BATCH * sizeof *p->batch);
+        p->batch = arena_alloc_uninit(p->nodes, JDOM_BATCH * sizeof *p->batch); /* set below */
         if (!p->batch) {
             fail(p, JP_OOM, p->pos);
             return NULL;
@@ -372,8 +358,7 @@ static JNode *new_node(Parser *p, JNodeType type) {
     }
     JNode *n = p->batch++;
     p->free_nodes--;
-    n->type = (uint8_t)type;
-    n->offset = (uint32_t)p->pos;
+    *n = (JNode){.type = (uint8_t)type, .offset = (uint32_t)p->pos}; /* every field, once */
     return n;
 }
 
@@ -437,7 +422,6 @@ static JNode *parse_container(Parser *p, bool object) {
                 }
         JNode *v = parse_value(p);
         if (!v) return NULL;
-        hash_to(p, p->pos);
         v->string = key;
         *tail = v;
         tail = &v->next;
@@ -497,9 +481,8 @@ static JNode *parse_value(Parser *p) {
 }
 
 JNode *jdom_parse(Arena *nodes, Arena *strings, const char *s, size_t len, int max_depth,
-                  JParseStatus *status, size_t *err_off, bool *dup_keys, uint64_t *hash) {
-    Parser p = {nodes, strings, s, len, 0, 0, max_depth, JP_OK, 0, false, NULL, NULL, NULL, 0, NULL, 0,
-                hash ? *hash : 0, 0, hash != NULL};
+                  JParseStatus *status, size_t *err_off, bool *dup_keys) {
+    Parser p = {nodes, strings, s, len, 0, 0, max_depth, JP_OK, 0, false, NULL, NULL, NULL, 0, NULL, 0};
     p.intern = arena_alloc(nodes, JDOM_INTERN * sizeof *p.intern);
     p.intern_len = arena_alloc(nodes, JDOM_INTERN);
     if (!p.intern || !p.intern_len) {
@@ -520,10 +503,6 @@ JNode *jdom_parse(Arena *nodes, Arena *strings, const char *s, size_t len, int m
     *status = p.status;
     *err_off = p.err_off;
     *dup_keys = p.dup_keys;
-    if (root && hash) {
-        hash_to(&p, len);
-        *hash = p.hash;
-    }
     return root;
 }
 

@@ -45,12 +45,9 @@ typedef enum JParseStatus {
  * may be the same arena). Objects and arrays deeper than `max_depth` fail
  * with JP_TOO_DEEP. Returns the root, or NULL with *status and *err_off (the
  * byte offset of the problem; `len` for an unexpected end). *dup_keys is set
- * when some object has a repeated member name (flagged in its node).
- * When `hash` is not NULL, the FNV-1a 64 state it holds is continued over
- * the `len` bytes (on success): hashing as the parser goes lets the CPU
- * overlap the hash's multiply chain with the parsing work. */
+ * when some object has a repeated member name (flagged in its node). */
 JNode *jdom_parse(Arena *nodes, Arena *strings, const char *s, size_t len, int max_depth,
-                  JParseStatus *status, size_t *err_off, bool *dup_keys, uint64_t *hash);
+                  JParseStatus *status, size_t *err_off, bool *dup_keys);
 
 /* The first member of object `obj` named `key`; NULL when absent or when
  * `obj` is NULL or not an object. */

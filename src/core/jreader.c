@@ -1,6 +1,8 @@
 /* jreader.c — shared machinery of the loaders; see jreader.h. */
 #include "core/jreader.h"
 
+#include "core/hash.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -300,8 +302,9 @@ JNode *jreader_parse(JReader *r, size_t limit) {
     JParseStatus st;
     size_t off;
     bool dups;
-    r->hash = idtable_fnv1a(r->raw ? r->raw : s, (size_t)(s - (r->raw ? r->raw : s))); /* the BOM */
-    JNode *root = jdom_parse(&r->dom, r->arena, s, len, LIMIT_DEPTH, &st, &off, &dups, &r->hash);
+    /* The content hash covers every byte of the file, BOM included. */
+    r->hash = hash_content(r->raw ? r->raw : s, (size_t)(s - (r->raw ? r->raw : s)) + len);
+    JNode *root = jdom_parse(&r->dom, r->arena, s, len, LIMIT_DEPTH, &st, &off, &dups);
     if (!root) {
         uint32_t line, col;
         char what[96], lim[16];

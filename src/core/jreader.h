@@ -49,7 +49,7 @@ typedef struct JReader {
     size_t plen, pcap;
     size_t errors;      /* errors this reader reported */
     bool want_en;       /* the document declares English: missing "en" warns */
-    uint64_t hash;      /* FNV-1a 64 of the whole buffer, BOM included, once parsed */
+    uint64_t hash;      /* hash_content() of the whole buffer, BOM included */
     JKeyMemo memo[JREADER_MEMO];
     const char *raw;    /* the buffer as given (BOM included) */
 } JReader;

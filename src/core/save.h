@@ -6,7 +6,7 @@
  *     "enjeux_save": 1,                        format version of the save
  *     "scenario": "triage-urgences",           scenario id
  *     "scenario_version": "1.2.0",
- *     "content_hash": "9f1c…",                 16 hex digits, FNV-1a 64
+ *     "content_hash": "9f1c…",                 16 hex digits, hash_content()
  *     "seed": "42",                            decimal string (64 bits)
  *     "lang": "fr",
  *     "steps": [

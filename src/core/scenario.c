@@ -1303,7 +1303,7 @@ static Scenario *load(const char *path, const char *data, size_t len, const Fram
     }
     JNode *root = jreader_parse(&L.r, LIMIT_FILE_BYTES);
     if (!root) goto done;
-    sc->content_hash = L.r.hash; /* FNV-1a 64 of the file's bytes */
+    sc->content_hash = L.r.hash; /* hash_content() of the file's bytes */
     if (!jreader_expect(&L.r, root, JT_ROOT, "/")) {
         goto done;
     }

@@ -203,7 +203,7 @@ typedef struct Scenario {
     Arena arena;              /* owns everything below */
     const char *path;         /* the file it was loaded from */
     const char *dir;          /* its folder: image paths are relative to it */
-    uint64_t content_hash;    /* FNV-1a 64 of the file's bytes: detects edits */
+    uint64_t content_hash;    /* hash_content() of the file's bytes: detects edits */
 
     int format;
     const char *id;

@@ -84,9 +84,62 @@ TextSys *text_create(SDL_Renderer *r, const char *assets_dir, const Theme *theme
     return ts;
 }
 
+static void free_strips(TextTex *tt) {
+    if (tt->tex) SDL_DestroyTexture(tt->tex);
+    for (int i = 0; i + 1 < tt->n_strips; i++)
+        if (tt->extra[i]) SDL_DestroyTexture(tt->extra[i]);
+    tt->tex = NULL;
+    tt->n_strips = 0;
+}
+
+static SDL_Texture *strip_texture(SDL_Renderer *r, SDL_Surface *surf, int y, int h) {
+    if (y == 0 && h == surf->h) return SDL_CreateTextureFromSurface(r, surf);
+    SDL_Surface *part = SDL_CreateRGBSurfaceWithFormat(0, surf->w, h, 32, surf->format->format);
+    if (!part) return NULL;
+    SDL_SetSurfaceBlendMode(surf, SDL_BLENDMODE_NONE);
+    SDL_Rect src = {0, y, surf->w, h};
+    SDL_BlitSurface(surf, &src, part, NULL);
+    SDL_Texture *t = SDL_CreateTextureFromSurface(r, part);
+    SDL_FreeSurface(part);
+    return t;
+}
+
+/* Turns the rendered surface into one texture, or strips when it is taller
+ * than the renderer allows. */
+static void make_strips(SDL_Renderer *r, SDL_Surface *surf, TextTex *tt) {
+    SDL_RendererInfo info;
+    int max_h = SDL_GetRendererInfo(r, &info) == 0 && info.max_texture_height > 0 ? info.max_texture_height : surf->h;
+    int n = (surf->h + max_h - 1) / max_h;
+    if (n > TEXT_MAX_STRIPS) {
+        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "a text of %d px is taller than %d textures of %d px",
+                    surf->h, TEXT_MAX_STRIPS, max_h);
+        n = TEXT_MAX_STRIPS;
+    }
+    tt->strip_h = max_h;
+    tt->n_strips = n;
+    for (int i = 0; i < n; i++) {
+        int y = i * max_h;
+        int h = surf->h - y < max_h ? surf->h - y : max_h;
+        SDL_Texture *t = strip_texture(r, surf, y, h);
+        if (t) SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+        if (i == 0) tt->tex = t;
+        else tt->extra[i - 1] = t;
+    }
+}
+
+void text_draw(SDL_Renderer *r, const TextTex *tt, int x, int y) {
+    for (int i = 0; i < tt->n_strips; i++) {
+        SDL_Texture *t = i == 0 ? tt->tex : tt->extra[i - 1];
+        if (!t) continue;
+        int sh = tt->h - i * tt->strip_h < tt->strip_h ? tt->h - i * tt->strip_h : tt->strip_h;
+        SDL_Rect dst = {x, y + i * tt->strip_h, tt->w, sh};
+        SDL_RenderCopy(r, t, NULL, &dst);
+    }
+}
+
 static void cache_clear(TextSys *ts) {
     for (size_t i = 0; i < ts->n_entries; i++) {
-        if (ts->entries[i]->tt.tex) SDL_DestroyTexture(ts->entries[i]->tt.tex);
+        free_strips(&ts->entries[i]->tt);
         free(ts->entries[i]->str);
         free(ts->entries[i]);
     }
@@ -318,7 +371,7 @@ static SDL_Surface *render_lines(TTF_Font *f, const LineList *ll, int line_h, SD
 
 static void evict(TextSys *ts, size_t i) {
     CacheEntry *e = ts->entries[i];
-    if (e->tt.tex) SDL_DestroyTexture(e->tt.tex);
+    free_strips(&e->tt);
     free(e->str);
     ts->bytes -= e->bytes;
     free(e);
@@ -343,7 +396,7 @@ void text_begin_frame(TextSys *ts) {
 
 const TextTex *text_get(TextSys *ts, TextStyle style, FontFace face, Rgba color, const char *s, int wrap_w,
                         TextAlign align) {
-    static const TextTex EMPTY = {NULL, 0, 0, 0};
+    static const TextTex EMPTY = {0};
     if (!s || !*s) return &EMPTY;
     uint64_t h = key_hash(s, style, face, color, wrap_w, align);
     ts->tick++;
@@ -394,11 +447,10 @@ const TextTex *text_get(TextSys *ts, TextStyle style, FontFace face, Rgba color,
     *e = (CacheEntry){.frame = ts->frame, .hash = h, .str = copy, .style = style, .face = face, .wrap_w = wrap_w, .align = align,
                       .color = color, .last = ts->tick, .bytes = bytes};
     if (surf) {
-        e->tt.tex = SDL_CreateTextureFromSurface(ts->r, surf);
         e->tt.w = surf->w;
         e->tt.h = surf->h;
         e->tt.lines = lines;
-        if (e->tt.tex) SDL_SetTextureBlendMode(e->tt.tex, SDL_BLENDMODE_BLEND);
+        make_strips(ts->r, surf, &e->tt);
         SDL_FreeSurface(surf);
     } else {
         SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "cannot render text: %s", TTF_GetError());

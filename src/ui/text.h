@@ -21,8 +21,14 @@ typedef enum TextAlign { ALIGN_LEFT, ALIGN_CENTER } TextAlign;
 
 /* A rendered text: `tex` is NULL for an empty string (w = h = 0). Owned by
  * the cache; valid until the next text_begin_frame(). */
+enum { TEXT_MAX_STRIPS = 8 };
+
+/* A text taller than the renderer's largest texture is split into strips
+ * of `strip_h` pixels stacked from the top (tex, then extra[]). */
 typedef struct TextTex {
     SDL_Texture *tex;
+    SDL_Texture *extra[TEXT_MAX_STRIPS - 1];
+    int n_strips, strip_h;
     int w, h;
     int lines;
 } TextTex;
@@ -51,6 +57,9 @@ int text_line_height(TextSys *ts, TextStyle style, FontFace face);
  * size, and the failure is logged. Valid until the next frame starts. */
 const TextTex *text_get(TextSys *ts, TextStyle style, FontFace face, Rgba color, const char *s, int wrap_w,
                         TextAlign align);
+
+/* Draws a text at (x, y), every strip. */
+void text_draw(SDL_Renderer *r, const TextTex *tt, int x, int y);
 
 /* Width in pixels of `s` on one line. */
 int text_width(TextSys *ts, TextStyle style, FontFace face, const char *s);

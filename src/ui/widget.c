@@ -61,9 +61,7 @@ void widget_focus_ring(App *app, SDL_Rect r) {
 }
 
 void widget_draw_text(App *app, const TextTex *tt, int x, int y) {
-    if (!tt->tex) return;
-    SDL_Rect dst = {x, y, tt->w, tt->h};
-    SDL_RenderCopy(app->renderer, tt->tex, NULL, &dst);
+    text_draw(app->renderer, tt, x, y);
 }
 
 int widget_text(App *app, TextStyle style, FontFace face, ThemeColor color, const char *s, int x, int y, int w,

@@ -12,7 +12,8 @@
  * BENCH_KEEP=1 keeps the generated bench_load_scenario.json (to profile
  * it: valgrind --tool=callgrind --toggle-collect=scenario_load …).
  * Run from the repository root to check competencies against
- * tests/fixtures/competencies.json (the default). Not a CTest test. */#include <stdio.h>
+ * tests/fixtures/competencies.json (the default). Not a CTest test. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
