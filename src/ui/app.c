@@ -315,6 +315,13 @@ static bool init_video(App *app, char *err, size_t errlen) {
     }
     app->fullscreen = app->opts.fullscreen;
     SDL_SetWindowMinimumSize(app->window, 800, 600);
+    char icon[PATH_MAX_LEN + 64];
+    snprintf(icon, sizeof icon, "%sicons/fr.enjeux.Enjeux-256.png", app->assets_dir);
+    SDL_Surface *ic = paths_is_file(icon) ? IMG_Load(icon) : NULL;
+    if (ic) {
+        SDL_SetWindowIcon(app->window, ic);
+        SDL_FreeSurface(ic);
+    }
     /* With the software renderer, present through X11/Wayland shared memory
      * rather than through an OpenGL texture: loading a GL stack for that
      * costs ~100 ms at start and tens of MB. */
