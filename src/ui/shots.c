@@ -5,7 +5,9 @@
  * with the first available choice at each step (recording the first
  * consequence, the first event that fires, the ending and the debrief);
  * with --all it then visits every scene reachable by a depth-first walk
- * with session_undo(). */
+ * with session_undo(), and plays seeded random playthroughs until every
+ * ending and every event has been shown once (endings depend on the state
+ * a whole play builds up, which a scene-by-scene walk does not cover). */
 #include "ui/shots.h"
 
 #include <SDL_image.h>
@@ -13,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/rng.h"
 #include "ui/app.h"
 #include "ui/tr.h"
 
@@ -79,6 +82,68 @@ static void visit(Tour *t, bool *seen, int depth) {
     }
 }
 
+enum { TOUR_MAX_PLAYS = 20000 }; /* random plays looking for unseen endings/events */
+
+/* Plays seeded random playthroughs until every ending and every event of
+ * the scenario has been shot once (or TOUR_MAX_PLAYS plays); says which
+ * could not be reached, so the layout tests never pass over them silently. */
+static void tour_endings_and_events(Tour *t, int index) {
+    App *app = t->app;
+    const Scenario *sc = game_scenario(&app->game);
+    bool *ending_shot = calloc(sc->n_endings ? sc->n_endings : 1, sizeof *ending_shot);
+    bool *event_shot = calloc(sc->n_events ? sc->n_events : 1, sizeof *event_shot);
+    if (!ending_shot || !event_shot) {
+        free(ending_shot);
+        free(event_shot);
+        t->failures++;
+        return;
+    }
+    uint32_t missing = (uint32_t)sc->n_endings + sc->n_events;
+    Rng picker;
+    rng_seed(&picker, app->opts.seed ^ 0x5eedu);
+    char what[128];
+    for (int play = 0; play < TOUR_MAX_PLAYS && missing > 0; play++) {
+        if (!game_start(&app->game, index, app->opts.seed + (uint64_t)play, app->lang)) break;
+        Session *s = app->game.session;
+        while (!session_is_over(s)) {
+            ChoiceView v[LIMIT_CHOICES];
+            uint16_t n = session_choices(s, v), avail[LIMIT_CHOICES], k = 0;
+            for (uint16_t i = 0; i < n; i++)
+                if (v[i].available) avail[k++] = v[i].index;
+            if (k == 0 || !game_choose(&app->game, avail[rng_below(&picker, k)])) break;
+            const StepResult *step = app->game.step;
+            for (uint16_t f = 0; f < step->n_fired; f++) {
+                uint16_t e = step->fired[f].event;
+                if (event_shot[e]) continue;
+                event_shot[e] = true;
+                missing--;
+                snprintf(what, sizeof what, "event-%s", sc->events[e].id);
+                go(app, &screen_event, f);
+                shoot(t, what);
+            }
+        }
+        int32_t end = session_ending_index(s);
+        if (end >= 0 && !ending_shot[end]) {
+            ending_shot[end] = true;
+            missing--;
+            snprintf(what, sizeof what, "ending-%s", sc->endings[end].id);
+            go(app, &screen_ending, 0);
+            shoot(t, what);
+            snprintf(what, sizeof what, "debrief-%s", sc->endings[end].id);
+            go(app, &screen_debrief, 0);
+            shoot(t, what);
+        }
+    }
+    for (uint16_t i = 0; i < sc->n_endings; i++)
+        if (!ending_shot[i]) fprintf(stderr, "enjeux: screenshots: ending \"%s\" not reached in %d random plays\n",
+                                     sc->endings[i].id, TOUR_MAX_PLAYS);
+    for (uint16_t i = 0; i < sc->n_events; i++)
+        if (!event_shot[i]) fprintf(stderr, "enjeux: screenshots: event \"%s\" never fired in %d random plays\n",
+                                    sc->events[i].id, TOUR_MAX_PLAYS);
+    free(ending_shot);
+    free(event_shot);
+}
+
 static void tour_one(Tour *t, int index) {
     App *app = t->app;
     go(app, &screen_title, 0);
@@ -121,6 +186,7 @@ static void tour_one(Tour *t, int index) {
         bool *seen = calloc(sc->n_scenes, sizeof *seen);
         if (seen && game_start(&app->game, index, app->opts.seed, app->lang)) visit(t, seen, 0);
         free(seen);
+        tour_endings_and_events(t, index);
     }
     game_stop(&app->game);
 }
