@@ -33,7 +33,8 @@ PACKAGES=(
   libcjson-dev        # JSON parser of the core (scenarios, saves)
   python3             # runs the JSON Schema tests
   python3-jsonschema  # JSON Schema validator (draft 2020-12) for those tests
-  xvfb                # virtual X display for the tests that open a window
+  xvfb                # virtual X display: the UI benchmark (tests/bench/bench_ui)
+                      # and the game on a machine without a screen (xvfb-run -a)
   xauth               # needed by xvfb-run
   groff-base          # checks the manual page (packaging/enjeux.6) in the tests
   desktop-file-utils  # checks the desktop entry (packaging/*.desktop) in the tests
