@@ -743,10 +743,12 @@ static int run_random(const Ctx *c) {
     uint64_t seed = o->seed_given ? o->seed : DEFAULT_RANDOM_SEED;
     Session *s = session_create(sc, c->fw, 0, c->lang);
     uint64_t *endings = calloc(sc->n_endings + 1u, sizeof *endings);
+    uint64_t *events = calloc(sc->n_events + 1u, sizeof *events); /* plays in which each fired */
     CompStats *stats = calloc(sc->n_competencies + 1u, sizeof *stats);
-    if (!s || !endings || !stats) {
+    if (!s || !endings || !events || !stats) {
         session_destroy(s);
         free(endings);
+        free(events);
         free(stats);
         return 1;
     }
@@ -765,6 +767,10 @@ static int run_random(const Ctx *c) {
         uint32_t steps = 0;
         while (!session_is_over(s) && steps < RANDOM_MAX_STEPS && session_choose_random(s, &picker)) steps++;
         decisions += steps;
+        for (uint32_t h = 0; h < session_step_count(s); h++) {
+            const StepResult *st = session_step(s, h);
+            for (uint16_t f = 0; f < st->n_fired; f++) events[st->fired[f].event]++; /* once a play */
+        }
         if (!session_is_over(s)) {
             stuck++;
             continue;
@@ -808,6 +814,13 @@ static int run_random(const Ctx *c) {
             cJSON_AddNumberToObject(x, "count", (double)endings[e]);
             cJSON_AddItemToArray(je, x);
         }
+        cJSON *jv = cJSON_AddArrayToObject(root, "events");
+        for (uint16_t e = 0; e < sc->n_events; e++) {
+            cJSON *x = cJSON_CreateObject();
+            cJSON_AddStringToObject(x, "id", sc->events[e].id);
+            cJSON_AddNumberToObject(x, "plays", (double)events[e]);
+            cJSON_AddItemToArray(jv, x);
+        }
         cJSON *jc = cJSON_AddArrayToObject(root, "competencies");
         for (uint16_t k = 0; k < sc->n_competencies; k++) {
             const CompStats *cs = &stats[k];
@@ -835,6 +848,15 @@ static int run_random(const Ctx *c) {
             percent_text(pct, sizeof pct, endings[e], n, c->lang);
             printf("  %s [%s, %s]%s %" PRIu64 " (%s)\n", loc(c, &sc->endings[e].title), sc->endings[e].id,
                    tone_text(c->lang, sc->endings[e].tone), colon, endings[e], pct);
+        }
+        if (sc->n_events) {
+            printf("\n%s%s\n", tr(c->lang, "Conséquences différées (parties où elles surviennent)",
+                                   "Delayed consequences (plays in which they fire)"), colon);
+            for (uint16_t e = 0; e < sc->n_events; e++) {
+                percent_text(pct, sizeof pct, events[e], n, c->lang);
+                printf("  %s [%s]%s %" PRIu64 " (%s)\n", loc(c, &sc->events[e].title), sc->events[e].id, colon,
+                       events[e], pct);
+            }
         }
         if (stuck) {
             percent_text(pct, sizeof pct, stuck, n, c->lang);
@@ -872,6 +894,7 @@ static int run_random(const Ctx *c) {
     }
     session_destroy(s);
     free(endings);
+    free(events);
     free(stats);
     return stuck ? 1 : 0;
 }

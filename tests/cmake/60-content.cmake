@@ -10,3 +10,6 @@ add_test(NAME content_each_scenario
 add_test(NAME content_pack
   COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/content/check_pack.py --pack
           --scenarios ${PROJECT_SOURCE_DIR}/scenarios)
+add_test(NAME content_reach_all
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/content/reach_all.py
+          $<TARGET_FILE:enjeux> ${PROJECT_SOURCE_DIR}/scenarios)
