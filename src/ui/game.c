@@ -97,6 +97,14 @@ int game_add_scenario(Game *g, const char *path, Lang lang) {
     struct stat st;
     char *file = (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) ? join(path, "scenario.json") : strdup(path);
     if (!file) return -1;
+    /* One entry per file, however its path is spelt ("scenarios/x" given on
+     * the command line, ".../share/enjeux/scenarios/x" from the library). A
+     * file that does not exist keeps its given path for its error card. */
+    char *canon = paths_canonical(file);
+    if (canon) {
+        free(file);
+        file = canon;
+    }
     for (int i = 0; i < g->n_lib; i++)
         if (strcmp(g->lib[i].path, file) == 0) {
             free(file);

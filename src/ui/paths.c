@@ -1,4 +1,5 @@
 /* paths.c — data and user folders; see paths.h. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "ui/paths.h"
 
 #include <SDL.h>
@@ -94,4 +95,12 @@ bool paths_find_user(char *out, size_t outlen, char *err, size_t errlen) {
     bool ok = set_dir(out, outlen, pref);
     SDL_free(pref);
     return ok;
+}
+
+char *paths_canonical(const char *path) {
+#ifdef _WIN32
+    return _fullpath(NULL, path, 0);
+#else
+    return realpath(path, NULL);
+#endif
 }

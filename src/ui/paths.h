@@ -28,4 +28,10 @@ bool paths_mkdirs(const char *dir);
 /* True when `path` names an existing regular file. */
 bool paths_is_file(const char *path);
 
+/* The absolute, canonical form of an existing path (symbolic links and
+ * "." / ".." resolved), newly malloc'd: the caller frees it. NULL when the
+ * path does not exist or memory runs out. Two spellings of one file give
+ * the same string. */
+char *paths_canonical(const char *path);
+
 #endif

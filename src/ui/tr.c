@@ -9,6 +9,7 @@
 typedef struct TrEntry { const char *key, *fr, *en; } TrEntry;
 
 #define NB "\u202F"
+#define NBSP "\u00A0" /* between a number and its unit */
 
 static const TrEntry TABLE[] = {
     {"app.name", "Enjeux", "Enjeux"},
@@ -25,7 +26,7 @@ static const TrEntry TABLE[] = {
     {"lib.level", "Niveau", "Level"},
     {"lib.sector", "Secteur", "Sector"},
     {"lib.all", "Tous", "All"},
-    {"lib.minutes", "{0} min", "{0} min"},
+    {"lib.minutes", "{0}" NBSP "min", "{0}" NBSP "min"},
     {"lib.targets", "Compétences visées" NB ":", "Competencies trained:"},
     {"lib.broken", "Ce scénario ne peut pas être chargé", "This scenario cannot be loaded"},
     {"lib.broken_more", "… et {0} autres problèmes.", "… and {0} more problems."},
@@ -47,7 +48,7 @@ static const TrEntry TABLE[] = {
     {"brief.risk", "Catégorie de risque (AI Act)" NB ": {0}", "Risk category (AI Act): {0}"},
     {"brief.meters", "Les indicateurs que vous suivrez", "The meters you will watch"},
     {"brief.start", "Commencer", "Start"},
-    {"brief.duration", "Durée estimée" NB ": {0} min · niveau {1}", "Estimated time: {0} min · level {1}"},
+    {"brief.duration", "Durée estimée" NB ": {0}" NBSP "min · niveau {1}", "Estimated time: {0}" NBSP "min · level {1}"},
 
     {"kind.generative", "IA générative", "Generative AI"},
     {"kind.predictive", "Système prédictif", "Predictive system"},

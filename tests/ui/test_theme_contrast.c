@@ -56,7 +56,7 @@ int main(void) {
     tr_set_lang(LANG_FR);
     CHECK(strcmp(tr("title.new"), "Nouvelle partie") == 0, "French lookup");
     char buf[64];
-    CHECK(strcmp(tr_format(buf, sizeof buf, "lib.minutes", "20", NULL), "20 min") == 0, "placeholder: %s", buf);
+    CHECK(strcmp(tr_format(buf, sizeof buf, "lib.minutes", "20", NULL), "20\u00A0min") == 0, "placeholder: %s", buf);
     if (failures) fprintf(stderr, "%d failure(s)\n", failures);
     return failures ? 1 : 0;
 }
