@@ -1,6 +1,8 @@
 /* jdom.c — the loaders' JSON parser; see jdom.h. */
 #include "core/jdom.h"
 
+#include "core/utf8.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,34 +83,6 @@ static size_t put_utf8(char *d, unsigned cp) {
     return 4;
 }
 
-/* Length of the valid UTF-8 sequence at s (lead byte >= 0x80), 0 when it
- * is invalid: overlong, surrogate, above U+10FFFF or cut short. */
-static size_t utf8_seq(const char *str, size_t avail) {
-    const unsigned char *s = (const unsigned char *)str;
-    unsigned c = s[0], cp;
-    size_t n;
-    if (c >= 0xC2 && c <= 0xDF) {
-        n = 1;
-        cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 2;
-        cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 3;
-        cp = c & 0x07;
-    } else {
-        return 0;
-    }
-    if (n >= avail) return 0;
-    for (size_t k = 1; k <= n; k++) {
-        if ((s[k] & 0xC0) != 0x80) return 0;
-        cp = cp << 6 | (s[k] & 0x3F);
-    }
-    if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return n + 1;
-}
-
 /* `n` bytes for a string value, packed in chunks of the strings arena. */
 static char *string_space(Parser *p, size_t n) {
     if (n > p->chunk_left) {
@@ -153,7 +127,7 @@ static const char *parse_string(Parser *p, Arena *arena) {
             escapes = true;
             i += 2;
         } else if (c >= 0x80) {
-            size_t k = utf8_seq(s + i, n - i);
+            size_t k = utf8_sequence_length(s + i, n - i);
             if (!k) {
                 fail(p, JP_BAD_UTF8, i);
                 return NULL;
@@ -467,7 +441,7 @@ static JNode *parse_value(Parser *p) {
         if (!(n = new_node(p, JN_NULL))) return NULL;
         return literal(p, "null", 4) ? n : NULL;
     default:
-        if ((unsigned char)c >= 0x80 && !utf8_seq(p->s + p->pos, p->len - p->pos)) {
+        if ((unsigned char)c >= 0x80 && !utf8_sequence_length(p->s + p->pos, p->len - p->pos)) {
             fail(p, JP_BAD_UTF8, p->pos);
             return NULL;
         }

@@ -1,6 +1,8 @@
 /* json_text.c — raw-text checks and JSON Pointer location; see json_text.h. */
 #include "core/json_text.h"
 
+#include "core/utf8.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -86,34 +88,12 @@ bool json_text_check_utf8(const char *str, size_t len, size_t *bad) {
             i++;
             continue;
         }
-        size_t n;
-        unsigned cp;
-        if (c >= 0xC2 && c <= 0xDF) {
-            n = 1;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            n = 2;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 3;
-            cp = c & 0x07;
-        } else {
+        size_t n = utf8_sequence_length((const char *)s + i, len - i);
+        if (!n) {
             *bad = i;
             return false;
         }
-        for (size_t k = 1; k <= n; k++) {
-            if (i + k >= len || (s[i + k] & 0xC0) != 0x80) {
-                *bad = i;
-                return false;
-            }
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
-            (cp >= 0xD800 && cp <= 0xDFFF)) {
-            *bad = i;
-            return false;
-        }
-        i += n + 1;
+        i += n;
     }
     return true;
 }

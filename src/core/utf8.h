@@ -1,0 +1,38 @@
+/* utf8.h — UTF-8 decoding shared by the JSON readers. Inline: the parsers
+ * call it for every non-ASCII character. */
+#ifndef ENJEUX_UTF8_H
+#define ENJEUX_UTF8_H
+
+#include <stddef.h>
+
+/* Length in bytes (2 to 4) of the valid UTF-8 sequence starting at `str`,
+ * whose lead byte is >= 0x80, with `avail` bytes readable from `str`; 0
+ * when the sequence is invalid: a bad lead byte, a missing or wrong
+ * continuation byte, an overlong form, a surrogate, or above U+10FFFF. */
+static inline size_t utf8_sequence_length(const char *str, size_t avail) {
+    const unsigned char *s = (const unsigned char *)str;
+    unsigned c = s[0], cp;
+    size_t n;
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 1;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 2;
+        cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 3;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (n >= avail) return 0;
+    for (size_t k = 1; k <= n; k++) {
+        if ((s[k] & 0xC0) != 0x80) return 0;
+        cp = cp << 6 | (s[k] & 0x3F);
+    }
+    if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n + 1;
+}
+
+#endif
