@@ -592,8 +592,7 @@ static bool apply_choice_arg(const Ctx *c, Session *s, const char *item, uint32_
         }
         index = views[k - 1].index;
     } else {
-        for (uint16_t i = 0; i < scene->n_choices; i++)
-            if (strcmp(scene->choices[i].id, item) == 0) index = i;
+        index = scenario_find_choice(c->sc, session_scene_index(s), item);
         if (index < 0) {
             fprintf(stderr, c->lang == LANG_EN ? "error: step %" PRIu32 " (scene \"%s\"): no choice has the id \"%s\". Choices:"
                                                : "erreur" NB ": étape %" PRIu32 " (scène " LQ "%s" RQ ")" NB ": aucun choix n'a l'identifiant " LQ "%s" RQ ". Choix" NB ":",

@@ -425,10 +425,8 @@ const StepResult *session_choose(Session *s, uint16_t index) {
 
 const StepResult *session_choose_id(Session *s, const char *choice_id) {
     if (s->ending >= 0 || !choice_id) return NULL;
-    const Scene *scene = &s->sc->scenes[s->scene];
-    for (uint16_t i = 0; i < scene->n_choices; i++)
-        if (strcmp(scene->choices[i].id, choice_id) == 0) return session_choose(s, i);
-    return NULL;
+    int32_t i = scenario_find_choice(s->sc, s->scene, choice_id);
+    return i >= 0 ? session_choose(s, (uint16_t)i) : NULL;
 }
 
 const StepResult *session_choose_random(Session *s, Rng *picker) {

@@ -399,12 +399,6 @@ void save_free(Save *sv) {
 
 /* ---- resuming ---------------------------------------------------------------- */
 
-static int32_t find_choice(const Scene *scene, const char *id) {
-    for (uint16_t i = 0; i < scene->n_choices; i++)
-        if (strcmp(scene->choices[i].id, id) == 0) return i;
-    return -1;
-}
-
 static const char *place_id(const Session *s) {
     const Ending *e = session_ending(s);
     return e ? e->id : session_scene(s)->id;
@@ -438,7 +432,7 @@ Session *save_resume(const Save *sv, const Scenario *sc, const Framework *fw, Re
             rep->reached = place_id(s);
             break;
         }
-        int32_t ci = find_choice(&sc->scenes[si], step->choice);
+        int32_t ci = scenario_find_choice(sc, (uint32_t)si, step->choice);
         if (ci < 0) {
             rep->problem = RESUME_CHOICE_GONE;
             break;

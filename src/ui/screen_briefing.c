@@ -104,14 +104,9 @@ static void briefing_render(App *app, void *vst) {
     BarButton bar[] = {{ACT_BACK, "back", tr("common.back"), BUTTON_SECONDARY, true},
                        {ACT_START, "start", tr("brief.start"), BUTTON_PRIMARY, true}};
     int nb = sc ? 2 : 1;
-    int bh = view_bar_height(app, bar, nb);
-    SDL_Rect view = {0, hh, app->w, app->h - hh - bh};
-    int margin = app_grid(app, 3);
-    int w = view_column_width(app, app->w - 2 * margin, 960);
-    int x = (app->w - w) / 2;
-    int off = ui_scroll_begin(&app->ui, &st->scroll, view);
-    SDL_RenderSetClipRect(app->renderer, &view);
-    int y = view.y + app_grid(app, 3) - off;
+    ViewPage page;
+    int y = view_page_begin(app, &page, &st->scroll, hh, bar, nb);
+    int x = page.x, w = page.w;
     int gap = app_grid(app, 3);
     if (!sc) {
         y += broken(app, e, x, y, w);
@@ -138,10 +133,7 @@ static void briefing_render(App *app, void *vst) {
         }
     }
     y += app_grid(app, 2);
-    ui_scroll_end(&app->ui, &st->scroll, y + off - view.y);
-    SDL_RenderSetClipRect(app->renderer, NULL);
-    widget_scrollbar(app, &st->scroll);
-    view_bar(app, app->h - bh, bar, nb);
+    view_page_end(app, &page, y);
 }
 
 const ScreenDef screen_briefing = {

@@ -44,14 +44,9 @@ static void consequence_render(App *app, void *vst) {
     const Outcome *o = step->outcome >= 0 ? &c->outcomes[step->outcome] : NULL;
     int hh = widget_header(app, tr("cons.title"), loc_get(&sc->title, l, NULL));
     BarButton bar[] = {{ACT_CONTINUE, "continue", tr("cons.continue"), BUTTON_PRIMARY, true}};
-    int bh = view_bar_height(app, bar, 1);
-    SDL_Rect view = {0, hh, app->w, app->h - hh - bh};
-    int margin = app_grid(app, 3);
-    int w = view_column_width(app, app->w - 2 * margin, 960);
-    int x = (app->w - w) / 2;
-    int off = ui_scroll_begin(&app->ui, &st->scroll, view);
-    SDL_RenderSetClipRect(app->renderer, &view);
-    int y = view.y + app_grid(app, 3) - off;
+    ViewPage page;
+    int y = view_page_begin(app, &page, &st->scroll, hh, bar, 1);
+    int x = page.x, w = page.w;
     char line[2048];
     tr_format(line, sizeof line, "cons.your_choice", loc_get(&c->text, l, NULL), NULL);
     y += widget_text(app, TS_SMALL, FACE_BOLD, COL_TEXT_MUTED, line, x, y, w, "your-choice") + app_grid(app, 2);
@@ -71,10 +66,7 @@ static void consequence_render(App *app, void *vst) {
         if (ph) y += ph + app_grid(app, 2);
     }
     y += app_grid(app, 1);
-    ui_scroll_end(&app->ui, &st->scroll, y + off - view.y);
-    SDL_RenderSetClipRect(app->renderer, NULL);
-    widget_scrollbar(app, &st->scroll);
-    view_bar(app, app->h - bh, bar, 1);
+    view_page_end(app, &page, y);
 }
 
 const ScreenDef screen_consequence = {

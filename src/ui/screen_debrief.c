@@ -160,14 +160,9 @@ static void debrief_render(App *app, void *vst) {
     int hh = widget_header(app, tr("deb.title"), loc_get(&sc->title, app->lang, NULL));
     BarButton bar[] = {{ACT_REPLAY, "replay", tr("deb.replay"), BUTTON_SECONDARY, true},
                        {ACT_LIBRARY, "library", tr("deb.library"), BUTTON_PRIMARY, true}};
-    int bh = view_bar_height(app, bar, 2);
-    SDL_Rect view = {0, hh, app->w, app->h - hh - bh};
-    int margin = app_grid(app, 3);
-    int w = view_column_width(app, app->w - 2 * margin, 960);
-    int x = (app->w - w) / 2;
-    int off = ui_scroll_begin(&app->ui, &st->scroll, view);
-    SDL_RenderSetClipRect(app->renderer, &view);
-    int y = view.y + app_grid(app, 3) - off;
+    ViewPage page;
+    int y = view_page_begin(app, &page, &st->scroll, hh, bar, 2);
+    int x = page.x, w = page.w;
     y += widget_text(app, TS_SUBHEADING, FACE_BOLD, COL_TEXT, tr("deb.competencies"), x, y, w, "heading") + app_grid(app, 2);
     y += competency_rows(app, x, y, w);
     y += badge_panel(app, x, y, w) + app_grid(app, 4);
@@ -178,10 +173,7 @@ static void debrief_render(App *app, void *vst) {
         tr_format(msg, sizeof msg, "deb.saved", app->game.result_path, NULL);
         y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, msg, x, y, w, "saved") + app_grid(app, 2);
     }
-    ui_scroll_end(&app->ui, &st->scroll, y + off - view.y);
-    SDL_RenderSetClipRect(app->renderer, NULL);
-    widget_scrollbar(app, &st->scroll);
-    view_bar(app, app->h - bh, bar, 2);
+    view_page_end(app, &page, y);
 }
 
 const ScreenDef screen_debrief = {

@@ -37,14 +37,9 @@ static void ending_render(App *app, void *vst) {
     Lang l = app->lang;
     int hh = widget_header(app, tr("end.title"), loc_get(&sc->title, l, NULL));
     BarButton bar[] = {{ACT_DEBRIEF, "debrief", tr("end.debrief"), BUTTON_PRIMARY, true}};
-    int bh = view_bar_height(app, bar, 1);
-    SDL_Rect view = {0, hh, app->w, app->h - hh - bh};
-    int margin = app_grid(app, 3);
-    int w = view_column_width(app, app->w - 2 * margin, 960);
-    int x = (app->w - w) / 2;
-    int off = ui_scroll_begin(&app->ui, &st->scroll, view);
-    SDL_RenderSetClipRect(app->renderer, &view);
-    int y = view.y + app_grid(app, 3) - off;
+    ViewPage page;
+    int y = view_page_begin(app, &page, &st->scroll, hh, bar, 1);
+    int x = page.x, w = page.w;
     static const char *const TONE_KEYS[] = {"end.tone.positive", "end.tone.mixed", "end.tone.negative"};
     static const ThemeColor TONE_BG[] = {COL_TONE_POSITIVE, COL_TONE_MIXED, COL_TONE_NEGATIVE};
     static const char *const TONE_MARK[] = {"● ", "◐ ", "○ "};
@@ -58,7 +53,7 @@ static void ending_render(App *app, void *vst) {
     y += tag.h + app_grid(app, 2);
     y += widget_text(app, TS_HEADING, FACE_BOLD, COL_TEXT, loc_get(&e->title, l, NULL), x, y, w, "ending-title");
     y += app_grid(app, 2);
-    int ih = view_image(app, e->image, x, y, w, view.h * 2 / 5, "illustration");
+    int ih = view_image(app, e->image, x, y, w, page.view.h * 2 / 5, "illustration");
     if (ih) y += ih + app_grid(app, 2);
     y += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, loc_get(&e->text, l, NULL), x, y, w, "ending-text");
     y += app_grid(app, 3);
@@ -66,10 +61,7 @@ static void ending_render(App *app, void *vst) {
     y += view_meter_strip(app, x, y, w, NULL) + app_grid(app, 3);
     y += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT_MUTED, tr("end.separate"), x, y, w, "separate");
     y += app_grid(app, 3);
-    ui_scroll_end(&app->ui, &st->scroll, y + off - view.y);
-    SDL_RenderSetClipRect(app->renderer, NULL);
-    widget_scrollbar(app, &st->scroll);
-    view_bar(app, app->h - bh, bar, 1);
+    view_page_end(app, &page, y);
 }
 
 const ScreenDef screen_ending = {

@@ -43,17 +43,12 @@ static void event_render(App *app, void *vst) {
     Lang l = app->lang;
     int hh = widget_header(app, tr("event.kicker"), loc_get(&sc->title, l, NULL));
     BarButton bar[] = {{ACT_CONTINUE, "continue", tr("cons.continue"), BUTTON_PRIMARY, true}};
-    int bh = view_bar_height(app, bar, 1);
-    SDL_Rect view = {0, hh, app->w, app->h - hh - bh};
-    int margin = app_grid(app, 3);
-    int w = view_column_width(app, app->w - 2 * margin, 960);
-    int x = (app->w - w) / 2;
-    int off = ui_scroll_begin(&app->ui, &st->scroll, view);
-    SDL_RenderSetClipRect(app->renderer, &view);
-    int y = view.y + app_grid(app, 3) - off;
+    ViewPage page;
+    int y = view_page_begin(app, &page, &st->scroll, hh, bar, 1);
+    int x = page.x, w = page.w;
     const char *title = loc_get(&e->title, l, NULL);
     if (*title) y += widget_text(app, TS_HEADING, FACE_BOLD, COL_TEXT, title, x, y, w, "event-title") + app_grid(app, 2);
-    int ih = view_image(app, e->image, x, y, w, view.h * 2 / 5, "illustration");
+    int ih = view_image(app, e->image, x, y, w, page.view.h * 2 / 5, "illustration");
     if (ih) y += ih + app_grid(app, 2);
     int sh = view_speaker(app, e->speaker, x, y, w);
     if (sh) y += sh + app_grid(app, 2);
@@ -65,10 +60,7 @@ static void event_render(App *app, void *vst) {
     int ph = view_principle(app, &e->feedback, x, y, w);
     if (ph) y += ph + app_grid(app, 2);
     y += app_grid(app, 1);
-    ui_scroll_end(&app->ui, &st->scroll, y + off - view.y);
-    SDL_RenderSetClipRect(app->renderer, NULL);
-    widget_scrollbar(app, &st->scroll);
-    view_bar(app, app->h - bh, bar, 1);
+    view_page_end(app, &page, y);
 }
 
 const ScreenDef screen_event = {

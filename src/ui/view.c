@@ -22,6 +22,26 @@ int view_bar_height(App *app, const BarButton *b, int n) {
     return rows * h + (rows - 1) * app_grid(app, 1) + 2 * pad;
 }
 
+int view_page_begin(App *app, ViewPage *p, UiScroll *scroll, int header_h, const BarButton *bar, int n_bar) {
+    p->bar = bar;
+    p->n_bar = n_bar;
+    p->bar_h = view_bar_height(app, bar, n_bar);
+    p->view = (SDL_Rect){0, header_h, app->w, app->h - header_h - p->bar_h};
+    p->w = view_column_width(app, app->w - 2 * app_grid(app, 3), 960);
+    p->x = (app->w - p->w) / 2;
+    p->scroll = scroll;
+    p->off = ui_scroll_begin(&app->ui, scroll, p->view);
+    SDL_RenderSetClipRect(app->renderer, &p->view);
+    return p->view.y + app_grid(app, 3) - p->off;
+}
+
+void view_page_end(App *app, const ViewPage *p, int y) {
+    ui_scroll_end(&app->ui, p->scroll, y + p->off - p->view.y);
+    SDL_RenderSetClipRect(app->renderer, NULL);
+    widget_scrollbar(app, p->scroll);
+    view_bar(app, app->h - p->bar_h, p->bar, p->n_bar);
+}
+
 void view_bar(App *app, int y, const BarButton *b, int n) {
     int pad = app_grid(app, 2);
     int h = view_bar_height(app, b, n);

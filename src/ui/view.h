@@ -19,6 +19,27 @@ int view_bar_height(App *app, const BarButton *b, int n);
  * rows [y, y + height). */
 void view_bar(App *app, int y, const BarButton *b, int n);
 
+/* A scrolling page: a centred, readable column between the screen's header
+ * and its bottom bar of buttons. */
+typedef struct ViewPage {
+    SDL_Rect view;          /* the scrolling area, clipped while the body draws */
+    int x, w;               /* the column */
+    int off;                /* this frame's scroll offset */
+    int bar_h;
+    UiScroll *scroll;
+    const BarButton *bar;
+    int n_bar;
+} ViewPage;
+
+/* Lays out a page under a header `header_h` tall with `n_bar` buttons at the
+ * bottom, opens its scroll region and clip; returns the y of the first line
+ * of the body (already scrolled). Pair with view_page_end. */
+int view_page_begin(App *app, ViewPage *p, UiScroll *scroll, int header_h, const BarButton *bar, int n_bar);
+
+/* Closes the page whose body ended at `y`: scroll extent, clip, scrollbar,
+ * and the bottom bar. */
+void view_page_end(App *app, const ViewPage *p, int y);
+
 /* Width of the readable column inside `avail` (capped for line length). */
 int view_column_width(App *app, int avail, int max720);
 
