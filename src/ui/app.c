@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "ui/bench.h"
+#include "ui/dev.h"
 #include "ui/script.h"
 #include "ui/shots.h"
 #include "ui/tr.h"
@@ -187,6 +188,7 @@ static void handle_event(App *app, SDL_Event *ev) {
         break;
     }
     if (app->depth == 0) return;
+    if (dev_handle_event(app, ev)) return;
     /* A held key must not confirm or pick on the screens that follow, and
      * the second click of a double click must not land on the next screen's
      * buttons: key repeats only navigate, and clicks in the first 300 ms of
@@ -225,9 +227,11 @@ static void handle_event(App *app, SDL_Event *ev) {
 static void usage(void) {
     fputs(tr_lang() == LANG_FR
               ? "Usage : enjeux [SCÉNARIO] [--lang fr|en] [--fullscreen] [--size LxH] [--seed N]\n"
+                "        enjeux --dev SCÉNARIO   (écriture en direct\u202f: rechargé à chaque enregistrement, F1)\n"
                 "        enjeux --screenshots DOSSIER [--all] [--sizes 1280x720,800x600] [SCÉNARIO]\n"
                 "Options de test : --library DOSSIER, --script FICHIER, --layout-dump FICHIER, --bench FICHIER\n"
               : "Usage: enjeux [SCENARIO] [--lang fr|en] [--fullscreen] [--size WxH] [--seed N]\n"
+                "       enjeux --dev SCENARIO   (live authoring: reloaded on every save, F1)\n"
                 "       enjeux --screenshots DIR [--all] [--sizes 1280x720,800x600] [SCENARIO]\n"
                 "Test options: --library DIR, --script FILE, --layout-dump FILE, --bench FILE\n",
           stderr);
@@ -286,6 +290,10 @@ static int parse_options(App *app, ExtraOpts *x, int argc, char **argv) {
                 return 2;
             }
             i++;
+        } else if (strcmp(a, "--dev") == 0 && v) {
+            o->dev = true;
+            o->scenario = v;
+            i++;
         } else if (strcmp(a, "--fullscreen") == 0) {
             o->fullscreen = true;
         } else if (a[0] == '-' && a[1] == '-') {
@@ -342,6 +350,8 @@ static bool init_video(App *app, char *err, size_t errlen) {
 }
 
 static void shutdown_app(App *app) {
+    dev_destroy(app->dev);
+    app->dev = NULL;
     while (app->depth > 0) pop_one(app);
     game_free(&app->game);
     text_destroy(app->text);
@@ -505,8 +515,13 @@ int app_main(int argc, char **argv) {
     for (int i = 0; i < SDL_NumJoysticks(); i++) open_pad(app, i);
     app->running = true;
     app_reset(app, &screen_title, 0);
-    if (direct >= 0) app_push(app, &screen_briefing, direct);
-    else app_push(app, &screen_library, 0);
+    if (app->opts.dev) {
+        if (!dev_start(app, direct)) goto out;
+    } else if (direct >= 0) {
+        app_push(app, &screen_briefing, direct);
+    } else {
+        app_push(app, &screen_library, 0);
+    }
     app->redraw = true;
     status = run_loop(app, script, x.bench);
 out:
