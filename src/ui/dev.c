@@ -31,6 +31,7 @@ struct Dev {
     unsigned reloads;
     char last_time[16];       /* "14:02:31" of the last reload */
     bool broken;              /* the file on disk has errors */
+    bool end_logged;          /* the current play's ending was written to the terminal */
 };
 
 /* ---- watching ----------------------------------------------------------------- */
@@ -176,6 +177,29 @@ static void show_current(App *app) {
     else app_reset(app, &screen_scene, 0);
 }
 
+/* At an ending, tells the terminal how the play went: the author sees each
+ * test play's line of choices and final meters. */
+static void log_ending(App *app, Dev *d) {
+    const Session *s = app->game.session;
+    if (!s || !session_is_over(s)) {
+        d->end_logged = false;
+        return;
+    }
+    if (d->end_logged) return;
+    d->end_logged = true;
+    const Scenario *sc = session_scenario(s);
+    uint32_t n = session_step_count(s);
+    printf("enjeux --dev: %s %s (%u):", app->lang == LANG_FR ? "fin" : "ending", session_ending(s)->id, (unsigned)n);
+    for (uint32_t i = 0; i < n; i++) {
+        const StepResult *r = session_step(s, i);
+        printf("%s%s", i ? ", " : " ", sc->scenes[r->scene].choices[r->choice].id);
+    }
+    printf(" ;");
+    for (uint16_t m = 0; m < sc->n_meters; m++) printf(" %s=%d", sc->meters[m].id, (int)session_meter(s, m));
+    printf("\n");
+    fflush(stdout);
+}
+
 static void set_time(Dev *d) {
     time_t t = time(NULL);
     struct tm tmv;
@@ -192,16 +216,17 @@ bool dev_start(App *app, int index) {
     }
     d->index = index;
     app->dev = d;
-    /* Plays of a scenario being written are not the player's: their save
-     * and results go to a dev/ folder of the user folder. */
-    size_t n = strlen(app->user_dir);
-    if (n + 4 < sizeof app->user_dir) {
-        memcpy(app->user_dir + n, "dev/", 5);
-        if (!paths_mkdirs(app->user_dir)) {
-            fprintf(stderr, "enjeux: %s: cannot create the folder\n", app->user_dir);
-            return false;
-        }
+    /* Plays of a scenario being written are not the player's: no play
+     * record nor results (each reload starts the play again), and the save
+     * the game keeps goes to a dev/ folder beside the profiles. */
+    char dir[sizeof app->user_dir + 8];
+    snprintf(dir, sizeof dir, "%sdev/", app->user_dir);
+    if (!paths_mkdirs(dir)) {
+        fprintf(stderr, "enjeux: %s: cannot create the folder\n", dir);
+        return false;
     }
+    game_set_profile(&app->game, dir, NULL);
+    app->game.recording = false;
     d->tick_event = SDL_RegisterEvents(1);
     if (d->tick_event == (Uint32)-1 || SDL_InitSubSystem(SDL_INIT_TIMER) != 0) {
         fprintf(stderr, "enjeux: --dev cannot start its timer: %s\n", SDL_GetError());
@@ -424,6 +449,7 @@ bool dev_handle_event(App *app, const SDL_Event *ev) {
     Dev *d = app->dev;
     if (!d) return false;
     if (ev->type == d->tick_event) {
+        log_ending(app, d);
         bool any = false;
         for (int i = 0; i < d->n_files; i++)
             if (changed(&d->files[i])) any = true;

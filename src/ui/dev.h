@@ -23,9 +23,10 @@ typedef struct Dev Dev;
 enum { DEV_POLL_MS = 500 };
 
 /* Starts dev mode on library entry `index` (already loaded, possibly with
- * errors): keeps saves and results out of the player's folder (in a "dev/"
- * folder of it), starts the watch timer, and shows the first scene or the
- * error screen. Returns false when out of memory or the timer cannot start
+ * errors): no play record nor results, the save in a "dev/" folder of the
+ * user folder (never the player's profile), starts the watch timer, and
+ * shows the first scene or the error screen. At each ending, the line of
+ * choices and the final meters are printed on standard output. Returns false when out of memory or the timer cannot start
  * (a message is printed). */
 bool dev_start(App *app, int index);
 

@@ -142,27 +142,26 @@ expect consequence
 key Return
 expect ending
 expect-place fin-confiance
+sleep 700
+wait 2
 quit
 """
     p, screens = run_game(["--dev", os.path.join(lib, "essai"), "--lang", "fr"], user, script, tmp, "session")
     check(p.returncode == 0, "the live-authoring session runs to its end: %s %s" % (p.stdout[-2000:], p.stderr[-2000:]))
     check({"scene", "dev", "dev-error", "consequence", "ending"} <= screens, "screens seen: %s" % sorted(screens))
-    log = [l for l in p.stdout.splitlines() if l.startswith("enjeux --dev:")]
+    log = [l for l in p.stdout.splitlines() if l.startswith("enjeux --dev: /")]
     check(len(log) == 3, "three reloads logged (error, fixed, image): %s" % log)
     check(any("1 erreur(s)" in l for l in log), "the error reload is logged with its count")
     check("unknown-scene" in p.stdout and "scenario.json:" in p.stdout,
           "the terminal gets the diagnostics with file:line:col")
     check(any("1 décision(s) rejouée(s) sur 1" in l for l in log), "the fixed file replays the decision made: %s" % log)
-    res = os.path.join(user, "dev", "results", "essai.json")
-    check(os.path.isfile(res), "the play's result is written in the dev folder")
-    check(not os.path.exists(os.path.join(user, "results")), "nothing written in the player's own results")
-    if os.path.isfile(res):
-        result = json.load(open(res, encoding="utf-8"))
-        got = [c["choice"] for c in result.get("choices", [])]
-        check(got == ["refuser", "corriger"], "the play after the jump: %s" % got)
-        # refuser gives confiance +7 in the edited file, corriger +10: 50 + 7 + 10
-        check(result.get("meters", {}).get("confiance") == 67,
-              "the edited effects apply: confiance %s" % result.get("meters"))
+    ends = [l for l in p.stdout.splitlines() if l.startswith("enjeux --dev: fin ")]
+    # refuser gives confiance +7 in the edited file, corriger +10: 50 + 7 + 10
+    check(ends == ["enjeux --dev: fin fin-confiance (2): refuser, corriger ; confiance=67 charge=75"],
+          "the play after the jump, with the edited effects: %s" % ends)
+    check(not os.path.exists(os.path.join(user, "results")) and not os.path.exists(os.path.join(user, "records")),
+          "no record nor result written for author plays")
+    check(os.path.isdir(os.path.join(user, "dev")), "the dev folder holds the author's save")
 
     # --- starting on a broken file, then fixing it --------------------------------------
     with open(broken, encoding="utf-8") as f:
