@@ -58,6 +58,7 @@ static bool code_ok(const char *s, size_t n) {
 size_t tr_load_dir(const char *dir, DiagList *dl) {
     tr_unload();
     DIR *d = opendir(dir);
+    bool opened = d != NULL;
     if (!d) {
         const char *args[4] = {dir, strerror(errno), NULL, NULL};
         diag_add(dl, DIAG_IO, dir, 0, 0, "", args);
@@ -83,6 +84,15 @@ size_t tr_load_dir(const char *dir, DiagList *dl) {
     }
     qsort(langs, lang_count, sizeof langs[0], cmp_code);
     reference = find_lang("fr");
+    if (!reference && opened) {
+        /* Without the reference catalogue, untranslated strings show keys. */
+        size_t dn = strlen(dir);
+        char *path = malloc(dn + 8);
+        if (path) snprintf(path, dn + 8, "%s%sfr.po", dir, dn && dir[dn - 1] == '/' ? "" : "/");
+        const char *args[4] = {path ? path : "fr.po", strerror(ENOENT), NULL, NULL};
+        diag_add(dl, DIAG_IO, path ? path : "fr.po", 0, 0, "", args);
+        free(path);
+    }
     tr_set_lang(current_lang);
     return lang_count;
 }
@@ -117,6 +127,11 @@ const char *tr(const char *key) {
     if ((s = usable(f)) != NULL) return s;
     if (f && f->source[0]) return f->source;
     if (e && e->source[0]) return e->source;
+    /* Without fr.po, any catalogue's msgid is the French text. */
+    for (size_t i = 0; i < lang_count; i++) {
+        const PoEntry *o = po_find(langs[i].cat, key);
+        if (o && o->source[0]) return o->source;
+    }
     return key;
 }
 

@@ -32,7 +32,8 @@ void tr_set_lang(Lang lang);
 Lang tr_lang(void);
 
 /* The string for `key` in the current language: its translation unless
- * missing, empty or fuzzy, else the French text, else the key. Valid until
+ * missing, empty or fuzzy, else the French text (from fr.po, else from any
+ * catalogue's msgid), else the key. Valid until
  * the next tr_load_dir() or tr_unload(). */
 const char *tr(const char *key);
 
