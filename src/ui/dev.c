@@ -415,7 +415,8 @@ bool dev_jump(App *app, uint32_t target) {
         g->step = NULL;
         char cnt[16];
         snprintf(cnt, sizeof cnt, "%u", (unsigned)len);
-        tr_format(app->notice, sizeof app->notice, ok ? "dev.jumped" : "dev.no_path", sc->scenes[target].id, cnt);
+        if (ok) tr_format(app->notice, sizeof app->notice, "dev.jumped", sc->scenes[target].id, cnt);
+        else tr_format(app->notice, sizeof app->notice, "dev.no_path", sc->scenes[target].id, NULL);
         if (ok) show_current(app);
     } else {
         tr_format(app->notice, sizeof app->notice, "dev.no_path", sc->scenes[target].id, NULL);

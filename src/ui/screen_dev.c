@@ -86,7 +86,7 @@ static int state_sections(App *app, const Session *s, int x, int y, int w) {
 
     buf[0] = '\0';
     for (uint16_t i = 0; i < sc->n_flags; i++) {
-        snprintf(line, sizeof line, "%s = %s", sc->flags[i].id, tr(session_flag(s, i) ? "devov.yes" : "devov.no"));
+        snprintf(line, sizeof line, "%s = %s", sc->flags[i].id, session_flag(s, i) ? tr("devov.yes") : tr("devov.no"));
         add_line(buf, sizeof buf, line);
     }
     y += section(app, tr("devov.flags"), buf, x, y, w, "dev-flags");

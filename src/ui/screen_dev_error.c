@@ -53,7 +53,7 @@ static void deverr_render(App *app, void *vst) {
             snprintf(where, sizeof where, "%s:%u:%u", dg->file ? dg->file : "", (unsigned)dg->line, (unsigned)dg->col);
         else
             snprintf(where, sizeof where, "%s", dg->file ? dg->file : "");
-        snprintf(msg, sizeof msg, "%s [%s] %s", tr(dg->severity == DIAG_ERROR ? "deverr.error" : "deverr.warning"),
+        snprintf(msg, sizeof msg, "%s [%s] %s", dg->severity == DIAG_ERROR ? tr("deverr.error") : tr("deverr.warning"),
                  diag_slug(dg->code), dg->message ? dg->message : "");
         snprintf(hint, sizeof hint, "→ %s", dg->hint ? dg->hint : "");
         int iw = w - 2 * pad;
