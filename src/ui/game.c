@@ -197,7 +197,7 @@ static const char *mastery_slug(Mastery m) {
     return (unsigned)m < 4 ? S[m] : "not_assessed";
 }
 
-bool game_write_result(Game *g, const char *user_dir, char *err, size_t errlen) {
+bool game_write_result(Game *g, const char *pdir, char *err, size_t errlen) {
     const Scenario *sc = game_scenario(g);
     if (!sc || !g->session || !session_is_over(g->session)) {
         snprintf(err, errlen, "no finished play to record");
@@ -257,7 +257,7 @@ bool game_write_result(Game *g, const char *user_dir, char *err, size_t errlen) 
         return false;
     }
     char dir[1024];
-    int nd = snprintf(dir, sizeof dir, "%sresults", user_dir);
+    int nd = snprintf(dir, sizeof dir, "%sresults", pdir);
     bool ok = nd > 0 && (size_t)nd < sizeof dir && paths_mkdirs(dir);
     if (ok) {
         int np = snprintf(g->result_path, sizeof g->result_path, "%s/%s.json", dir, sc->id);
@@ -275,15 +275,15 @@ bool game_write_result(Game *g, const char *user_dir, char *err, size_t errlen) 
     return ok;
 }
 
-static bool save_path(const char *user_dir, char *out, size_t outlen) {
-    int n = snprintf(out, outlen, "%ssaves/current.json", user_dir);
+static bool save_path(const char *pdir, char *out, size_t outlen) {
+    int n = snprintf(out, outlen, "%ssaves/current.json", pdir);
     return n > 0 && (size_t)n < outlen;
 }
 
-bool game_save(Game *g, const char *user_dir, char *err, size_t errlen) {
+bool game_save(Game *g, const char *pdir, char *err, size_t errlen) {
     char path[1200], dir[1200];
-    if (!g->session || !save_path(user_dir, path, sizeof path)) return false;
-    snprintf(dir, sizeof dir, "%ssaves", user_dir);
+    if (!g->session || !save_path(pdir, path, sizeof path)) return false;
+    snprintf(dir, sizeof dir, "%ssaves", pdir);
     if (session_is_over(g->session)) {
         remove(path);
         return true;
@@ -302,9 +302,9 @@ bool game_save(Game *g, const char *user_dir, char *err, size_t errlen) {
     return ok;
 }
 
-int game_saved_scenario(const Game *g, const char *user_dir) {
+int game_saved_scenario(const Game *g, const char *pdir) {
     char path[1200];
-    if (!save_path(user_dir, path, sizeof path) || !paths_is_file(path)) return -1;
+    if (!save_path(pdir, path, sizeof path) || !paths_is_file(path)) return -1;
     DiagList dl;
     diag_list_init(&dl, LANG_FR);
     Save *sv = save_load(path, &dl);
@@ -316,10 +316,10 @@ int game_saved_scenario(const Game *g, const char *user_dir) {
     return found;
 }
 
-bool game_resume(Game *g, const char *user_dir, Lang lang, char *msg, size_t msglen) {
+bool game_resume(Game *g, const char *pdir, Lang lang, char *msg, size_t msglen) {
     char path[1200];
     msg[0] = '\0';
-    if (!save_path(user_dir, path, sizeof path)) return false;
+    if (!save_path(pdir, path, sizeof path)) return false;
     DiagList dl;
     diag_list_init(&dl, lang);
     Save *sv = save_load(path, &dl);

@@ -60,23 +60,24 @@ const Framework *game_framework(const Game *g);
 const StepResult *game_choose(Game *g, uint16_t index);
 
 /* Writes the result of the finished play to
- * `user_dir`results/<scenario>.json atomically: ending, meters, choices,
+ * `pdir`results/<scenario>.json (`pdir`: the profile folder,
+ * app_profile_dir()) atomically: ending, meters, choices,
  * competency scores, badges. Returns false with a message in `err`. */
-bool game_write_result(Game *g, const char *user_dir, char *err, size_t errlen);
+bool game_write_result(Game *g, const char *pdir, char *err, size_t errlen);
 
-/* Saves the current play to `user_dir`saves/current.json (atomically,
+/* Saves the current play to `pdir`saves/current.json (atomically,
  * through the core's save module); a finished play removes the save.
  * Returns false with a message in `err`. */
-bool game_save(Game *g, const char *user_dir, char *err, size_t errlen);
+bool game_save(Game *g, const char *pdir, char *err, size_t errlen);
 
-/* The library index of the scenario the save in `user_dir` belongs to, -1
+/* The library index of the scenario the save in `pdir` belongs to, -1
  * when there is no usable save. */
-int game_saved_scenario(const Game *g, const char *user_dir);
+int game_saved_scenario(const Game *g, const char *pdir);
 
 /* Resumes the saved play; false when there is none or it cannot be read
  * (`msg` then says why, or is empty). When the scenario changed since the
  * save, the play resumes as far as it still holds and `msg` explains it. */
-bool game_resume(Game *g, const char *user_dir, Lang lang, char *msg, size_t msglen);
+bool game_resume(Game *g, const char *pdir, Lang lang, char *msg, size_t msglen);
 
 /* The image path `rel` of the current scenario joined to its folder into
  * `out`; false when `rel` is NULL. */

@@ -18,8 +18,9 @@ static void ending_enter(App *app, void *st, int arg) {
     ui_set_focus(&app->ui, "debrief");
     if (app->game.session && session_is_over(app->game.session) && !app->game.result_path[0] && !app->opts.shots_dir) {
         char err[512];
-        if (!game_write_result(&app->game, app->user_dir, err, sizeof err))
+        if (!game_write_result(&app->game, app_profile_dir(app), err, sizeof err))
             SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
+        app_record_progress(app);
     }
 }
 

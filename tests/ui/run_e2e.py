@@ -8,6 +8,7 @@ usage: run_e2e.py ENJEUX LIBRARY SCRIPT ENDING CHOICE[,CHOICE…] [--before SCRI
 --before runs a first session with SCRIPT in the same user folder (to test
 saving, quitting and resuming).
 """
+import glob
 import json
 import os
 import subprocess
@@ -34,13 +35,28 @@ def main():
             if proc.returncode != 0:
                 print(f"FAIL: {' '.join(cmd)} exited with {proc.returncode}")
                 return 1
-        path = os.path.join(user, "results", "atelier.json")
+        # Results go to the profile's folder U/profiles/<id>/results/.
+        found = glob.glob(os.path.join(user, "profiles", "*", "results", "atelier.json"))
+        path = found[0] if found else os.path.join(user, "profiles", "?", "results", "atelier.json")
         if not os.path.isfile(path):
             print(f"FAIL: the game wrote no result file {path}")
             return 1
         with open(path, encoding="utf-8") as f:
             result = json.load(f)
-    errors = []
+        errors = []
+        # One profile, whose folder holds the result and the progress.
+        with open(os.path.join(user, "profiles.json"), encoding="utf-8") as f:
+            profiles = json.load(f)
+        ids = [p["id"] for p in profiles.get("profiles", [])]
+        if len(ids) != 1 or os.path.dirname(os.path.dirname(path)) != os.path.join(user, "profiles", ids[0]):
+            errors.append(f"profiles.json: {profiles}")
+        try:
+            with open(os.path.join(os.path.dirname(os.path.dirname(path)), "progress.json"), encoding="utf-8") as f:
+                progress = json.load(f)
+            if progress.get("scenarios", {}).get("atelier", {}).get("plays") != 1:
+                errors.append(f"progress.json: atelier not counted once: {progress.get('scenarios')}")
+        except (OSError, ValueError) as e:
+            errors.append(f"progress.json: {e}")
     if result.get("scenario") != "atelier":
         errors.append(f"scenario: {result.get('scenario')!r}")
     if result.get("ending") != ending:
