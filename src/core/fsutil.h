@@ -62,4 +62,12 @@ void fsutil_free_names(char **names, size_t n);
  * false with *err set on failure. */
 bool fsutil_move_aside(const char *path, const char *suffix, char *out, size_t outlen, int *err);
 
+/* Appends `len` bytes at `line` (a complete line, ending in '\n') to the
+ * file at `path`, creating it, and syncs it to disk before returning (and
+ * the folder too when the file was created). When the file does not end
+ * with a line break (a torn write before a crash), one is written first so
+ * the damaged line stays on its own. Returns false with *err set to an
+ * errno value; a crash during the call leaves at most this line torn. */
+bool fsutil_append_line(const char *path, const char *line, size_t len, int *err);
+
 #endif

@@ -429,19 +429,21 @@ static bool move_file(const char *from, const char *to_dir, const char *name) {
 }
 
 int profile_adopt_legacy(const char *user_dir, const char *pdir) {
+    static const char *const FOLDERS[] = {"results", "records", "badges"};
     int moved = 0;
     char from[1200], to[1200];
     if (path_in(from, sizeof from, user_dir, "saves/current.json") &&
         snprintf(to, sizeof to, "%ssaves", pdir) < (int)sizeof to && move_file(from, to, "current.json"))
         moved++;
-    char rdir[1200];
-    char **names;
-    size_t n;
-    int e;
-    if (path_in(rdir, sizeof rdir, user_dir, "results") && fsutil_list_dir(rdir, &names, &n, &e)) {
-        snprintf(to, sizeof to, "%sresults", pdir);
+    for (size_t k = 0; k < sizeof FOLDERS / sizeof FOLDERS[0]; k++) {
+        char dir[1200];
+        char **names;
+        size_t n;
+        int e;
+        if (!path_in(dir, sizeof dir, user_dir, FOLDERS[k]) || !fsutil_list_dir(dir, &names, &n, &e)) continue;
+        snprintf(to, sizeof to, "%s%s", pdir, FOLDERS[k]);
         for (size_t i = 0; i < n; i++) {
-            char *f = fsutil_join(rdir, names[i]);
+            char *f = fsutil_join(dir, names[i]);
             if (f && !fsutil_is_dir(f) && move_file(f, to, names[i])) moved++;
             free(f);
         }

@@ -105,8 +105,9 @@ int profiles_find(const ProfileList *pl, const char *id_or_pseudonym);
 bool profile_dir(const char *user_dir, const char *id, char *out, size_t outlen);
 
 /* Moves player data written before profiles existed (U/saves/current.json,
- * U/results/<file>) into profile folder `pdir`, never overwriting a file
- * the profile already has. Returns how many files were moved. */
+ * the files of U/results/, U/records/, U/badges/) into profile folder
+ * `pdir`, never overwriting a file the profile already has. Returns how
+ * many files were moved. */
 int profile_adopt_legacy(const char *user_dir, const char *pdir);
 
 /* `t` as ISO 8601 UTC "2026-11-22T03:04:05Z" into `out` (room for 21). */

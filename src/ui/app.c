@@ -148,6 +148,7 @@ bool app_use_profile(App *app, int index) {
     profile_adopt_legacy(app->user_dir, dir);
     app->profile = index;
     snprintf(app->profile_dir, sizeof app->profile_dir, "%s", dir);
+    game_set_profile(&app->game, dir, app->profiles.items[index].pseudonym);
     if (!app->opts.shots_dir && !profiles_pick(&app->profiles, app->user_dir, index, &err))
         SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%sprofiles.json: cannot be written: %s", app->user_dir,
                      strerror(err));
@@ -160,12 +161,13 @@ bool app_use_profile(App *app, int index) {
 }
 
 void app_record_progress(App *app) {
-    if (app->profile < 0 || !app->progress || !app->game.session) return;
+    if (app->profile < 0 || !app->progress || !app->game.session || !app->game.recording) return;
     char date[32];
     profile_format_time(time(NULL), date);
     ProgressPlay play;
     int err = 0;
-    if (!progress_play_from_session(&play, app->game.session, date, NULL)) return;
+    const char *pid = app->game.log.play_id[0] ? app->game.log.play_id : NULL;
+    if (!progress_play_from_session(&play, app->game.session, date, pid)) return;
     if (!progress_add_play(app->progress, &play) || !progress_save(app->progress, app_profile_dir(app), &err)) {
         char why[1024];
         snprintf(why, sizeof why, "%.900sprogress.json: %s", app_profile_dir(app), strerror(err ? err : ENOMEM));
@@ -518,6 +520,10 @@ int app_main(int argc, char **argv) {
         fprintf(stderr, "enjeux: %s\n", err);
         goto out;
     }
+    /* The player's data folder: the user folder until profiles exist. */
+    game_set_profile(&app->game, app->user_dir, NULL);
+    app->game.recording = !app->opts.shots_dir && !x.bench;
+    app->game.trace = SDL_getenv("ENJEUX_TRACE_RECORDS") != NULL;
     char theme_path[PATH_MAX_LEN + 32];
     int n1 = snprintf(app->assets_dir, sizeof app->assets_dir, "%sassets/", app->data_dir);
     int n2 = snprintf(theme_path, sizeof theme_path, "%stheme.json", app->assets_dir);

@@ -147,9 +147,11 @@ static void test_damaged(void) {
 static void test_legacy(void) {
     write_text("saves/current.json", "{\"format\":1}");
     write_text("results/atelier.json", "{\"format\":1}");
+    write_text("records/0123.jsonl", "{}\n");
     char pdir[1024];
     snprintf(pdir, sizeof pdir, "%sprofiles/0badc0de/", user);
-    CHECK_INT(profile_adopt_legacy(user, pdir), 2);
+    CHECK_INT(profile_adopt_legacy(user, pdir), 3);
+    CHECK(exists("profiles/0badc0de/records/0123.jsonl"));
     CHECK(!exists("saves/current.json"));
     CHECK(exists("profiles/0badc0de/saves/current.json"));
     CHECK(exists("profiles/0badc0de/results/atelier.json"));

@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """End-to-end test of the game: runs the real `enjeux` binary headless
 (SDL_VIDEODRIVER=dummy) on the UI fixture library with a scripted input
-file, then checks the result file the game wrote at the ending.
+file, then checks the results file (format 2, results/<play-id>.json) the game
+wrote at the ending.
 
 usage: run_e2e.py ENJEUX LIBRARY SCRIPT ENDING CHOICE[,CHOICE…] [--before SCRIPT] [ENJEUX OPTIONS…]
 
 --before runs a first session with SCRIPT in the same user folder (to test
 saving, quitting and resuming).
 """
-import glob
 import json
 import os
 import subprocess
@@ -35,33 +35,40 @@ def main():
             if proc.returncode != 0:
                 print(f"FAIL: {' '.join(cmd)} exited with {proc.returncode}")
                 return 1
-        # Results go to the profile's folder U/profiles/<id>/results/.
-        found = glob.glob(os.path.join(user, "profiles", "*", "results", "atelier.json"))
-        path = found[0] if found else os.path.join(user, "profiles", "?", "results", "atelier.json")
-        if not os.path.isfile(path):
-            print(f"FAIL: the game wrote no result file {path}")
-            return 1
-        with open(path, encoding="utf-8") as f:
-            result = json.load(f)
-        errors = []
-        # One profile, whose folder holds the result and the progress.
+        # One profile, whose folder holds the results and the progress.
         with open(os.path.join(user, "profiles.json"), encoding="utf-8") as f:
             profiles = json.load(f)
         ids = [p["id"] for p in profiles.get("profiles", [])]
-        if len(ids) != 1 or os.path.dirname(os.path.dirname(path)) != os.path.join(user, "profiles", ids[0]):
-            errors.append(f"profiles.json: {profiles}")
+        if len(ids) != 1:
+            print(f"FAIL: profiles.json: {profiles}")
+            return 1
+        pdir = os.path.join(user, "profiles", ids[0])
         try:
-            with open(os.path.join(os.path.dirname(os.path.dirname(path)), "progress.json"), encoding="utf-8") as f:
+            with open(os.path.join(pdir, "progress.json"), encoding="utf-8") as f:
                 progress = json.load(f)
-            if progress.get("scenarios", {}).get("atelier", {}).get("plays") != 1:
-                errors.append(f"progress.json: atelier not counted once: {progress.get('scenarios')}")
         except (OSError, ValueError) as e:
-            errors.append(f"progress.json: {e}")
-    if result.get("scenario") != "atelier":
+            print(f"FAIL: progress.json: {e}")
+            return 1
+        if progress.get("scenarios", {}).get("atelier", {}).get("plays") != 1:
+            print(f"FAIL: progress.json: atelier not counted once: {progress.get('scenarios')}")
+            return 1
+        rdir = os.path.join(pdir, "results")
+        found = sorted(f for f in os.listdir(rdir) if f.endswith(".json") and not f.endswith(".xapi.json")) \
+            if os.path.isdir(rdir) else []
+        if len(found) != 1:
+            print(f"FAIL: the game wrote {len(found)} results files in {rdir}, want 1: {found}")
+            return 1
+        path = os.path.join(rdir, found[0])
+        with open(path, encoding="utf-8") as f:
+            result = json.load(f)
+    errors = []
+    if result.get("format") != 2 or found[0] != result.get("play_id", "") + ".json":
+        errors.append(f"format {result.get('format')!r}, play_id {result.get('play_id')!r} in {found[0]}")
+    if result.get("scenario", {}).get("id") != "atelier":
         errors.append(f"scenario: {result.get('scenario')!r}")
-    if result.get("ending") != ending:
+    if result.get("ending", {}).get("id") != ending:
         errors.append(f"ending: got {result.get('ending')!r}, want {ending!r}")
-    got = [s["choice"] for s in result.get("choices", [])]
+    got = [s["choice"] for s in result.get("decisions", [])]
     if got != choices.split(","):
         errors.append(f"choices: got {got}, want {choices.split(',')}")
     comps = {c["id"]: c for c in result.get("competencies", [])}
