@@ -138,6 +138,7 @@ static void progress_message(App *app, const ProgressLoadReport *rep) {
 
 bool app_use_profile(App *app, int index) {
     if (index < 0 || index >= app->profiles.n) return false;
+    if (index == app->profile && app->progress) return true;
     char dir[sizeof app->profile_dir];
     int err = 0;
     if (!profile_dir(app->user_dir, app->profiles.items[index].id, dir, sizeof dir) || !fsutil_mkdirs(dir, &err)) {
@@ -582,7 +583,8 @@ int app_main(int argc, char **argv) {
     app->running = true;
     init_profiles(app);
     app_reset(app, &screen_title, 0);
-    if (app->profile < 0) app_push(app, &screen_profiles, direct >= 0 ? PROFILES_AT_START_SCENARIO + direct : PROFILES_AT_START);
+    /* The profile screen also shows what happened to a damaged list. */
+    if (app->profile < 0 || app->profiles_notice[0]) app_push(app, &screen_profiles, direct >= 0 ? PROFILES_AT_START_SCENARIO + direct : PROFILES_AT_START);
     else if (direct >= 0) app_push(app, &screen_briefing, direct);
     else app_push(app, &screen_library, 0);
     app->redraw = true;
