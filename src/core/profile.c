@@ -208,12 +208,15 @@ static bool entry_from_json(const cJSON *o, Profile *p) {
     const cJSON *ps = cJSON_GetObjectItemCaseSensitive(o, "pseudonym");
     const cJSON *cr = cJSON_GetObjectItemCaseSensitive(o, "created");
     if (!cJSON_IsString(id) || !is_id(id->valuestring) || !cJSON_IsString(ps)) return false;
-    char clean[PROFILE_PSEUDO_BYTES];
-    PseudoCheck c = profile_check_pseudonym(NULL, ps->valuestring, clean, NULL);
-    if (c != PSEUDO_OK) return false;
+    /* Read more leniently than typed: a later version may accept more
+     * characters; only what cannot be shown is refused. */
+    size_t len = strlen(ps->valuestring);
+    if (len == 0 || len >= PROFILE_PSEUDO_BYTES) return false;
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)ps->valuestring[i] < 0x20 || ps->valuestring[i] == 0x7F) return false;
     memset(p, 0, sizeof *p);
     copy_str(p->id, sizeof p->id, id->valuestring);
-    copy_str(p->pseudonym, sizeof p->pseudonym, clean);
+    copy_str(p->pseudonym, sizeof p->pseudonym, ps->valuestring);
     copy_str(p->created, sizeof p->created, cJSON_IsString(cr) ? cr->valuestring : "");
     return true;
 }

@@ -134,11 +134,13 @@ static void test_damaged(void) {
      * dropped, folders untouched. */
     write_text("profiles/0badc0de/settings.json", "{}");
     write_text("profiles.json", "{\"format\":1,\"last\":\"zz\",\"profiles\":[{\"id\":\"../../etc\",\"pseudonym\":\"x\"},"
-                                "{\"id\":\"12345678\",\"pseudonym\":\"a/b\"}]}");
+                                "{\"id\":\"12345678\",\"pseudonym\":\"bad\\u0001\"},{\"id\":\"abcdef01\",\"pseudonym\":\"Ольга\"}]}");
     CHECK(profiles_load(&pl, user, &rep));
     CHECK_INT(rep.status, PROFILES_LOADED);
     CHECK_INT(rep.adopted, 2);
-    CHECK_INT(pl.n, 2);
+    CHECK_INT(pl.n, 3);
+    CHECK_INT(profiles_find(&pl, "abcdef01"), 0); /* a later version's wider alphabet is kept */
+    CHECK_STR(pl.items[0].pseudonym, "Ольга");
     CHECK(profiles_find(&pl, "0badc0de") >= 0);
     CHECK(profiles_find(&pl, "Bastien") >= 0);
     CHECK_STR(pl.last, "");
