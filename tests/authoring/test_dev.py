@@ -184,7 +184,7 @@ quit
 
     # --- F1 outside --dev does nothing ----------------------------------------------------
     p, screens = run_game([os.path.join(lib, "essai")], os.path.join(tmp, "user3"),
-                          "expect briefing\nkey F1\nwait 2\nexpect briefing\nquit\n", tmp, "nodev")
+                          "expect profiles\nkey F1\nwait 2\nexpect profiles\nquit\n", tmp, "nodev")
     check(p.returncode == 0 and "dev" not in screens, "F1 outside --dev: %s" % p.stderr[-1000:])
 
     # --- idle: no CPU burnt while waiting -----------------------------------------------------
