@@ -14,3 +14,12 @@ add_test(NAME records_xapi_validation
   COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/xapi/check_xapi.py ${PROJECT_SOURCE_DIR} $<TARGET_FILE:gen_results>
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(records_xapi_validation PROPERTIES TIMEOUT 300)
+
+# Kill test: the real game killed at random moments of scripted plays, 100
+# times (tests/records/kill_test.py); every record readable, at most the
+# decision in progress lost, killed plays resumed and finished.
+add_test(NAME records_kill
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/records/kill_test.py $<TARGET_FILE:enjeux>
+          ${ENJEUX_TESTS_DIR}/fixtures/ui/library ${ENJEUX_TESTS_DIR}/ui/keyboard.script --runs 100
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(records_kill PROPERTIES TIMEOUT 900 PROCESSORS 2)
