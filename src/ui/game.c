@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include <SDL.h>
+#include <errno.h>
 #include <time.h>
 
 #include "core/fsutil.h"
@@ -385,7 +386,72 @@ bool game_write_result(Game *g, char *err, size_t errlen) {
         snprintf(err, errlen, "%s: cannot create the folder for results; check that it is writable", dir);
         return false;
     }
-    return results_write(dir, g->session, game_framework(g), &m, g->result_path, sizeof g->result_path, err, errlen);
+    if (!results_write(dir, g->session, game_framework(g), &m, g->result_path, sizeof g->result_path, err, errlen))
+        return false;
+    g->export_msg[0] = '\0';
+    if (g->export_dir[0]) {
+        char xerr[1400];
+        bool ok = paths_mkdirs(g->export_dir);
+        if (!ok)
+            snprintf(xerr, sizeof xerr, "%s: cannot create the export folder (is the drive still there?)",
+                     g->export_dir);
+        else ok = results_write(g->export_dir, g->session, game_framework(g), &m, NULL, 0, xerr, sizeof xerr);
+        if (!ok) {
+            tr_format(g->export_msg, sizeof g->export_msg, "deb.export_failed", xerr, NULL);
+            SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", xerr);
+        } else {
+            tr_format(g->export_msg, sizeof g->export_msg, "deb.exported", g->export_dir, NULL);
+        }
+    }
+    return true;
+}
+
+/* Copies the regular file `from` to `to` atomically. */
+static bool copy_file(const char *from, const char *to, char *err, size_t errlen) {
+    char *data = NULL;
+    size_t len = 0, size = 0;
+    int e = 0;
+    if (fsutil_read_file(from, 64u * 1024 * 1024, &data, &len, &size, &e) != FS_OK) {
+        snprintf(err, errlen, "%s: cannot read it (%s)", from, e ? strerror(e) : "too large");
+        return false;
+    }
+    bool ok = fsutil_write_atomic(to, data, len, &e);
+    free(data);
+    if (!ok) snprintf(err, errlen, "%s: cannot write it (%s)", to, strerror(e));
+    return ok;
+}
+
+int game_export_pending(Game *g, char *err, size_t errlen) {
+    if (!g->export_dir[0]) return 0;
+    if (!paths_mkdirs(g->export_dir)) {
+        snprintf(err, errlen, "%s: cannot create the export folder (is the drive there?)", g->export_dir);
+        return -1;
+    }
+    int copied = 0;
+    static const char *const SUBS[] = {"results", "badges"};
+    for (int k = 0; k < 2; k++) {
+        char dir[1200];
+        if (!profile_sub(g, SUBS[k], dir, sizeof dir)) continue;
+        DIR *d = opendir(dir);
+        if (!d) continue;
+        struct dirent *de;
+        while ((de = readdir(d)) != NULL) {
+            if (de->d_name[0] == '.') continue;
+            size_t n = strlen(de->d_name);
+            if (n > 4 && strcmp(de->d_name + n - 4, ".tmp") == 0) continue;
+            char from[1500], to[1500];
+            snprintf(from, sizeof from, "%s/%s", dir, de->d_name);
+            snprintf(to, sizeof to, "%s/%s", g->export_dir, de->d_name);
+            if (!paths_is_file(from) || paths_is_file(to)) continue;
+            if (!copy_file(from, to, err, errlen)) {
+                closedir(d);
+                return -1;
+            }
+            copied++;
+        }
+        closedir(d);
+    }
+    return copied;
 }
 static bool save_path(const Game *g, char *out, size_t outlen) {
     return profile_sub(g, "saves/current.json", out, outlen);

@@ -173,6 +173,9 @@ static void debrief_render(App *app, void *vst) {
         tr_format(msg, sizeof msg, "deb.saved", app->game.result_path, NULL);
         y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, msg, x, y, w, "saved") + app_grid(app, 2);
     }
+    if (app->game.export_msg[0])
+        y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, app->game.export_msg, x, y, w, "exported") +
+             app_grid(app, 2);
     view_page_end(app, &page, y);
 }
 

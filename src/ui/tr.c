@@ -114,6 +114,9 @@ static const TrEntry TABLE[] = {
     {"deb.why", "Pourquoi" NB ": {0}", "Why: {0}"},
     {"deb.principle", "Principe" NB ": {0}", "Principle: {0}"},
     {"deb.saved", "Résultat enregistré dans {0}", "Result saved in {0}"},
+    {"deb.exported", "Résultats copiés aussi dans {0}", "Results also copied to {0}"},
+    {"deb.export_failed", "Les résultats n'ont pas pu être copiés dans le dossier d'export" NB ": {0}",
+     "The results could not be copied to the export folder: {0}"},
     {"record.torn", "La dernière ligne du journal de la partie (ligne {0}) a été abîmée par une interruption" NB
                     "; elle est ignorée et la partie reprend à la décision d'avant.",
      "The last line of the play record (line {0}) was damaged by an interruption; it is ignored and the play "

@@ -23,3 +23,11 @@ add_test(NAME records_kill
           ${ENJEUX_TESTS_DIR}/fixtures/ui/library ${ENJEUX_TESTS_DIR}/ui/keyboard.script --runs 100
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(records_kill PROPERTIES TIMEOUT 900 PROCESSORS 2)
+
+# Exports (--export-dir) and the workshop file (--workshop), through the game.
+add_test(NAME records_export
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/records/export_test.py $<TARGET_FILE:enjeux>
+          ${ENJEUX_TESTS_DIR}/fixtures/ui/library ${ENJEUX_TESTS_DIR}/ui/keyboard.script
+          ${ENJEUX_TESTS_DIR}/xapi/check_xapi.py
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(records_export PROPERTIES TIMEOUT 300)
