@@ -514,6 +514,7 @@ int app_main(int argc, char **argv) {
         fprintf(stderr, "enjeux: %s: the data folder's path is too long\n", app->data_dir);
         goto out;
     }
+    snprintf(app->game.fonts_dir, sizeof app->game.fonts_dir, "%sfonts/", app->assets_dir);
     if (!theme_load(&app->theme, theme_path, err, sizeof err)) {
         fprintf(stderr, "enjeux: %s\n", err);
         goto out;

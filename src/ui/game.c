@@ -17,6 +17,7 @@
 #include "core/results.h"
 #include "core/rng.h"
 #include "core/save.h"
+#include "ui/award.h"
 #include "ui/paths.h"
 #include "ui/tr.h"
 
@@ -210,6 +211,7 @@ void game_finish(Game *g) {
     }
     char err[1400];
     if (!game_write_result(g, err, sizeof err)) SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
+    else if (!award_write(g, g->fonts_dir, err, sizeof err)) SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
 }
 
 bool game_asset_path(const Game *g, const char *rel, char *out, size_t outlen) {

@@ -57,6 +57,7 @@ typedef struct Game {
     char export_dir[1024];    /* results are also copied here when set (--export-dir) */
     char export_msg[1400];    /* what the last export did, for the debrief; empty when none */
     Workshop workshop_file;   /* the workshop file's settings (issuer of badges…) */
+    char fonts_dir[2300];     /* assets/fonts/ (trailing '/'): badges are drawn with it */
     PlayLog log;
 } Game;
 

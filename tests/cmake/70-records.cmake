@@ -31,3 +31,11 @@ add_test(NAME records_export
           ${ENJEUX_TESTS_DIR}/xapi/check_xapi.py
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(records_export PROPERTIES TIMEOUT 300)
+
+# Badges: PNG and unsigned Open Badges 3.0 credential on a badge-earning play.
+add_test(NAME records_badges
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/records/badge_test.py $<TARGET_FILE:enjeux>
+          ${ENJEUX_TESTS_DIR}/fixtures/ui/library ${ENJEUX_TESTS_DIR}/ui/mouse.script
+          ${ENJEUX_TESTS_DIR}/ui/keyboard.script
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(records_badges PROPERTIES TIMEOUT 300)
