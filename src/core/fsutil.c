@@ -11,6 +11,7 @@
 #include <io.h>
 #include <windows.h>
 #else
+#include <dirent.h>
 #include <fcntl.h>
 #include <unistd.h>
 #endif
@@ -241,4 +242,66 @@ bool fsutil_append_line(const char *path, const char *line, size_t len, int *err
 #endif
     if (ok && created) sync_folder_of(path);
     return ok;
+}
+
+/* ---- folders (deleting a profile) --------------------------------------------- */
+
+bool fsutil_is_dir(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+#ifndef _WIN32
+static bool remove_tree_at(const char *path, size_t root_len, FsutilVisit visit, void *ctx, int *err) {
+    DIR *d = opendir(path);
+    if (!d) {
+        *err = errno;
+        return false;
+    }
+    bool ok = true;
+    struct dirent *de;
+    while (ok && (de = readdir(d)) != NULL) {
+        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0) continue;
+        char *child = fsutil_join(path, de->d_name);
+        if (!child) {
+            *err = ENOMEM;
+            ok = false;
+            break;
+        }
+        struct stat st;
+        if (lstat(child, &st) != 0) {
+            *err = errno;
+            ok = false;
+        } else if (S_ISDIR(st.st_mode)) {
+            ok = remove_tree_at(child, root_len, visit, ctx, err);
+        } else if (unlink(child) != 0) {
+            *err = errno;
+            ok = false;
+        } else if (visit) {
+            visit(child + root_len + 1, ctx);
+        }
+        free(child);
+    }
+    closedir(d);
+    if (ok && rmdir(path) != 0) {
+        *err = errno;
+        ok = false;
+    }
+    return ok;
+}
+#endif
+
+bool fsutil_remove_tree(const char *path, FsutilVisit visit, void *ctx, int *err) {
+    *err = 0;
+#ifdef _WIN32
+    (void)path;
+    (void)visit;
+    (void)ctx;
+    *err = ENOSYS;
+    return false;
+#else
+    bool ok = remove_tree_at(path, strlen(path), visit, ctx, err);
+    if (ok) sync_folder_of(path);
+    return ok;
+#endif
 }

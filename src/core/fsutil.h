@@ -40,4 +40,16 @@ bool fsutil_write_atomic(const char *path, const void *data, size_t len, int *er
  * errno value; a crash during the call leaves at most this line torn. */
 bool fsutil_append_line(const char *path, const char *line, size_t len, int *err);
 
+/* True when `path` is an existing folder. */
+bool fsutil_is_dir(const char *path);
+
+/* Called with each file deleted, its path relative to the folder removed. */
+typedef void (*FsutilVisit)(const char *rel, void *ctx);
+
+/* Deletes the folder `path` and everything in it (symbolic links are
+ * deleted, never followed), calling `visit` (may be NULL) for each file.
+ * Returns false with *err set to an errno value at the first failure; what
+ * was deleted before stays deleted. Not available on Windows yet (ENOSYS). */
+bool fsutil_remove_tree(const char *path, FsutilVisit visit, void *ctx, int *err);
+
 #endif

@@ -39,3 +39,8 @@ add_test(NAME records_badges
           ${ENJEUX_TESTS_DIR}/ui/keyboard.script
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(records_badges PROPERTIES TIMEOUT 300)
+
+# Privacy: enjeux --forget PROFILE.
+add_test(NAME records_forget
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/records/forget_test.py $<TARGET_FILE:enjeux>
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
