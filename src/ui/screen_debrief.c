@@ -112,6 +112,7 @@ static int badge_panel(App *app, int x, int y, int w) {
     /* The badge drawn for the player (award.c), left of the text. */
     int side = png[0] ? app_px(app, 112) : 0, iw = 0, ih = 0;
     SDL_Texture *img = side ? image_get(app->images, png, side, side, &iw, &ih) : NULL;
+    iw = ih = side; /* a PNG texture keeps its natural size: draw it scaled */
     int tx = img ? iw + pad : 0;
     const TextTex *tt =
         text_get(app->text, TS_BODY, FACE_BOLD, app_color(app, COL_TEXT), full, w - 2 * pad - tx, ALIGN_LEFT);
