@@ -135,6 +135,7 @@ int game_add_scenario(Game *g, const char *path, Lang lang) {
 
 static void log_reset(Game *g);
 static void record_begin(Game *g);
+static bool save_path(const Game *g, char *out, size_t outlen);
 static void record_line(Game *g, char *line);
 static bool log_push(Game *g, uint32_t time_ms, int64_t at_ms);
 
@@ -172,6 +173,10 @@ bool game_start(Game *g, int index, uint64_t seed, Lang lang) {
     log_reset(g);
     record_begin(g);
     game_scene_shown(g);
+    /* A new play replaces the one in progress: its save would otherwise
+     * bring the abandoned play back under "Continue". */
+    char save[1200];
+    if (g->recording && save_path(g, save, sizeof save)) remove(save);
     return true;
 }
 
