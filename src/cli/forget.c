@@ -67,25 +67,18 @@ int cli_forget(int argc, char **argv) {
     ForgetReport rep;
     switch (forget_profile(dir, who, &rep, err, sizeof err)) {
     case FORGET_OK:
-        printf(fr ? "Profil %s effacé de %s\u00A0: journaux de parties\u00A0: %u, fichiers de résultats\u00A0: %u, "
+        printf(fr ? "Profil %s («\u00A0%s\u00A0») effacé de %s\u00A0: journaux de parties\u00A0: %u, fichiers de résultats\u00A0: %u, "
                     "fichiers de badges\u00A0: %u, autres fichiers\u00A0: %u.\n"
                     "Les copies faites ailleurs (dossier d'export, LRS) ne sont pas touchées.\n"
-                  : "Profile %s deleted from %s: play records: %u, results files: %u, badge files: %u, other "
+                  : "Profile %s (\"%s\") deleted from %s: play records: %u, results files: %u, badge files: %u, other "
                     "files: %u.\n"
                     "Copies made elsewhere (export folder, LRS) are not touched.\n",
-               rep.id, dir, rep.records, rep.results, rep.badges, rep.other);
+               rep.id, rep.pseudonym, dir, rep.records, rep.results, rep.badges, rep.other);
         return 0;
     case FORGET_NOT_FOUND:
         fprintf(stderr, fr ? "enjeux\u00A0: aucun profil «\u00A0%s\u00A0» dans %sprofiles.json\u00A0; donnez son identifiant ou son "
                              "pseudonyme exact.\n"
                            : "enjeux: no profile \"%s\" in %sprofiles.json; give its id or its exact pseudonym.\n",
-                who, dir);
-        return 1;
-    case FORGET_AMBIGUOUS:
-        fprintf(stderr, fr ? "enjeux\u00A0: plusieurs profils s'appellent «\u00A0%s\u00A0»\u00A0; donnez l'identifiant (8 caractères) "
-                             "de celui à effacer, il figure dans %sprofiles.json.\n"
-                           : "enjeux: several profiles are called \"%s\"; give the id (8 characters) of the one "
-                             "to delete, listed in %sprofiles.json.\n",
                 who, dir);
         return 1;
     case FORGET_ERROR:

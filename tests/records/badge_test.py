@@ -83,6 +83,14 @@ def png_size(data):
     return struct.unpack(">II", data[16:24])
 
 
+def profile_dir(user):
+    """The folder of the one profile in the user folder `user` (the scripts
+    create it on the profile screen), None before it exists."""
+    base = os.path.join(user, "profiles")
+    ids = sorted(os.listdir(base)) if os.path.isdir(base) else []
+    return os.path.join(base, ids[0]) if len(ids) == 1 else None
+
+
 def main():
     enjeux, library, earning, other = sys.argv[1:5]
     errors = []
@@ -98,10 +106,11 @@ def main():
             if run.returncode != 0:
                 errors.append(f"{script}: exit {run.returncode}: {run.stderr[-400:]}")
                 continue
-            res = os.path.join(user, "results")
+            pdir = profile_dir(user) or os.path.join(user, "no-profile")
+            res = os.path.join(pdir, "results")
             doc = json.load(open(os.path.join(res, [n for n in os.listdir(res) if re.fullmatch(
                 r"[0-9a-f]{32}\.json", n)][0]), encoding="utf-8"))
-            bdir = os.path.join(user, "badges")
+            bdir = os.path.join(pdir, "badges")
             names = sorted(os.listdir(bdir)) if os.path.isdir(bdir) else []
             if not want:
                 if doc["badges"] or names:

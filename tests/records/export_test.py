@@ -21,6 +21,14 @@ import sys
 import tempfile
 
 
+def profile_dir(user):
+    """The folder of the one profile in the user folder `user` (the scripts
+    create it on the profile screen), None before it exists."""
+    base = os.path.join(user, "profiles")
+    ids = sorted(os.listdir(base)) if os.path.isdir(base) else []
+    return os.path.join(base, ids[0]) if len(ids) == 1 else None
+
+
 def main():
     enjeux, library, script, check_xapi = sys.argv[1:5]
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(check_xapi))))
@@ -41,7 +49,8 @@ def main():
         if run.returncode != 0:
             print(f"FAIL: the play exited with {run.returncode}: {run.stderr}")
             return 1
-        res = os.path.join(user, "results")
+        pdir = profile_dir(user) or os.path.join(user, "no-profile")
+        res = os.path.join(pdir, "results")
         names = sorted(os.listdir(res)) if os.path.isdir(res) else []
         exported = sorted(os.listdir(usb)) if os.path.isdir(usb) else []
         if len([n for n in names if n.endswith(".csv")]) != 1:
@@ -59,7 +68,7 @@ def main():
             xapi = json.load(open(os.path.join(res, js[0][:-5] + ".xapi.json"), encoding="utf-8"))
             if xapi[0]["actor"]["account"]["homePage"] != "https://lms.example.org":
                 errors.append(f"actor: {xapi[0]['actor']}")
-        rec = os.path.join(user, "records")
+        rec = os.path.join(pdir, "records")
         for n in os.listdir(rec) if os.path.isdir(rec) else []:
             head = json.loads(open(os.path.join(rec, n), encoding="utf-8").readline())
             if head.get("workshop") != "LYON-2026-11":

@@ -40,6 +40,14 @@ key Return
 """ + "wait 3\nkey 1\nwait 3\nkey Return\n" * 5 + "quit\n"
 
 
+def profile_dir(user):
+    """The folder of the one profile in the user folder `user` (the scripts
+    create it on the profile screen), None before it exists."""
+    base = os.path.join(user, "profiles")
+    ids = sorted(os.listdir(base)) if os.path.isdir(base) else []
+    return os.path.join(base, ids[0]) if len(ids) == 1 else None
+
+
 def spread(script_text):
     """The play script with a pause after each input, so that a kill can
     land between any two steps."""
@@ -130,7 +138,8 @@ def run_once(i, args, play_script, resume_script, rng_seed, results):
             killer.cancel()
         killed = proc.returncode == -signal.SIGKILL
         acked = max(synced) if synced else 0
-        rdir = os.path.join(user, "records")
+        pdir = profile_dir(user)
+        rdir = os.path.join(pdir, "records") if pdir else os.path.join(user, "no-profile-yet")
         files = sorted(os.listdir(rdir)) if os.path.isdir(rdir) else []
         errors = []
         if acked and not files:
@@ -162,7 +171,7 @@ def run_once(i, args, play_script, resume_script, rng_seed, results):
                 decisions = decisions[:-1]
             cmd2 = [args.enjeux, "--library", args.library, "--script", resume_script]
             run = subprocess.run(cmd2, env=env, capture_output=True, text=True, timeout=120)
-            path = os.path.join(user, "results", header["play_id"] + ".json")
+            path = os.path.join(pdir, "results", header["play_id"] + ".json")
             if not os.path.isfile(path):
                 errors.append(f"resume: no results file {path} (exit {run.returncode}): {run.stderr[-500:]}")
             else:
