@@ -1,4 +1,7 @@
-/* fsutil.c — bounded file reading and path helpers; see fsutil.h. */
+/* fsutil.c — the platform layer (POSIX and Win32); see fsutil.h. */
+#ifndef _WIN32
+#define _XOPEN_SOURCE 700 /* realpath, struct stat's st_mtim */
+#endif
 #include "core/fsutil.h"
 
 #include <errno.h>
@@ -8,11 +11,20 @@
 #include <sys/stat.h>
 
 #ifdef _WIN32
+#include <direct.h>
 #include <io.h>
 #include <windows.h>
 #else
+#include <dirent.h>
 #include <fcntl.h>
 #include <unistd.h>
+#endif
+
+#ifndef S_ISDIR
+#define S_ISDIR(m) (((m) & S_IFMT) == S_IFDIR)
+#endif
+#ifndef S_ISREG
+#define S_ISREG(m) (((m) & S_IFMT) == S_IFREG)
 #endif
 
 FsStatus fsutil_read_file(const char *path, size_t limit, char **data, size_t *len, size_t *size,
@@ -113,6 +125,175 @@ char *fsutil_join(const char *dir, const char *rel) {
     }
     p[n] = '\0';
     return p;
+}
+
+/* ---- file kinds, times, folders ------------------------------------------- */
+
+FsKind fsutil_kind(const char *path) {
+    struct stat st;
+    if (stat(path, &st) != 0) return FS_KIND_NONE;
+    if (S_ISREG(st.st_mode)) return FS_KIND_FILE;
+    if (S_ISDIR(st.st_mode)) return FS_KIND_DIR;
+    return FS_KIND_OTHER;
+}
+
+long long fsutil_mtime_ns(const char *path) {
+    struct stat st;
+    if (stat(path, &st) != 0) return 0;
+#ifdef _WIN32
+    return (long long)st.st_mtime * 1000000000LL;
+#elif defined(__APPLE__)
+    return (long long)st.st_mtimespec.tv_sec * 1000000000LL + st.st_mtimespec.tv_nsec;
+#else
+    return (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+#endif
+}
+
+static int cmp_names(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void fsutil_free_names(char **names, size_t n) {
+    if (!names) return;
+    for (size_t i = 0; i < n; i++) free(names[i]);
+    free(names);
+}
+
+/* Appends a copy of `name` to the growing array; false on OOM. */
+static bool push_name(char ***names, size_t *n, size_t *cap, const char *name) {
+    if (*n == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 16;
+        char **nn = realloc(*names, ncap * sizeof *nn);
+        if (!nn) return false;
+        *names = nn;
+        *cap = ncap;
+    }
+    size_t len = strlen(name);
+    char *copy = malloc(len + 1);
+    if (!copy) return false;
+    memcpy(copy, name, len + 1);
+    (*names)[(*n)++] = copy;
+    return true;
+}
+
+char **fsutil_list_dir(const char *dir, size_t *n, int *err) {
+    *n = 0;
+    *err = 0;
+    size_t cap = 0;
+    char **names = malloc(sizeof *names);
+    if (!names) {
+        *err = ENOMEM;
+        return NULL;
+    }
+    cap = 1;
+    bool ok = true;
+#ifdef _WIN32
+    char *pattern = fsutil_join(dir, "*");
+    if (!pattern) {
+        free(names);
+        *err = ENOMEM;
+        return NULL;
+    }
+    WIN32_FIND_DATAA fd;
+    HANDLE h = FindFirstFileA(pattern, &fd);
+    free(pattern);
+    if (h == INVALID_HANDLE_VALUE) {
+        free(names);
+        *err = GetLastError() == ERROR_FILE_NOT_FOUND ? 0 : ENOENT;
+        if (*err == 0) return calloc(1, sizeof(char *));
+        return NULL;
+    }
+    do {
+        if (fd.cFileName[0] == '.') continue;
+        if (!push_name(&names, n, &cap, fd.cFileName)) {
+            ok = false;
+            break;
+        }
+    } while (FindNextFileA(h, &fd));
+    FindClose(h);
+#else
+    DIR *d = opendir(dir);
+    if (!d) {
+        *err = errno;
+        free(names);
+        return NULL;
+    }
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.') continue;
+        if (!push_name(&names, n, &cap, de->d_name)) {
+            ok = false;
+            break;
+        }
+    }
+    closedir(d);
+#endif
+    if (!ok) {
+        fsutil_free_names(names, *n);
+        *n = 0;
+        *err = ENOMEM;
+        return NULL;
+    }
+    if (*n > 1) qsort(names, *n, sizeof *names, cmp_names);
+    return names;
+}
+
+char *fsutil_canonical(const char *path) {
+#ifdef _WIN32
+    if (fsutil_kind(path) == FS_KIND_NONE) return NULL;
+    return _fullpath(NULL, path, 0);
+#else
+    return realpath(path, NULL);
+#endif
+}
+
+static bool is_sep(char c) {
+#ifdef _WIN32
+    return c == '/' || c == '\\';
+#else
+    return c == '/';
+#endif
+}
+
+bool fsutil_mkdirs(const char *dir, int *err) {
+    *err = 0;
+    size_t n = strlen(dir);
+    if (n == 0) {
+        *err = ENOENT;
+        return false;
+    }
+    char *p = malloc(n + 1);
+    if (!p) {
+        *err = ENOMEM;
+        return false;
+    }
+    memcpy(p, dir, n + 1);
+    for (size_t i = 1; i <= n; i++) {
+        bool sep = is_sep(p[i]) || p[i] == '\0';
+#ifdef _WIN32
+        if (i == 2 && p[1] == ':') continue; /* "C:" is a drive, not a folder */
+#endif
+        if (!sep || is_sep(p[i - 1])) continue;
+        char c = p[i];
+        p[i] = '\0';
+#ifdef _WIN32
+        int r = _mkdir(p);
+#else
+        int r = mkdir(p, 0755);
+#endif
+        if (r != 0 && errno != EEXIST) {
+            *err = errno;
+            free(p);
+            return false;
+        }
+        p[i] = c;
+    }
+    free(p);
+    if (fsutil_kind(dir) != FS_KIND_DIR) {
+        *err = ENOTDIR;
+        return false;
+    }
+    return true;
 }
 
 /* ---- atomic replacement (saves, records) ----------------------------------- */

@@ -1,6 +1,9 @@
-/* fsutil.h — reading whole files with a size limit, path helpers for the
- * loaders, and atomic file replacement for saves. Internal to the core; the
- * only place of the core with platform (POSIX / Win32) calls. */
+/* fsutil.h — the one platform file: reading whole files with a size limit,
+ * path helpers, folder listing, file kinds and times, canonical paths,
+ * folder creation, and atomic file replacement for saves. Everything that
+ * differs between POSIX and Win32 lives in fsutil.c, behind these
+ * functions; the rest of the program (core, CLI, UI) calls them instead of
+ * <dirent.h>, <sys/stat.h>, realpath() or rename(). */
 #ifndef ENJEUX_FSUTIL_H
 #define ENJEUX_FSUTIL_H
 
@@ -21,6 +24,34 @@ char *fsutil_dirname(const char *path);
 
 /* `dir` + "/" + `rel`, malloc'd; NULL on OOM. */
 char *fsutil_join(const char *dir, const char *rel);
+
+typedef enum FsKind { FS_KIND_NONE, FS_KIND_FILE, FS_KIND_DIR, FS_KIND_OTHER } FsKind;
+
+/* What `path` names (symbolic links followed): FS_KIND_NONE when nothing
+ * is there or it cannot be examined. */
+FsKind fsutil_kind(const char *path);
+
+/* The last modification time of `path` in nanoseconds since the epoch (or
+ * a platform value that grows when the file changes), 0 when it cannot be
+ * read. For watching files that an author saves. */
+long long fsutil_mtime_ns(const char *path);
+
+/* The names in folder `dir`, without "." and ".." and without hidden
+ * names (starting with '.'), sorted by strcmp. Returns a malloc'd array of
+ * malloc'd strings, *n its length, to free with fsutil_free_names; NULL with
+ * *n = 0 when the folder cannot be read or memory runs out (*err then holds
+ * an errno value, 0 for an empty folder, which returns a non-NULL array). */
+char **fsutil_list_dir(const char *dir, size_t *n, int *err);
+void fsutil_free_names(char **names, size_t n);
+
+/* The absolute, canonical form of an existing path (symbolic links and
+ * "." / ".." resolved), malloc'd: the caller frees it. NULL when the path
+ * does not exist or memory runs out. */
+char *fsutil_canonical(const char *path);
+
+/* Creates `dir` and its missing parents. True when it is a folder after;
+ * false with *err set to an errno value otherwise. */
+bool fsutil_mkdirs(const char *dir, int *err);
 
 /* Replaces the file at `path` with `data` (`len` bytes) so that, whatever
  * happens (crash, SIGKILL, power cut), the file holds either its old

@@ -2,11 +2,10 @@
 #include "ui/game.h"
 
 #include <cjson/cJSON.h>
-#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "core/fsutil.h"
 #include "core/save.h"
@@ -50,52 +49,27 @@ static LibEntry *add_entry(Game *g) {
     return e;
 }
 
-static int cmp_str(const void *a, const void *b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 bool game_scan_library(Game *g, const char *scenarios_dir, Lang lang) {
-    DIR *d = opendir(scenarios_dir);
-    if (!d) return true;
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *de;
+    size_t n;
+    int err;
+    char **names = fsutil_list_dir(scenarios_dir, &n, &err);
+    if (!names) return err != ENOMEM; /* a missing folder holds no scenario */
     bool ok = true;
-    while ((de = readdir(d)) != NULL) {
-        if (de->d_name[0] == '.' || strcmp(de->d_name, "schema") == 0) continue;
-        char *dir = join(scenarios_dir, de->d_name);
+    for (size_t i = 0; i < n && ok; i++) {
+        if (strcmp(names[i], "schema") == 0) continue;
+        char *dir = join(scenarios_dir, names[i]);
         char *file = dir ? join(dir, "scenario.json") : NULL;
-        bool is = file && paths_is_file(file);
+        if (!dir || !file) ok = false;
+        else if (paths_is_file(file) && game_add_scenario(g, dir, lang) < 0) ok = false;
         free(file);
-        if (!is) {
-            free(dir);
-            continue;
-        }
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            char **nn = realloc(names, cap * sizeof *nn);
-            if (!nn) {
-                free(dir);
-                ok = false;
-                break;
-            }
-            names = nn;
-        }
-        names[n++] = dir;
+        free(dir);
     }
-    closedir(d);
-    if (n) qsort(names, n, sizeof *names, cmp_str);
-    for (size_t i = 0; i < n; i++) {
-        if (ok && game_add_scenario(g, names[i], lang) < 0) ok = false;
-        free(names[i]);
-    }
-    free(names);
+    fsutil_free_names(names, n);
     return ok;
 }
 
 int game_add_scenario(Game *g, const char *path, Lang lang) {
-    struct stat st;
-    char *file = (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) ? join(path, "scenario.json") : strdup(path);
+    char *file = fsutil_kind(path) == FS_KIND_DIR ? join(path, "scenario.json") : strdup(path);
     if (!file) return -1;
     /* One entry per file, however its path is spelt ("scenarios/x" given on
      * the command line, ".../share/enjeux/scenarios/x" from the library). A
