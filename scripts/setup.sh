@@ -38,6 +38,7 @@ PACKAGES=(
   xauth               # needed by xvfb-run
   groff-base          # checks the manual page (packaging/enjeux.6) in the tests
   desktop-file-utils  # checks the desktop entry (packaging/*.desktop) in the tests
+  gcc-mingw-w64-x86-64-posix # checks that the code outside src/ui/ compiles for Windows
 )
 # Optional groups (--with GROUP), used by .ci/run.
 PACKAGES_FUZZ=(

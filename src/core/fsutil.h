@@ -1,6 +1,6 @@
 /* fsutil.h — the one platform file: reading whole files with a size limit,
  * path helpers, folder listing, file kinds and times, canonical paths,
- * folder creation, and atomic file replacement for saves. Everything that
+ * folder creation, a monotonic clock, and atomic file replacement for saves. Everything that
  * differs between POSIX and Win32 lives in fsutil.c, behind these
  * functions; the rest of the program (core, CLI, UI) calls them instead of
  * <dirent.h>, <sys/stat.h>, realpath() or rename(). */
@@ -52,6 +52,10 @@ char *fsutil_canonical(const char *path);
 /* Creates `dir` and its missing parents. True when it is a folder after;
  * false with *err set to an errno value otherwise. */
 bool fsutil_mkdirs(const char *dir, int *err);
+
+/* A monotonic clock in nanoseconds, for measuring durations (time taken
+ * by a decision, benchmarks); its origin is unspecified. */
+long long fsutil_clock_ns(void);
 
 /* Replaces the file at `path` with `data` (`len` bytes) so that, whatever
  * happens (crash, SIGKILL, power cut), the file holds either its old
