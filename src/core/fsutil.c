@@ -12,12 +12,15 @@
 #include <time.h>
 
 #ifdef _WIN32
+#define PSAPI_VERSION 2 /* GetProcessMemoryInfo from kernel32, no psapi.lib */
 #include <direct.h>
 #include <io.h>
 #include <windows.h>
+#include <psapi.h>
 #else
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #endif
 
@@ -307,6 +310,38 @@ long long fsutil_clock_ns(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+#endif
+}
+
+long long fsutil_cpu_ns(bool whole_process) {
+#ifdef _WIN32
+    FILETIME created, exited, kernel, user;
+    BOOL ok = whole_process ? GetProcessTimes(GetCurrentProcess(), &created, &exited, &kernel, &user)
+                            : GetThreadTimes(GetCurrentThread(), &created, &exited, &kernel, &user);
+    if (!ok) return 0;
+    ULARGE_INTEGER k = {.u = {kernel.dwLowDateTime, kernel.dwHighDateTime}};
+    ULARGE_INTEGER u = {.u = {user.dwLowDateTime, user.dwHighDateTime}};
+    return (long long)(k.QuadPart + u.QuadPart) * 100; /* 100 ns units */
+#else
+    struct timespec ts;
+    if (clock_gettime(whole_process ? CLOCK_PROCESS_CPUTIME_ID : CLOCK_THREAD_CPUTIME_ID, &ts) != 0) return 0;
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+#endif
+}
+
+long long fsutil_peak_rss_kb(void) {
+#ifdef _WIN32
+    PROCESS_MEMORY_COUNTERS pmc;
+    if (!GetProcessMemoryInfo(GetCurrentProcess(), &pmc, sizeof pmc)) return 0;
+    return (long long)(pmc.PeakWorkingSetSize / 1024);
+#else
+    struct rusage ru;
+    if (getrusage(RUSAGE_SELF, &ru) != 0) return 0;
+#ifdef __APPLE__
+    return (long long)ru.ru_maxrss / 1024; /* bytes on macOS */
+#else
+    return (long long)ru.ru_maxrss;
+#endif
 #endif
 }
 

@@ -57,6 +57,15 @@ bool fsutil_mkdirs(const char *dir, int *err);
  * by a decision, benchmarks); its origin is unspecified. */
 long long fsutil_clock_ns(void);
 
+/* CPU time used so far, in nanoseconds, by the calling thread
+ * (`whole_process` false) or by the whole process (true); for benchmarks
+ * that must leave out time stolen by other programs. 0 when unknown. */
+long long fsutil_cpu_ns(bool whole_process);
+
+/* The most memory the process has held resident so far, in kilobytes; 0
+ * when unknown. For benchmarks. */
+long long fsutil_peak_rss_kb(void);
+
 /* Replaces the file at `path` with `data` (`len` bytes) so that, whatever
  * happens (crash, SIGKILL, power cut), the file holds either its old
  * content or the new one, never a mix: writes `path`.tmp in the same
