@@ -14,14 +14,21 @@
 #ifdef _WIN32
 #define PSAPI_VERSION 2 /* GetProcessMemoryInfo from kernel32, no psapi.lib */
 #include <direct.h>
+#include <fcntl.h>
 #include <io.h>
+#include <process.h>
 #include <windows.h>
 #include <psapi.h>
 #else
 #include <dirent.h>
 #include <fcntl.h>
+#include <spawn.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
+#endif
+#ifdef __APPLE__
+#include <mach-o/dyld.h>
 #endif
 
 #ifndef S_ISDIR
@@ -259,6 +266,16 @@ static bool is_sep(char c) {
 #endif
 }
 
+bool fsutil_mkdir(const char *dir, int *err) {
+#ifdef _WIN32
+    int r = _mkdir(dir);
+#else
+    int r = mkdir(dir, 0755);
+#endif
+    *err = r == 0 ? 0 : errno;
+    return r == 0;
+}
+
 bool fsutil_mkdirs(const char *dir, int *err) {
     *err = 0;
     size_t n = strlen(dir);
@@ -345,6 +362,64 @@ long long fsutil_peak_rss_kb(void) {
 #endif
 }
 
+char *fsutil_exe_dir(void) {
+    char buf[4096];
+#ifdef _WIN32
+    DWORD n = GetModuleFileNameA(NULL, buf, sizeof buf);
+    if (n == 0 || n >= sizeof buf) return NULL;
+    for (char *c = buf; *c; c++)
+        if (*c == '\\') *c = '/';
+#elif defined(__APPLE__)
+    uint32_t size = sizeof buf;
+    if (_NSGetExecutablePath(buf, &size) != 0) return NULL;
+#else
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0) return NULL;
+    buf[n] = '\0';
+#endif
+    return fsutil_dirname(buf);
+}
+
+#ifndef _WIN32
+extern char **environ;
+#endif
+
+int fsutil_run(char *const argv[], int *err) {
+    *err = 0;
+#ifdef _WIN32
+    intptr_t r = _spawnvp(_P_WAIT, argv[0], (const char *const *)argv);
+    if (r == -1) {
+        *err = errno;
+        return -1;
+    }
+    return (int)r;
+#else
+    pid_t pid;
+    int e = posix_spawnp(&pid, argv[0], NULL, NULL, argv, environ);
+    if (e != 0) {
+        *err = e;
+        return -1;
+    }
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) {
+            *err = errno;
+            return -1;
+        }
+    }
+    if (!WIFEXITED(status)) {
+        *err = EINTR;
+        return -1;
+    }
+    /* A shell-less spawn that could not exec reports 127 on some systems. */
+    if (WEXITSTATUS(status) == 127) {
+        *err = ENOENT;
+        return -1;
+    }
+    return WEXITSTATUS(status);
+#endif
+}
+
 /* ---- atomic replacement (saves, records) ----------------------------------- */
 
 static bool sync_stream(FILE *f) {
@@ -378,6 +453,13 @@ static void sync_folder_of(const char *path) {
     }
     free(dir);
 #endif
+}
+
+bool fsutil_rename(const char *from, const char *to, int *err) {
+    *err = 0;
+    if (replace_file(from, to)) return true;
+    *err = errno ? errno : EIO;
+    return false;
 }
 
 bool fsutil_write_atomic(const char *path, const void *data, size_t len, int *err) {

@@ -49,6 +49,10 @@ void fsutil_free_names(char **names, size_t n);
  * does not exist or memory runs out. */
 char *fsutil_canonical(const char *path);
 
+/* Creates the one folder `dir` (its parent must exist). False with *err
+ * set to an errno value otherwise, EEXIST when something is already there. */
+bool fsutil_mkdir(const char *dir, int *err);
+
 /* Creates `dir` and its missing parents. True when it is a folder after;
  * false with *err set to an errno value otherwise. */
 bool fsutil_mkdirs(const char *dir, int *err);
@@ -65,6 +69,20 @@ long long fsutil_cpu_ns(bool whole_process);
 /* The most memory the process has held resident so far, in kilobytes; 0
  * when unknown. For benchmarks. */
 long long fsutil_peak_rss_kb(void);
+
+/* The folder of the running program (trailing separator not included),
+ * malloc'd; NULL when the system cannot tell. */
+char *fsutil_exe_dir(void);
+
+/* Runs the program argv[0] (looked up in PATH) with `argv` (NULL-ended), no
+ * shell, standard streams inherited, and waits for it. Returns its exit
+ * status, or -1 with *err set to an errno value when it cannot be started
+ * (ENOENT: not installed) or did not exit normally. */
+int fsutil_run(char *const argv[], int *err);
+
+/* Renames `from` over `to`, replacing it atomically where the system can.
+ * False with *err set on failure. */
+bool fsutil_rename(const char *from, const char *to, int *err);
 
 /* Replaces the file at `path` with `data` (`len` bytes) so that, whatever
  * happens (crash, SIGKILL, power cut), the file holds either its old

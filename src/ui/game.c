@@ -284,15 +284,16 @@ static void record_line(Game *g, char *line) {
 static void abandon_others(const Game *g, const char *keep) {
     char dir[1200];
     if (!profile_sub(g, "records", dir, sizeof dir)) return;
-    DIR *d = opendir(dir);
-    if (!d) return;
-    struct dirent *de;
+    size_t count;
+    int e;
+    char **names = fsutil_list_dir(dir, &count, &e);
+    if (!names) return;
     int64_t now = game_wall_ms();
-    while ((de = readdir(d)) != NULL) {
-        size_t n = strlen(de->d_name);
-        if (n < 7 || strcmp(de->d_name + n - 6, ".jsonl") != 0) continue;
+    for (size_t k = 0; k < count; k++) {
+        size_t n = strlen(names[k]);
+        if (n < 7 || strcmp(names[k] + n - 6, ".jsonl") != 0) continue;
         char path[1500], err[1600];
-        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        snprintf(path, sizeof path, "%s/%s", dir, names[k]);
         if (keep && strcmp(path, keep) == 0) continue;
         Record *r = record_load(path, err, sizeof err);
         if (r && !r->finished && !r->abandoned) {
@@ -303,7 +304,7 @@ static void abandon_others(const Game *g, const char *keep) {
         }
         record_free(r);
     }
-    closedir(d);
+    fsutil_free_names(names, count);
 }
 
 /* Opens a new record for the current session: header, then the decisions
@@ -398,16 +399,17 @@ static int find_unfinished_record(Game *g) {
     g->resume_path[0] = '\0';
     char dir[1200];
     if (!profile_sub(g, "records", dir, sizeof dir)) return -1;
-    DIR *d = opendir(dir);
-    if (!d) return -1;
-    struct dirent *de;
+    size_t count;
+    int e;
+    char **names = fsutil_list_dir(dir, &count, &e);
+    if (!names) return -1;
     int found = -1;
     int64_t newest = INT64_MIN;
-    while ((de = readdir(d)) != NULL) {
-        size_t n = strlen(de->d_name);
-        if (n < 7 || strcmp(de->d_name + n - 6, ".jsonl") != 0) continue;
+    for (size_t k = 0; k < count; k++) {
+        size_t n = strlen(names[k]);
+        if (n < 7 || strcmp(names[k] + n - 6, ".jsonl") != 0) continue;
         char path[1500], err[1600];
-        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        snprintf(path, sizeof path, "%s/%s", dir, names[k]);
         Record *r = record_load(path, err, sizeof err);
         if (!r) {
             SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
@@ -421,7 +423,7 @@ static int find_unfinished_record(Game *g) {
         }
         record_free(r);
     }
-    closedir(d);
+    fsutil_free_names(names, count);
     return found;
 }
 
