@@ -112,8 +112,8 @@ static void check_scenario(Run *run, const char *path) {
 static bool check_library(Run *run, const char *dir) {
     size_t n;
     int err;
-    char **names = fsutil_list_dir(dir, &n, &err);
-    if (!names) return false;
+    char **names;
+    if (!fsutil_list_dir(dir, &names, &n, &err)) return false;
     bool found = false;
     char *fw = join(dir, "competencies.json");
     if (fw && is_file(fw)) {
@@ -122,6 +122,7 @@ static bool check_library(Run *run, const char *dir) {
     }
     free(fw);
     for (size_t i = 0; i < n; i++) {
+        if (names[i][0] == '.') continue;
         char *sub = join(dir, names[i]);
         char *sc = sub && is_dir(sub) ? join(sub, "scenario.json") : NULL;
         if (sc && is_file(sc)) {

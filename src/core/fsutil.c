@@ -160,95 +160,6 @@ long long fsutil_mtime_ns(const char *path) {
 #endif
 }
 
-static int cmp_names(const void *a, const void *b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-void fsutil_free_names(char **names, size_t n) {
-    if (!names) return;
-    for (size_t i = 0; i < n; i++) free(names[i]);
-    free(names);
-}
-
-/* Appends a copy of `name` to the growing array; false on OOM. */
-static bool push_name(char ***names, size_t *n, size_t *cap, const char *name) {
-    if (*n == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 16;
-        char **nn = realloc(*names, ncap * sizeof *nn);
-        if (!nn) return false;
-        *names = nn;
-        *cap = ncap;
-    }
-    size_t len = strlen(name);
-    char *copy = malloc(len + 1);
-    if (!copy) return false;
-    memcpy(copy, name, len + 1);
-    (*names)[(*n)++] = copy;
-    return true;
-}
-
-char **fsutil_list_dir(const char *dir, size_t *n, int *err) {
-    *n = 0;
-    *err = 0;
-    size_t cap = 0;
-    char **names = malloc(sizeof *names);
-    if (!names) {
-        *err = ENOMEM;
-        return NULL;
-    }
-    cap = 1;
-    bool ok = true;
-#ifdef _WIN32
-    char *pattern = fsutil_join(dir, "*");
-    if (!pattern) {
-        free(names);
-        *err = ENOMEM;
-        return NULL;
-    }
-    WIN32_FIND_DATAA fd;
-    HANDLE h = FindFirstFileA(pattern, &fd);
-    free(pattern);
-    if (h == INVALID_HANDLE_VALUE) {
-        free(names);
-        *err = GetLastError() == ERROR_FILE_NOT_FOUND ? 0 : ENOENT;
-        if (*err == 0) return calloc(1, sizeof(char *));
-        return NULL;
-    }
-    do {
-        if (fd.cFileName[0] == '.') continue;
-        if (!push_name(&names, n, &cap, fd.cFileName)) {
-            ok = false;
-            break;
-        }
-    } while (FindNextFileA(h, &fd));
-    FindClose(h);
-#else
-    DIR *d = opendir(dir);
-    if (!d) {
-        *err = errno;
-        free(names);
-        return NULL;
-    }
-    struct dirent *de;
-    while ((de = readdir(d)) != NULL) {
-        if (de->d_name[0] == '.') continue;
-        if (!push_name(&names, n, &cap, de->d_name)) {
-            ok = false;
-            break;
-        }
-    }
-    closedir(d);
-#endif
-    if (!ok) {
-        fsutil_free_names(names, *n);
-        *n = 0;
-        *err = ENOMEM;
-        return NULL;
-    }
-    if (*n > 1) qsort(names, *n, sizeof *names, cmp_names);
-    return names;
-}
-
 char *fsutil_canonical(const char *path) {
 #ifdef _WIN32
     if (fsutil_kind(path) == FS_KIND_NONE) return NULL;
@@ -258,64 +169,6 @@ char *fsutil_canonical(const char *path) {
 #endif
 }
 
-static bool is_sep(char c) {
-#ifdef _WIN32
-    return c == '/' || c == '\\';
-#else
-    return c == '/';
-#endif
-}
-
-bool fsutil_mkdir(const char *dir, int *err) {
-#ifdef _WIN32
-    int r = _mkdir(dir);
-#else
-    int r = mkdir(dir, 0755);
-#endif
-    *err = r == 0 ? 0 : errno;
-    return r == 0;
-}
-
-bool fsutil_mkdirs(const char *dir, int *err) {
-    *err = 0;
-    size_t n = strlen(dir);
-    if (n == 0) {
-        *err = ENOENT;
-        return false;
-    }
-    char *p = malloc(n + 1);
-    if (!p) {
-        *err = ENOMEM;
-        return false;
-    }
-    memcpy(p, dir, n + 1);
-    for (size_t i = 1; i <= n; i++) {
-        bool sep = is_sep(p[i]) || p[i] == '\0';
-#ifdef _WIN32
-        if (i == 2 && p[1] == ':') continue; /* "C:" is a drive, not a folder */
-#endif
-        if (!sep || is_sep(p[i - 1])) continue;
-        char c = p[i];
-        p[i] = '\0';
-#ifdef _WIN32
-        int r = _mkdir(p);
-#else
-        int r = mkdir(p, 0755);
-#endif
-        if (r != 0 && errno != EEXIST) {
-            *err = errno;
-            free(p);
-            return false;
-        }
-        p[i] = c;
-    }
-    free(p);
-    if (fsutil_kind(dir) != FS_KIND_DIR) {
-        *err = ENOTDIR;
-        return false;
-    }
-    return true;
-}
 
 long long fsutil_clock_ns(void) {
 #ifdef _WIN32
@@ -493,6 +346,218 @@ bool fsutil_write_atomic(const char *path, const void *data, size_t len, int *er
     free(tmp);
     if (ok) sync_folder_of(path);
     return ok;
+}
+
+/* ---- folders ------------------------------------------------------------------ */
+
+static int make_dir(const char *p) {
+#ifdef _WIN32
+    return _mkdir(p);
+#else
+    return mkdir(p, 0755);
+#endif
+}
+
+bool fsutil_is_dir(const char *path) {
+    return fsutil_kind(path) == FS_KIND_DIR;
+}
+
+bool fsutil_mkdir(const char *dir, int *err) {
+    int r = make_dir(dir);
+    *err = r == 0 ? 0 : errno;
+    return r == 0;
+}
+
+bool fsutil_mkdirs(const char *dir, int *err) {
+    *err = 0;
+    size_t n = strlen(dir);
+    char *p = malloc(n + 1);
+    if (!p) {
+        *err = ENOMEM;
+        return false;
+    }
+    memcpy(p, dir, n + 1);
+    for (size_t i = 1; i <= n; i++) {
+        if (p[i] != '/' && p[i] != '\0') continue;
+        char c = p[i];
+        p[i] = '\0';
+        if (make_dir(p) != 0 && errno != EEXIST && !fsutil_is_dir(p)) {
+            *err = errno;
+            free(p);
+            return false;
+        }
+        p[i] = c;
+    }
+    free(p);
+    if (!fsutil_is_dir(dir)) {
+        *err = ENOTDIR;
+        return false;
+    }
+    return true;
+}
+
+static int cmp_names(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void fsutil_free_names(char **names, size_t n) {
+    for (size_t i = 0; names && i < n; i++) free(names[i]);
+    free(names);
+}
+
+#ifdef _WIN32
+bool fsutil_list_dir(const char *dir, char ***names, size_t *n, int *err) {
+    *names = NULL;
+    *n = 0;
+    char *pat = fsutil_join(dir, "*");
+    if (!pat) {
+        *err = ENOMEM;
+        return false;
+    }
+    WIN32_FIND_DATAA fd;
+    HANDLE h = FindFirstFileA(pat, &fd);
+    free(pat);
+    if (h == INVALID_HANDLE_VALUE) {
+        *err = ENOENT;
+        return false;
+    }
+    size_t cap = 0;
+    bool ok = true;
+    do {
+        const char *nm = fd.cFileName;
+        if (strcmp(nm, ".") == 0 || strcmp(nm, "..") == 0) continue;
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **nn = realloc(*names, cap * sizeof *nn);
+            if (!nn) {
+                ok = false;
+                break;
+            }
+            *names = nn;
+        }
+        if (!((*names)[*n] = _strdup(nm))) {
+            ok = false;
+            break;
+        }
+        (*n)++;
+    } while (FindNextFileA(h, &fd));
+    FindClose(h);
+#else
+bool fsutil_list_dir(const char *dir, char ***names, size_t *n, int *err) {
+    *names = NULL;
+    *n = 0;
+    *err = 0;
+    DIR *d = opendir(dir);
+    if (!d) {
+        *err = errno;
+        return false;
+    }
+    size_t cap = 0;
+    bool ok = true;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        const char *nm = de->d_name;
+        if (strcmp(nm, ".") == 0 || strcmp(nm, "..") == 0) continue;
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **nn = realloc(*names, cap * sizeof *nn);
+            if (!nn) {
+                ok = false;
+                break;
+            }
+            *names = nn;
+        }
+        size_t len = strlen(nm);
+        char *copy = malloc(len + 1);
+        if (!copy) {
+            ok = false;
+            break;
+        }
+        memcpy(copy, nm, len + 1);
+        (*names)[(*n)++] = copy;
+    }
+    closedir(d);
+#endif
+    if (!ok) {
+        fsutil_free_names(*names, *n);
+        *names = NULL;
+        *n = 0;
+        *err = ENOMEM;
+        return false;
+    }
+    if (*n > 1) qsort(*names, *n, sizeof **names, cmp_names);
+    return true;
+}
+
+bool fsutil_remove_tree(const char *path, int *err) {
+    *err = 0;
+    struct stat st;
+#ifdef _WIN32
+    if (stat(path, &st) != 0) return errno == ENOENT;
+#else
+    if (lstat(path, &st) != 0) {
+        if (errno == ENOENT) return true;
+        *err = errno;
+        return false;
+    }
+#endif
+    bool ok = true;
+    if (S_ISDIR(st.st_mode)) {
+        char **names;
+        size_t n;
+        int e = 0;
+        if (fsutil_list_dir(path, &names, &n, &e)) {
+            for (size_t i = 0; i < n; i++) {
+                char *child = fsutil_join(path, names[i]);
+                int ce = 0;
+                if (!child) {
+                    ok = false;
+                    *err = ENOMEM;
+                } else if (!fsutil_remove_tree(child, &ce)) {
+                    ok = false;
+                    *err = ce;
+                }
+                free(child);
+            }
+            fsutil_free_names(names, n);
+        } else {
+            ok = false;
+            *err = e;
+        }
+#ifdef _WIN32
+        if (_rmdir(path) != 0) {
+#else
+        if (rmdir(path) != 0) {
+#endif
+            ok = false;
+            *err = errno;
+        }
+    } else if (remove(path) != 0) {
+        ok = false;
+        *err = errno;
+    }
+    return ok;
+}
+
+bool fsutil_move_aside(const char *path, const char *suffix, char *out, size_t outlen, int *err) {
+    *err = 0;
+    struct stat st;
+    for (int i = 0; i < 1000; i++) {
+        int w = i == 0 ? snprintf(out, outlen, "%s%s", path, suffix) : snprintf(out, outlen, "%s%s.%d", path, suffix, i);
+        if (w < 0 || (size_t)w >= outlen) {
+            *err = ENAMETOOLONG;
+            return false;
+        }
+        if (stat(out, &st) == 0) continue;
+        if (rename(path, out) != 0) {
+            *err = errno;
+            return false;
+        }
+        sync_folder_of(path);
+        return true;
+    }
+    *err = EEXIST;
+    return false;
 }
 
 /* ---- appending (play records) ------------------------------------------------ */

@@ -36,14 +36,6 @@ FsKind fsutil_kind(const char *path);
  * read. For watching files that an author saves. */
 long long fsutil_mtime_ns(const char *path);
 
-/* The names in folder `dir`, without "." and ".." and without hidden
- * names (starting with '.'), sorted by strcmp. Returns a malloc'd array of
- * malloc'd strings, *n its length, to free with fsutil_free_names; NULL with
- * *n = 0 when the folder cannot be read or memory runs out (*err then holds
- * an errno value, 0 for an empty folder, which returns a non-NULL array). */
-char **fsutil_list_dir(const char *dir, size_t *n, int *err);
-void fsutil_free_names(char **names, size_t n);
-
 /* The absolute, canonical form of an existing path (symbolic links and
  * "." / ".." resolved), malloc'd: the caller frees it. NULL when the path
  * does not exist or memory runs out. */
@@ -52,10 +44,6 @@ char *fsutil_canonical(const char *path);
 /* Creates the one folder `dir` (its parent must exist). False with *err
  * set to an errno value otherwise, EEXIST when something is already there. */
 bool fsutil_mkdir(const char *dir, int *err);
-
-/* Creates `dir` and its missing parents. True when it is a folder after;
- * false with *err set to an errno value otherwise. */
-bool fsutil_mkdirs(const char *dir, int *err);
 
 /* A monotonic clock in nanoseconds, for measuring durations (time taken
  * by a decision, benchmarks); its origin is unspecified. */
@@ -93,6 +81,36 @@ bool fsutil_rename(const char *from, const char *to, int *err);
  * time (the temporary name is fixed, so a crash leaves at most one stale
  * `path`.tmp, replaced by the next write). */
 bool fsutil_write_atomic(const char *path, const void *data, size_t len, int *err);
+
+/* ---- folders (player data: profiles) ---------------------------------------- */
+
+/* Creates `dir` and its missing parents. Returns true when it is a folder
+ * afterwards; false with *err set to an errno value. */
+bool fsutil_mkdirs(const char *dir, int *err);
+
+/* True when `path` names an existing folder. */
+bool fsutil_is_dir(const char *path);
+
+/* Removes `path` and, when it is a folder, everything under it (symbolic
+ * links are removed, never followed). A missing path is not an error.
+ * Returns false with *err set to an errno value when something could not be
+ * removed (the rest is still attempted). */
+bool fsutil_remove_tree(const char *path, int *err);
+
+/* The names of the entries of folder `dir` (no "." or ".."), sorted by
+ * strcmp, as a malloc'd array of malloc'd strings; free with
+ * fsutil_free_names(). Returns false with *err set when the folder cannot
+ * be read (ENOENT when missing); *names is then NULL and *n 0. */
+bool fsutil_list_dir(const char *dir, char ***names, size_t *n, int *err);
+
+/* Frees what fsutil_list_dir() returned. Accepts NULL. */
+void fsutil_free_names(char **names, size_t n);
+
+/* Moves the file at `path` aside to `path` + `suffix`, or `path` + `suffix`
+ * + ".N" (N = 1, 2…) when that name is taken, so an earlier backup is never
+ * overwritten. Writes the name used into `out` (room for `outlen`). Returns
+ * false with *err set on failure. */
+bool fsutil_move_aside(const char *path, const char *suffix, char *out, size_t outlen, int *err);
 
 /* Appends `len` bytes at `line` (a complete line, ending in '\n') to the
  * file at `path`, creating it, and syncs it to disk before returning (and

@@ -59,11 +59,11 @@ static LibEntry *add_entry(Game *g) {
 bool game_scan_library(Game *g, const char *scenarios_dir, Lang lang) {
     size_t n;
     int err;
-    char **names = fsutil_list_dir(scenarios_dir, &n, &err);
-    if (!names) return err != ENOMEM; /* a missing folder holds no scenario */
+    char **names;
+    if (!fsutil_list_dir(scenarios_dir, &names, &n, &err)) return err != ENOMEM; /* a missing folder holds no scenario */
     bool ok = true;
     for (size_t i = 0; i < n && ok; i++) {
-        if (strcmp(names[i], "schema") == 0) continue;
+        if (names[i][0] == '.' || strcmp(names[i], "schema") == 0) continue;
         char *dir = join(scenarios_dir, names[i]);
         char *file = dir ? join(dir, "scenario.json") : NULL;
         if (!dir || !file) ok = false;
@@ -286,8 +286,8 @@ static void abandon_others(const Game *g, const char *keep) {
     if (!profile_sub(g, "records", dir, sizeof dir)) return;
     size_t count;
     int e;
-    char **names = fsutil_list_dir(dir, &count, &e);
-    if (!names) return;
+    char **names;
+    if (!fsutil_list_dir(dir, &names, &count, &e)) return;
     int64_t now = game_wall_ms();
     for (size_t k = 0; k < count; k++) {
         size_t n = strlen(names[k]);
@@ -401,8 +401,8 @@ static int find_unfinished_record(Game *g) {
     if (!profile_sub(g, "records", dir, sizeof dir)) return -1;
     size_t count;
     int e;
-    char **names = fsutil_list_dir(dir, &count, &e);
-    if (!names) return -1;
+    char **names;
+    if (!fsutil_list_dir(dir, &names, &count, &e)) return -1;
     int found = -1;
     int64_t newest = INT64_MIN;
     for (size_t k = 0; k < count; k++) {
