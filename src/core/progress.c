@@ -243,7 +243,7 @@ bool progress_add_play(Progress *p, const ProgressPlay *play) {
     cJSON *badges = object_at(root, "badges");
     for (int l = 1; ok && badges && l <= 3; l++) {
         if (!(play->badges & (1u << (l - 1)))) continue;
-        char key[4];
+        char key[16];
         snprintf(key, sizeof key, "%d", l);
         cJSON *b = object_at(badges, key);
         if (!b) {
@@ -418,7 +418,7 @@ bool progress_competency(const Progress *p, const char *id, ProgressCompetency *
 }
 
 bool progress_badge(const Progress *p, int level, const char **date, uint32_t *count) {
-    char key[4];
+    char key[16];
     snprintf(key, sizeof key, "%d", level);
     const cJSON *b = member(member(p->root, "badges"), key);
     uint32_t c = (uint32_t)int_of(b, "count", 0, 1e9, 0);

@@ -559,6 +559,10 @@ int app_main(int argc, char **argv) {
         goto out;
     }
     load_catalogues(app);
+    /* Who plays, before anything reads or writes the player's data (the
+     * screenshot tour keeps its own players in memory). */
+    app->profile = -1;
+    if (!app->opts.shots_dir) init_profiles(app);
     if (app->opts.layout_dump) {
         app->layout_out = fopen(app->opts.layout_dump, "w");
         if (!app->layout_out) {
@@ -586,7 +590,6 @@ int app_main(int argc, char **argv) {
             goto out;
         }
     }
-    app->profile = -1;
     if (app->opts.shots_dir) {
         status = shots_run(app);
         goto out;
@@ -604,10 +607,10 @@ int app_main(int argc, char **argv) {
     app_update_size(app);
     for (int i = 0; i < SDL_NumJoysticks(); i++) open_pad(app, i);
     app->running = true;
-    init_profiles(app);
     app_reset(app, &screen_title, 0);
     /* The profile screen also shows what happened to a damaged list. */
-    if (app->profile < 0 || app->profiles_notice[0]) app_push(app, &screen_profiles, direct >= 0 ? PROFILES_AT_START_SCENARIO + direct : PROFILES_AT_START);
+    if (app->profile < 0 || app->profiles_notice[0])
+        app_push(app, &screen_profiles, direct >= 0 ? PROFILES_AT_START_SCENARIO + direct : PROFILES_AT_START);
     else if (direct >= 0) app_push(app, &screen_briefing, direct);
     else app_push(app, &screen_library, 0);
     app->redraw = true;

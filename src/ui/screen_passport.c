@@ -100,7 +100,7 @@ static const char *level_name(const App *app, const Framework *fw, int level) {
         const char *s = loc_get(&fw->level_names[level - 1], app->lang, NULL);
         if (*s) return s;
     }
-    char key[16];
+    char key[24];
     snprintf(key, sizeof key, "level.%d", level);
     return tr(key);
 }

@@ -93,6 +93,14 @@ def main():
                 "best", {}).get("score") != 90:
             errors.append(f"progress not rebuilt from the old result: {prog}")
 
+        # The passport showed that progress: a result, the N1 badge, suggestions.
+        with open(dump, encoding="utf-8") as f:
+            frames = [json.loads(line) for line in f if line.strip()]
+        shown = {i["name"] for fr in frames if fr["screen"] == "passport" for i in fr["items"]}
+        for name in ("best", "latest", "best-bar", "badge-1", "suggest-0"):
+            if name not in shown:
+                errors.append(f"the passport shows no \"{name}\" (items: {sorted(shown)})")
+
         # Damage both files.
         with open(os.path.join(user, "profiles.json"), "w") as f:
             f.write('{"format": 1, "profiles": [')
