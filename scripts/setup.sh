@@ -98,6 +98,12 @@ as_root() {
 }
 
 is_installed() {
+  case "$1" in
+    # Node.js from elsewhere (NodeSource's nodejs bundles npm and conflicts
+    # with Debian's npm package): a working node and npm are enough.
+    nodejs) command -v node >/dev/null 2>&1 && return 0 ;;
+    npm) command -v npm >/dev/null 2>&1 && return 0 ;;
+  esac
   [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" = installed ]
 }
 
