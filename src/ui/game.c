@@ -2,11 +2,10 @@
 #include "ui/game.h"
 
 #include <cjson/cJSON.h>
-#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <SDL.h>
 #include <errno.h>
@@ -59,52 +58,27 @@ static LibEntry *add_entry(Game *g) {
     return e;
 }
 
-static int cmp_str(const void *a, const void *b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 bool game_scan_library(Game *g, const char *scenarios_dir, Lang lang) {
-    DIR *d = opendir(scenarios_dir);
-    if (!d) return true;
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *de;
+    size_t n;
+    int err;
+    char **names;
+    if (!fsutil_list_dir(scenarios_dir, &names, &n, &err)) return err != ENOMEM; /* a missing folder holds no scenario */
     bool ok = true;
-    while ((de = readdir(d)) != NULL) {
-        if (de->d_name[0] == '.' || strcmp(de->d_name, "schema") == 0) continue;
-        char *dir = join(scenarios_dir, de->d_name);
+    for (size_t i = 0; i < n && ok; i++) {
+        if (names[i][0] == '.' || strcmp(names[i], "schema") == 0) continue;
+        char *dir = join(scenarios_dir, names[i]);
         char *file = dir ? join(dir, "scenario.json") : NULL;
-        bool is = file && paths_is_file(file);
+        if (!dir || !file) ok = false;
+        else if (paths_is_file(file) && game_add_scenario(g, dir, lang) < 0) ok = false;
         free(file);
-        if (!is) {
-            free(dir);
-            continue;
-        }
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            char **nn = realloc(names, cap * sizeof *nn);
-            if (!nn) {
-                free(dir);
-                ok = false;
-                break;
-            }
-            names = nn;
-        }
-        names[n++] = dir;
+        free(dir);
     }
-    closedir(d);
-    if (n) qsort(names, n, sizeof *names, cmp_str);
-    for (size_t i = 0; i < n; i++) {
-        if (ok && game_add_scenario(g, names[i], lang) < 0) ok = false;
-        free(names[i]);
-    }
-    free(names);
+    fsutil_free_names(names, n);
     return ok;
 }
 
 int game_add_scenario(Game *g, const char *path, Lang lang) {
-    struct stat st;
-    char *file = (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) ? join(path, "scenario.json") : strdup(path);
+    char *file = fsutil_kind(path) == FS_KIND_DIR ? join(path, "scenario.json") : strdup(path);
     if (!file) return -1;
     /* One entry per file, however its path is spelt ("scenarios/x" given on
      * the command line, ".../share/enjeux/scenarios/x" from the library). A
@@ -318,15 +292,16 @@ static void record_line(Game *g, char *line) {
 static void abandon_others(const Game *g, const char *keep) {
     char dir[1200];
     if (!profile_sub(g, "records", dir, sizeof dir)) return;
-    DIR *d = opendir(dir);
-    if (!d) return;
-    struct dirent *de;
+    size_t count;
+    int e;
+    char **names;
+    if (!fsutil_list_dir(dir, &names, &count, &e)) return;
     int64_t now = game_wall_ms();
-    while ((de = readdir(d)) != NULL) {
-        size_t n = strlen(de->d_name);
-        if (n < 7 || strcmp(de->d_name + n - 6, ".jsonl") != 0) continue;
+    for (size_t k = 0; k < count; k++) {
+        size_t n = strlen(names[k]);
+        if (n < 7 || strcmp(names[k] + n - 6, ".jsonl") != 0) continue;
         char path[1500], err[1600];
-        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        snprintf(path, sizeof path, "%s/%s", dir, names[k]);
         if (keep && strcmp(path, keep) == 0) continue;
         Record *r = record_load(path, err, sizeof err);
         if (r && !r->finished && !r->abandoned) {
@@ -337,7 +312,7 @@ static void abandon_others(const Game *g, const char *keep) {
         }
         record_free(r);
     }
-    closedir(d);
+    fsutil_free_names(names, count);
 }
 
 /* Opens a new record for the current session: header, then the decisions
@@ -497,16 +472,17 @@ static int find_unfinished_record(Game *g) {
     g->resume_path[0] = '\0';
     char dir[1200];
     if (!profile_sub(g, "records", dir, sizeof dir)) return -1;
-    DIR *d = opendir(dir);
-    if (!d) return -1;
-    struct dirent *de;
+    size_t count;
+    int e;
+    char **names;
+    if (!fsutil_list_dir(dir, &names, &count, &e)) return -1;
     int found = -1;
     int64_t newest = INT64_MIN;
-    while ((de = readdir(d)) != NULL) {
-        size_t n = strlen(de->d_name);
-        if (n < 7 || strcmp(de->d_name + n - 6, ".jsonl") != 0) continue;
+    for (size_t k = 0; k < count; k++) {
+        size_t n = strlen(names[k]);
+        if (n < 7 || strcmp(names[k] + n - 6, ".jsonl") != 0) continue;
         char path[1500], err[1600];
-        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        snprintf(path, sizeof path, "%s/%s", dir, names[k]);
         Record *r = record_load(path, err, sizeof err);
         if (!r) {
             SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
@@ -520,7 +496,7 @@ static int find_unfinished_record(Game *g) {
         }
         record_free(r);
     }
-    closedir(d);
+    fsutil_free_names(names, count);
     return found;
 }
 
