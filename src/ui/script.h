@@ -14,6 +14,7 @@
  *   expect-widget NAME  fail unless the widget NAME is visible in the current frame
  *   sleep MS          wait MS milliseconds of real time (timers: the --dev file watch)
  *   copy SRC DST      replace the file DST by a copy of SRC, atomically (an editor saving)
+ *   shot FILE         save the current frame as a PNG file (to look at a screen in a given state)
  *   quit              end the game
  *
  * A failed `expect` or an unknown widget stops the game with exit status 1
