@@ -14,6 +14,7 @@
 const CliCommand cli_commands[] = {
     {"validate", cli_validate, "vérifier des scénarios (fichier:ligne:colonne de chaque problème)", "check scenarios (file:line:column of each problem)"},
     {"play", cli_play, "jouer un scénario sans fenêtre (--headless)", "play a scenario without a window (--headless)"},
+    {"analyze", cli_analyze, "analyser un scénario : tout ce qui est atteignable, impasses, équilibre des scores", "analyse a scenario: everything reachable, dead ends, scoring balance"},
     {NULL, NULL, NULL, NULL},
 };
 
