@@ -447,13 +447,13 @@ static int print_text(const Out *o) {
         const EndingReport *er = &a->endings[i];
         const Ending *e = &sc->endings[i];
         if (!er->reached) {
-            printf(TRF(L, "  ✗ %s " LQ "%s" RQ " (%s)%s JAMAIS ATTEINTE\n", "  ✗ %s \"%s\" (%s): NEVER REACHED\n"), e->id,
-                   loc(o, &e->title), tone_text(L, e->tone), L == LANG_EN ? "" : NB ":");
+            printf(TRF(L, "  ✗ %s " LQ "%s" RQ " (%s)%s JAMAIS ATTEINTE\n", "  ✗ %s \"%s\" (%s)%s NEVER REACHED\n"), e->id,
+                   loc(o, &e->title), tone_text(L, e->tone), colon(o));
             continue;
         }
         percent(o, b1, sizeof b1, er->probability);
-        printf(TRF(L, "  ✓ %s " LQ "%s" RQ " (%s)%s %s", "  ✓ %s \"%s\" (%s): %s"), e->id, loc(o, &e->title),
-               tone_text(L, e->tone), L == LANG_EN ? "" : NB ":", b1);
+        printf(TRF(L, "  ✓ %s " LQ "%s" RQ " (%s)%s %s", "  ✓ %s \"%s\" (%s)%s %s"), e->id, loc(o, &e->title),
+               tone_text(L, e->tone), colon(o), b1);
         if (exact) {
             count_text(o, b2, sizeof b2, &er->playthroughs);
             printf(TRF(L, ", %s parcours", ", %s playthroughs"), b2);
@@ -462,7 +462,7 @@ static int print_text(const Out *o) {
         print_path(o, &er->path);
         printf("\n    %s%s", tr(L, "jauges à cette fin", "meters at this ending"), colon(o));
         for (uint16_t m = 0; m < sc->n_meters; m++)
-            printf("%s %s %" PRId32 "–%" PRId32, m ? ";" : "", loc(o, &sc->meters[m].label), er->meter_min[m], er->meter_max[m]);
+            printf("%s %s %" PRId32 "–%" PRId32, m ? (L == LANG_EN ? ";" : NB ";") : "", loc(o, &sc->meters[m].label), er->meter_min[m], er->meter_max[m]);
         printf("\n");
     }
 
@@ -548,7 +548,9 @@ static int print_text(const Out *o) {
         } else if (!cr->assessed) {
             printf("    ✗ %s\n", tr(L, "jamais évaluée sur une décision atteignable", "never assessed on a reachable decision"));
         }
-        if (cr->score_known && !a->has_cycle) {
+        if (!cr->assessed) {
+            printf("    %s%s %s\n", tr(L, "score", "score"), colon(o), tr(L, "jamais évaluée", "never assessed"));
+        } else if (cr->score_known && !a->has_cycle) {
             printf("    %s%s ", tr(L, "score", "score"), colon(o));
             print_range(o, &cr->score, true);
             printf("\n");
@@ -714,6 +716,18 @@ int cli_analyze(int argc, char **argv) {
     diag_list_init(&dl, lang);
     Framework *fw = NULL;
     Scenario *sc = scenario_load_auto(file, &fw, &dl);
+    bool only_framework = dl.errors == 1;
+    for (size_t i = 0; i < dl.count; i++)
+        if (dl.items[i].severity == DIAG_ERROR && dl.items[i].code != DIAG_FRAMEWORK) only_framework = false;
+    if (!sc && !fw && only_framework) {
+        /* the framework alone is missing: analyse without it, as play does */
+        diag_list_free(&dl);
+        diag_list_init(&dl, lang);
+        sc = scenario_load(file, NULL, &dl);
+        if (sc)
+            fprintf(stderr, "%s\n", tr(lang, "note" NB ": référentiel de compétences introuvable, analyse sans lui.",
+                                       "note: competency framework not found, analysing without it."));
+    }
     free(file);
     if (!sc) {
         print_diags(&dl);

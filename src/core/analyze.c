@@ -1242,17 +1242,17 @@ const ChoiceReport *analysis_choice(const Analysis *a, uint32_t scene, uint16_t 
     return &a->choices[choice_base(a->sc, scene) + choice];
 }
 
-bool analysis_has_state(const Analysis *a, const int32_t *words) {
+int64_t analysis_find_state(const Analysis *a, const int32_t *words) {
     const AnalysisGraph *g = a->graph;
-    if (!g) return false;
+    if (!g) return -1;
     int32_t *buf = malloc(sizeof *buf * g->w);
-    if (!buf) return false;
+    if (!buf) return -1;
     memcpy(buf, words, sizeof *buf * g->w);
     canonicalise(g, buf, a->sc->n_events);
     uint32_t slot;
-    bool found = table_find(g, buf, &slot) >= 0;
+    int64_t id = table_find(g, buf, &slot);
     free(buf);
-    return found;
+    return id;
 }
 
 bool analysis_full_coverage(const Analysis *a) {

@@ -185,9 +185,11 @@ void analysis_free(Analysis *a);
 /* The report of choice `choice` of scene `scene`. */
 const ChoiceReport *analysis_choice(const Analysis *a, uint32_t scene, uint16_t choice);
 
-/* Test hook (exact mode): true when the compact state `words` (as written by
- * session_state_save) is one of the reachable states found. */
-bool analysis_has_state(const Analysis *a, const int32_t *words);
+/* Test hook (exact mode): the number (0 .. states - 1) of the reachable
+ * state equal to the compact state `words` (as written by
+ * session_state_save), once lowered like the analysis does; -1 when it is
+ * not one of them (or in sampled mode). */
+int64_t analysis_find_state(const Analysis *a, const int32_t *words);
 
 /* True when every scene, ending and event is reached and every choice is
  * available somewhere: full coverage. */
