@@ -116,7 +116,7 @@ static char *generate(size_t *len) {
 static void write_ink(const char *path) {
     Text t = {malloc(1 << 20), 0, 1 << 20};
     put(&t, "VAR coherence = 0\nVAR budget = 5\nVAR confiance = 5\n-> s_1_1\n"
-            "=== function clamp(x, lo, hi) ===\n{ x < lo: ~ return lo }\n{ x > hi: ~ return hi }\n~ return x\n");
+            "=== function clamp(x, lo, hi) ===\n{ x < lo:\n  ~ return lo\n}\n{ x > hi:\n  ~ return hi\n}\n~ return x\n");
     for (int a = 1; a <= ACTS; a++)
         for (int d = 1; d <= PER_ACT; d++) {
             char next[32];
@@ -128,9 +128,9 @@ static void write_ink(const char *path) {
                 snprintf(next, sizeof next, "fin");
             put(&t,
                 "=== s_%d_%d ===\nDécision %d de l'acte %d.\n"
-                "* [Tenir la ligne] ~ coherence = clamp(coherence + 1, 0, %d)\n  -> %s\n"
-                "* [Compromis] ~ coherence = 0\n  ~ budget = clamp(budget + 1, 0, 10)\n  ~ confiance = clamp(confiance - 1, 0, 10)\n  -> %s\n"
-                "* [Raccourci] ~ coherence = 0\n  ~ budget = clamp(budget - 1, 0, 10)\n  ~ confiance = clamp(confiance + 1, 0, 10)\n  -> %s\n",
+                "* [Tenir la ligne]\n  ~ coherence = clamp(coherence + 1, 0, %d)\n  -> %s\n"
+                "* [Compromis]\n  ~ coherence = 0\n  ~ budget = clamp(budget + 1, 0, 10)\n  ~ confiance = clamp(confiance - 1, 0, 10)\n  -> %s\n"
+                "* [Raccourci]\n  ~ coherence = 0\n  ~ budget = clamp(budget - 1, 0, 10)\n  ~ confiance = clamp(confiance + 1, 0, 10)\n  -> %s\n",
                 a, d, d, a, DECISIONS, next, next, next);
         }
     put(&t, "=== fin ===\n{ coherence >= %d: Fin exemplaire. -> END }\n{ confiance >= 6: Bonne fin. -> END }\nFin moyenne.\n-> END\n",
