@@ -20,6 +20,8 @@ typedef struct CliCommand {
 int cli_validate(int argc, char **argv);
 int cli_play(int argc, char **argv);
 int cli_analyze(int argc, char **argv);
+int cli_graph(int argc, char **argv);
+int cli_new(int argc, char **argv);
 
 /* The table of subcommands, NULL-terminated (src/main.c). */
 extern const CliCommand cli_commands[];
