@@ -11,7 +11,7 @@
 
 #include "core/rng.h"
 
-enum { NO_EDGE = UINT32_MAX, DEFAULT_SCORE_BUDGET = 20000000 };
+enum { NO_EDGE = UINT32_MAX, SCORE_BUDGET_BASE = 1000000, SCORE_BUDGET_PER_EDGE = 4 };
 
 /* The explored state graph. States are numbered in discovery order, which
  * is breadth-first: a state's `pedge` (the edge that found it) gives a
@@ -21,7 +21,7 @@ typedef struct AnalysisGraph {
     uint32_t w;              /* words per state */
     int32_t *words;          /* n * w */
     uint32_t n, cap;
-    uint32_t *table;         /* open addressing: state id + 1, 0 empty */
+    uint64_t *table;         /* open addressing: hash << 32 | (state id + 1), 0 empty */
     uint32_t tmask;
     uint32_t *pedge, *depth, *first;
     uint16_t *mask;
@@ -31,6 +31,14 @@ typedef struct AnalysisGraph {
     uint32_t ne, ecap;
     int32_t *age_cap;        /* per event: the largest {"after": N} of its condition */
     int32_t *keep;           /* per state word: mask of the bits that can change a future */
+    /* built after the search (graph_index) for the measures */
+    int32_t *scene;          /* per state: word 0 (scene, or -1 - ending) */
+    uint16_t nc;             /* competencies */
+    int8_t *bestv;           /* per state × competency: the decision's best evidence, 0 when not positive */
+    int8_t *evid;            /* per choice (in scene order) × competency: its evidence */
+    int32_t *ctotal;         /* per choice: its total evidence */
+    uint32_t *cbase;         /* per scene: index of its first choice */
+    uint32_t *in_first, *in_edge; /* incoming edges of each state */
 } AnalysisGraph;
 
 /* ---- small helpers ----------------------------------------------------------- */
@@ -71,14 +79,17 @@ static char *fmt(Arena *ar, const char *f, ...) {
 
 static const int32_t *state_at(const AnalysisGraph *g, uint32_t id) { return g->words + (size_t)id * g->w; }
 
-static uint64_t hash_words(const int32_t *w, uint32_t n) {
+static uint32_t hash_words(const int32_t *w, uint32_t n) {
     uint64_t h = 0x9e3779b97f4a7c15u;
     for (uint32_t i = 0; i < n; i++) {
         h ^= (uint32_t)w[i];
         h *= 0xff51afd7ed558ccdu;
         h ^= h >> 32;
     }
-    return h;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53u;
+    h ^= h >> 33;
+    return (uint32_t)h;
 }
 
 static int32_t max_after(const Scenario *sc, int32_t ci) {
@@ -160,29 +171,42 @@ static void graph_free(AnalysisGraph *g) {
     free(g->eoutcome);
     free(g->age_cap);
     free(g->keep);
+    free(g->scene);
+    free(g->bestv);
+    free(g->evid);
+    free(g->ctotal);
+    free(g->cbase);
+    free(g->in_first);
+    free(g->in_edge);
     free(g);
 }
 
 static bool table_rehash(AnalysisGraph *g, uint32_t size) {
-    uint32_t *t = calloc(size, sizeof *t);
+    uint64_t *t = calloc(size, sizeof *t);
     if (!t) return false;
+    uint32_t mask = size - 1;
+    for (uint32_t i = 0; g->table && i <= g->tmask; i++) {
+        if (!g->table[i]) continue;
+        uint32_t h = (uint32_t)(g->table[i] >> 32) & mask;
+        while (t[h]) h = (h + 1) & mask;
+        t[h] = g->table[i];
+    }
     free(g->table);
     g->table = t;
-    g->tmask = size - 1;
-    for (uint32_t id = 0; id < g->n; id++) {
-        uint32_t h = (uint32_t)hash_words(state_at(g, id), g->w) & g->tmask;
-        while (t[h]) h = (h + 1) & g->tmask;
-        t[h] = id + 1;
-    }
+    g->tmask = mask;
     return true;
 }
 
-/* Finds `w` among the states; -1 when absent, with *slot where it goes. */
-static int64_t table_find(const AnalysisGraph *g, const int32_t *w, uint32_t *slot) {
-    uint32_t h = (uint32_t)hash_words(w, g->w) & g->tmask;
+/* Finds `w` (hash `hash`) among the states; -1 when absent, with *slot
+ * where it goes. */
+static int64_t table_find(const AnalysisGraph *g, const int32_t *w, uint32_t hash, uint32_t *slot) {
+    uint32_t h = hash & g->tmask;
     while (g->table[h]) {
-        uint32_t id = g->table[h] - 1;
-        if (memcmp(state_at(g, id), w, sizeof *w * g->w) == 0) return id;
+        uint64_t x = g->table[h];
+        if ((uint32_t)(x >> 32) == hash) {
+            uint32_t id = (uint32_t)x - 1;
+            if (memcmp(state_at(g, id), w, sizeof *w * g->w) == 0) return id;
+        }
         h = (h + 1) & g->tmask;
     }
     *slot = h;
@@ -192,8 +216,8 @@ static int64_t table_find(const AnalysisGraph *g, const int32_t *w, uint32_t *sl
 /* Returns the id of state `w`, adding it (found by edge `pedge`) when new;
  * -1 when out of memory. */
 static int64_t graph_intern(AnalysisGraph *g, const int32_t *w, uint32_t pedge, uint32_t depth) {
-    uint32_t slot = 0;
-    int64_t id = table_find(g, w, &slot);
+    uint32_t slot = 0, hash = hash_words(w, g->w);
+    int64_t id = table_find(g, w, hash, &slot);
     if (id >= 0) return id;
     if (g->n == g->cap) {
         uint32_t cap = g->cap ? g->cap * 2 : 1024;
@@ -208,7 +232,7 @@ static int64_t graph_intern(AnalysisGraph *g, const int32_t *w, uint32_t pedge, 
     g->pedge[nid] = pedge;
     g->depth[nid] = depth;
     g->mask[nid] = 0;
-    g->table[slot] = nid + 1;
+    g->table[slot] = (uint64_t)hash << 32 | (nid + 1u);
     if ((uint64_t)g->n * 2 > (uint64_t)g->tmask + 1 && !table_rehash(g, (g->tmask + 1) * 2)) return -1;
     return nid;
 }
@@ -229,7 +253,7 @@ static bool add_edge(AnalysisGraph *g, uint32_t src, uint32_t to, uint16_t choic
     return true;
 }
 
-static bool is_ending(const AnalysisGraph *g, uint32_t v) { return state_at(g, v)[0] < 0; }
+static bool is_ending(const AnalysisGraph *g, uint32_t v) { return g->scene ? g->scene[v] < 0 : state_at(g, v)[0] < 0; }
 
 /* The path of decisions from the start to the target of edge `e` (NO_EDGE:
  * the start itself), following `pedge` back. */
@@ -326,22 +350,71 @@ static int8_t evidence_of(const Choice *c, uint16_t comp) {
     return 0;
 }
 
-/* The engine's scoring rule for one decision: the best evidence for `comp`
- * among the available choices, counted only when positive. */
-static int32_t best_at(const Scene *scene, uint16_t mask, uint16_t comp) {
-    int32_t best = 0;
-    for (uint16_t i = 0; i < scene->n_choices; i++)
-        if (mask & (1u << i)) {
-            int32_t v = evidence_of(&scene->choices[i], comp);
-            if (v > best) best = v;
+/* Tables for the measures: each state's scene, each decision's best
+ * evidence per competency (the engine's scoring rule: the highest among the
+ * available choices, counted when positive), each choice's evidence, and
+ * the incoming edges. False when out of memory. */
+static bool graph_index(const Scenario *sc, AnalysisGraph *g) {
+    uint32_t n = g->n, C = sc->n_competencies ? sc->n_competencies : 1;
+    g->nc = sc->n_competencies;
+    uint32_t nch = 0;
+    for (uint32_t i = 0; i < sc->n_scenes; i++) nch += sc->scenes[i].n_choices;
+    g->scene = malloc(sizeof *g->scene * (n + 1u));
+    g->bestv = calloc((size_t)n * C, 1);
+    g->evid = calloc((size_t)(nch + 1u) * C, 1);
+    g->ctotal = calloc(nch + 1u, sizeof *g->ctotal);
+    g->cbase = malloc(sizeof *g->cbase * (sc->n_scenes + 1u));
+    g->in_first = calloc(n + 1u, sizeof *g->in_first);
+    g->in_edge = malloc(sizeof *g->in_edge * (g->ne + 1u));
+    if (!g->scene || !g->bestv || !g->evid || !g->ctotal || !g->cbase || !g->in_first || !g->in_edge) return false;
+    for (uint32_t s = 0, k = 0; s < sc->n_scenes; s++) {
+        g->cbase[s] = k;
+        for (uint16_t i = 0; i < sc->scenes[s].n_choices; i++, k++) {
+            const Effects *e = &sc->scenes[s].choices[i].effects;
+            for (uint16_t j = 0; j < e->n_evidence; j++) {
+                g->evid[(size_t)k * C + e->evidence[j].competency] = e->evidence[j].value;
+                g->ctotal[k] += e->evidence[j].value;
+            }
         }
-    return best;
+    }
+    int32_t last_scene = -1;
+    uint16_t last_mask = 0;
+    int64_t last_v = -1;
+    for (uint32_t v = 0; v < n; v++) {
+        int32_t sv = state_at(g, v)[0];
+        g->scene[v] = sv;
+        if (sv < 0) continue;
+        int8_t *bv = &g->bestv[(size_t)v * C];
+        if (last_v >= 0 && sv == last_scene && g->mask[v] == last_mask) {
+            memcpy(bv, &g->bestv[(size_t)last_v * C], C);
+            continue;
+        }
+        for (uint16_t i = 0; i < sc->scenes[sv].n_choices; i++)
+            if (g->mask[v] & (1u << i))
+                for (uint32_t c = 0; c < g->nc; c++) {
+                    int8_t x = g->evid[(size_t)(g->cbase[sv] + i) * C + c];
+                    if (x > bv[c]) bv[c] = x;
+                }
+        last_v = v;
+        last_scene = sv;
+        last_mask = g->mask[v];
+    }
+    for (uint32_t e = 0; e < g->ne; e++) g->in_first[g->eto[e] + 1]++;
+    for (uint32_t v = 0; v < n; v++) g->in_first[v + 1] += g->in_first[v];
+    uint32_t *fill = malloc(sizeof *fill * (n + 1u));
+    if (!fill) return false;
+    memcpy(fill, g->in_first, sizeof *fill * n);
+    for (uint32_t e = 0; e < g->ne; e++) g->in_edge[fill[g->eto[e]]++] = e;
+    free(fill);
+    return true;
 }
 
-static int32_t total_evidence(const Choice *c) {
-    int32_t t = 0;
-    for (uint16_t k = 0; k < c->effects.n_evidence; k++) t += c->effects.evidence[k].value;
-    return t;
+static int8_t best_of(const AnalysisGraph *g, uint32_t v, uint16_t comp) {
+    return g->bestv[(size_t)v * (g->nc ? g->nc : 1) + comp];
+}
+
+static int8_t edge_evidence(const AnalysisGraph *g, uint32_t e, uint16_t comp) {
+    return g->evid[(size_t)(g->cbase[g->scene[g->esrc[e]]] + g->echoice[e]) * (g->nc ? g->nc : 1) + comp];
 }
 
 static const Scene *scene_of(const Analysis *a, const AnalysisGraph *g, uint32_t v) {
@@ -414,13 +487,9 @@ static void probabilities_cyclic(Analysis *a, const AnalysisGraph *g, double *pr
 
 typedef struct ScoreEntry {
     int32_t earned, best;
-    double count;
+    uint64_t count;          /* playthroughs, saturating */
+    double approx;           /* the same count as a double */
 } ScoreEntry;
-
-typedef struct ScoreList {
-    ScoreEntry *e;
-    uint32_t n, cap;
-} ScoreList;
 
 static int cmp_entry(const void *x, const void *y) {
     const ScoreEntry *a = x, *b = y;
@@ -433,80 +502,106 @@ static int32_t score_of(int32_t earned, int32_t best) {
     return (int32_t)(s > 100 ? 100 : s);
 }
 
-/* The exact distribution of (earned, best) over all playthroughs, pushed in
- * topological order; false when it grows past `budget` entries. */
-static bool score_distribution(Analysis *a, const AnalysisGraph *g, const uint32_t *order, uint16_t comp,
-                               uint64_t budget, CompetencyReport *cr) {
-    ScoreList *lists = calloc(g->n, sizeof *lists);
-    if (!lists) return false;
-    lists[0].e = malloc(sizeof *lists[0].e);
-    if (!lists[0].e) {
-        free(lists);
-        return false;
-    }
-    lists[0].e[0] = (ScoreEntry){0, 0, 1.0};
-    lists[0].n = lists[0].cap = 1;
+/* The exact distribution of (earned, best) over all playthroughs, pulled in
+ * topological order: each state's list is built from its predecessors'
+ * and kept in one growing buffer. Fills every figure of `cr` at the
+ * endings; false (cr untouched) when the work passes `budget` entries. */
+static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, uint16_t comp, uint64_t budget,
+                               CompetencyReport *cr) {
+    uint32_t n = g->n;
+    uint32_t *off = malloc(sizeof *off * n), *len = calloc(n, sizeof *len);
+    size_t cap = (size_t)n + 16, used = 0;
+    ScoreEntry *buf = malloc(sizeof *buf * cap);
+    bool ok = off && len && buf, any = false, scored = false, sat = false;
     uint64_t work = 0;
-    bool ok = true, any = false;
-    double sum = 0, weight = 0;
-    for (uint32_t k = 0; k < g->n && ok; k++) {
+    double esum = 0, bsum = 0, ssum = 0, weight = 0, sweight = 0;
+    CompetencyReport r = *cr;
+    for (uint32_t k = 0; k < n && ok; k++) {
         uint32_t v = order[k];
-        ScoreList *l = &lists[v];
-        if (l->n > 1) {
-            qsort(l->e, l->n, sizeof *l->e, cmp_entry);
-            uint32_t m = 0;
-            for (uint32_t i = 1; i < l->n; i++) {
-                if (l->e[i].earned == l->e[m].earned && l->e[i].best == l->e[m].best)
-                    l->e[m].count += l->e[i].count;
-                else
-                    l->e[++m] = l->e[i];
+        size_t at = used;
+        if (v == 0) {
+            if (used == cap) {
+                ok = false;
+                break;
             }
-            l->n = m + 1;
+            buf[used++] = (ScoreEntry){0, 0, 1, 1.0};
         }
-        if (is_ending(g, v)) {
-            for (uint32_t i = 0; i < l->n; i++) {
-                if (l->e[i].best <= 0) continue;
-                int32_t s = score_of(l->e[i].earned, l->e[i].best);
-                if (!any || s < cr->score.min) cr->score.min = s;
-                if (!any || s > cr->score.max) cr->score.max = s;
-                any = true;
-                sum += s * l->e[i].count;
-                weight += l->e[i].count;
+        for (uint32_t i = g->in_first[v]; i < g->in_first[v + 1] && ok; i++) {
+            uint32_t e = g->in_edge[i], u = g->esrc[e];
+            int32_t x = edge_evidence(g, e, comp), b = best_of(g, u, comp);
+            work += len[u];
+            if (work > budget) {
+                ok = false;
+                break;
             }
-        } else if (g->first[v] < g->first[v + 1]) {
-            const Scene *scene = scene_of(a, g, v);
-            int32_t b = best_at(scene, g->mask[v], comp);
-            for (uint32_t e = g->first[v]; e < g->first[v + 1] && ok; e++) {
-                ScoreList *t = &lists[g->eto[e]];
-                int32_t x = evidence_of(&scene->choices[g->echoice[e]], comp);
-                work += l->n;
-                if (work > budget) {
+            if (used + len[u] > cap) {
+                size_t ncap = (used + len[u]) * 2;
+                ScoreEntry *nb = realloc(buf, sizeof *nb * ncap);
+                if (!nb) {
                     ok = false;
                     break;
                 }
-                if (t->n + l->n > t->cap) {
-                    uint32_t cap = (t->n + l->n) * 2;
-                    ScoreEntry *ne = realloc(t->e, sizeof *ne * cap);
-                    if (!ne) {
-                        ok = false;
-                        break;
-                    }
-                    t->e = ne;
-                    t->cap = cap;
-                }
-                for (uint32_t i = 0; i < l->n; i++)
-                    t->e[t->n++] = (ScoreEntry){l->e[i].earned + x, l->e[i].best + b, l->e[i].count};
+                buf = nb;
+                cap = ncap;
+            }
+            for (uint32_t j = 0; j < len[u]; j++) {
+                ScoreEntry p = buf[off[u] + j];
+                buf[used++] = (ScoreEntry){p.earned + x, p.best + b, p.count, p.approx};
             }
         }
-        free(l->e);
-        l->e = NULL;
+        if (!ok) break;
+        size_t m = used - at;
+        if (m > 1) {
+            qsort(buf + at, m, sizeof *buf, cmp_entry);
+            size_t w = at;
+            for (size_t i = at + 1; i < used; i++) {
+                if (buf[i].earned == buf[w].earned && buf[i].best == buf[w].best) {
+                    buf[w].count = sat_add(buf[w].count, buf[i].count, &sat);
+                    buf[w].approx += buf[i].approx;
+                } else {
+                    buf[++w] = buf[i];
+                }
+            }
+            used = w + 1;
+        }
+        off[v] = (uint32_t)at;
+        len[v] = (uint32_t)(used - at);
+        if (!is_ending(g, v)) continue;
+        for (size_t i = at; i < used; i++) {
+            const ScoreEntry *p = &buf[i];
+            if (!any || p->earned < r.earned.min) r.earned.min = p->earned;
+            if (!any || p->earned > r.earned.max) r.earned.max = p->earned;
+            if (!any || p->best < r.best.min) r.best.min = p->best;
+            if (!any || p->best > r.best.max) r.best.max = p->best;
+            any = true;
+            esum += p->earned * p->approx;
+            bsum += p->best * p->approx;
+            weight += p->approx;
+            if (p->best <= 0) {
+                count_add(&r.not_assessed, p->count, p->approx);
+                continue;
+            }
+            int32_t sc = score_of(p->earned, p->best);
+            if (!scored || sc < r.score.min) r.score.min = sc;
+            if (!scored || sc > r.score.max) r.score.max = sc;
+            scored = true;
+            ssum += sc * p->approx;
+            sweight += p->approx;
+        }
     }
-    for (uint32_t v = 0; v < g->n; v++) free(lists[v].e);
-    free(lists);
-    cr->score_known = ok;
-    if (ok && any) cr->score.mean = sum / weight;
-    if (!any) cr->score.min = cr->score.max = 0;
-    return ok;
+    free(off);
+    free(len);
+    free(buf);
+    if (!ok) return false;
+    if (sat) r.not_assessed.saturated = true;
+    if (weight > 0) {
+        r.earned.mean = esum / weight;
+        r.best.mean = bsum / weight;
+    }
+    if (sweight > 0) r.score.mean = ssum / sweight;
+    r.score_known = true;
+    *cr = r;
+    return true;
 }
 
 /* Per-competency figures that add along a play, in topological order. */
@@ -517,7 +612,7 @@ typedef struct PathSums {
     double *c0d;
 } PathSums;
 
-static void competency_sums(Analysis *a, const AnalysisGraph *g, const uint32_t *order, const double *cnt,
+static void competency_sums(const AnalysisGraph *g, const uint32_t *order, const double *cnt,
                             uint16_t comp, PathSums *ps, CompetencyReport *cr) {
     uint32_t n = g->n;
     bool sat = false;
@@ -549,11 +644,10 @@ static void competency_sums(Analysis *a, const AnalysisGraph *g, const uint32_t 
             count_add(&cr->not_assessed, ps->c0[v], ps->c0d[v]);
             continue;
         }
-        const Scene *scene = scene_of(a, g, v);
-        int32_t b = best_at(scene, g->mask[v], comp);
+        int32_t b = best_of(g, v, comp);
         for (uint32_t e = g->first[v]; e < g->first[v + 1]; e++) {
             uint32_t t = g->eto[e];
-            int32_t x = evidence_of(&scene->choices[g->echoice[e]], comp);
+            int32_t x = edge_evidence(g, e, comp);
             if (ps->emin[v] + x < ps->emin[t]) ps->emin[t] = ps->emin[v] + x;
             if (ps->emax[v] + x > ps->emax[t]) ps->emax[t] = ps->emax[v] + x;
             if (ps->bmin[v] + b < ps->bmin[t]) ps->bmin[t] = ps->bmin[v] + b;
@@ -590,7 +684,7 @@ static bool skip_path(Analysis *a, const AnalysisGraph *g, uint16_t comp, uint32
             found = true;
             break;
         }
-        if (best_at(scene_of(a, g, v), g->mask[v], comp) > 0) continue;
+        if (best_of(g, v, comp) > 0) continue;
         for (uint32_t e = g->first[v]; e < g->first[v + 1]; e++)
             if (!seen[g->eto[e]]) {
                 seen[g->eto[e]] = 1;
@@ -672,10 +766,11 @@ static uint32_t choice_base(const Scenario *sc, uint32_t scene) {
     return base;
 }
 
-static void measure_exact(Analysis *a, AnalysisGraph *g, uint64_t score_budget) {
+static bool measure_exact(Analysis *a, AnalysisGraph *g, uint64_t score_budget) {
     const Scenario *sc = a->sc;
     uint32_t n = g->n;
     Arena *ar = &a->arena;
+    if (!graph_index(sc, g)) return false;
 
     /* coverage, dead ends, availability */
     uint16_t *avail = calloc(sc->n_scenes, sizeof *avail);
@@ -754,7 +849,7 @@ done_cov:
     for (uint16_t ci = 0; ci < sc->n_competencies; ci++) {
         CompetencyReport *cr = &a->competencies[ci];
         for (uint32_t v = 0; v < n && !cr->assessed; v++)
-            if (!is_ending(g, v) && best_at(scene_of(a, g, v), g->mask[v], ci) > 0) cr->assessed = true;
+            if (!is_ending(g, v) && best_of(g, v, ci) > 0) cr->assessed = true;
         cr->skippable = skip_path(a, g, ci, pe, queue, &cr->skip_path);
     }
 
@@ -793,14 +888,13 @@ done_cov:
         uint32_t v = order[k];
         if (is_ending(g, v)) continue;
         uint32_t navail = popcount16(g->mask[v]);
-        const Scene *scene = scene_of(a, g, v);
         for (uint32_t e = g->first[v]; e < g->first[v + 1]; e++) {
             uint32_t t = g->eto[e];
             cnt[t] += cnt[v];
             cntu[t] = sat_add(cntu[t], cntu[v], &sat_total);
             prob[t] += prob[v] * edge_probability(a, g, e, navail);
             if (longest[v] + 1 > longest[t]) longest[t] = longest[v] + 1;
-            int64_t x = total_evidence(&scene->choices[g->echoice[e]]);
+            int64_t x = g->ctotal[g->cbase[g->scene[v]] + g->echoice[e]];
             if (tmax[v] + x > tmax[t]) {
                 tmax[t] = tmax[v] + x;
                 pmax[t] = e;
@@ -856,14 +950,18 @@ done_cov:
         a->worst_total = tmin[vworst];
     }
 
-    PathSums ps = {malloc(sizeof(int32_t) * n), malloc(sizeof(int32_t) * n), malloc(sizeof(int32_t) * n),
-                   malloc(sizeof(int32_t) * n), malloc(sizeof(double) * n), malloc(sizeof(double) * n),
-                   malloc(sizeof(uint64_t) * n), malloc(sizeof(double) * n)};
-    if (ps.emin && ps.emax && ps.bmin && ps.bmax && ps.esum && ps.bsum && ps.c0 && ps.c0d)
-        for (uint16_t ci = 0; ci < sc->n_competencies; ci++) {
-            competency_sums(a, g, order, cnt, ci, &ps, &a->competencies[ci]);
-            score_distribution(a, g, order, ci, score_budget, &a->competencies[ci]);
+    PathSums ps = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+    for (uint16_t ci = 0; ci < sc->n_competencies; ci++) {
+        if (score_distribution(g, order, ci, score_budget, &a->competencies[ci])) continue;
+        /* too many combinations: the ranges of the evidence only */
+        if (!ps.emin) {
+            ps = (PathSums){malloc(sizeof(int32_t) * n), malloc(sizeof(int32_t) * n), malloc(sizeof(int32_t) * n),
+                            malloc(sizeof(int32_t) * n), malloc(sizeof(double) * n), malloc(sizeof(double) * n),
+                            malloc(sizeof(uint64_t) * n), malloc(sizeof(double) * n)};
+            if (!ps.emax || !ps.bmin || !ps.bmax || !ps.esum || !ps.bsum || !ps.c0 || !ps.c0d) break;
         }
+        if (ps.emin) competency_sums(g, order, cnt, ci, &ps, &a->competencies[ci]);
+    }
     free(ps.emin);
     free(ps.emax);
     free(ps.bmin);
@@ -884,6 +982,7 @@ done:
     free(tmin);
     free(pmax);
     free(pmin);
+    return true;
 }
 
 /* ---- fallback: seeded random playthroughs ------------------------------------ */
@@ -1150,7 +1249,6 @@ Analysis *analysis_run(const Scenario *sc, const Framework *fw, const AnalysisOp
     if (!o.max_states) o.max_states = ANALYSIS_DEFAULT_MAX_STATES;
     if (o.max_states > UINT32_MAX / 4) o.max_states = UINT32_MAX / 4;
     if (!o.runs) o.runs = ANALYSIS_DEFAULT_RUNS;
-    if (!o.score_budget) o.score_budget = DEFAULT_SCORE_BUDGET;
 
     Analysis *a = calloc(1, sizeof *a);
     if (!a) return NULL;
@@ -1207,7 +1305,8 @@ Analysis *analysis_run(const Scenario *sc, const Framework *fw, const AnalysisOp
                 a->events[i].fired = true;
                 a->events[i].path = path_to_edge(ar, g, g->pedge, event_edge[i]);
             }
-        measure_exact(a, g, o.score_budget);
+        uint64_t budget = o.score_budget ? o.score_budget : SCORE_BUDGET_BASE + (uint64_t)SCORE_BUDGET_PER_EDGE * g->ne;
+        if (!measure_exact(a, g, budget)) goto oom;
         a->graph = g;
         g = NULL;
     } else {
@@ -1250,7 +1349,7 @@ int64_t analysis_find_state(const Analysis *a, const int32_t *words) {
     memcpy(buf, words, sizeof *buf * g->w);
     canonicalise(g, buf, a->sc->n_events);
     uint32_t slot;
-    int64_t id = table_find(g, buf, &slot);
+    int64_t id = table_find(g, buf, hash_words(buf, g->w), &slot);
     free(buf);
     return id;
 }

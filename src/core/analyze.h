@@ -39,7 +39,7 @@ typedef struct AnalysisOptions {
     uint64_t max_states;   /* bound of the exact search; 0: the default */
     uint64_t runs;         /* random playthroughs when the bound is passed; 0: the default */
     uint64_t seed;         /* seed of those playthroughs */
-    uint64_t score_budget; /* bound of the score distributions (entries); 0: default */
+    uint64_t score_budget; /* bound of the work on score distributions (entries); 0: 1e6 + 4 per transition */
 } AnalysisOptions;
 
 typedef enum AnalysisMode {

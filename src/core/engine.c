@@ -506,8 +506,8 @@ void session_state_load(Session *s, const int32_t *in) {
         s->pending[i].since = 0u - (uint32_t)in[l.pending + 2u * i + 1];
         s->n_pending++;
     }
-    memset(s->earned, 0, sizeof s->earned);
-    memset(s->best, 0, sizeof s->best);
+    memset(s->earned, 0, sizeof s->earned[0] * sc->n_competencies);
+    memset(s->best, 0, sizeof s->best[0] * sc->n_competencies);
 }
 
 const StepResult *session_choose_outcome(Session *s, uint16_t index, int16_t outcome) {
