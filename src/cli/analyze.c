@@ -242,8 +242,13 @@ static int print_json(const Out *o) {
         cJSON_AddNumberToObject(p, "total", cv[i].all);
     }
     cJSON *pl = cJSON_AddObjectToObject(root, "playthroughs");
-    cJSON_AddItemToObject(pl, "to_endings", json_count(&a->playthroughs));
-    cJSON_AddItemToObject(pl, "stuck", json_count(&a->stuck));
+    if (a->has_cycle) {
+        cJSON_AddNullToObject(pl, "to_endings");
+        cJSON_AddNullToObject(pl, "stuck");
+    } else {
+        cJSON_AddItemToObject(pl, "to_endings", json_count(&a->playthroughs));
+        cJSON_AddItemToObject(pl, "stuck", json_count(&a->stuck));
+    }
     cJSON_AddNumberToObject(pl, "stuck_probability", a->stuck_probability);
     cJSON_AddNumberToObject(pl, "shortest", a->shortest);
     if (a->has_cycle)
@@ -268,7 +273,9 @@ static int print_json(const Out *o) {
         cJSON_AddStringToObject(e, "tone", tone_slug(sc->endings[i].tone));
         cJSON_AddBoolToObject(e, "reached", er->reached);
         cJSON_AddNumberToObject(e, "probability", er->probability);
-        if (a->mode == ANALYSIS_EXACT)
+        if (a->mode == ANALYSIS_EXACT && a->has_cycle)
+            cJSON_AddNullToObject(e, "playthroughs");
+        else if (a->mode == ANALYSIS_EXACT)
             cJSON_AddItemToObject(e, "playthroughs", json_count(&er->playthroughs));
         else
             cJSON_AddNumberToObject(e, "hits", (double)er->hits);
@@ -339,10 +346,16 @@ static int print_json(const Out *o) {
         cJSON_AddBoolToObject(c, "assessed", cr->assessed);
         cJSON_AddBoolToObject(c, "skippable", cr->skippable);
         if (cr->skippable && a->mode == ANALYSIS_EXACT) cJSON_AddItemToObject(c, "skip_path", json_path(o, &cr->skip_path));
-        cJSON_AddItemToObject(c, "not_assessed_playthroughs", json_count(&cr->not_assessed));
-        cJSON_AddItemToObject(c, "earned", json_range(&cr->earned));
-        cJSON_AddItemToObject(c, "best", json_range(&cr->best));
-        if (cr->score_known)
+        if (a->has_cycle) {
+            cJSON_AddNullToObject(c, "not_assessed_playthroughs");
+            cJSON_AddNullToObject(c, "earned");
+            cJSON_AddNullToObject(c, "best");
+        } else {
+            cJSON_AddItemToObject(c, "not_assessed_playthroughs", json_count(&cr->not_assessed));
+            cJSON_AddItemToObject(c, "earned", json_range(&cr->earned));
+            cJSON_AddItemToObject(c, "best", json_range(&cr->best));
+        }
+        if (cr->score_known && !a->has_cycle)
             cJSON_AddItemToObject(c, "score", json_range(&cr->score));
         else
             cJSON_AddNullToObject(c, "score");
@@ -454,7 +467,7 @@ static int print_text(const Out *o) {
         percent(o, b1, sizeof b1, er->probability);
         printf(TRF(L, "  ✓ %s " LQ "%s" RQ " (%s)%s %s", "  ✓ %s \"%s\" (%s)%s %s"), e->id, loc(o, &e->title),
                tone_text(L, e->tone), colon(o), b1);
-        if (exact) {
+        if (exact && !a->has_cycle) {
             count_text(o, b2, sizeof b2, &er->playthroughs);
             printf(TRF(L, ", %s parcours", ", %s playthroughs"), b2);
         }
@@ -558,12 +571,21 @@ static int print_text(const Out *o) {
             printf("    %s\n", tr(L, "score" NB ": trop de combinaisons pour le calcul exact (voir preuves)",
                                   "score: too many combinations to compute exactly (see evidence)"));
         }
-        printf("    %s%s ", tr(L, "preuves gagnées", "evidence earned"), colon(o));
-        print_range(o, &cr->earned, !a->has_cycle);
-        printf(TRF(L, " · meilleur possible%s ", " · best available%s "), colon(o));
-        print_range(o, &cr->best, !a->has_cycle);
-        printf("\n");
-        if (cr->targeted && cr->skippable) {
+        if (a->has_cycle) {
+            printf("    %s\n", tr(L, "preuves" NB ": non calculées (une boucle existe)", "evidence: not computed (there is a loop)"));
+        } else {
+            printf("    %s%s ", tr(L, "preuves gagnées", "evidence earned"), colon(o));
+            print_range(o, &cr->earned, true);
+            printf(TRF(L, " · meilleur possible%s ", " · best available%s "), colon(o));
+            print_range(o, &cr->best, true);
+            printf("\n");
+        }
+        if (cr->targeted && cr->skippable && a->has_cycle) {
+            printf(TRF(L, "    ⚠ des parcours atteignent une fin sans l'évaluer%s ", "    ⚠ playthroughs reach an ending without assessing it%s "),
+                   colon(o));
+            print_path(o, &cr->skip_path);
+            printf("\n");
+        } else if (cr->targeted && cr->skippable) {
             count_text(o, b1, sizeof b1, &cr->not_assessed);
             printf(TRF(L, "    ⚠ %s parcours atteignent une fin sans l'évaluer", "    ⚠ %s playthroughs reach an ending without assessing it"),
                    b1);

@@ -862,15 +862,22 @@ done_cov:
                 a->stuck_probability += prob[v];
         }
         bool first = true;
-        for (uint32_t v = 0; v < n; v++) {
+        bool *seen = calloc(sc->n_endings, sizeof *seen);
+        for (uint32_t v = 0; v < n && seen; v++) {
             if (!is_ending(g, v)) continue;
+            EndingReport *er = &a->endings[-1 - g->scene[v]];
+            bool efirst = !seen[-1 - g->scene[v]];
+            seen[-1 - g->scene[v]] = true;
             for (uint16_t m = 0; m < sc->n_meters; m++) {
                 int32_t x = state_at(g, v)[g->lay.meters + m];
                 if (first || x < a->meters[m].min) a->meters[m].min = x;
                 if (first || x > a->meters[m].max) a->meters[m].max = x;
+                if (efirst || x < er->meter_min[m]) er->meter_min[m] = x;
+                if (efirst || x > er->meter_max[m]) er->meter_max[m] = x;
             }
             first = false;
         }
+        free(seen);
         goto done;
     }
 
