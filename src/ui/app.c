@@ -7,10 +7,12 @@
 #include "ui/app.h"
 
 #include <SDL_image.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "core/fsutil.h"
 #include "ui/bench.h"
 #include "ui/script.h"
 #include "ui/shots.h"
@@ -116,6 +118,74 @@ void app_set_lang(App *app, Lang lang) {
     tr_set_lang(lang);
     if (app->game.session) session_set_lang(app->game.session, lang);
     app->redraw = true;
+}
+
+/* ---- profiles ------------------------------------------------------------------- */
+
+const char *app_profile_dir(const App *app) {
+    return app->profile_dir[0] ? app->profile_dir : app->user_dir;
+}
+
+static void progress_message(App *app, const ProgressLoadReport *rep) {
+    app->progress_notice[0] = '\0';
+    if (rep->status != PROGRESS_RECOVERED) return;
+    char n[16];
+    snprintf(n, sizeof n, "%d", rep->rebuilt);
+    tr_format(app->progress_notice, sizeof app->progress_notice,
+              rep->rebuilt > 0 ? "progress.recovered" : "progress.recovered_empty",
+              rep->backup[0] ? rep->backup : "progress.json", n);
+}
+
+bool app_use_profile(App *app, int index) {
+    if (index < 0 || index >= app->profiles.n) return false;
+    if (index == app->profile && app->progress) return true;
+    char dir[sizeof app->profile_dir];
+    int err = 0;
+    if (!profile_dir(app->user_dir, app->profiles.items[index].id, dir, sizeof dir) || !fsutil_mkdirs(dir, &err)) {
+        SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s: cannot create the profile's folder: %s", dir, strerror(err));
+        return false;
+    }
+    if (app->profile != index) game_stop(&app->game);
+    profile_adopt_legacy(app->user_dir, dir);
+    app->profile = index;
+    snprintf(app->profile_dir, sizeof app->profile_dir, "%s", dir);
+    game_set_profile(&app->game, dir, app->profiles.items[index].pseudonym);
+    if (!app->opts.shots_dir && !profiles_pick(&app->profiles, app->user_dir, index, &err))
+        SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%sprofiles.json: cannot be written: %s", app->user_dir,
+                     strerror(err));
+    progress_free(app->progress);
+    ProgressLoadReport rep;
+    app->progress = progress_load(dir, &rep);
+    progress_message(app, &rep);
+    app->redraw = true;
+    return true;
+}
+
+void app_record_progress(App *app) {
+    if (app->profile < 0 || !app->progress || !app->game.session || !app->game.recording) return;
+    char date[32];
+    profile_format_time(time(NULL), date);
+    ProgressPlay play;
+    int err = 0;
+    const char *pid = app->game.log.play_id[0] ? app->game.log.play_id : NULL;
+    if (!progress_play_from_session(&play, app->game.session, date, pid)) return;
+    if (!progress_add_play(app->progress, &play) || !progress_save(app->progress, app_profile_dir(app), &err)) {
+        char why[1024];
+        snprintf(why, sizeof why, "%.900sprogress.json: %s", app_profile_dir(app), strerror(err ? err : ENOMEM));
+        tr_format(app->progress_notice, sizeof app->progress_notice, "progress.save_failed", why, NULL);
+    }
+}
+
+/* Reads the profile list at start; with a single profile, it is the one. */
+static void init_profiles(App *app) {
+    ProfileLoadReport rep;
+    app->profile = -1;
+    app->profile_dir[0] = '\0';
+    profiles_load(&app->profiles, app->user_dir, &rep);
+    if (rep.status == PROFILES_RECOVERED)
+        tr_format(app->profiles_notice, sizeof app->profiles_notice, "prof.recovered",
+                  rep.backup[0] ? rep.backup : "profiles.json", NULL);
+    if (app->profiles.n == 1) app_use_profile(app, 0);
 }
 
 /* ---- frames -------------------------------------------------------------------- */
@@ -226,14 +296,23 @@ static void usage(void) {
     fputs(tr_lang() == LANG_FR
               ? "Usage : enjeux [SCÉNARIO] [--lang fr|en] [--fullscreen] [--size LxH] [--seed N]\n"
                 "        enjeux --screenshots DOSSIER [--all] [--sizes 1280x720,800x600] [SCÉNARIO]\n"
+                "Ateliers : --export-dir DOSSIER (copie aussi les résultats), --workshop FICHIER,\n"
+                "           --workshop-code CODE ; enjeux --forget PROFIL efface les données d'un profil\n"
                 "Options de test : --library DOSSIER, --script FICHIER, --layout-dump FICHIER, --bench FICHIER\n"
               : "Usage: enjeux [SCENARIO] [--lang fr|en] [--fullscreen] [--size WxH] [--seed N]\n"
                 "       enjeux --screenshots DIR [--all] [--sizes 1280x720,800x600] [SCENARIO]\n"
+                "Workshops: --export-dir DIR (also copies the results there), --workshop FILE,\n"
+                "           --workshop-code CODE; enjeux --forget PROFILE deletes a profile's data\n"
                 "Test options: --library DIR, --script FILE, --layout-dump FILE, --bench FILE\n",
           stderr);
 }
 
-typedef struct ExtraOpts { const char *bench; } ExtraOpts;
+typedef struct ExtraOpts {
+    const char *bench;
+    const char *export_dir;   /* --export-dir DIR */
+    const char *workshop;     /* --workshop FILE */
+    const char *code;         /* --workshop-code CODE */
+} ExtraOpts;
 
 static bool parse_size(const char *s, int *w, int *h) {
     return sscanf(s, "%dx%d", w, h) == 2 && *w >= 320 && *h >= 240 && *w <= 8192 && *h <= 8192;
@@ -265,6 +344,22 @@ static int parse_options(App *app, ExtraOpts *x, int argc, char **argv) {
             i++;
         } else if (strcmp(a, "--layout-dump") == 0 && v) {
             o->layout_dump = v;
+            i++;
+        } else if (strcmp(a, "--export-dir") == 0 && v) {
+            x->export_dir = v;
+            i++;
+        } else if (strcmp(a, "--workshop") == 0 && v) {
+            x->workshop = v;
+            i++;
+        } else if (strcmp(a, "--workshop-code") == 0 && v) {
+            if (!workshop_code_valid(v)) {
+                fprintf(stderr, tr_lang() == LANG_FR
+                                    ? "enjeux : --workshop-code %s : lettres sans accent, chiffres, - _ . (63 au plus)\n"
+                                    : "enjeux: --workshop-code %s: letters without accents, digits, - _ . (63 at most)\n",
+                        v);
+                return 2;
+            }
+            x->code = v;
             i++;
         } else if (strcmp(a, "--bench") == 0 && v) {
             x->bench = v;
@@ -344,6 +439,8 @@ static bool init_video(App *app, char *err, size_t errlen) {
 static void shutdown_app(App *app) {
     while (app->depth > 0) pop_one(app);
     game_free(&app->game);
+    progress_free(app->progress);
+    app->progress = NULL;
     text_destroy(app->text);
     image_cache_destroy(app->images);
     if (app->pad) SDL_GameControllerClose(app->pad);
@@ -415,6 +512,34 @@ static int run_loop(App *app, Script *script, const char *bench_out) {
     return status;
 }
 
+/* The workshop file (--workshop FILE, else workshop.json in the user
+ * folder), the workshop code and the export folder. A broken file named on
+ * the command line stops the game; the default one only warns. */
+static bool setup_workshop(App *app, const ExtraOpts *x) {
+    Game *g = &app->game;
+    char path[PATH_MAX_LEN + 32], err[1000];
+    bool named = x->workshop != NULL;
+    snprintf(path, sizeof path, "%s%s", named ? x->workshop : app->user_dir, named ? "" : "workshop.json");
+    if (named || paths_is_file(path)) {
+        if (!workshop_load(path, &g->workshop_file, err, sizeof err)) {
+            fprintf(stderr, "enjeux: %s\n", err);
+            if (named) return false;
+            snprintf(app->notice, sizeof app->notice, "%s", err);
+            memset(&g->workshop_file, 0, sizeof g->workshop_file);
+        }
+    }
+    const Workshop *w = &g->workshop_file;
+    snprintf(g->workshop, sizeof g->workshop, "%s", x->code ? x->code : w->code);
+    snprintf(g->home_page, sizeof g->home_page, "%s", w->xapi_home_page);
+    snprintf(g->export_dir, sizeof g->export_dir, "%s", x->export_dir ? x->export_dir : w->export_dir);
+    if (g->export_dir[0] && g->recording) {
+        int n = game_export_pending(g, err, sizeof err);
+        if (n < 0) fprintf(stderr, "enjeux: %s\n", err);
+        else if (n > 0) SDL_Log("%d results and badges files copied to %s", n, g->export_dir);
+    }
+    return true;
+}
+
 /* The interface catalogues of assets/i18n/: a damaged or missing one is
  * reported (file:line) and the game goes on, in French or with the keys. */
 static void load_catalogues(App *app) {
@@ -471,7 +596,7 @@ int app_main(int argc, char **argv) {
         fprintf(stderr, "enjeux: %s\n", err);
         goto out;
     }
-    /* The player's data folder: the user folder until profiles exist. */
+    /* The player's data folder: the user folder until a profile is picked. */
     game_set_profile(&app->game, app->user_dir, NULL);
     app->game.recording = !app->opts.shots_dir && !x.bench;
     app->game.trace = SDL_getenv("ENJEUX_TRACE_RECORDS") != NULL;
@@ -482,11 +607,19 @@ int app_main(int argc, char **argv) {
         fprintf(stderr, "enjeux: %s: the data folder's path is too long\n", app->data_dir);
         goto out;
     }
+    if (snprintf(app->game.fonts_dir, sizeof app->game.fonts_dir, "%sfonts/", app->assets_dir) >=
+        (int)sizeof app->game.fonts_dir)
+        goto out;
     if (!theme_load(&app->theme, theme_path, err, sizeof err)) {
         fprintf(stderr, "enjeux: %s\n", err);
         goto out;
     }
     load_catalogues(app);
+    /* Who plays, before anything reads or writes the player's data (the
+     * screenshot tour keeps its own players in memory). */
+    app->profile = -1;
+    if (!app->opts.shots_dir) init_profiles(app);
+    if (!setup_workshop(app, &x)) goto out;
     if (app->opts.layout_dump) {
         app->layout_out = fopen(app->opts.layout_dump, "w");
         if (!app->layout_out) {
@@ -532,7 +665,10 @@ int app_main(int argc, char **argv) {
     for (int i = 0; i < SDL_NumJoysticks(); i++) open_pad(app, i);
     app->running = true;
     app_reset(app, &screen_title, 0);
-    if (direct >= 0) app_push(app, &screen_briefing, direct);
+    /* The profile screen also shows what happened to a damaged list. */
+    if (app->profile < 0 || app->profiles_notice[0])
+        app_push(app, &screen_profiles, direct >= 0 ? PROFILES_AT_START_SCENARIO + direct : PROFILES_AT_START);
+    else if (direct >= 0) app_push(app, &screen_briefing, direct);
     else app_push(app, &screen_library, 0);
     app->redraw = true;
     status = run_loop(app, script, x.bench);

@@ -1,6 +1,7 @@
 /* script.c — scripted input as SDL events; see script.h. */
 #include "ui/script.h"
 
+#include <SDL_image.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -155,6 +156,25 @@ ScriptStatus script_step(Script *s, App *app, char *err, size_t errlen) {
         ev.type = SDL_CONTROLLERBUTTONUP;
         ev.cbutton.state = SDL_RELEASED;
         SDL_PushEvent(&ev);
+    } else if (strcmp(cmd, "text") == 0) {
+        /* The rest of the line, as typed text: one event per character,
+         * as an input method would send them. */
+        const char *t = l->text + 4;
+        while (*t == ' ') t++;
+        if (!*t) {
+            snprintf(err, errlen, "%s:%d: write \"text WORDS\"", s->path, l->line);
+            return SCRIPT_FAILED;
+        }
+        while (*t) {
+            size_t n = 1;
+            while (t[n] && ((unsigned char)t[n] & 0xC0) == 0x80) n++;
+            SDL_Event ev = {0};
+            ev.type = SDL_TEXTINPUT;
+            memcpy(ev.text.text, t, n);
+            ev.text.text[n] = '\0';
+            SDL_PushEvent(&ev);
+            t += n;
+        }
     } else if (strcmp(cmd, "wait") == 0) {
         s->waiting = a1[0] ? atoi(a1) - 1 : 0;
     } else if (strcmp(cmd, "expect") == 0) {
@@ -162,6 +182,19 @@ ScriptStatus script_step(Script *s, App *app, char *err, size_t errlen) {
         if (!top || strcmp(top->name, a1) != 0) {
             snprintf(err, errlen, "%s:%d: expected the screen \"%s\", the game shows \"%s\"", s->path, l->line, a1,
                      top ? top->name : "(none)");
+            return SCRIPT_FAILED;
+        }
+    } else if (strcmp(cmd, "shot") == 0) {
+        /* "shot FILE.png": the current frame, as drawn, to a PNG file. */
+        app_render_frame(app);
+        SDL_Surface *sf = SDL_CreateRGBSurfaceWithFormat(0, app->w, app->h, 32, SDL_PIXELFORMAT_ARGB8888);
+        bool ok = sf && a1[0] &&
+                  SDL_RenderReadPixels(app->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, sf->pixels, sf->pitch) == 0 &&
+                  IMG_SavePNG(sf, a1) == 0;
+        SDL_FreeSurface(sf);
+        if (!ok) {
+            snprintf(err, errlen, "%s:%d: cannot write the screenshot \"%s\": %s", s->path, l->line, a1,
+                     SDL_GetError());
             return SCRIPT_FAILED;
         }
     } else if (strcmp(cmd, "quit") == 0) {

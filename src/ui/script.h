@@ -4,11 +4,13 @@
  *
  *   # comment
  *   key NAME          a key press and release (SDL key names: 1, Return, Escape, Down, Tab, F11)
+ *   text WORDS        the rest of the line typed as text (SDL_TEXTINPUT, UTF-8: accents work)
  *   click X Y         a left click at window coordinates
  *   click @NAME       a left click at the centre of the widget NAME of the current frame
  *   pad BUTTON        a controller button (a, b, start, dpup, dpdown, dpleft, dpright)
  *   wait [N]          let N frames pass (default 1)
  *   expect SCREEN     fail unless the screen on top is SCREEN (title, library, scene…)
+ *   shot FILE         save the current frame as a PNG file (to look at a screen in a given state)
  *   quit              end the game
  *
  * A failed `expect` or an unknown widget stops the game with exit status 1
