@@ -30,7 +30,7 @@ struct JNode {
         const char *valuestring; /* decoded string value (JN_STRING) */
         double valuedouble;      /* JN_NUMBER */
     };
-    uint32_t offset;         /* byte offset of the value in the text */
+    uint32_t len;            /* length in bytes of a string value */
     uint32_t count;          /* number of children */
     uint8_t type;            /* JNodeType */
     bool dup_keys;           /* an object with two members of the same name */

@@ -163,9 +163,9 @@ void jreader_report_in(JReader *r, const char *k1, const char *k2, DiagCode code
     jreader_pop(r, mark);
 }
 
-/* Checks the string length limit of member k1 (k2). */
-static bool check_length(JReader *r, const char *k1, const char *k2, const char *s) {
-    size_t n = strlen(s);
+/* Checks the string length limit of member k1 (k2), string value `v`. */
+static bool check_length(JReader *r, const char *k1, const char *k2, const JNode *v) {
+    size_t n = v->len;
     if (n <= LIMIT_STRING_BYTES) return true;
     char a[24], b[24];
     snprintf(a, sizeof a, "%zu", n);
@@ -404,7 +404,7 @@ bool jreader_int(JReader *r, const JNode *obj, const char *key, bool required, i
 
 const char *jreader_str(JReader *r, const JNode *obj, const char *key, bool required, bool nonempty) {
     const JNode *v = jreader_get(r, obj, key, JT_STRING, required);
-    if (!v || !check_length(r, key, NULL, v->valuestring)) return NULL;
+    if (!v || !check_length(r, key, NULL, v)) return NULL;
     if (nonempty && !v->valuestring[0]) {
         jreader_report_in(r, key, NULL, DIAG_EMPTY_STRING, false, key, NULL, NULL, NULL);
         return NULL;
@@ -446,7 +446,7 @@ bool jreader_text(JReader *r, const JNode *obj, const char *key, bool required, 
     const JNode *v = jreader_get(r, obj, key, JT_TEXT, required);
     if (!v) return false;
     if (v->type == JN_STRING) {
-        if (!check_length(r, key, NULL, v->valuestring)) return false;
+        if (!check_length(r, key, NULL, v)) return false;
         if (!v->valuestring[0]) {
             jreader_report_in(r, key, NULL, DIAG_EMPTY_STRING, false, key, NULL, NULL, NULL);
             return false;
@@ -455,16 +455,18 @@ bool jreader_text(JReader *r, const JNode *obj, const char *key, bool required, 
         if (r->want_en && !proper) jreader_report_in(r, key, NULL, DIAG_MISSING_TRANSLATION, false, "en", NULL, NULL, NULL);
         return true;
     }
-    bool ok = true;
+    bool ok = true, has_fr = false, has_en = false;
     for (const JNode *c = v->child; c; c = c->next) {
         const char *k = c->string;
         Lang l = k[0] == 'f' && k[1] == 'r' && !k[2] ? LANG_FR : k[0] == 'e' && k[1] == 'n' && !k[2] ? LANG_EN : LANG_COUNT;
+        has_fr |= l == LANG_FR;
+        has_en |= l == LANG_EN;
         if (l == LANG_COUNT) {
             jreader_report_in(r, key, k, DIAG_UNKNOWN_LANGUAGE, true, k, NULL, NULL, NULL);
         } else if (c->type != JN_STRING) {
             jreader_report_in(r, key, k, DIAG_WRONG_TYPE, false, k, jreader_type_name(r, JT_STRING), NULL, NULL);
             ok = false;
-        } else if (!check_length(r, key, k, c->valuestring)) {
+        } else if (!check_length(r, key, k, c)) {
             ok = false;
         } else if (!c->valuestring[0]) {
             jreader_report_in(r, key, k, DIAG_EMPTY_STRING, false, key, NULL, NULL, NULL);
@@ -473,10 +475,10 @@ bool jreader_text(JReader *r, const JNode *obj, const char *key, bool required, 
             out->s[l] = c->valuestring;
         }
     }
-    if (!jdom_get(v, "fr")) {
+    if (!has_fr) {
         jreader_report_in(r, key, NULL, DIAG_MISSING_FRENCH, false, NULL, NULL, NULL, NULL);
         ok = false;
-    } else if (r->want_en && !jdom_get(v, "en")) {
+    } else if (r->want_en && !has_en) {
         jreader_report_in(r, key, NULL, DIAG_MISSING_TRANSLATION, false, "en", NULL, NULL, NULL);
     }
     return ok;
