@@ -22,7 +22,7 @@ typedef struct Parser {
     Arena *nodes, *strings;
     const char *s;
     size_t len, pos;
-    int depth, max_depth;
+    int max_depth;
     JParseStatus status;
     size_t err_off;
     bool dup_keys;
@@ -67,29 +67,25 @@ static inline uint64_t w_below(uint64_t w, unsigned char c) { return (w - W_ONES
 /* Index of the first matching byte of a nonzero word test. */
 static inline size_t w_first(uint64_t m) { return (size_t)__builtin_ctzll(m) >> 3; }
 
-static void skip_ws_run(Parser *p) {
-    const char *s = p->s;
-    size_t i = p->pos, n = p->len;
+/* The first position at or after `i` that is not a blank. */
+static size_t skip_ws_run(const char *s, size_t i, size_t n) {
     for (;;) {
         while (i + 8 <= n && load8(s + i) == W_ONES * ' ') i += 8; /* indentation */
         size_t k = i;
         while (i < n && (unsigned char)s[i] <= ' ' && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t'))
             i++;
-        if (i - k < 8) break;
+        if (i - k < 8) return i;
     }
-    p->pos = i;
 }
 
 /* Most values are preceded by no blank or by one space: test inline. */
-static inline void skip_ws(Parser *p) {
-    size_t i = p->pos;
-    if (i < p->len && (unsigned char)p->s[i] > ' ') return;
-    if (i + 1 < p->len && p->s[i] == ' ' && (unsigned char)p->s[i + 1] > ' ') {
-        p->pos = i + 1;
-        return;
-    }
-    skip_ws_run(p);
+static inline size_t skip_ws_at(const char *s, size_t i, size_t n) {
+    if (i < n && (unsigned char)s[i] > ' ') return i;
+    if (i + 1 < n && s[i] == ' ' && (unsigned char)s[i + 1] > ' ') return i + 1;
+    return skip_ws_run(s, i, n);
 }
+
+static inline void skip_ws(Parser *p) { p->pos = skip_ws_at(p->s, p->pos, p->len); }
 
 static int hex4(const char *s) {
     int v = 0;
@@ -421,8 +417,6 @@ static bool literal(Parser *p, const char *word, size_t n) {
     return fail(p, JP_SYNTAX, p->pos);
 }
 
-static JNode *parse_value(Parser *p);
-
 static inline JNode *new_node(Parser *p, JNodeType type) {
     if (p->free_nodes == 0) { /* nodes come from the arena in batches */
         p->batch = arena_alloc_uninit(p->nodes, JDOM_BATCH * sizeof *p->batch); /* set below */
@@ -457,113 +451,152 @@ static void check_big_object(Parser *p, JNode *obj) {
     free(names);
 }
 
-static JNode *parse_container(Parser *p, bool object) {
-    JNode *node = new_node(p, object ? JN_OBJECT : JN_ARRAY);
-    if (!node) return NULL;
-    if (++p->depth > p->max_depth) {
-        fail(p, JP_TOO_DEEP, p->pos);
-        return NULL;
-    }
-    char close = object ? '}' : ']';
-    p->pos++;
-    skip_ws(p);
-    if (p->pos < p->len && p->s[p->pos] == close) {
-        p->pos++;
-        p->depth--;
-        return node;
-    }
-    JNode **tail = &node->child;
-    uint64_t seen = 0; /* names met in this object, hashed to one bit each */
-    for (;;) {
-        const char *key = NULL;
-        if (object) {
-            if (p->pos >= p->len || p->s[p->pos] != '"') {
-                fail(p, JP_SYNTAX, p->pos);
-                return NULL;
-            }
-            key = parse_key(p);
-            if (!key) return NULL;
-            skip_ws(p);
-            if (p->pos >= p->len || p->s[p->pos] != ':') {
-                fail(p, JP_SYNTAX, p->pos);
-                return NULL;
-            }
-            p->pos++;
-            skip_ws(p);
-        }
-        if (object && node->count < 32 && !node->dup_keys) {
-            uint64_t bit = 1ULL << ((uintptr_t)key >> 4 & 63); /* names are 16-byte aligned */
-            if (!p->names_exact || (seen & bit))
-                for (const JNode *c = node->child; c; c = c->next)
-                    if (c->string == key || (!p->names_exact && jdom_streq(c->string, key))) {
-                        node->dup_keys = p->dup_keys = true;
-                        break;
-                    }
-            seen |= bit;
-        }
-        JNode *v = parse_value(p);
-        if (!v) return NULL;
-        v->string = key;
-        *tail = v;
-        tail = &v->next;
-        node->count++;
-        skip_ws(p);
-        if (p->pos < p->len && p->s[p->pos] == ',') {
-            p->pos++;
-            skip_ws(p);
-            continue;
-        }
-        if (p->pos < p->len && p->s[p->pos] == close) {
-            p->pos++;
-            p->depth--;
-            if (object && node->count > 32 && !node->dup_keys) check_big_object(p, node);
-            return node;
-        }
-        fail(p, JP_SYNTAX, p->pos);
-        return NULL;
-    }
-}
+/* An open object or array while parsing. */
+typedef struct Frame {
+    JNode *node;
+    JNode **tail;  /* where the next member goes */
+    uint64_t seen; /* member names met, hashed to one bit each (objects) */
+} Frame;
 
-static JNode *parse_value(Parser *p) {
-    if (p->pos >= p->len) {
-        fail(p, JP_SYNTAX, p->len);
+/* Parses one value at p->pos (after blanks), its containers with an
+ * explicit stack (no recursion, the position in a register). Returns the
+ * value, p->pos after it; NULL after fail(). */
+static JNode *parse_document(Parser *p) {
+    const char *s = p->s;
+    size_t n = p->len, pos = p->pos;
+    Frame *stack = arena_alloc_uninit(p->nodes, ((size_t)(p->max_depth > 0 ? p->max_depth : 0) + 1) * sizeof *stack);
+    if (!stack) {
+        fail(p, JP_OOM, pos);
         return NULL;
     }
-    char c = p->s[p->pos];
-    JNode *n;
+    int depth = 0;
+    JNode *root = NULL, *v;
+    const char *key = NULL;
+    Frame *f = NULL;
+    char c;
+
+value: /* a value at pos, member `key` of the innermost container (or the root) */
+    if (pos >= n) {
+        fail(p, JP_SYNTAX, n);
+        return NULL;
+    }
+    p->pos = pos;
+    c = s[pos];
     switch (c) {
-    case '{': return parse_container(p, true);
-    case '[': return parse_container(p, false);
+    case '{':
+    case '[':
+        if (!(v = new_node(p, c == '{' ? JN_OBJECT : JN_ARRAY))) return NULL;
+        if (depth + 1 > p->max_depth) {
+            fail(p, JP_TOO_DEEP, pos);
+            return NULL;
+        }
+        break;
     case '"':
-        if (!(n = new_node(p, JN_STRING))) return NULL;
-        n->valuestring = parse_string(p, p->strings, &n->len);
-        return n->valuestring ? n : NULL;
+        if (!(v = new_node(p, JN_STRING))) return NULL;
+        if (!(v->valuestring = parse_string(p, p->strings, &v->len))) return NULL;
+        pos = p->pos;
+        break;
     case 't':
-        if (!(n = new_node(p, JN_TRUE))) return NULL;
-        return literal(p, "true", 4) ? n : NULL;
+        if (!(v = new_node(p, JN_TRUE)) || !literal(p, "true", 4)) return NULL;
+        pos = p->pos;
+        break;
     case 'f':
-        if (!(n = new_node(p, JN_FALSE))) return NULL;
-        return literal(p, "false", 5) ? n : NULL;
+        if (!(v = new_node(p, JN_FALSE)) || !literal(p, "false", 5)) return NULL;
+        pos = p->pos;
+        break;
     case 'n':
-        if (!(n = new_node(p, JN_NULL))) return NULL;
-        return literal(p, "null", 4) ? n : NULL;
+        if (!(v = new_node(p, JN_NULL)) || !literal(p, "null", 4)) return NULL;
+        pos = p->pos;
+        break;
     default:
-        if ((unsigned char)c >= 0x80 && !utf8_sequence_length(p->s + p->pos, p->len - p->pos)) {
-            fail(p, JP_BAD_UTF8, p->pos);
+        if ((unsigned char)c >= 0x80 && !utf8_sequence_length(s + pos, n - pos)) {
+            fail(p, JP_BAD_UTF8, pos);
             return NULL;
         }
         if (c != '-' && !is_digit(c)) {
-            fail(p, JP_SYNTAX, p->pos);
+            fail(p, JP_SYNTAX, pos);
             return NULL;
         }
-        if (!(n = new_node(p, JN_NUMBER))) return NULL;
-        return parse_number(p, &n->valuedouble) ? n : NULL;
+        if (!(v = new_node(p, JN_NUMBER)) || !parse_number(p, &v->valuedouble)) return NULL;
+        pos = p->pos;
+        break;
     }
+    if (depth == 0) {
+        root = v;
+    } else {
+        v->string = key;
+        *f->tail = v;
+        f->tail = &v->next;
+        f->node->count++;
+    }
+    if (v->type == JN_OBJECT || v->type == JN_ARRAY) {
+        f = &stack[depth++];
+        *f = (Frame){v, &v->child, 0};
+        pos = skip_ws_at(s, pos + 1, n);
+        if (pos < n && s[pos] == (v->type == JN_OBJECT ? '}' : ']')) {
+            pos++;
+            goto closed;
+        }
+        goto member;
+    }
+
+after: /* after a member or element of f */
+    if (depth == 0) {
+        p->pos = pos;
+        return root;
+    }
+    pos = skip_ws_at(s, pos, n);
+    if (pos < n && s[pos] == ',') {
+        pos = skip_ws_at(s, pos + 1, n);
+        goto member;
+    }
+    if (pos < n && s[pos] == (f->node->type == JN_OBJECT ? '}' : ']')) {
+        pos++;
+        if (f->node->type == JN_OBJECT && f->node->count > 32 && !f->node->dup_keys) check_big_object(p, f->node);
+        goto closed;
+    }
+    fail(p, JP_SYNTAX, pos);
+    return NULL;
+
+closed: /* f's container ends before pos */
+    depth--;
+    f = depth > 0 ? &stack[depth - 1] : NULL;
+    goto after;
+
+member: /* the next member or element of f at pos */
+    if (f->node->type != JN_OBJECT) {
+        key = NULL;
+        goto value;
+    }
+    if (pos >= n || s[pos] != '"') {
+        fail(p, JP_SYNTAX, pos);
+        return NULL;
+    }
+    p->pos = pos;
+    if (!(key = parse_key(p))) return NULL;
+    pos = skip_ws_at(s, p->pos, n);
+    if (pos >= n || s[pos] != ':') {
+        fail(p, JP_SYNTAX, pos);
+        return NULL;
+    }
+    pos = skip_ws_at(s, pos + 1, n);
+    JNode *obj = f->node;
+    if (obj->count < 32 && !obj->dup_keys) {
+        uint64_t bit = 1ULL << ((uintptr_t)key >> 4 & 63); /* names are 16-byte aligned */
+        if (!p->names_exact || (f->seen & bit))
+            for (const JNode *m = obj->child; m; m = m->next)
+                if (m->string == key || (!p->names_exact && jdom_streq(m->string, key))) {
+                    obj->dup_keys = p->dup_keys = true;
+                    break;
+                }
+        f->seen |= bit;
+    }
+    goto value;
 }
 
 JNode *jdom_parse(Arena *nodes, Arena *strings, const char *s, size_t len, int max_depth,
                   JParseStatus *status, size_t *err_off, bool *dup_keys) {
-    Parser p = {nodes, strings, s, len, 0, 0, max_depth, JP_OK, 0, false, NULL, true, NULL, 0, NULL, 0};
+    Parser p = {nodes, strings, s, len, 0, max_depth, JP_OK, 0, false, NULL, true, NULL, 0, NULL, 0};
     p.intern = arena_alloc(nodes, JDOM_INTERN * sizeof *p.intern);
     if (!p.intern) {
         *status = JP_OOM;
@@ -572,7 +605,7 @@ JNode *jdom_parse(Arena *nodes, Arena *strings, const char *s, size_t len, int m
         return NULL;
     }
     skip_ws(&p);
-    JNode *root = parse_value(&p);
+    JNode *root = parse_document(&p);
     if (root) {
         skip_ws(&p);
         if (p.pos < p.len) {
