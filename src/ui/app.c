@@ -449,6 +449,10 @@ int app_main(int argc, char **argv) {
         fprintf(stderr, "enjeux: %s\n", err);
         goto out;
     }
+    /* The player's data folder: the user folder until profiles exist. */
+    game_set_profile(&app->game, app->user_dir, NULL);
+    app->game.recording = !app->opts.shots_dir && !x.bench;
+    app->game.trace = SDL_getenv("ENJEUX_TRACE_RECORDS") != NULL;
     char theme_path[PATH_MAX_LEN + 32];
     int n1 = snprintf(app->assets_dir, sizeof app->assets_dir, "%sassets/", app->data_dir);
     int n2 = snprintf(theme_path, sizeof theme_path, "%stheme.json", app->assets_dir);
