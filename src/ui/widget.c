@@ -96,11 +96,15 @@ static ButtonMetrics button_metrics(App *app, int w, int number) {
 int widget_button_height(App *app, const char *label, int w, int number, const char *note) {
     ButtonMetrics m = button_metrics(app, w, number);
     FontFace face = number > 0 ? FACE_REGULAR : FACE_BOLD;
-    const TextTex *tt = text_get(app->text, TS_BODY, face, app_color(app, COL_TEXT), label, m.label_w, ALIGN_LEFT);
+    /* Measured as widget_button draws a choice (an enabled one, and the note
+     * of a disabled one), so that drawing it finds the same cached text. */
+    Rgba surface = app_color(app, COL_SURFACE), disabled = app_color(app, COL_DISABLED_BG);
+    const TextTex *tt =
+        text_get_on(app->text, TS_BODY, face, app_color(app, COL_TEXT), &surface, label, m.label_w, ALIGN_LEFT);
     int h = tt->h;
     if (note && *note) {
-        const TextTex *nt = text_get(app->text, TS_SMALL, FACE_REGULAR, app_color(app, COL_DISABLED_TEXT), note,
-                                     m.label_w, ALIGN_LEFT);
+        const TextTex *nt = text_get_on(app->text, TS_SMALL, FACE_REGULAR, app_color(app, COL_DISABLED_TEXT), &disabled,
+                                        note, m.label_w, ALIGN_LEFT);
         h += app_px(app, 6) + nt->h;
     }
     int min_h = app_px(app, 48);
