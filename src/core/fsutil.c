@@ -148,16 +148,22 @@ FsKind fsutil_kind(const char *path) {
     return FS_KIND_OTHER;
 }
 
-long long fsutil_mtime_ns(const char *path) {
+FsStamp fsutil_stamp(const char *path) {
+    FsStamp f = {false, 0, 0, 0};
     struct stat st;
-    if (stat(path, &st) != 0) return 0;
+    if (stat(path, &st) != 0) return f;
+    f.exists = true;
+    f.size = (long long)st.st_size;
 #ifdef _WIN32
-    return (long long)st.st_mtime * 1000000000LL;
+    f.mtime_ns = (long long)st.st_mtime * 1000000000LL;
 #elif defined(__APPLE__)
-    return (long long)st.st_mtimespec.tv_sec * 1000000000LL + st.st_mtimespec.tv_nsec;
+    f.mtime_ns = (long long)st.st_mtimespec.tv_sec * 1000000000LL + st.st_mtimespec.tv_nsec;
+    f.id = (long long)st.st_ino;
 #else
-    return (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+    f.mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+    f.id = (long long)st.st_ino;
 #endif
+    return f;
 }
 
 char *fsutil_canonical(const char *path) {

@@ -31,10 +31,14 @@ typedef enum FsKind { FS_KIND_NONE, FS_KIND_FILE, FS_KIND_DIR, FS_KIND_OTHER } F
  * is there or it cannot be examined. */
 FsKind fsutil_kind(const char *path);
 
-/* The last modification time of `path` in nanoseconds since the epoch (or
- * a platform value that grows when the file changes), 0 when it cannot be
- * read. For watching files that an author saves. */
-long long fsutil_mtime_ns(const char *path);
+/* What changes when a file is saved: its modification time (ns), size and
+ * identity (inode; 0 where the system has none). All zero, exists false,
+ * when nothing is at `path`. For watching files that an author edits. */
+typedef struct FsStamp {
+    bool exists;
+    long long mtime_ns, size, id;
+} FsStamp;
+FsStamp fsutil_stamp(const char *path);
 
 /* The absolute, canonical form of an existing path (symbolic links and
  * "." / ".." resolved), malloc'd: the caller frees it. NULL when the path

@@ -4,17 +4,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
+#include "core/fsutil.h"
 #include "ui/app.h"
 #include "ui/tr.h"
 
-/* A watched file and what stat() said of it last time. */
+/* A watched file and how it looked last time. */
 typedef struct DevFile {
     char *path;
-    bool exists;
-    long long sec, nsec, size, ino;
+    FsStamp stamp;
 } DevFile;
 
 /* One decision of the play, by ids, to replay it on the reloaded scenario. */
@@ -36,25 +35,11 @@ struct Dev {
 
 /* ---- watching ----------------------------------------------------------------- */
 
-static void stamp(DevFile *f) {
-    struct stat st;
-    f->exists = stat(f->path, &st) == 0;
-    if (!f->exists) {
-        f->sec = f->nsec = f->size = f->ino = 0;
-        return;
-    }
-    f->sec = (long long)st.st_mtim.tv_sec;
-    f->nsec = (long long)st.st_mtim.tv_nsec;
-    f->size = (long long)st.st_size;
-    f->ino = (long long)st.st_ino;
-}
-
 static bool changed(DevFile *f) {
-    DevFile now = *f;
-    stamp(&now);
-    bool c = now.exists != f->exists || now.sec != f->sec || now.nsec != f->nsec || now.size != f->size ||
-             now.ino != f->ino;
-    *f = now;
+    FsStamp now = fsutil_stamp(f->path);
+    bool c = now.exists != f->stamp.exists || now.mtime_ns != f->stamp.mtime_ns || now.size != f->stamp.size ||
+             now.id != f->stamp.id;
+    f->stamp = now;
     return c;
 }
 
@@ -92,7 +77,7 @@ static void watch_add(Dev *d, int *cap, const char *dir, const char *rel) {
         *cap = nc;
     }
     d->files[d->n_files] = (DevFile){.path = p};
-    stamp(&d->files[d->n_files]);
+    d->files[d->n_files].stamp = fsutil_stamp(d->files[d->n_files].path);
     d->n_files++;
 }
 
@@ -267,7 +252,7 @@ void dev_reload(App *app) {
     if (!d) return;
     Game *g = &app->game;
     LibEntry *e = &g->lib[d->index];
-    for (int i = 0; i < d->n_files; i++) stamp(&d->files[i]);
+    for (int i = 0; i < d->n_files; i++) d->files[i].stamp = fsutil_stamp(d->files[i].path);
     DiagList dl;
     diag_list_init(&dl, app->lang);
     Framework *fw = NULL;
