@@ -1,5 +1,7 @@
 /* fsutil.c — the platform layer (POSIX and Win32); see fsutil.h. */
-#ifndef _WIN32
+#ifdef _WIN32
+#define _CRT_RAND_S /* rand_s */
+#else
 #define _XOPEN_SOURCE 700 /* realpath, struct stat's st_mtim */
 #endif
 #include "core/fsutil.h"
@@ -276,6 +278,25 @@ int fsutil_run(char *const argv[], int *err) {
         return -1;
     }
     return WEXITSTATUS(status);
+#endif
+}
+
+bool fsutil_random(void *buf, size_t n) {
+    unsigned char *b = buf;
+#ifdef _WIN32
+    for (size_t i = 0; i < n; i += sizeof(unsigned int)) {
+        unsigned int v;
+        if (rand_s(&v) != 0) return false;
+        size_t k = n - i < sizeof v ? n - i : sizeof v;
+        memcpy(b + i, &v, k);
+    }
+    return true;
+#else
+    FILE *f = fopen("/dev/urandom", "rb");
+    if (!f) return false;
+    size_t got = fread(b, 1, n, f);
+    fclose(f);
+    return got == n;
 #endif
 }
 

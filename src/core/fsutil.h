@@ -76,6 +76,10 @@ int fsutil_run(char *const argv[], int *err);
  * False with *err set on failure. */
 bool fsutil_rename(const char *from, const char *to, int *err);
 
+/* Fills `buf` with `n` bytes from the system's secure random generator.
+ * False when there is none (the caller must then do without). */
+bool fsutil_random(void *buf, size_t n);
+
 /* Replaces the file at `path` with `data` (`len` bytes) so that, whatever
  * happens (crash, SIGKILL, power cut), the file holds either its old
  * content or the new one, never a mix: writes `path`.tmp in the same

@@ -224,10 +224,7 @@ int64_t game_wall_ms(void) {
 /* 128 random bits from the system, shaped as a UUID v4 (without dashes). */
 static void new_play_id(char out[33]) {
     unsigned char b[16] = {0};
-    FILE *f = fopen("/dev/urandom", "rb");
-    size_t got = f ? fread(b, 1, sizeof b, f) : 0;
-    if (f) fclose(f);
-    if (got != sizeof b) {
+    if (!fsutil_random(b, sizeof b)) {
         /* No system generator (unlikely): mix the clocks. Unique enough for a
          * file name; never used to decide anything in the play. */
         uint64_t st = (uint64_t)game_wall_ms() ^ (SDL_GetPerformanceCounter() << 20);

@@ -1,4 +1,5 @@
-# Other platforms, checked from this Linux machine: the CMake presets parse
+# Other platforms, checked from this Linux machine: system-specific code
+# stays in src/core/fsutil.c, the CMake presets parse
 # (all of them, Windows and macOS ones included), and the code outside
 # src/ui/ compiles for Windows with the MinGW-w64 cross compiler.
 add_test(NAME platform_presets
@@ -17,3 +18,7 @@ else()
   message(STATUS "MinGW-w64 not found: the Windows compile check is not registered "
                  "(scripts/setup.sh installs gcc-mingw-w64-x86-64-posix)")
 endif()
+
+add_test(NAME platform_one_file
+  COMMAND bash ${PROJECT_SOURCE_DIR}/tests/platform/check-one-platform-file.sh ${PROJECT_SOURCE_DIR})
+set_tests_properties(platform_one_file PROPERTIES TIMEOUT 60)
