@@ -202,7 +202,6 @@ void app_settings_changed(App *app) {
 /* Reads settings.json; reports its problems on stderr and for the player,
  * keeps a copy of a damaged file and writes the repaired settings back. */
 static void load_settings(App *app) {
-    snprintf(app->settings_path, sizeof app->settings_path, "%ssettings.json", settings_folder(app));
     SettingsReport rep;
     if (settings_load(&app->settings, app->settings_path, &rep)) return;
     Lang lang = app->opts.lang_set ? app->opts.lang
@@ -620,6 +619,12 @@ int app_main(int argc, char **argv) {
         goto out;
     }
     /* The screenshot tour uses the defaults (and its own variants). */
+    if (strlen(settings_folder(app)) + sizeof "settings.json" > sizeof app->settings_path) {
+        fprintf(stderr, "enjeux: %s: the user folder's path is too long\n", settings_folder(app));
+        goto out;
+    }
+    memcpy(app->settings_path, settings_folder(app), strlen(settings_folder(app)) + 1);
+    strcat(app->settings_path, "settings.json");
     if (app->opts.shots_dir) app->settings_readonly = true;
     else load_settings(app);
     app->lang = app->opts.lang_set ? app->opts.lang

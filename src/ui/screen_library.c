@@ -214,6 +214,8 @@ static void library_render(App *app, void *vst) {
     int off = ui_scroll_begin(&app->ui, &st->scroll, view);
     SDL_RenderSetClipRect(app->renderer, &view);
     int y = view.y + app_grid(app, 2) - off;
+    int nh = view_notice(app, app->settings_notice, margin, y, cw, "settings-notice");
+    if (nh) y += nh + app_grid(app, 2);
     const char *levels[4];
     char lbuf[3][8];
     levels[0] = tr("lib.all");

@@ -9,6 +9,9 @@
  *   pad BUTTON        a controller button (a, b, start, dpup, dpdown, dpleft, dpright)
  *   wait [N]          let N frames pass (default 1)
  *   expect SCREEN     fail unless the screen on top is SCREEN (title, library, scene…)
+ *   see NAME          fail unless the widget NAME is laid out on the current frame
+ *   setting KEY VALUE fail unless the live setting KEY (as written in settings.json)
+ *                     is VALUE, e.g. `setting text_size 200`, `setting language "en"`
  *   quit              end the game
  *
  * A failed `expect` or an unknown widget stops the game with exit status 1

@@ -177,6 +177,34 @@ void text_draw(SDL_Renderer *r, const TextTex *tt, int x, int y) {
     }
 }
 
+/* Draws the part of `tt` inside `area` (screen coordinates), within the
+ * clip rectangle already set. */
+static void draw_clipped(SDL_Renderer *r, const TextTex *tt, int x, int y, SDL_Rect area) {
+    SDL_Rect old, cut;
+    bool had = SDL_RenderIsClipEnabled(r);
+    SDL_RenderGetClipRect(r, &old);
+    if (had && !SDL_IntersectRect(&old, &area, &cut)) return;
+    if (!had) cut = area;
+    if (cut.w <= 0 || cut.h <= 0) return;
+    SDL_RenderSetClipRect(r, &cut);
+    text_draw(r, tt, x, y);
+    SDL_RenderSetClipRect(r, had ? &old : NULL);
+}
+
+void text_draw_partial(SDL_Renderer *r, const TextTex *tt, int x, int y, int line_h, double frac) {
+    if (frac >= 1.0) {
+        text_draw(r, tt, x, y);
+        return;
+    }
+    if (frac <= 0.0 || tt->lines <= 0) return;
+    double p = frac * tt->lines;
+    int full = (int)p;
+    if (full > 0) draw_clipped(r, tt, x, y, (SDL_Rect){x, y, tt->w, full * line_h});
+    int part_w = (int)((p - full) * tt->w);
+    int rest = tt->h - full * line_h;
+    if (part_w > 0) draw_clipped(r, tt, x, y, (SDL_Rect){x, y + full * line_h, part_w, rest < line_h ? rest : line_h});
+}
+
 static void cache_clear(TextSys *ts) {
     for (size_t i = 0; i < ts->n_entries; i++) {
         free_strips(&ts->entries[i]->tt);

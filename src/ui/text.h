@@ -73,6 +73,11 @@ const TextTex *text_get(TextSys *ts, TextStyle style, FontFace face, Rgba color,
 /* Draws a text at (x, y), every strip. */
 void text_draw(SDL_Renderer *r, const TextTex *tt, int x, int y);
 
+/* Draws the first `frac` (0..1) of a left-aligned text: whole lines, then
+ * the start of the next line wiped from the left, within the current clip
+ * rectangle. `line_h` is the style's text_line_height(). */
+void text_draw_partial(SDL_Renderer *r, const TextTex *tt, int x, int y, int line_h, double frac);
+
 /* Width in pixels of `s` on one line. */
 int text_width(TextSys *ts, TextStyle style, FontFace face, const char *s);
 

@@ -6,6 +6,7 @@ and image lies inside the window and that no two overlap (a rectangle may
 contain another: a card holds its texts).
 
 usage: check_layout.py [--sizes WxH,…] ENJEUX [ENJEUX ARGS…]   e.g. --library DIR [SCENARIO]
+       (--text-scale 100,200 --contrast normal,high: every variant, see docs/ui.md)
 """
 import json
 import os
