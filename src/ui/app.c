@@ -618,6 +618,10 @@ int app_main(int argc, char **argv) {
         fprintf(stderr, "enjeux: %s\n", err);
         goto out;
     }
+    /* The player's data folder: the user folder until profiles exist. */
+    game_set_profile(&app->game, app->user_dir, NULL);
+    app->game.recording = !app->opts.shots_dir && !x.bench;
+    app->game.trace = SDL_getenv("ENJEUX_TRACE_RECORDS") != NULL;
     /* The screenshot tour uses the defaults (and its own variants). */
     if (strlen(settings_folder(app)) + sizeof "settings.json" > sizeof app->settings_path) {
         fprintf(stderr, "enjeux: %s: the user folder's path is too long\n", settings_folder(app));

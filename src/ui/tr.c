@@ -114,6 +114,10 @@ static const TrEntry TABLE[] = {
     {"deb.why", "Pourquoi" NB ": {0}", "Why: {0}"},
     {"deb.principle", "Principe" NB ": {0}", "Principle: {0}"},
     {"deb.saved", "Résultat enregistré dans {0}", "Result saved in {0}"},
+    {"record.torn", "La dernière ligne du journal de la partie (ligne {0}) a été abîmée par une interruption" NB
+                    "; elle est ignorée et la partie reprend à la décision d'avant.",
+     "The last line of the play record (line {0}) was damaged by an interruption; it is ignored and the play "
+     "resumes from the decision before."},
     {"deb.save_failed", "Le résultat n'a pas pu être enregistré" NB ": {0}", "The result could not be saved: {0}"},
     {"deb.library", "Retour aux scénarios", "Back to the scenarios"},
     {"deb.replay", "Rejouer ce scénario", "Play this scenario again"},
