@@ -11,6 +11,7 @@ folder, as a player would meet them:
    (.damaged) and writes clean defaults;
 4. an out-of-range and a mistyped value: only those are reset, the rest is
    kept, each reported at its line and column;
+   (settings.json follows scenarios/schema/settings.schema.json)
 5. (--voice) self-voicing on: the text of the scene and the focused choice
    are spoken (--voice-log).
 
@@ -18,6 +19,8 @@ usage: run_settings.py ENJEUX LIBRARY TESTS_UI_DIR [--voice]
 """
 import json
 import os
+
+import jsonschema
 import subprocess
 import sys
 import tempfile
@@ -103,6 +106,13 @@ def main():
         st = read_settings(user)
         if st.get("text_size") != 200 or st.get("high_contrast") is not True:
             fail(f"settings.json after the play: {st}")
+        schema_path = os.path.join(ui_dir, "..", "..", "scenarios", "schema", "settings.schema.json")
+        with open(schema_path, encoding="utf-8") as f:
+            schema = json.load(f)
+        try:
+            jsonschema.Draft202012Validator(schema).validate(st)
+        except jsonschema.ValidationError as e:
+            fail(f"settings.json does not follow scenarios/schema/settings.schema.json: {e.message}")
 
         # 2. Restart: the settings are back.
         run(enjeux, library, user, "expect library\nsetting text_size 200\nsetting high_contrast true\nquit\n",
