@@ -274,19 +274,12 @@ bool settings_save(const Settings *s, const char *path, int *err) {
 }
 
 bool settings_keep_damaged(const char *path) {
-    char *data = NULL;
-    size_t len = 0, size = 0;
-    int err = 0;
-    if (fsutil_read_file(path, SETTINGS_MAX_BYTES, &data, &len, &size, &err) != FS_OK) return false;
     size_t n = strlen(path) + sizeof ".damaged";
     char *dst = malloc(n);
-    bool ok = false;
-    if (dst) {
-        snprintf(dst, n, "%s.damaged", path);
-        ok = fsutil_write_atomic(dst, data, len, &err);
-    }
+    if (!dst) return false;
+    snprintf(dst, n, "%s.damaged", path);
+    bool ok = rename(path, dst) == 0;
     free(dst);
-    free(data);
     return ok;
 }
 

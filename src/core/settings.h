@@ -101,9 +101,9 @@ char *settings_to_json(const Settings *s);
  * false with *err set to an errno value; the old file is then untouched. */
 bool settings_save(const Settings *s, const char *path, int *err);
 
-/* Keeps a copy of a file whose settings could not be read, as `path`.damaged,
- * so that the player's file is not lost when the defaults replace it. Returns
- * false when the copy could not be made. */
+/* Moves a file whose settings could not be read to `path`.damaged
+ * (replacing an older one), so that the player's file is not lost when the
+ * defaults replace it. Returns false when it could not be moved. */
 bool settings_keep_damaged(const char *path);
 
 /* One issue as a sentence in `lang` ("settings.json:4:16: « text_size » …:

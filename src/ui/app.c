@@ -99,10 +99,14 @@ void app_update_size(App *app) {
     float sw = (float)app->w / 1100.0f;
     if (sw < s) s = sw;
     if (s < 0.85f) s = 0.85f;
-    /* The player's display scale sizes everything; the text size, text only. */
-    s = s * (float)app->settings.ints[SET_DISPLAY_SCALE] / 100.0f;
-    app->scale = s;
-    if (app->text) text_set_scale(app->text, s * (float)app->settings.ints[SET_TEXT_SIZE] / 100.0f);
+    /* The player's display scale sizes everything; the text size, text
+     * only. Together they give text at most twice its automatic size: the
+     * layouts are tested up to there (200 % text). */
+    float ds = (float)app->settings.ints[SET_DISPLAY_SCALE] / 100.0f;
+    float ts = ds * (float)app->settings.ints[SET_TEXT_SIZE] / 100.0f;
+    if (ts > 2.0f) ts = 2.0f;
+    app->scale = s * ds;
+    if (app->text) text_set_scale(app->text, s * ts);
     app->redraw = true;
 }
 
@@ -224,10 +228,16 @@ static void load_settings(App *app) {
         tr_format(more, sizeof more, "set.damaged_more", n, NULL);
         snprintf(app->settings_notice + at, sizeof app->settings_notice - at, "\n%s", more);
     }
-    bool syntax = rep.n > 0 && (rep.issues[0].kind == SETI_SYNTAX);
-    if (syntax && !settings_keep_damaged(app->settings_path))
-        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "%s: cannot keep a copy of the damaged file", app->settings_path);
-    if (rep.issues[0].kind != SETI_UNREADABLE) {
+    /* A file that could not be read at all (not JSON, too large) is moved
+     * aside; one in place of which there is a folder is left alone. */
+    bool whole = rep.n > 0 && (rep.issues[0].kind == SETI_SYNTAX || rep.issues[0].kind == SETI_UNREADABLE);
+    bool moved = false;
+    if (whole && paths_is_file(app->settings_path)) {
+        moved = settings_keep_damaged(app->settings_path);
+        if (!moved)
+            SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "%s: cannot keep a copy of the damaged file", app->settings_path);
+    }
+    if (moved || rep.issues[0].kind != SETI_UNREADABLE) {
         int err = 0;
         if (!settings_save(&app->settings, app->settings_path, &err))
             fprintf(stderr, "enjeux: %s: cannot write the repaired settings: %s\n", app->settings_path, strerror(err));

@@ -125,10 +125,8 @@ static int heading(App *app, const char *text, int x, int y, int w) {
 }
 
 /* A value line ("Text size: 150 %") and its two step buttons. */
-static int stepper(App *app, int x, int y, int w, const char *key, const char *value, const char *less,
-                   const char *more, int id0, const char *name) {
-    char line[256];
-    tr_format(line, sizeof line, key, value, NULL);
+static int stepper(App *app, int x, int y, int w, const char *line, const char *less, const char *more, int id0,
+                   const char *name) {
     int y0 = y;
     char vname[UI_NAME_LEN];
     snprintf(vname, sizeof vname, "%s-value", name);
@@ -177,7 +175,7 @@ static void settings_render(App *app, void *vst) {
     int x = page.x, w = view_column_width(app, page.w, 720);
     x += (page.w - w) / 2;
     int sec = app_grid(app, 4);
-    char v[64];
+    char v[64], line[256];
 
     int nh = view_notice(app, app->settings_notice, x, y, w, "settings-notice");
     if (nh) y += nh + sec;
@@ -188,10 +186,11 @@ static void settings_render(App *app, void *vst) {
     y += choice_row(app, x, y, w, langs, 2, ACT_LANG, lang_names, app->lang == LANG_EN) + sec;
 
     y += heading(app, tr("set.reading"), x, y, w);
-    y += stepper(app, x, y, w, "set.text_size", percent(s->ints[SET_TEXT_SIZE], v, sizeof v), tr("set.smaller"),
-                 tr("set.larger"), ACT_TEXT, "text-size") + app_grid(app, 3);
-    y += stepper(app, x, y, w, "set.line_spacing", percent(s->ints[SET_LINE_SPACING], v, sizeof v), tr("set.tighter"),
-                 tr("set.looser"), ACT_SPACING, "line-spacing") + app_grid(app, 3);
+    tr_format(line, sizeof line, "set.text_size", percent(s->ints[SET_TEXT_SIZE], v, sizeof v), NULL);
+    y += stepper(app, x, y, w, line, tr("set.smaller"), tr("set.larger"), ACT_TEXT, "text-size") + app_grid(app, 3);
+    tr_format(line, sizeof line, "set.line_spacing", percent(s->ints[SET_LINE_SPACING], v, sizeof v), NULL);
+    y += stepper(app, x, y, w, line, tr("set.tighter"), tr("set.looser"), ACT_SPACING, "line-spacing") +
+         app_grid(app, 3);
     y += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, tr("set.font"), x, y, w, "font-label") + app_grid(app, 1);
     const char *fonts[2] = {tr("set.font_standard"), tr("set.font_dyslexic")};
     const char *font_names[2] = {"font-standard", "font-dyslexic"};
@@ -214,7 +213,8 @@ static void settings_render(App *app, void *vst) {
     const char *reveal_names[2] = {"text-instant", "text-progressive"};
     y += choice_row(app, x, y, w, reveals, 2, ACT_REVEAL, reveal_names, s->reveal) + app_grid(app, 3);
     snprintf(v, sizeof v, "%d", s->ints[SET_TEXT_SPEED]);
-    y += stepper(app, x, y, w, "set.text_speed", v, tr("set.slower"), tr("set.faster"), ACT_SPEED, "text-speed") + sec;
+    tr_format(line, sizeof line, "set.text_speed", v, NULL);
+    y += stepper(app, x, y, w, line, tr("set.slower"), tr("set.faster"), ACT_SPEED, "text-speed") + sec;
 
     y += heading(app, tr("set.voice"), x, y, w);
     const char *voices[2] = {tr("set.voice_off"), tr("set.voice_on")};
@@ -227,8 +227,9 @@ static void settings_render(App *app, void *vst) {
     const char *window_names[3] = {"windowed", "maximized", "fullscreen"};
     int mode = app->fullscreen ? WINDOW_FULLSCREEN : (int)s->window;
     y += choice_row(app, x, y, w, windows, 3, ACT_WINDOW, window_names, mode) + app_grid(app, 3);
-    y += stepper(app, x, y, w, "set.display_scale", percent(s->ints[SET_DISPLAY_SCALE], v, sizeof v),
-                 tr("set.smaller"), tr("set.larger"), ACT_SCALE, "display-scale") + app_grid(app, 2);
+    tr_format(line, sizeof line, "set.display_scale", percent(s->ints[SET_DISPLAY_SCALE], v, sizeof v), NULL);
+    y += stepper(app, x, y, w, line, tr("set.smaller"), tr("set.larger"), ACT_SCALE, "display-scale") +
+         app_grid(app, 2);
     y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, tr("set.keys"), x, y, w, "note") + app_grid(app, 2);
     char where[PATH_MAX_LEN + 128];
     tr_format(where, sizeof where, "set.saved_in", app->settings_path, NULL);
