@@ -38,7 +38,7 @@ def main():
         env = dict(os.environ, SDL_VIDEODRIVER="dummy", ENJEUX_USER_DIR=tmp)
         cmd = [enjeux, "--screenshots", os.path.join(tmp, "png"), "--all",
                "--sizes", sizes, "--layout-dump", dump, "--seed", "1"] + args
-        proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+        proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=1700)
         if proc.returncode != 0:
             sys.stderr.write(proc.stderr)
             print(f"FAIL: {' '.join(cmd)} exited with {proc.returncode}")
