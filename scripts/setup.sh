@@ -42,6 +42,7 @@ PACKAGES=(
   graphviz            # `enjeux graph -o x.svg` runs its `dot`; the graph tests check the DOT with it
   nodejs              # runs the npm test tools (tests/xapi: Learning Locker's
   npm                 # xAPI validator), installed from their package-lock.json
+  gettext             # msgfmt --check on the interface catalogues (assets/i18n/*.po) in the tests
 )
 # Optional groups (--with GROUP), used by .ci/run.
 PACKAGES_FUZZ=(
