@@ -654,6 +654,15 @@ int app_main(int argc, char **argv) {
     game_set_profile(&app->game, app->user_dir, NULL);
     app->game.recording = !app->opts.shots_dir && !x.bench;
     app->game.trace = SDL_getenv("ENJEUX_TRACE_RECORDS") != NULL;
+    char theme_path[PATH_MAX_LEN + 64];
+    int n1 = snprintf(app->assets_dir, sizeof app->assets_dir, "%sassets/", app->data_dir);
+    int n2 = snprintf(theme_path, sizeof theme_path, "%stheme.json", app->assets_dir);
+    if (n1 < 0 || (size_t)n1 >= sizeof app->assets_dir || n2 < 0 || (size_t)n2 >= sizeof theme_path) {
+        fprintf(stderr, "enjeux: %s: the data folder's path is too long\n", app->data_dir);
+        goto out;
+    }
+    /* The catalogues first: the settings' messages are in the player's language. */
+    load_catalogues(app);
     /* The screenshot tour uses the defaults (and its own variants). */
     if (strlen(settings_folder(app)) + sizeof "settings.json" > sizeof app->settings_path) {
         fprintf(stderr, "enjeux: %s: the user folder's path is too long\n", settings_folder(app));
@@ -667,27 +676,16 @@ int app_main(int argc, char **argv) {
                 : app->settings.lang_auto ? lang_from_env()
                                           : app->settings.lang;
     tr_set_lang(app->lang);
-    char theme_path[PATH_MAX_LEN + 64];
-    int n1 = snprintf(app->assets_dir, sizeof app->assets_dir, "%sassets/", app->data_dir);
-    int n2 = snprintf(theme_path, sizeof theme_path, "%stheme.json", app->assets_dir);
-    if (n1 < 0 || (size_t)n1 >= sizeof app->assets_dir || n2 < 0 || (size_t)n2 >= sizeof theme_path) {
-        fprintf(stderr, "enjeux: %s: the data folder's path is too long\n", app->data_dir);
-        goto out;
-    }
     if (!theme_load(&app->themes[0], theme_path, err, sizeof err)) {
         fprintf(stderr, "enjeux: %s\n", err);
         goto out;
     }
-<<<<<<< HEAD
     if (snprintf(theme_path, sizeof theme_path, "%stheme-contrast.json", app->assets_dir) >= (int)sizeof theme_path) goto out;
     if (!theme_load(&app->themes[1], theme_path, err, sizeof err)) {
         fprintf(stderr, "enjeux: %s\n", err);
         goto out;
     }
     app_settings_apply(app);
-=======
-    load_catalogues(app);
->>>>>>> main
     if (app->opts.layout_dump) {
         app->layout_out = fopen(app->opts.layout_dump, "w");
         if (!app->layout_out) {
