@@ -7,10 +7,12 @@
 #include "ui/app.h"
 
 #include <SDL_image.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "core/fsutil.h"
 #include "ui/bench.h"
 #include "ui/script.h"
 #include "ui/shots.h"
@@ -130,10 +132,9 @@ void app_set_lang(App *app, Lang lang) {
 
 /* ---- settings ---------------------------------------------------------------- */
 
-/* The folder of settings.json: the one line to switch to the active
- * profile's folder (app_profile_dir) when profiles land. */
+/* The folder of settings.json: the active profile's. */
 static const char *settings_folder(const App *app) {
-    return app->user_dir;
+    return app_profile_dir(app);
 }
 
 static void apply_window(App *app) {
@@ -207,10 +208,17 @@ void app_settings_changed(App *app) {
  * keeps a copy of a damaged file and writes the repaired settings back. */
 static void load_settings(App *app) {
     SettingsReport rep;
-    if (settings_load(&app->settings, app->settings_path, &rep)) return;
+    snprintf(app->settings_path, sizeof app->settings_path, "%.*ssettings.json",
+             (int)(sizeof app->settings_path - sizeof "settings.json"), settings_folder(app));
+    app->settings_notice[0] = '\0';
+    bool ok = settings_load(&app->settings, app->settings_path, &rep);
     Lang lang = app->opts.lang_set ? app->opts.lang
                 : app->settings.lang_auto ? lang_from_env()
                                           : app->settings.lang;
+    app->lang = lang;
+    tr_set_lang(lang);
+    if (app->game.session) session_set_lang(app->game.session, lang);
+    if (ok) return;
     size_t at = 0;
     at += (size_t)snprintf(app->settings_notice, sizeof app->settings_notice, "%s", tr("set.damaged"));
     for (int i = 0; i < rep.n; i++) {
@@ -275,6 +283,80 @@ static void voice_update(App *app) {
     }
     memcpy(app->voice_said_page, app->voice_page, sizeof app->voice_page);
     memcpy(app->voice_said_focus, app->voice_focus, sizeof app->voice_focus);
+}
+
+/* ---- profiles ------------------------------------------------------------------- */
+
+const char *app_profile_dir(const App *app) {
+    return app->profile_dir[0] ? app->profile_dir : app->user_dir;
+}
+
+static void progress_message(App *app, const ProgressLoadReport *rep) {
+    app->progress_notice[0] = '\0';
+    if (rep->status != PROGRESS_RECOVERED) return;
+    char n[16];
+    snprintf(n, sizeof n, "%d", rep->rebuilt);
+    tr_format(app->progress_notice, sizeof app->progress_notice,
+              rep->rebuilt > 0 ? "progress.recovered" : "progress.recovered_empty",
+              rep->backup[0] ? rep->backup : "progress.json", n);
+}
+
+bool app_use_profile(App *app, int index) {
+    if (index < 0 || index >= app->profiles.n) return false;
+    if (index == app->profile && app->progress) return true;
+    char dir[sizeof app->profile_dir];
+    int err = 0;
+    if (!profile_dir(app->user_dir, app->profiles.items[index].id, dir, sizeof dir) || !fsutil_mkdirs(dir, &err)) {
+        SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s: cannot create the profile's folder: %s", dir, strerror(err));
+        return false;
+    }
+    if (app->profile != index) game_stop(&app->game);
+    profile_adopt_legacy(app->user_dir, dir);
+    app->profile = index;
+    snprintf(app->profile_dir, sizeof app->profile_dir, "%s", dir);
+    game_set_profile(&app->game, dir, app->profiles.items[index].pseudonym);
+    /* Each profile has its own settings (at start they are read once the
+     * profiles are known, in app_main). */
+    if (app->text && !app->settings_readonly) {
+        load_settings(app);
+        app_settings_apply(app);
+    }
+    if (!app->opts.shots_dir && !profiles_pick(&app->profiles, app->user_dir, index, &err))
+        SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%sprofiles.json: cannot be written: %s", app->user_dir,
+                     strerror(err));
+    progress_free(app->progress);
+    ProgressLoadReport rep;
+    app->progress = progress_load(dir, &rep);
+    progress_message(app, &rep);
+    app->redraw = true;
+    return true;
+}
+
+void app_record_progress(App *app) {
+    if (app->profile < 0 || !app->progress || !app->game.session || !app->game.recording) return;
+    char date[32];
+    profile_format_time(time(NULL), date);
+    ProgressPlay play;
+    int err = 0;
+    const char *pid = app->game.log.play_id[0] ? app->game.log.play_id : NULL;
+    if (!progress_play_from_session(&play, app->game.session, date, pid)) return;
+    if (!progress_add_play(app->progress, &play) || !progress_save(app->progress, app_profile_dir(app), &err)) {
+        char why[1024];
+        snprintf(why, sizeof why, "%.900sprogress.json: %s", app_profile_dir(app), strerror(err ? err : ENOMEM));
+        tr_format(app->progress_notice, sizeof app->progress_notice, "progress.save_failed", why, NULL);
+    }
+}
+
+/* Reads the profile list at start; with a single profile, it is the one. */
+static void init_profiles(App *app) {
+    ProfileLoadReport rep;
+    app->profile = -1;
+    app->profile_dir[0] = '\0';
+    profiles_load(&app->profiles, app->user_dir, &rep);
+    if (rep.status == PROFILES_RECOVERED)
+        tr_format(app->profiles_notice, sizeof app->profiles_notice, "prof.recovered",
+                  rep.backup[0] ? rep.backup : "profiles.json", NULL);
+    if (app->profiles.n == 1) app_use_profile(app, 0);
 }
 
 /* ---- frames -------------------------------------------------------------------- */
@@ -663,19 +745,13 @@ int app_main(int argc, char **argv) {
     }
     /* The catalogues first: the settings' messages are in the player's language. */
     load_catalogues(app);
-    /* The screenshot tour uses the defaults (and its own variants). */
-    if (strlen(settings_folder(app)) + sizeof "settings.json" > sizeof app->settings_path) {
-        fprintf(stderr, "enjeux: %s: the user folder's path is too long\n", settings_folder(app));
-        goto out;
-    }
-    memcpy(app->settings_path, settings_folder(app), strlen(settings_folder(app)) + 1);
-    strcat(app->settings_path, "settings.json");
+    /* Who plays, before anything reads or writes the player's data (the
+     * screenshot tour keeps its own players in memory, and the default
+     * settings with its own variants). */
+    app->profile = -1;
+    if (!app->opts.shots_dir) init_profiles(app);
     if (app->opts.shots_dir) app->settings_readonly = true;
     else load_settings(app);
-    app->lang = app->opts.lang_set ? app->opts.lang
-                : app->settings.lang_auto ? lang_from_env()
-                                          : app->settings.lang;
-    tr_set_lang(app->lang);
     if (!theme_load(&app->themes[0], theme_path, err, sizeof err)) {
         fprintf(stderr, "enjeux: %s\n", err);
         goto out;
@@ -731,7 +807,10 @@ int app_main(int argc, char **argv) {
     for (int i = 0; i < SDL_NumJoysticks(); i++) open_pad(app, i);
     app->running = true;
     app_reset(app, &screen_title, 0);
-    if (direct >= 0) app_push(app, &screen_briefing, direct);
+    /* The profile screen also shows what happened to a damaged list. */
+    if (app->profile < 0 || app->profiles_notice[0])
+        app_push(app, &screen_profiles, direct >= 0 ? PROFILES_AT_START_SCENARIO + direct : PROFILES_AT_START);
+    else if (direct >= 0) app_push(app, &screen_briefing, direct);
     else app_push(app, &screen_library, 0);
     app->redraw = true;
     status = run_loop(app, script, x.bench);

@@ -48,16 +48,29 @@ def run(enjeux, library, user, script_text, extra=(), name="script"):
     return proc
 
 
+def profile_dir(user):
+    """The folder of the one profile the first run created."""
+    with open(os.path.join(user, "profiles.json"), encoding="utf-8") as f:
+        ids = [p["id"] for p in json.load(f)["profiles"]]
+    return os.path.join(user, "profiles", ids[0])
+
+
 def read_settings(user):
-    with open(os.path.join(user, "settings.json"), encoding="utf-8") as f:
+    with open(os.path.join(profile_dir(user), "settings.json"), encoding="utf-8") as f:
         return json.load(f)
 
 
-# Title → settings (Tab from "New game"), text size up ten steps, high
+# A profile, then title → settings (Tab from "New game": passport, profile,
+# settings), text size up ten steps, high
 # contrast, back, then the keyboard play of tests/ui/keyboard.script.
-PLAY_200 = """expect library
+PLAY_200 = """expect profiles
+text Camille
+key Return
+expect library
 key Escape
 expect title
+key Tab
+key Tab
 key Tab
 key Return
 expect settings
@@ -93,7 +106,7 @@ def main():
 
         # 1. Set 200 % and high contrast with the keyboard, play to the end.
         run(enjeux, library, user, PLAY_200 + play, name="play200")
-        rdir = os.path.join(user, "results")
+        rdir = os.path.join(profile_dir(user), "results")
         found = [f for f in os.listdir(rdir) if f.endswith(".json") and not f.endswith(".xapi.json")] \
             if os.path.isdir(rdir) else []
         if len(found) != 1:
@@ -119,7 +132,7 @@ def main():
             name="restart")
 
         # 3. A file cut in the middle (a crash of another program, a full disk).
-        path = os.path.join(user, "settings.json")
+        path = os.path.join(profile_dir(user), "settings.json")
         broken = '{\n  "format": 1,\n  "text_size": 15'
         with open(path, "w", encoding="utf-8") as f:
             f.write(broken)
