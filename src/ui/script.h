@@ -13,6 +13,7 @@
  *   see NAME          fail unless the widget NAME is laid out on the current frame
  *   setting KEY VALUE fail unless the live setting KEY (as written in settings.json)
  *                     is VALUE, e.g. `setting text_size 200`, `setting language "en"`
+ *   shot FILE         save the current frame as a PNG file (to look at a screen in a given state)
  *   quit              end the game
  *
  * A failed `expect` or an unknown widget stops the game with exit status 1
