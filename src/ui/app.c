@@ -629,6 +629,8 @@ static bool init_video(App *app, char *err, size_t errlen) {
 static void shutdown_app(App *app) {
     while (app->depth > 0) pop_one(app);
     game_free(&app->game);
+    progress_free(app->progress);
+    app->progress = NULL;
     voice_destroy(app->voice);
     text_destroy(app->text);
     image_cache_destroy(app->images);
@@ -796,18 +798,29 @@ int app_main(int argc, char **argv) {
         fprintf(stderr, "enjeux: %s: the data folder's path is too long\n", app->data_dir);
         goto out;
     }
-                "        enjeux --screenshots DOSSIER [--all] [--sizes 1280x720,800x600] [--text-scale 100,200]\n"
-                "               [--contrast normal,high] [SCÉNARIO]\n"
-                "Ateliers : --export-dir DOSSIER (copie aussi les résultats), --workshop FICHIER,\n"
-                "           --workshop-code CODE ; enjeux --forget PROFIL efface les données d'un profil\n"
-                "Options de test : --library DOSSIER, --script FICHIER, --layout-dump FICHIER, --bench FICHIER,\n"
-                "                  --voice-log FICHIER\n"
-              : "Usage: enjeux [SCENARIO] [--lang fr|en] [--fullscreen] [--size WxH] [--seed N]\n"
-                "       enjeux --screenshots DIR [--all] [--sizes 1280x720,800x600] [--text-scale 100,200]\n"
-                "              [--contrast normal,high] [SCENARIO]\n"
-                "Workshops: --export-dir DIR (also copies the results there), --workshop FILE,\n"
-                "           --workshop-code CODE; enjeux --forget PROFILE deletes a profile's data\n"
-                "Test options: --library DIR, --script FILE, --layout-dump FILE, --bench FILE, --voice-log FILE\n",
+    if (snprintf(app->game.fonts_dir, sizeof app->game.fonts_dir, "%sfonts/", app->assets_dir) >=
+        (int)sizeof app->game.fonts_dir)
+        goto out;
+    /* The catalogues first: the settings' messages are in the player's language. */
+    load_catalogues(app);
+    /* Who plays, before anything reads or writes the player's data (the
+     * screenshot tour keeps its own players in memory, and the default
+     * settings with its own variants). */
+    app->profile = -1;
+    if (!app->opts.shots_dir) init_profiles(app);
+    if (!setup_workshop(app, &x)) goto out;
+    if (app->opts.shots_dir) app->settings_readonly = true;
+    else load_settings(app);
+    if (!theme_load(&app->themes[0], theme_path, err, sizeof err)) {
+        fprintf(stderr, "enjeux: %s\n", err);
+        goto out;
+    }
+    if (snprintf(theme_path, sizeof theme_path, "%stheme-contrast.json", app->assets_dir) >= (int)sizeof theme_path) goto out;
+    if (!theme_load(&app->themes[1], theme_path, err, sizeof err)) {
+        fprintf(stderr, "enjeux: %s\n", err);
+        goto out;
+    }
+    app_settings_apply(app);
     if (app->opts.layout_dump) {
         app->layout_out = fopen(app->opts.layout_dump, "w");
         if (!app->layout_out) {
