@@ -63,6 +63,17 @@ typedef struct Reader {
     SettingsReport *rep;
 } Reader;
 
+/* Where member `v` of the root object starts in the text (jdom keeps no
+ * offsets: json_text_locate finds it by its JSON Pointer). */
+static size_t where(const Reader *r, const JNode *v) {
+    char ptr[80];
+    size_t off = 0;
+    if (!v || !v->string || snprintf(ptr, sizeof ptr, "/%s", v->string) >= (int)sizeof ptr) return 0;
+    if (strchr(v->string, '~') || strchr(v->string + 0, '/')) return 0;
+    json_text_locate(r->text.s, r->text.len, ptr, false, 0, &off);
+    return off;
+}
+
 static void copy_short(char *dst, size_t n, const char *src) {
     size_t k = strlen(src);
     if (k >= n) {
@@ -117,7 +128,7 @@ static void read_int(Reader *r, const JNode *v, Settings *s, SettingsInt which) 
     snprintf(def, sizeof def, "%d", rg->def);
     describe(v, found, sizeof found);
     if (v->type != JN_NUMBER) {
-        issue(r, SETI_TYPE, v->offset, true, rg->key, found, def);
+        issue(r, SETI_TYPE, where(r, v), true, rg->key, found, def);
         return;
     }
     double d = v->valuedouble;
@@ -125,7 +136,7 @@ static void read_int(Reader *r, const JNode *v, Settings *s, SettingsInt which) 
         char shown[96];
         snprintf(shown, sizeof shown, "%s (%d\u2013%d)", found, rg->min, rg->max);
         copy_short(found, sizeof found, shown);
-        issue(r, SETI_RANGE, v->offset, true, rg->key, found, def);
+        issue(r, SETI_RANGE, where(r, v), true, rg->key, found, def);
         return;
     }
     /* Between two steps: the nearest step below, silently (hand edits). */
@@ -137,12 +148,12 @@ static int read_word(Reader *r, const JNode *v, const char *key, const char *con
     char found[48];
     describe(v, found, sizeof found);
     if (v->type != JN_STRING) {
-        issue(r, SETI_TYPE, v->offset, true, key, found, words[def]);
+        issue(r, SETI_TYPE, where(r, v), true, key, found, words[def]);
         return def;
     }
     for (int i = 0; i < n; i++)
         if (strcmp(v->valuestring, words[i]) == 0) return i;
-    issue(r, SETI_WORD, v->offset, true, key, found, words[def]);
+    issue(r, SETI_WORD, where(r, v), true, key, found, words[def]);
     return def;
 }
 
@@ -160,7 +171,7 @@ static void read_member(Reader *r, const JNode *m, Settings *s) {
         if (strcmp(k, BOOLS[i].key) == 0) {
             bool *dst = (bool *)((char *)s + BOOLS[i].off);
             if (m->type == JN_TRUE || m->type == JN_FALSE) *dst = m->type == JN_TRUE;
-            else issue(r, SETI_TYPE, m->offset, true, k, found, *dst ? "true" : "false");
+            else issue(r, SETI_TYPE, where(r, m), true, k, found, *dst ? "true" : "false");
             return;
         }
     if (strcmp(k, "language") == 0) {
@@ -174,7 +185,7 @@ static void read_member(Reader *r, const JNode *m, Settings *s) {
     } else if (strcmp(k, "window_mode") == 0) {
         s->window = (WindowMode)read_word(r, m, k, WINDOW_WORDS, WINDOW_MODE_COUNT, WINDOW_WINDOWED);
     } else {
-        issue(r, SETI_UNKNOWN_KEY, m->offset, true, k, found, "");
+        issue(r, SETI_UNKNOWN_KEY, where(r, m), true, k, found, "");
     }
 }
 
@@ -190,13 +201,13 @@ bool settings_parse(Settings *s, const char *json, size_t len, SettingsReport *r
     bool dups = false;
     const JNode *root = jdom_parse(&nodes, &nodes, json, len, SETTINGS_MAX_DEPTH, &st, &off, &dups);
     if (!root || root->type != JN_OBJECT) {
-        issue(&r, SETI_SYNTAX, root ? root->offset : off, true, "", "", "");
+        issue(&r, SETI_SYNTAX, root ? 0 : off, true, "", "", "");
     } else {
         const JNode *fmt = jdom_get(root, "format");
         if (!fmt || fmt->type != JN_NUMBER || fmt->valuedouble != SETTINGS_FORMAT) {
             char found[48] = "";
             if (fmt) describe(fmt, found, sizeof found);
-            issue(&r, SETI_FORMAT, fmt ? fmt->offset : root->offset, true, "format", found, "1");
+            issue(&r, SETI_FORMAT, fmt ? where(&r, fmt) : 0, true, "format", found, "1");
         }
         for (const JNode *m = root->child; m; m = m->next) read_member(&r, m, s);
     }
