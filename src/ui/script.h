@@ -13,6 +13,10 @@
  *   see NAME          fail unless the widget NAME is laid out on the current frame
  *   setting KEY VALUE fail unless the live setting KEY (as written in settings.json)
  *                     is VALUE, e.g. `setting text_size 200`, `setting language "en"`
+ *   expect-place ID   fail unless the play is at the scene (or ending) ID
+ *   expect-widget NAME  fail unless the widget NAME is visible in the current frame
+ *   sleep MS          wait MS milliseconds of real time (timers: the --dev file watch)
+ *   copy SRC DST      replace the file DST by a copy of SRC, atomically (an editor saving)
  *   shot FILE         save the current frame as a PNG file (to look at a screen in a given state)
  *   quit              end the game
  *
