@@ -14,6 +14,7 @@
 const CliCommand cli_commands[] = {
     {"validate", cli_validate, "vérifier des scénarios (fichier:ligne:colonne de chaque problème)", "check scenarios (file:line:column of each problem)"},
     {"play", cli_play, "jouer un scénario sans fenêtre (--headless)", "play a scenario without a window (--headless)"},
+    {"report", cli_report, "réunir les résultats d'un atelier en un rapport de classe (HTML, CSV)", "merge a workshop's results into a class report (HTML, CSV)"},
     {NULL, NULL, NULL, NULL},
 };
 
