@@ -480,6 +480,8 @@ static uint32_t median_of(uint32_t **times, uint32_t n) {
 }
 
 static void comp_median(ReportCompetency *c) {
+    memset(c->bands, 0, sizeof c->bands);
+    for (int v = 0; v <= 100; v++) c->bands[v == 100 ? 9 : v / 10] += c->hist[v];
     c->median = -1;
     if (!c->assessed) return;
     uint32_t want = (c->assessed - 1) / 2, seen = 0;

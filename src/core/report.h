@@ -74,7 +74,8 @@ typedef struct ReportCompetency {
     LocStr name;              /* from the framework; empty: show the id */
     bool targeted;            /* targeted by (one of) the scenario(s) */
     uint32_t assessed;        /* plays with a score */
-    uint32_t hist[101];       /* plays per score 0..100 */
+    uint32_t hist[101];       /* plays per score 0..100 (zero in a report read from data) */
+    uint32_t bands[10];       /* plays per band of 10 points: [0] 0–9 … [9] 90–100 */
     uint32_t mastery[RM_COUNT];
     int32_t median;           /* median score of the assessed plays, -1 when none */
 } ReportCompetency;
@@ -148,6 +149,13 @@ ReportAdd report_add_buffer(Report *r, const char *path, const char *data, size_
  * medians and the competencies to work on next. Returns false only when
  * out of memory. Call once. */
 bool report_finish(Report *r, const char *scenarios_dir);
+
+/* Reads report-data.json (as written by report_json) back into a report,
+ * for the window's debrief mode: scenarios, decisions, choices, endings,
+ * competencies (bands and mastery; `hist` stays zero) and focus. Problems
+ * go to `dl` with file:line:column. Returns NULL when the file cannot be
+ * read or is not report data; free with report_destroy(). */
+Report *report_data_load(const char *path, Lang lang, DiagList *dl);
 
 /* The share count/total as a whole percentage, rounded half up; 0 when
  * total is 0. */

@@ -25,8 +25,7 @@ static void row(StrBuf *b, const char *scenario, const char *kind, const char *i
 static void comp_rows(StrBuf *b, const Report *r, const char *scenario, const ReportCompetency *c, uint32_t plays) {
     const char *name = loc_get(&c->name, r->lang, NULL);
     row(b, scenario, "competency", c->id, c->targeted ? "targeted" : "", c->assessed, plays, c->median, name);
-    uint32_t band[10] = {0};
-    for (int v = 0; v <= 100; v++) band[v == 100 ? 9 : v / 10] += c->hist[v];
+    const uint32_t *band = c->bands;
     for (int i = 0; i < 10; i++) {
         char sub[16];
         snprintf(sub, sizeof sub, "%d-%d", i * 10, i == 9 ? 100 : i * 10 + 9);

@@ -236,8 +236,8 @@ static void put_comp_name(StrBuf *b, const Report *r, const ReportCompetency *c)
 /* The distribution of a competency's scores: ten bands of ten points
  * (the last is 90–100), each with its count written above it. */
 static void put_histogram(StrBuf *b, const Report *r, const ReportCompetency *c) {
-    uint32_t band[10] = {0}, max = 0;
-    for (int v = 0; v <= 100; v++) band[v == 100 ? 9 : v / 10] += c->hist[v];
+    const uint32_t *band = c->bands;
+    uint32_t max = 0;
     for (int i = 0; i < 10; i++)
         if (band[i] > max) max = band[i];
     const char *name = loc_or(&c->name, r->lang);

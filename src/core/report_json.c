@@ -35,8 +35,7 @@ static void competency(StrBuf *b, const ReportCompetency *c) {
                   (unsigned)c->assessed);
     if (c->median >= 0) strbuf_printf(b, "%d", (int)c->median);
     else strbuf_puts(b, "null");
-    uint32_t band[10] = {0};
-    for (int v = 0; v <= 100; v++) band[v == 100 ? 9 : v / 10] += c->hist[v];
+    const uint32_t *band = c->bands;
     strbuf_puts(b, ",\"bands\":[");
     for (int i = 0; i < 10; i++) strbuf_printf(b, "%s%u", i ? "," : "", (unsigned)band[i]);
     strbuf_puts(b, "],\"mastery\":{");

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/report.h"
 
@@ -240,6 +241,56 @@ static void test_changed_and_missing(void) {
     report_destroy(r);
 }
 
+/* report-data.json read back gives the same tables (for the debrief mode),
+ * and a damaged one is named with its line and column. */
+static void test_data_roundtrip(void) {
+    Report *r = load_all(LANG_FR, LIB);
+    char *json = report_json(r);
+    char path[512];
+    const char *tmp = getenv("TMPDIR");
+    snprintf(path, sizeof path, "%s/enjeux-report-data-%ld.json", tmp && *tmp ? tmp : "/tmp", (long)clock());
+    FILE *f = fopen(path, "wb");
+    CHECK(f && json);
+    if (!f || !json) return;
+    fputs(json, f);
+    fclose(f);
+    DiagList dl;
+    diag_list_init(&dl, LANG_EN);
+    Report *back = report_data_load(path, LANG_EN, &dl);
+    CHECK(back != NULL && dl.count == 0);
+    if (back) {
+        CHECK(back->plays == 10 && back->n_scenarios == 2 && back->n_focus == 2);
+        const ReportScenario *s = scenario(back, "atelier");
+        CHECK(s && s->plays == 9 && s->source == RS_TEXTS && s->n_endings == 3 && s->n_comps == 2);
+        const ReportDecision *d = decision(s, "relecture");
+        CHECK(choice_count(d, "mentionner") == 5 && d->reached == 9 && d->median_ms == r->scenarios[0].decisions[1].median_ms);
+        CHECK(d && d->choices[0].text.s[LANG_EN] && strcmp(d->choices[0].text.s[LANG_FR], "Publier en mentionnant "
+                                                           "l'aide de l'IA et la relecture humaine") == 0);
+        const ReportCompetency *c = s ? comp(s->comps, s->n_comps, "transparence-information") : NULL;
+        CHECK(c && c->median == 66 && c->bands[6] == 2 && c->bands[9] == 4 && c->mastery[RM_ACQUIRED] == 4);
+        CHECK(scenario(back, "hors-catalogue") && scenario(back, "hors-catalogue")->source == RS_MISSING);
+    }
+    report_destroy(back);
+    /* Cut in the middle. */
+    f = fopen(path, "wb");
+    if (f) {
+        fwrite(json, 1, 200, f);
+        fclose(f);
+    }
+    back = report_data_load(path, LANG_EN, &dl);
+    CHECK(back == NULL && dl.errors == 1 && dl.items[0].line > 1);
+    report_destroy(back);
+    /* A results file is not report data. */
+    diag_list_free(&dl);
+    diag_list_init(&dl, LANG_FR);
+    back = report_data_load(FILES[0], LANG_FR, &dl);
+    CHECK(back == NULL && dl.errors >= 1);
+    diag_list_free(&dl);
+    remove(path);
+    free(json);
+    report_destroy(r);
+}
+
 static void test_format(void) {
     char b[64];
     CHECK(report_percent(2, 3) == 67 && report_percent(1, 8) == 13 && report_percent(0, 0) == 0);
@@ -258,6 +309,7 @@ int main(void) {
     test_counts();
     test_outputs();
     test_changed_and_missing();
+    test_data_roundtrip();
     if (failures) fprintf(stderr, "%d check(s) failed\n", failures);
     else printf("report: all checks passed\n");
     return failures ? 1 : 0;
