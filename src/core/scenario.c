@@ -1271,8 +1271,10 @@ static Framework *load_named_framework(Loader *L, const JNode *root) {
     return fw;
 }
 
+/* `keep_model`: return the scenario even when the whole-scenario checks
+ * (validate_scenario) found errors, as long as loading itself found none. */
 static Scenario *load(const char *path, const char *data, size_t len, const Framework *fw, bool auto_fw,
-                      Framework **fw_out, DiagList *dl) {
+                      Framework **fw_out, bool keep_model, DiagList *dl) {
     if (fw_out) *fw_out = NULL;
     Scenario *sc = calloc(1, sizeof *sc);
     if (!sc) return NULL;
@@ -1289,6 +1291,8 @@ static Scenario *load(const char *path, const char *data, size_t len, const Fram
     L.ix = sc->index;
     jreader_init(&L.r, dl, sc->path ? sc->path : "", &sc->arena);
     size_t errors_before = dl->errors, first_diag = dl->count;
+    bool modeled = false;           /* load_root ran */
+    size_t errors_loaded = errors_before;
     if (!sc->path || !sc->dir || !sc->index) {
         L.oom = true;
         goto done;
@@ -1313,8 +1317,11 @@ static Scenario *load(const char *path, const char *data, size_t len, const Fram
         L.fw = own_fw;
     }
     load_root(&L, root);
+    modeled = true;
+    errors_loaded = dl->errors;
     if (!L.oom) {
         finish_conds(&L);
+        errors_loaded = dl->errors;
         validate_scenario(&L);
     }
     if (fw_out)
@@ -1328,7 +1335,8 @@ done:
     }
     loader_free(&L);
     diag_list_sort(dl, first_diag);
-    if (L.oom || dl->errors > errors_before) {
+    bool keep = keep_model && modeled && !L.oom && errors_loaded == errors_before;
+    if (L.oom || (dl->errors > errors_before && !keep)) {
         scenario_free(sc);
         return NULL;
     }
@@ -1336,16 +1344,20 @@ done:
 }
 
 Scenario *scenario_load(const char *path, const struct Framework *framework, DiagList *dl) {
-    return load(path, NULL, 0, framework, false, NULL, dl);
+    return load(path, NULL, 0, framework, false, NULL, false, dl);
 }
 
 Scenario *scenario_load_buffer(const char *path, const char *data, size_t len,
                                const struct Framework *framework, DiagList *dl) {
-    return load(path, data ? data : "", data ? len : 0, framework, false, NULL, dl);
+    return load(path, data ? data : "", data ? len : 0, framework, false, NULL, false, dl);
 }
 
 Scenario *scenario_load_auto(const char *path, struct Framework **fw_out, DiagList *dl) {
-    return load(path, NULL, 0, NULL, true, fw_out, dl);
+    return load(path, NULL, 0, NULL, true, fw_out, false, dl);
+}
+
+Scenario *scenario_load_model(const char *path, struct Framework **fw_out, DiagList *dl) {
+    return load(path, NULL, 0, NULL, true, fw_out, true, dl);
 }
 
 void scenario_free(Scenario *sc) {

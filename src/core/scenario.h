@@ -258,6 +258,14 @@ Scenario *scenario_load_buffer(const char *path, const char *data, size_t len,
  * the scenario has errors. Returns as scenario_load(). */
 Scenario *scenario_load_auto(const char *path, struct Framework **fw_out, DiagList *dl);
 
+/* Same as scenario_load_auto(), but also returns the scenario when the only
+ * errors are those of the whole-scenario checks (unreachable scenes or
+ * endings, flags never set, events never scheduled…): every reference is
+ * resolved, so tools that show a broken scenario (`enjeux graph`) can walk
+ * it. Returns NULL when loading itself failed. The errors are in `dl` as
+ * usual; never play such a scenario. */
+Scenario *scenario_load_model(const char *path, struct Framework **fw_out, DiagList *dl);
+
 /* Frees the scenario and everything it owns. Accepts NULL. */
 void scenario_free(Scenario *sc);
 

@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""`enjeux new` through the real binary: new -> validate clean -> play
+--headless to an ending (each ending of the template, and random plays),
+the README beside it, the placeholder illustration with its alt text, the
+refusal to overwrite, and id validation.
+
+Usage: test_new.py ENJEUX"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+BIN = sys.argv[1]
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+
+
+def run(*args):
+    return subprocess.run([BIN] + list(args), capture_output=True, text=True, timeout=120)
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    lib = os.path.join(tmp, "mes scénarios")  # a space and an accent in the path
+    dest = os.path.join(lib, "accueil-mairie")
+    r = run("new", "--lang", "en", "--dir", lib, "accueil-mairie")
+    check(r.returncode == 0, "new exits 0 (%s)" % r.stderr)
+    check("accueil-mairie/ created" in r.stdout, "new says what it created")
+    sc_path = os.path.join(dest, "scenario.json")
+    check(os.path.isfile(sc_path), "scenario.json created")
+    check(os.path.isfile(os.path.join(lib, "competencies.json")), "the competency framework is copied beside it")
+    data = json.load(open(sc_path, encoding="utf-8"))
+    check(data["id"] == "accueil-mairie", "the scenario's id is the one given")
+    imgs = [s for s in data["scenes"] if s.get("image")]
+    check(len(imgs) == 1 and os.path.isfile(os.path.join(dest, imgs[0]["image"])), "one placeholder illustration")
+    check(imgs and imgs[0].get("image_alt", {}).get("fr") and imgs[0]["image_alt"].get("en"),
+          "the illustration has its alternative text in both languages")
+    readme = open(os.path.join(dest, "README.md"), encoding="utf-8").read()
+    check(dest + "/scenario.json" not in readme and ("enjeux validate " + dest) in readme,
+          "the README names the new folder")
+    check("scenarios/ID" not in readme, "no template word left in the README")
+
+    # validate: clean (no error, no warning)
+    r = run("validate", "--lang", "en", dest)
+    check(r.returncode == 0 and r.stdout.strip().endswith(": valid."), "validate is clean: %s" % r.stdout)
+
+    # play --headless to each ending
+    for choices, ending in (("anonymiser,corriger", "fin-confiance"), ("anonymiser,envoyer", "fin-mitigee"),
+                            ("coller,envoyer", "fin-mefiance")):
+        r = run("play", "--headless", dest, "--choices", choices, "--format", "json")
+        ok = r.returncode == 0
+        try:
+            out = json.loads(r.stdout)
+        except ValueError:
+            out, ok = {}, False
+        got = ((out.get("result") or {}).get("ending") or {}).get("id") if isinstance(out, dict) else None
+        check(ok and got == ending, "play %s ends at %s (got %s, %s)" % (choices, ending, got, r.stderr))
+    r = run("play", "--headless", dest, "--random", "200", "--seed", "7")
+    check(r.returncode == 0, "200 random plays all end (%s)" % r.stderr)
+
+    # refuses to overwrite: the edited file is untouched
+    with open(sc_path, "a", encoding="utf-8") as f:
+        f.write("\n")
+    before = open(sc_path, encoding="utf-8").read()
+    r = run("new", "--lang", "en", "--dir", lib, "accueil-mairie")
+    check(r.returncode == 1 and "already exists" in r.stderr, "new refuses an existing folder (%s)" % r.stderr)
+    check(open(sc_path, encoding="utf-8").read() == before, "the existing scenario is untouched")
+
+    # a framework already there is kept
+    fw = os.path.join(lib, "competencies.json")
+    with open(fw, "a", encoding="utf-8") as f:
+        f.write("\n")
+    fw_before = open(fw, encoding="utf-8").read()
+    r = run("new", "--lang", "fr", "--dir", lib, "second_essai")
+    check(r.returncode == 0 and "créé" in r.stdout, "a second scenario in the same folder (%s)" % r.stderr)
+    check(open(fw, encoding="utf-8").read() == fw_before, "an existing framework is not replaced")
+
+    # invalid ids
+    for bad in ("Accueil", "1-accueil", "accueil/x", "../x", "a" * 65, "accueil mairie", "é", "_x"):
+        r = run("new", "--lang", "en", "--dir", lib, bad)
+        check(r.returncode == 2 and "not a valid id" in r.stderr, "id %r refused (%d %s)" % (bad, r.returncode, r.stderr))
+    check(sorted(os.listdir(lib)) == ["accueil-mairie", "competencies.json", "second_essai"],
+          "nothing created for invalid ids: %s" % os.listdir(lib))
+    check(run("new").returncode == 2, "no id: exit 2")
+    check(run("new", "a", "b").returncode == 2, "two ids: exit 2")
+
+if failures:
+    print("FAILED:\n  " + "\n  ".join(failures))
+    sys.exit(1)
+print("new: all checks passed")

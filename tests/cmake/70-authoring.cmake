@@ -1,0 +1,10 @@
+# Trainer tools of issue 7 written by "authoring": `enjeux graph` (DOT, SVG
+# through Graphviz, escaping, unreachable scenes, missing `dot`), `enjeux new`
+# (template -> validate clean -> play to an ending), the authoring guide
+# (tutorial scenario extracted from the doc, reference table against the
+# JSON Schema) and the live-authoring mode `--dev` in the window.
+add_test(NAME authoring_graph
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/authoring/test_graph.py $<TARGET_FILE:enjeux> ${PROJECT_SOURCE_DIR})
+add_test(NAME authoring_new
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/authoring/test_new.py $<TARGET_FILE:enjeux>)
+set_tests_properties(authoring_graph authoring_new PROPERTIES TIMEOUT 300)
