@@ -38,11 +38,8 @@ PACKAGES=(
   xauth               # needed by xvfb-run
   groff-base          # checks the manual page (packaging/enjeux.6) in the tests
   desktop-file-utils  # checks the desktop entry (packaging/*.desktop) in the tests
-<<<<<<< HEAD
-  chromium            # opens the class report (enjeux report) headless in the tests
-=======
   graphviz            # `enjeux graph -o x.svg` runs its `dot`; the graph tests check the DOT with it
->>>>>>> main
+  chromium            # opens the class report (enjeux report) headless in the tests
 )
 # Optional groups (--with GROUP), used by .ci/run.
 PACKAGES_FUZZ=(

@@ -19,12 +19,9 @@ typedef struct CliCommand {
 /* The subcommands, one per file src/cli/<name>.c. */
 int cli_validate(int argc, char **argv);
 int cli_play(int argc, char **argv);
-<<<<<<< HEAD
-int cli_report(int argc, char **argv);
-=======
 int cli_graph(int argc, char **argv);
 int cli_new(int argc, char **argv);
->>>>>>> main
+int cli_report(int argc, char **argv);
 
 /* The table of subcommands, NULL-terminated (src/main.c). */
 extern const CliCommand cli_commands[];
