@@ -39,6 +39,9 @@ PACKAGES=(
   groff-base          # checks the manual page (packaging/enjeux.6) in the tests
   desktop-file-utils  # checks the desktop entry (packaging/*.desktop) in the tests
   graphviz            # `enjeux graph -o x.svg` runs its `dot`; the graph tests check the DOT with it
+  nodejs              # runs the npm test tools (tests/xapi: Learning Locker's
+  npm                 # xAPI validator), installed from their package-lock.json
+  gettext             # msgfmt --check on the interface catalogues (assets/i18n/*.po) in the tests
   chromium            # opens the class report (enjeux report) headless in the tests
 )
 # Optional groups (--with GROUP), used by .ci/run.
@@ -153,5 +156,20 @@ configure_and_build() {
   cmake --build "$BUILD_DIR" --parallel "$(nproc 2>/dev/null || echo 2)"
 }
 
+# npm test tools, from the committed package-lock.json (npm ci), into
+# tests/xapi/node_modules; the test that needs them also runs npm ci when
+# they are missing.
+install_npm_tools() {
+  local dir=$ROOT/tests/xapi
+  [ -f "$dir/node_modules/xapi-validation/package.json" ] && return
+  if ! command -v npm >/dev/null 2>&1; then
+    say "npm not found: the xAPI validation test will fail (install nodejs and npm)"
+    return
+  fi
+  say "Installing the npm test tools (tests/xapi)"
+  (cd "$dir" && npm ci --no-audit --no-fund)
+}
+
 install_packages
+install_npm_tools
 [ "$INSTALL_ONLY" = 1 ] || configure_and_build

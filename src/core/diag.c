@@ -160,6 +160,13 @@ static const DiagText TEXT_FR[DIAG_CODE_COUNT] = {
                            "Choisissez un fichier de sauvegarde écrit par Enjeux.", NULL},
     [DIAG_SAVE_VERSION] = {"Format de sauvegarde {0} non pris en charge" NB ": cette version d'Enjeux lit le format {1}.",
                            "Ouvrez cette sauvegarde avec une version plus récente d'Enjeux.", NULL},
+    [DIAG_PO_SYNTAX] = {"Catalogue de traduction illisible à cet endroit" NB ": {0}.",
+                        "Chaque entrée s'écrit msgctxt " LQ "clé" RQ ", msgid " LQ "texte français" RQ ", msgstr " LQ "traduction" RQ
+                        ", chaque texte entre guillemets droits" NB "; vérifiez le fichier avec msgfmt --check (voir docs/translating.md).", NULL},
+    [DIAG_PO_NO_KEY] = {"L'entrée " LQ "{0}" RQ " n'a pas de clé (msgctxt)" NB ": elle est ignorée.",
+                        "Ajoutez la ligne msgctxt " LQ "clé" RQ " avant son msgid (voir docs/translating.md).", NULL},
+    [DIAG_PO_DUPLICATE] = {"La clé " LQ "{0}" RQ " est déjà traduite ligne {1}" NB ": cette entrée est ignorée.",
+                           "Gardez une seule entrée par clé.", NULL},
 };
 
 static const DiagText TEXT_EN[DIAG_CODE_COUNT] = {
@@ -263,6 +270,13 @@ static const DiagText TEXT_EN[DIAG_CODE_COUNT] = {
                            "Choose a save file written by Enjeux.", NULL},
     [DIAG_SAVE_VERSION] = {"Unsupported save format {0}: this version of Enjeux reads format {1}.",
                            "Open this save with a newer version of Enjeux.", NULL},
+    [DIAG_PO_SYNTAX] = {"The translation catalogue cannot be read here: {0}.",
+                        "Each entry is msgctxt \"key\", msgid \"French text\", msgstr \"translation\", each text in straight "
+                        "double quotes; check the file with msgfmt --check (see docs/translating.md).", NULL},
+    [DIAG_PO_NO_KEY] = {"The entry \"{0}\" has no key (msgctxt): it is ignored.",
+                        "Add a line msgctxt \"key\" before its msgid (see docs/translating.md).", NULL},
+    [DIAG_PO_DUPLICATE] = {"The key \"{0}\" is already translated on line {1}: this entry is ignored.",
+                           "Keep one entry per key.", NULL},
 };
 
 void diag_list_init(DiagList *dl, Lang lang) {

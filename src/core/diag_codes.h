@@ -71,4 +71,8 @@ DIAG_ENUM_(EMPTY_LIST,         "empty-list",           DIAG_ERROR)
 DIAG_ENUM_(SAVE_DAMAGED,       "damaged-save",         DIAG_ERROR)
 DIAG_ENUM_(SAVE_FOREIGN,       "not-a-save",           DIAG_ERROR)
 DIAG_ENUM_(SAVE_VERSION,       "unsupported-save-format", DIAG_ERROR)
+/* interface catalogues, the .po files of assets/i18n (i18n) */
+DIAG_ENUM_(PO_SYNTAX,          "po-syntax",            DIAG_ERROR)
+DIAG_ENUM_(PO_NO_KEY,          "po-no-key",            DIAG_ERROR)
+DIAG_ENUM_(PO_DUPLICATE,       "po-duplicate-key",     DIAG_ERROR)
 /* clang-format on */

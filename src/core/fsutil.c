@@ -182,3 +182,63 @@ bool fsutil_write_atomic(const char *path, const void *data, size_t len, int *er
     if (ok) sync_folder_of(path);
     return ok;
 }
+
+/* ---- appending (play records) ------------------------------------------------ */
+
+static bool write_all(int fd, const char *p, size_t len) {
+    while (len > 0) {
+#ifdef _WIN32
+        int w = _write(fd, p, (unsigned)(len > 0x40000000u ? 0x40000000u : len));
+#else
+        ssize_t w = write(fd, p, len);
+#endif
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        p += w;
+        len -= (size_t)w;
+    }
+    return true;
+}
+
+bool fsutil_append_line(const char *path, const char *line, size_t len, int *err) {
+    *err = 0;
+#ifdef _WIN32
+    int fd = _open(path, _O_WRONLY | _O_APPEND | _O_CREAT | _O_BINARY, 0644);
+#else
+    int fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+#endif
+    if (fd < 0) {
+        *err = errno;
+        return false;
+    }
+    bool created = false, ok = true;
+#ifdef _WIN32
+    long size = _lseek(fd, 0, SEEK_END);
+    created = size == 0;
+    (void)created;
+#else
+    struct stat st;
+    if (fstat(fd, &st) != 0) ok = false;
+    created = ok && st.st_size == 0;
+    if (ok && st.st_size > 0) {
+        char last = '\n';
+        if (pread(fd, &last, 1, st.st_size - 1) == 1 && last != '\n') ok = write_all(fd, "\n", 1);
+    }
+#endif
+    ok = ok && write_all(fd, line, len);
+#ifdef _WIN32
+    ok = ok && _commit(fd) == 0;
+#else
+    ok = ok && fsync(fd) == 0;
+#endif
+    if (!ok) *err = errno ? errno : EIO;
+#ifdef _WIN32
+    _close(fd);
+#else
+    close(fd);
+#endif
+    if (ok && created) sync_folder_of(path);
+    return ok;
+}

@@ -32,4 +32,12 @@ char *fsutil_join(const char *dir, const char *rel);
  * `path`.tmp, replaced by the next write). */
 bool fsutil_write_atomic(const char *path, const void *data, size_t len, int *err);
 
+/* Appends `len` bytes at `line` (a complete line, ending in '\n') to the
+ * file at `path`, creating it, and syncs it to disk before returning (and
+ * the folder too when the file was created). When the file does not end
+ * with a line break (a torn write before a crash), one is written first so
+ * the damaged line stays on its own. Returns false with *err set to an
+ * errno value; a crash during the call leaves at most this line torn. */
+bool fsutil_append_line(const char *path, const char *line, size_t len, int *err);
+
 #endif

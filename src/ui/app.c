@@ -350,6 +350,7 @@ static void shutdown_app(App *app) {
     if (app->renderer) SDL_DestroyRenderer(app->renderer);
     if (app->window) SDL_DestroyWindow(app->window);
     if (app->layout_out) fclose(app->layout_out);
+    tr_unload();
     SDL_Quit();
 }
 
@@ -414,6 +415,27 @@ static int run_loop(App *app, Script *script, const char *bench_out) {
     return status;
 }
 
+/* The interface catalogues of assets/i18n/: a damaged or missing one is
+ * reported (file:line) and the game goes on, in French or with the keys. */
+static void load_catalogues(App *app) {
+    char dir[sizeof app->assets_dir + 8];
+    snprintf(dir, sizeof dir, "%si18n", app->assets_dir);
+    DiagList dl;
+    diag_list_init(&dl, app->lang);
+    size_t n = tr_load_dir(dir, &dl);
+    if (n == 0 && dl.count == 0) {
+        const char *args[4] = {dir, app->lang == LANG_FR ? "aucun fichier .po" : "no .po file", NULL, NULL};
+        diag_add(&dl, DIAG_IO, dir, 0, 0, "", args);
+    }
+    if (dl.count) {
+        char *text = diag_list_format_text(&dl);
+        if (text) fprintf(stderr, "%s", text);
+        free(text);
+    }
+    diag_list_free(&dl);
+    tr_set_lang(app->lang);
+}
+
 static uint64_t fresh_seed(void) {
     uint64_t s = (uint64_t)time(NULL) ^ (SDL_GetPerformanceCounter() << 17);
     return s ? s : 1;
@@ -449,6 +471,10 @@ int app_main(int argc, char **argv) {
         fprintf(stderr, "enjeux: %s\n", err);
         goto out;
     }
+    /* The player's data folder: the user folder until profiles exist. */
+    game_set_profile(&app->game, app->user_dir, NULL);
+    app->game.recording = !app->opts.shots_dir && !x.bench;
+    app->game.trace = SDL_getenv("ENJEUX_TRACE_RECORDS") != NULL;
     char theme_path[PATH_MAX_LEN + 32];
     int n1 = snprintf(app->assets_dir, sizeof app->assets_dir, "%sassets/", app->data_dir);
     int n2 = snprintf(theme_path, sizeof theme_path, "%stheme.json", app->assets_dir);
@@ -460,6 +486,7 @@ int app_main(int argc, char **argv) {
         fprintf(stderr, "enjeux: %s\n", err);
         goto out;
     }
+    load_catalogues(app);
     if (app->opts.layout_dump) {
         app->layout_out = fopen(app->opts.layout_dump, "w");
         if (!app->layout_out) {

@@ -8,9 +8,16 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <SDL.h>
+#include <time.h>
+
 #include "core/fsutil.h"
+#include "core/record.h"
+#include "core/results.h"
+#include "core/rng.h"
 #include "core/save.h"
 #include "ui/paths.h"
+#include "ui/tr.h"
 
 static char *join(const char *a, const char *b) {
     size_t na = strlen(a), nb = strlen(b);
@@ -124,6 +131,11 @@ int game_add_scenario(Game *g, const char *path, Lang lang) {
     return g->n_lib - 1;
 }
 
+static void log_reset(Game *g);
+static void record_begin(Game *g);
+static void record_line(Game *g, char *line);
+static bool log_push(Game *g, uint32_t time_ms, int64_t at_ms);
+
 void game_stop(Game *g) {
     session_destroy(g->session);
     g->session = NULL;
@@ -141,6 +153,8 @@ void game_free(Game *g) {
         free(g->lib[i].path);
     }
     free(g->lib);
+    free(g->log.time_ms);
+    free(g->log.at_ms);
     memset(g, 0, sizeof *g);
     g->current = -1;
 }
@@ -153,6 +167,9 @@ bool game_start(Game *g, int index, uint64_t seed, Lang lang) {
     g->current = index;
     g->seed = seed;
     g->result_path[0] = '\0';
+    log_reset(g);
+    record_begin(g);
+    game_scene_shown(g);
     return true;
 }
 
@@ -167,8 +184,31 @@ const Framework *game_framework(const Game *g) {
 const StepResult *game_choose(Game *g, uint16_t index) {
     if (!g->session) return NULL;
     const StepResult *r = session_choose(g->session, index);
-    if (r) g->step = r;
-    return r;
+    if (!r) return NULL;
+    g->step = r;
+    uint64_t now = SDL_GetTicks64();
+    uint64_t took = g->log.shown_ticks && now > g->log.shown_ticks ? now - g->log.shown_ticks : 0;
+    int64_t at = game_wall_ms();
+    uint32_t i = session_step_count(g->session) - 1;
+    while (g->log.n > i) g->log.n--;
+    log_push(g, took > UINT32_MAX ? UINT32_MAX : (uint32_t)took, at);
+    if (g->recording && g->log.record_path[0]) {
+        record_line(g, record_decision_line(g->session, i, g->log.n > i ? g->log.time_ms[i] : 0, at));
+        if (g->trace) fprintf(stderr, "enjeux: record: decision %u synced\n", (unsigned)(i + 1));
+    }
+    if (session_is_over(g->session)) game_finish(g);
+    return g->step;
+}
+
+void game_finish(Game *g) {
+    if (!g->session || !session_is_over(g->session) || g->result_path[0] || !g->recording) return;
+    g->log.finished_ms = game_wall_ms();
+    if (g->log.record_path[0]) {
+        record_line(g, record_end_line(g->session, g->log.finished_ms));
+        if (g->trace) fprintf(stderr, "enjeux: record: end synced\n");
+    }
+    char err[1400];
+    if (!game_write_result(g, err, sizeof err)) SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
 }
 
 bool game_asset_path(const Game *g, const char *rel, char *out, size_t outlen) {
@@ -192,98 +232,168 @@ const char *game_competency_name(const Game *g, uint16_t competency, Lang lang) 
     return sc->competencies[competency];
 }
 
-static const char *mastery_slug(Mastery m) {
-    static const char *const S[] = {"not_assessed", "to_work_on", "in_progress", "acquired"};
-    return (unsigned)m < 4 ? S[m] : "not_assessed";
+/* ---- play records and results ------------------------------------------------ */
+
+int64_t game_wall_ms(void) {
+    struct timespec ts;
+    if (timespec_get(&ts, TIME_UTC) != TIME_UTC) return (int64_t)time(NULL) * 1000;
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-bool game_write_result(Game *g, const char *user_dir, char *err, size_t errlen) {
+/* 128 random bits from the system, shaped as a UUID v4 (without dashes). */
+static void new_play_id(char out[33]) {
+    unsigned char b[16] = {0};
+    FILE *f = fopen("/dev/urandom", "rb");
+    size_t got = f ? fread(b, 1, sizeof b, f) : 0;
+    if (f) fclose(f);
+    if (got != sizeof b) {
+        /* No system generator (unlikely): mix the clocks. Unique enough for a
+         * file name; never used to decide anything in the play. */
+        uint64_t st = (uint64_t)game_wall_ms() ^ (SDL_GetPerformanceCounter() << 20);
+        for (int i = 0; i < 2; i++) {
+            uint64_t v = rng_splitmix64(&st);
+            memcpy(b + 8 * i, &v, 8);
+        }
+    }
+    b[6] = (unsigned char)((b[6] & 0x0F) | 0x40);
+    b[8] = (unsigned char)((b[8] & 0x3F) | 0x80);
+    for (int i = 0; i < 16; i++) snprintf(out + 2 * i, 3, "%02x", b[i]);
+}
+
+void game_set_profile(Game *g, const char *dir, const char *pseudonym) {
+    snprintf(g->profile_dir, sizeof g->profile_dir, "%s", dir);
+    snprintf(g->pseudonym, sizeof g->pseudonym, "%s", pseudonym && *pseudonym ? pseudonym : "anonyme");
+}
+
+static bool profile_sub(const Game *g, const char *sub, char *out, size_t outlen) {
+    int n = snprintf(out, outlen, "%s%s", g->profile_dir, sub);
+    return n > 0 && (size_t)n < outlen;
+}
+
+static void log_reset(Game *g) {
+    g->log.n = 0;
+    g->log.record_path[0] = '\0';
+    g->log.play_id[0] = '\0';
+    g->log.finished_ms = 0;
+}
+
+static bool log_push(Game *g, uint32_t time_ms, int64_t at_ms) {
+    if (g->log.n == g->log.cap) {
+        uint32_t cap = g->log.cap ? g->log.cap * 2 : 32;
+        uint32_t *t = realloc(g->log.time_ms, sizeof *t * cap);
+        if (!t) return false;
+        g->log.time_ms = t;
+        int64_t *a = realloc(g->log.at_ms, sizeof *a * cap);
+        if (!a) return false;
+        g->log.at_ms = a;
+        g->log.cap = cap;
+    }
+    g->log.time_ms[g->log.n] = time_ms;
+    g->log.at_ms[g->log.n] = at_ms;
+    g->log.n++;
+    return true;
+}
+
+static void record_line(Game *g, char *line) {
+    char err[1400];
+    if (!line) {
+        SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s: out of memory, a line of the play record is missing",
+                     g->log.record_path);
+        return;
+    }
+    if (!record_append(g->log.record_path, line, err, sizeof err)) SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
+    free(line);
+}
+
+/* Appends an "abandoned" line to every unfinished record of the profile but
+ * `keep`: the player started another play instead of resuming it. */
+static void abandon_others(const Game *g, const char *keep) {
+    char dir[1200];
+    if (!profile_sub(g, "records", dir, sizeof dir)) return;
+    DIR *d = opendir(dir);
+    if (!d) return;
+    struct dirent *de;
+    int64_t now = game_wall_ms();
+    while ((de = readdir(d)) != NULL) {
+        size_t n = strlen(de->d_name);
+        if (n < 7 || strcmp(de->d_name + n - 6, ".jsonl") != 0) continue;
+        char path[1500], err[1600];
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        if (keep && strcmp(path, keep) == 0) continue;
+        Record *r = record_load(path, err, sizeof err);
+        if (r && !r->finished && !r->abandoned) {
+            char *line = record_abandoned_line(now);
+            if (line && !record_append(path, line, err, sizeof err))
+                SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
+            free(line);
+        }
+        record_free(r);
+    }
+    closedir(d);
+}
+
+/* Opens a new record for the current session: header, then the decisions
+ * already in its history (a play resumed from an older save). */
+static void record_begin(Game *g) {
+    char dir[1200];
+    new_play_id(g->log.play_id);
+    g->log.started_ms = game_wall_ms();
+    if (!g->recording) return;
+    if (!profile_sub(g, "records", dir, sizeof dir) || !paths_mkdirs(dir)) {
+        SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s: cannot create the folder for play records", dir);
+        return;
+    }
+    abandon_others(g, NULL);
+    snprintf(g->log.record_path, sizeof g->log.record_path, "%s/%s.jsonl", dir, g->log.play_id);
+    PlayMeta m;
+    game_play_meta(g, &m);
+    record_line(g, record_header_line(g->session, &m));
+    for (uint32_t i = 0; i < session_step_count(g->session); i++) {
+        log_push(g, 0, g->log.started_ms);
+        record_line(g, record_decision_line(g->session, i, 0, g->log.started_ms));
+    }
+}
+
+void game_play_meta(const Game *g, PlayMeta *m) {
+    memset(m, 0, sizeof *m);
+    memcpy(m->play_id, g->log.play_id, sizeof m->play_id);
+    m->pseudonym = g->pseudonym;
+    m->workshop = g->workshop[0] ? g->workshop : NULL;
+    m->started_ms = g->log.started_ms;
+    m->finished_ms = g->log.finished_ms ? g->log.finished_ms : game_wall_ms();
+    m->time_ms = g->log.time_ms;
+    m->at_ms = g->log.at_ms;
+    m->n_decisions = g->log.n;
+    m->home_page = g->home_page[0] ? g->home_page : NULL;
+}
+
+void game_scene_shown(Game *g) {
+    g->log.shown_ticks = SDL_GetTicks64();
+}
+
+bool game_write_result(Game *g, char *err, size_t errlen) {
     const Scenario *sc = game_scenario(g);
     if (!sc || !g->session || !session_is_over(g->session)) {
         snprintf(err, errlen, "no finished play to record");
         return false;
     }
-    const Session *s = g->session;
-    cJSON *root = cJSON_CreateObject();
-    cJSON_AddNumberToObject(root, "format", 1);
-    cJSON_AddStringToObject(root, "scenario", sc->id);
-    cJSON_AddStringToObject(root, "version", sc->version);
-    char hash[17];
-    scenario_hash_hex(sc, hash);
-    cJSON_AddStringToObject(root, "content_hash", hash);
-    char seed[32];
-    snprintf(seed, sizeof seed, "%llu", (unsigned long long)session_seed(s));
-    cJSON_AddStringToObject(root, "seed", seed);
-    cJSON_AddStringToObject(root, "lang", lang_code(session_lang(s)));
-    const Ending *end = session_ending(s);
-    cJSON_AddStringToObject(root, "ending", end ? end->id : "");
-    static const char *const TONES[] = {"positive", "mixed", "negative"};
-    cJSON_AddStringToObject(root, "tone", end ? TONES[end->tone] : "");
-    cJSON *meters = cJSON_AddObjectToObject(root, "meters");
-    for (uint16_t i = 0; i < sc->n_meters; i++) cJSON_AddNumberToObject(meters, sc->meters[i].id, session_meter(s, i));
-    cJSON *steps = cJSON_AddArrayToObject(root, "choices");
-    for (uint32_t i = 0; i < session_step_count(s); i++) {
-        const StepResult *st = session_step(s, i);
-        cJSON *o = cJSON_CreateObject();
-        const Scene *scene = &sc->scenes[st->scene];
-        cJSON_AddStringToObject(o, "scene", scene->id);
-        cJSON_AddStringToObject(o, "choice", scene->choices[st->choice].id);
-        if (st->outcome >= 0)
-            cJSON_AddStringToObject(o, "outcome", scene->choices[st->choice].outcomes[st->outcome].id);
-        cJSON_AddItemToArray(steps, o);
-    }
-    CompetencyScore scores[LIMIT_COMPETENCIES];
-    uint16_t n = session_scores(s, scores);
-    cJSON *comp = cJSON_AddArrayToObject(root, "competencies");
-    for (uint16_t i = 0; i < n; i++) {
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddStringToObject(o, "id", sc->competencies[scores[i].competency]);
-        cJSON_AddBoolToObject(o, "targeted", scores[i].competency < sc->n_targeted);
-        if (scores[i].score >= 0) cJSON_AddNumberToObject(o, "score", scores[i].score);
-        else cJSON_AddNullToObject(o, "score");
-        cJSON_AddNumberToObject(o, "earned", scores[i].earned);
-        cJSON_AddNumberToObject(o, "best", scores[i].best);
-        cJSON_AddStringToObject(o, "mastery", mastery_slug(scores[i].mastery));
-        cJSON_AddItemToArray(comp, o);
-    }
-    cJSON *badges = cJSON_AddArrayToObject(root, "badges");
-    uint8_t b = session_badges(s);
-    for (int l = 1; l <= 3; l++)
-        if (b & (1u << (l - 1))) cJSON_AddItemToArray(badges, cJSON_CreateNumber(l));
-    char *text = cJSON_Print(root);
-    cJSON_Delete(root);
-    if (!text) {
-        snprintf(err, errlen, "out of memory");
+    if (!g->log.finished_ms) g->log.finished_ms = game_wall_ms();
+    PlayMeta m;
+    game_play_meta(g, &m);
+    char dir[1200];
+    if (!profile_sub(g, "results", dir, sizeof dir) || !paths_mkdirs(dir)) {
+        snprintf(err, errlen, "%s: cannot create the folder for results; check that it is writable", dir);
         return false;
     }
-    char dir[1024];
-    int nd = snprintf(dir, sizeof dir, "%sresults", user_dir);
-    bool ok = nd > 0 && (size_t)nd < sizeof dir && paths_mkdirs(dir);
-    if (ok) {
-        int np = snprintf(g->result_path, sizeof g->result_path, "%s/%s.json", dir, sc->id);
-        ok = np > 0 && (size_t)np < sizeof g->result_path;
-    }
-    if (ok) {
-        size_t len = strlen(text);
-        text[len] = '\n';
-        int e = 0;
-        ok = fsutil_write_atomic(g->result_path, text, len + 1, &e);
-        text[len] = '\0';
-    }
-    cJSON_free(text);
-    if (!ok) snprintf(err, errlen, "%s: cannot write the result; check that the folder is writable", dir);
-    return ok;
+    return results_write(dir, g->session, game_framework(g), &m, g->result_path, sizeof g->result_path, err, errlen);
+}
+static bool save_path(const Game *g, char *out, size_t outlen) {
+    return profile_sub(g, "saves/current.json", out, outlen);
 }
 
-static bool save_path(const char *user_dir, char *out, size_t outlen) {
-    int n = snprintf(out, outlen, "%ssaves/current.json", user_dir);
-    return n > 0 && (size_t)n < outlen;
-}
-
-bool game_save(Game *g, const char *user_dir, char *err, size_t errlen) {
+bool game_save(Game *g, char *err, size_t errlen) {
     char path[1200], dir[1200];
-    if (!g->session || !save_path(user_dir, path, sizeof path)) return false;
-    snprintf(dir, sizeof dir, "%ssaves", user_dir);
+    if (!g->session || !save_path(g, path, sizeof path) || !profile_sub(g, "saves", dir, sizeof dir)) return false;
     if (session_is_over(g->session)) {
         remove(path);
         return true;
@@ -302,24 +412,116 @@ bool game_save(Game *g, const char *user_dir, char *err, size_t errlen) {
     return ok;
 }
 
-int game_saved_scenario(const Game *g, const char *user_dir) {
+static int find_scenario(const Game *g, const char *id) {
+    for (int i = 0; i < g->n_lib; i++)
+        if (g->lib[i].sc && strcmp(g->lib[i].sc->id, id) == 0) return i;
+    return -1;
+}
+
+/* The newest unfinished record of the profile whose scenario is in the
+ * library: its path goes to g->resume_path. Returns its library index. */
+static int find_unfinished_record(Game *g) {
+    g->resume_path[0] = '\0';
+    char dir[1200];
+    if (!profile_sub(g, "records", dir, sizeof dir)) return -1;
+    DIR *d = opendir(dir);
+    if (!d) return -1;
+    struct dirent *de;
+    int found = -1;
+    int64_t newest = INT64_MIN;
+    while ((de = readdir(d)) != NULL) {
+        size_t n = strlen(de->d_name);
+        if (n < 7 || strcmp(de->d_name + n - 6, ".jsonl") != 0) continue;
+        char path[1500], err[1600];
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        Record *r = record_load(path, err, sizeof err);
+        if (!r) {
+            SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
+            continue;
+        }
+        int index = r->finished || r->abandoned ? -1 : find_scenario(g, r->scenario_id);
+        if (index >= 0 && r->started_ms > newest) {
+            newest = r->started_ms;
+            found = index;
+            snprintf(g->resume_path, sizeof g->resume_path, "%s", path);
+        }
+        record_free(r);
+    }
+    closedir(d);
+    return found;
+}
+
+int game_saved_scenario(Game *g) {
+    int index = find_unfinished_record(g);
+    if (index >= 0) return index;
     char path[1200];
-    if (!save_path(user_dir, path, sizeof path) || !paths_is_file(path)) return -1;
+    if (!save_path(g, path, sizeof path) || !paths_is_file(path)) return -1;
     DiagList dl;
     diag_list_init(&dl, LANG_FR);
     Save *sv = save_load(path, &dl);
     diag_list_free(&dl);
-    int found = -1;
-    for (int i = 0; sv && i < g->n_lib && found < 0; i++)
-        if (g->lib[i].sc && strcmp(g->lib[i].sc->id, sv->scenario_id) == 0) found = i;
+    int found = sv ? find_scenario(g, sv->scenario_id) : -1;
     save_free(sv);
     return found;
 }
 
-bool game_resume(Game *g, const char *user_dir, Lang lang, char *msg, size_t msglen) {
-    char path[1200];
+static void append_msg(char *msg, size_t msglen, const char *text) {
+    size_t n = strlen(msg);
+    if (n + 2 < msglen) snprintf(msg + n, msglen - n, "%s%s", n ? " " : "", text);
+}
+
+static bool resume_record(Game *g, Lang lang, char *msg, size_t msglen) {
+    char err[1600];
+    Record *r = record_load(g->resume_path, err, sizeof err);
+    if (!r) {
+        snprintf(msg, msglen, "%s", err);
+        return false;
+    }
+    int index = find_scenario(g, r->scenario_id);
+    if (index < 0) {
+        record_free(r);
+        return false;
+    }
+    ResumeReport rep;
+    game_stop(g);
+    Session *s = record_resume(r, g->lib[index].sc, g->lib[index].fw, &rep);
+    if (!s) {
+        record_free(r);
+        return false;
+    }
+    if (rep.status != RESUME_SAME) save_describe_resume(&rep, lang, msg, msglen);
+    if (r->torn_tail) {
+        char line[16], text[512];
+        snprintf(line, sizeof line, "%u", (unsigned)r->damaged_line);
+        tr_format(text, sizeof text, "record.torn", line, NULL);
+        append_msg(msg, msglen, text);
+        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "%s:%u: damaged last line (interrupted write), ignored",
+                    g->resume_path, (unsigned)r->damaged_line);
+    }
+    session_set_lang(s, lang);
+    g->session = s;
+    g->current = index;
+    g->seed = session_seed(s);
+    g->step = NULL;
+    g->result_path[0] = '\0';
+    log_reset(g);
+    memcpy(g->log.play_id, r->play_id, sizeof g->log.play_id);
+    g->log.started_ms = r->started_ms;
+    if (r->workshop) snprintf(g->workshop, sizeof g->workshop, "%s", r->workshop);
+    for (uint32_t i = 0; i < rep.steps_kept && i < r->n_decisions; i++)
+        log_push(g, r->decisions[i].time_ms, r->decisions[i].at_ms);
+    snprintf(g->log.record_path, sizeof g->log.record_path, "%s", g->resume_path);
+    record_free(r);
+    game_scene_shown(g);
+    if (session_is_over(s)) game_finish(g);
+    return true;
+}
+
+bool game_resume(Game *g, Lang lang, char *msg, size_t msglen) {
     msg[0] = '\0';
-    if (!save_path(user_dir, path, sizeof path)) return false;
+    if (g->resume_path[0] || find_unfinished_record(g) >= 0) return resume_record(g, lang, msg, msglen);
+    char path[1200];
+    if (!save_path(g, path, sizeof path)) return false;
     DiagList dl;
     diag_list_init(&dl, lang);
     Save *sv = save_load(path, &dl);
@@ -329,9 +531,7 @@ bool game_resume(Game *g, const char *user_dir, Lang lang, char *msg, size_t msg
         return false;
     }
     diag_list_free(&dl);
-    int index = -1;
-    for (int i = 0; i < g->n_lib && index < 0; i++)
-        if (g->lib[i].sc && strcmp(g->lib[i].sc->id, sv->scenario_id) == 0) index = i;
+    int index = find_scenario(g, sv->scenario_id);
     if (index < 0) {
         save_free(sv);
         return false;
@@ -348,5 +548,9 @@ bool game_resume(Game *g, const char *user_dir, Lang lang, char *msg, size_t msg
     g->seed = session_seed(s);
     g->step = NULL;
     g->result_path[0] = '\0';
+    log_reset(g);
+    record_begin(g);
+    game_scene_shown(g);
+    if (session_is_over(s)) game_finish(g);
     return true;
 }

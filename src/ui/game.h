@@ -14,6 +14,7 @@
 #include "core/diag.h"
 #include "core/engine.h"
 #include "core/framework.h"
+#include "core/results.h"
 #include "core/scenario.h"
 
 typedef struct LibEntry {
@@ -24,6 +25,17 @@ typedef struct LibEntry {
     DiagList diags;           /* what the loader said */
 } LibEntry;
 
+/* What the play's record and results need beyond the session. */
+typedef struct PlayLog {
+    char play_id[33];         /* random, 32 hex digits */
+    int64_t started_ms, finished_ms; /* Unix ms; finished 0 while playing */
+    uint32_t *time_ms;        /* per decision: time taken */
+    int64_t *at_ms;           /* per decision: when */
+    uint32_t n, cap;
+    uint64_t shown_ticks;     /* SDL ticks when the current scene was shown */
+    char record_path[1500];   /* records/<play-id>.jsonl, empty when not recording */
+} PlayLog;
+
 typedef struct Game {
     LibEntry *lib;
     int n_lib;
@@ -31,7 +43,17 @@ typedef struct Game {
     Session *session;
     const StepResult *step;   /* the last decision's result */
     uint64_t seed;
-    char result_path[1024];   /* written at the ending */
+    char result_path[2048];   /* results/<play-id>.json, written at the ending */
+    /* Where this player's data goes: the active profile's folder (trailing
+     * '/'), set by game_set_profile(). */
+    char profile_dir[1024];
+    char pseudonym[128];
+    char workshop[64];        /* workshop code, empty when none */
+    char home_page[256];      /* xAPI account homePage (workshop file), empty: default */
+    bool recording;           /* write records and results (not in screenshot tours) */
+    bool trace;               /* say on stderr when each record line is synced (tests) */
+    char resume_path[1500];   /* the unfinished record "Continue" resumes */
+    PlayLog log;
 } Game;
 
 /* Loads every scenario folder of `scenarios_dir` (sorted by folder name).
@@ -56,27 +78,50 @@ void game_stop(Game *g);
 const Scenario *game_scenario(const Game *g);
 const Framework *game_framework(const Game *g);
 
-/* Applies choice `index` of the current scene; NULL when refused. */
+/* Applies choice `index` of the current scene, appends the decision to the
+ * play record (synced to disk before returning) and, at an ending,
+ * finishes the play (game_finish); NULL when refused. */
 const StepResult *game_choose(Game *g, uint16_t index);
 
-/* Writes the result of the finished play to
- * `user_dir`results/<scenario>.json atomically: ending, meters, choices,
- * competency scores, badges. Returns false with a message in `err`. */
-bool game_write_result(Game *g, const char *user_dir, char *err, size_t errlen);
+/* Sets the folder (trailing '/') that holds this player's records/,
+ * results/, badges/ and saves/, and the pseudonym written in them. */
+void game_set_profile(Game *g, const char *dir, const char *pseudonym);
 
-/* Saves the current play to `user_dir`saves/current.json (atomically,
- * through the core's save module); a finished play removes the save.
+/* Unix time in milliseconds. */
+int64_t game_wall_ms(void);
+
+/* The current play's metadata for the core's results and records (points
+ * into `g`: valid until the next change of play). */
+void game_play_meta(const Game *g, PlayMeta *m);
+
+/* Marks the moment the current scene is shown: a decision's time taken
+ * counts from here. */
+void game_scene_shown(Game *g);
+
+/* At the ending (called by game_choose and game_resume): appends the
+ * record's "end" line and writes the results. Once per play; nothing when
+ * not recording. */
+void game_finish(Game *g);
+
+/* Writes the results of the finished play (results/<play-id>.json, .csv,
+ * .xapi.json, through the core's results module) into the profile folder.
  * Returns false with a message in `err`. */
-bool game_save(Game *g, const char *user_dir, char *err, size_t errlen);
+bool game_write_result(Game *g, char *err, size_t errlen);
 
-/* The library index of the scenario the save in `user_dir` belongs to, -1
- * when there is no usable save. */
-int game_saved_scenario(const Game *g, const char *user_dir);
+/* Saves the current play to saves/current.json of the profile folder
+ * (atomically, through the core's save module); a finished play removes the
+ * save. Returns false with a message in `err`. */
+bool game_save(Game *g, char *err, size_t errlen);
 
-/* Resumes the saved play; false when there is none or it cannot be read
- * (`msg` then says why, or is empty). When the scenario changed since the
- * save, the play resumes as far as it still holds and `msg` explains it. */
-bool game_resume(Game *g, const char *user_dir, Lang lang, char *msg, size_t msglen);
+/* The library index of the play "Continue" would resume: the newest
+ * unfinished play record of the profile, else the save; -1 when none. */
+int game_saved_scenario(Game *g);
+
+/* Resumes that play (replaying its record, or its save); false when there
+ * is none or it cannot be read (`msg` then says why, or is empty). When the
+ * scenario changed, the play resumes as far as it still holds; when the
+ * record's last line was torn by a crash it is ignored; `msg` says so. */
+bool game_resume(Game *g, Lang lang, char *msg, size_t msglen);
 
 /* The image path `rel` of the current scenario joined to its folder into
  * `out`; false when `rel` is NULL. */

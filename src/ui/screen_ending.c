@@ -1,7 +1,8 @@
 /* screen_ending.c — the ending reached: its tone (in words and colour),
  * title, illustration, text and the final meters. The competency result is
  * a separate screen (screen_debrief.c): a good outcome with poor ethics, or
- * the reverse, shows as such. Writes the result file on entry. */
+ * the reverse, shows as such. The play's results are written
+ * when its last decision is made (game_finish). */
 #include <stdio.h>
 
 #include "ui/app.h"
@@ -16,11 +17,7 @@ static void ending_enter(App *app, void *st, int arg) {
     (void)st;
     (void)arg;
     ui_set_focus(&app->ui, "debrief");
-    if (app->game.session && session_is_over(app->game.session) && !app->game.result_path[0] && !app->opts.shots_dir) {
-        char err[512];
-        if (!game_write_result(&app->game, app->user_dir, err, sizeof err))
-            SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
-    }
+    game_finish(&app->game);
 }
 
 static void ending_handle(App *app, void *st, const SDL_Event *ev, int action) {

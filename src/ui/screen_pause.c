@@ -26,7 +26,7 @@ static void pause_handle(App *app, void *st, const SDL_Event *ev, int action) {
     case ACT_SAVE_QUIT: {
         /* Saved on disk, and kept in memory: "Continue" on the title resumes it. */
         char err[512];
-        if (!game_save(&app->game, app->user_dir, err, sizeof err)) SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
+        if (!game_save(&app->game, err, sizeof err)) SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
         app_reset(app, &screen_title, 0);
         break;
     }

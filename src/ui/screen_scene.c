@@ -16,6 +16,7 @@ static void scene_enter(App *app, void *st, int arg) {
     (void)st;
     (void)arg;
     ui_set_focus(&app->ui, "choice-1");
+    game_scene_shown(&app->game);
 }
 
 static void pick(App *app, int visible_index) {
@@ -26,7 +27,7 @@ static void pick(App *app, int visible_index) {
     if (game_choose(&app->game, views[visible_index].index)) {
         char err[512];
         app->notice[0] = '\0';
-        if (!game_save(&app->game, app->user_dir, err, sizeof err)) SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
+        if (!game_save(&app->game, err, sizeof err)) SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
         app_replace(app, &screen_consequence, 0);
     }
 }

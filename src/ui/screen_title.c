@@ -21,7 +21,7 @@ static bool can_continue(const App *app, const TitleState *st) {
 static void title_enter(App *app, void *vst, int arg) {
     TitleState *st = vst;
     (void)arg;
-    st->saved = game_saved_scenario(&app->game, app->user_dir);
+    st->saved = game_saved_scenario(&app->game);
     ui_set_focus(&app->ui, can_continue(app, st) ? "continue" : "new-game");
 }
 
@@ -31,7 +31,7 @@ static void title_handle(App *app, void *vst, const SDL_Event *ev, int action) {
     switch (action) {
     case ACT_CONTINUE:
         if (!app->game.session && st->saved >= 0 &&
-            !game_resume(&app->game, app->user_dir, app->lang, st->message, sizeof st->message)) {
+            !game_resume(&app->game, app->lang, st->message, sizeof st->message)) {
             st->saved = -1;
             break;
         }

@@ -1,155 +1,137 @@
-/* tr.c — the table of interface strings; see tr.h.
+/* tr.c — the interface's strings, read from the PO catalogues of
+ * assets/i18n/ (one file per language); see tr.h and docs/translating.md.
  *
- * French typography: U+202F (narrow no-break space) before ; : ! ? and
- * inside « », written as \u202F below. */
+ * The catalogues are loaded once at start and kept for the whole run, so
+ * switching language is only a change of the current catalogue. */
 #include "ui/tr.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-typedef struct TrEntry { const char *key, *fr, *en; } TrEntry;
+#include "core/po.h"
 
-#define NB "\u202F"
-#define NBSP "\u00A0" /* between a number and its unit */
+enum { TR_MAX_LANGS = 32, TR_CODE_MAX = 16 };
 
-static const TrEntry TABLE[] = {
-    {"app.name", "Enjeux", "Enjeux"},
-    {"title.tagline", "L'IA au travail" NB ": décider, mesurer, assumer", "AI at work: decide, weigh, answer for it"},
-    {"title.continue", "Reprendre la partie", "Continue"},
-    {"title.new", "Nouvelle partie", "New game"},
-    {"title.settings", "Paramètres", "Settings"},
-    {"title.quit", "Quitter", "Quit"},
-    {"title.footer", "Formation à l'usage responsable de l'IA au travail — parcours N1, N2, N3",
-     "Training in the responsible use of AI at work — levels N1, N2, N3"},
-    {"title.no_save", "Aucune partie en cours", "No game in progress"},
+typedef struct TrLang {
+    char code[TR_CODE_MAX]; /* file name without ".po": "fr", "en", "pt_BR" */
+    PoCatalog *cat;
+} TrLang;
 
-    {"lib.title", "Choisir un scénario", "Choose a scenario"},
-    {"lib.level", "Niveau", "Level"},
-    {"lib.sector", "Secteur", "Sector"},
-    {"lib.all", "Tous", "All"},
-    {"lib.minutes", "{0}" NBSP "min", "{0}" NBSP "min"},
-    {"lib.targets", "Compétences visées" NB ":", "Competencies trained:"},
-    {"lib.broken", "Ce scénario ne peut pas être chargé", "This scenario cannot be loaded"},
-    {"lib.broken_more", "… et {0} autres problèmes.", "… and {0} more problems."},
-    {"lib.empty", "Aucun scénario ne correspond à ces filtres.", "No scenario matches these filters."},
-    {"lib.none", "Aucun scénario trouvé dans {0}.", "No scenario found in {0}."},
-    {"lib.count", "{0} scénarios", "{0} scenarios"},
+static TrLang langs[TR_MAX_LANGS];
+static size_t lang_count;
+static const TrLang *current;   /* NULL: no catalogue for the language */
+static const TrLang *reference; /* the French catalogue, NULL when missing */
+static Lang current_lang = LANG_FR;
 
-    {"level.short", "N{0}", "N{0}"},
-    {"level.1", "Professionnel sensibilisé – usage responsable", "Aware professional – responsible use"},
-    {"level.2", "Professionnel éclairé – interagir et évaluer", "Informed professional – interact and evaluate"},
-    {"level.3", "Professionnel responsable – maîtriser l'usage", "Responsible professional – master the use"},
+static const TrLang *find_lang(const char *code) {
+    for (size_t i = 0; i < lang_count; i++)
+        if (strcmp(langs[i].code, code) == 0) return &langs[i];
+    return NULL;
+}
 
-    {"brief.title", "Briefing", "Briefing"},
-    {"brief.context", "La situation", "The situation"},
-    {"brief.role", "Votre rôle", "Your role"},
-    {"brief.tool", "L'outil d'IA" NB ": {0}", "The AI tool: {0}"},
-    {"brief.kind", "Type de système" NB ": {0}", "Kind of system: {0}"},
-    {"brief.provider", "Fournisseur" NB ": {0}", "Provider: {0}"},
-    {"brief.risk", "Catégorie de risque (AI Act)" NB ": {0}", "Risk category (AI Act): {0}"},
-    {"brief.meters", "Les indicateurs que vous suivrez", "The meters you will watch"},
-    {"brief.start", "Commencer", "Start"},
-    {"brief.duration", "Durée estimée" NB ": {0}" NBSP "min · niveau {1}", "Estimated time: {0}" NBSP "min · level {1}"},
+void tr_unload(void) {
+    for (size_t i = 0; i < lang_count; i++) po_free(langs[i].cat);
+    memset(langs, 0, sizeof langs);
+    lang_count = 0;
+    current = reference = NULL;
+}
 
-    {"kind.generative", "IA générative", "Generative AI"},
-    {"kind.predictive", "Système prédictif", "Predictive system"},
-    {"kind.classification", "Système de classement", "Classification system"},
-    {"kind.recommendation", "Système de recommandation", "Recommendation system"},
-    {"kind.recognition", "Reconnaissance (images, voix…)", "Recognition (images, voice…)"},
-    {"kind.optimisation", "Optimisation", "Optimisation"},
-    {"kind.other", "Autre", "Other"},
+static int cmp_code(const void *a, const void *b) {
+    return strcmp(((const TrLang *)a)->code, ((const TrLang *)b)->code);
+}
 
-    {"risk.minimal", "Risque minimal", "Minimal risk"},
-    {"risk.transparency", "Obligations de transparence (art. 50)", "Transparency obligations (Art. 50)"},
-    {"risk.high", "Haut risque (art. 6)", "High risk (Art. 6)"},
-    {"risk.prohibited", "Pratique interdite (art. 5)", "Prohibited practice (Art. 5)"},
+/* True for a language code made of letters, digits, '_', '-' and '@'. */
+static bool code_ok(const char *s, size_t n) {
+    if (n == 0 || n >= TR_CODE_MAX) return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+              c == '@'))
+            return false;
+    }
+    return true;
+}
 
-    {"meter.good_high", "▲ mieux si haut", "▲ higher is better"},
-    {"meter.good_low", "▼ mieux si bas", "▼ lower is better"},
+size_t tr_load_dir(const char *dir, DiagList *dl) {
+    tr_unload();
+    DIR *d = opendir(dir);
+    bool opened = d != NULL;
+    if (!d) {
+        const char *args[4] = {dir, strerror(errno), NULL, NULL};
+        diag_add(dl, DIAG_IO, dir, 0, 0, "", args);
+    } else {
+        struct dirent *de;
+        while ((de = readdir(d)) != NULL) {
+            size_t n = strlen(de->d_name);
+            if (n < 4 || strcmp(de->d_name + n - 3, ".po") != 0 || !code_ok(de->d_name, n - 3)) continue;
+            if (lang_count == TR_MAX_LANGS) break;
+            size_t dn = strlen(dir);
+            char *path = malloc(dn + n + 2);
+            if (!path) break;
+            snprintf(path, dn + n + 2, "%s%s%s", dir, dn && dir[dn - 1] == '/' ? "" : "/", de->d_name);
+            PoCatalog *cat = po_load(path, dl);
+            free(path);
+            if (!cat) continue;
+            TrLang *l = &langs[lang_count++];
+            memcpy(l->code, de->d_name, n - 3);
+            l->code[n - 3] = '\0';
+            l->cat = cat;
+        }
+        closedir(d);
+    }
+    qsort(langs, lang_count, sizeof langs[0], cmp_code);
+    reference = find_lang("fr");
+    if (!reference && opened) {
+        /* Without the reference catalogue, untranslated strings show keys. */
+        size_t dn = strlen(dir);
+        char *path = malloc(dn + 8);
+        if (path) snprintf(path, dn + 8, "%s%sfr.po", dir, dn && dir[dn - 1] == '/' ? "" : "/");
+        const char *args[4] = {path ? path : "fr.po", strerror(ENOENT), NULL, NULL};
+        diag_add(dl, DIAG_IO, path ? path : "fr.po", 0, 0, "", args);
+        free(path);
+    }
+    tr_set_lang(current_lang);
+    return lang_count;
+}
 
-    {"scene.meters", "Indicateurs", "Meters"},
-    {"scene.act", "Acte {0}", "Act {0}"},
-    {"scene.pause", "Échap" NB ": pause", "Esc: pause"},
-    {"scene.narrator", "Narration", "Narrator"},
-    {"scene.choose", "Que faites-vous" NB "?", "What do you do?"},
-    {"scene.unavailable", "Indisponible" NB ": {0}", "Unavailable: {0}"},
+size_t tr_lang_count(void) {
+    return lang_count;
+}
 
-    {"cons.title", "Conséquences", "Consequences"},
-    {"cons.what", "Ce qui s'est passé", "What happened"},
-    {"cons.meters", "Effets sur les indicateurs", "Effect on the meters"},
-    {"cons.no_change", "Aucun indicateur n'a changé.", "No meter changed."},
-    {"cons.principle", "Le principe en jeu", "The principle at stake"},
-    {"cons.reference", "Référence" NB ": {0}", "Reference: {0}"},
-    {"cons.continue", "Continuer", "Continue"},
-    {"cons.better", "favorable", "better"},
-    {"cons.worse", "défavorable", "worse"},
-    {"cons.your_choice", "Votre décision" NB ": {0}", "Your decision: {0}"},
-
-    {"event.kicker", "Conséquence différée", "Delayed consequence"},
-
-    {"end.title", "Fin du scénario", "End of the scenario"},
-    {"end.tone.positive", "Issue favorable", "Positive outcome"},
-    {"end.tone.mixed", "Issue mitigée", "Mixed outcome"},
-    {"end.tone.negative", "Issue défavorable", "Negative outcome"},
-    {"end.meters", "Les indicateurs à la fin", "The meters at the end"},
-    {"end.separate", "L'issue de l'histoire et vos compétences sont évaluées séparément" NB ": voyez le bilan.",
-     "The story's outcome and your competencies are assessed separately: see the debrief."},
-    {"end.debrief", "Voir le bilan des compétences", "See the competency debrief"},
-
-    {"deb.title", "Bilan des compétences", "Competency debrief"},
-    {"deb.competencies", "Vos compétences sur cette partie", "Your competencies in this play"},
-    {"deb.score", "{0} / 100", "{0} / 100"},
-    {"deb.targeted", "visée", "trained"},
-    {"mastery.acquired", "Acquis", "Acquired"},
-    {"mastery.in_progress", "En cours d'acquisition", "In progress"},
-    {"mastery.to_work_on", "À travailler", "To work on"},
-    {"mastery.not_assessed", "Non évalué", "Not assessed"},
-    {"deb.badge", "Badge obtenu" NB ": N{0} · {1}", "Badge earned: N{0} · {1}"},
-    {"deb.no_badge", "Pas de badge cette fois" NB ": un badge s'obtient quand toutes les compétences évaluées d'un niveau sont acquises.",
-     "No badge this time: a badge is earned when every assessed competency of a level is acquired."},
-    {"deb.key", "Décisions clés", "Key decisions"},
-    {"deb.none", "Aucune décision à revoir" NB ": à chaque étape, vous avez retenu l'option la plus solide.",
-     "Nothing to review: at every step you picked the soundest option."},
-    {"deb.you_chose", "Votre choix" NB ": {0}", "Your choice: {0}"},
-    {"deb.better", "Mieux" NB ": {0}", "Better: {0}"},
-    {"deb.why", "Pourquoi" NB ": {0}", "Why: {0}"},
-    {"deb.principle", "Principe" NB ": {0}", "Principle: {0}"},
-    {"deb.saved", "Résultat enregistré dans {0}", "Result saved in {0}"},
-    {"deb.save_failed", "Le résultat n'a pas pu être enregistré" NB ": {0}", "The result could not be saved: {0}"},
-    {"deb.library", "Retour aux scénarios", "Back to the scenarios"},
-    {"deb.replay", "Rejouer ce scénario", "Play this scenario again"},
-
-    {"pause.title", "Pause", "Paused"},
-    {"pause.resume", "Reprendre", "Resume"},
-    {"pause.settings", "Paramètres", "Settings"},
-    {"pause.save_quit", "Enregistrer et quitter", "Save and quit"},
-    {"pause.restart", "Recommencer le scénario", "Restart the scenario"},
-
-    {"set.title", "Paramètres", "Settings"},
-    {"set.language", "Langue de l'interface et des scénarios", "Language of the interface and scenarios"},
-    {"set.fr", "Français", "Français"},
-    {"set.en", "English", "English"},
-    {"set.display", "Affichage", "Display"},
-    {"set.fullscreen", "Plein écran", "Fullscreen"},
-    {"set.windowed", "Fenêtre", "Window"},
-    {"set.current", "{0} (actuel)", "{0} (current)"},
-    {"set.keys", "F11 ou Alt+Entrée basculent aussi le plein écran.", "F11 or Alt+Enter also toggle fullscreen."},
-
-    {"common.back", "Retour", "Back"},
-};
-
-static Lang current = LANG_FR;
+const char *tr_lang_code_at(size_t i) {
+    return i < lang_count ? langs[i].code : NULL;
+}
 
 void tr_set_lang(Lang lang) {
-    current = (unsigned)lang < LANG_COUNT ? lang : LANG_FR;
+    current_lang = (unsigned)lang < LANG_COUNT ? lang : LANG_FR;
+    current = find_lang(lang_code(current_lang));
 }
 
 Lang tr_lang(void) {
-    return current;
+    return current_lang;
+}
+
+/* The entry's text when it is a finished translation. */
+static const char *usable(const PoEntry *e) {
+    return e && !e->fuzzy && e->text[0] ? e->text : NULL;
 }
 
 const char *tr(const char *key) {
-    for (size_t i = 0; i < sizeof TABLE / sizeof TABLE[0]; i++)
-        if (strcmp(TABLE[i].key, key) == 0) return current == LANG_EN && TABLE[i].en ? TABLE[i].en : TABLE[i].fr;
+    const PoEntry *e = current ? po_find(current->cat, key) : NULL;
+    const char *s = usable(e);
+    if (s) return s;
+    const PoEntry *f = reference ? po_find(reference->cat, key) : NULL;
+    if ((s = usable(f)) != NULL) return s;
+    if (f && f->source[0]) return f->source;
+    if (e && e->source[0]) return e->source;
+    /* Without fr.po, any catalogue's msgid is the French text. */
+    for (size_t i = 0; i < lang_count; i++) {
+        const PoEntry *o = po_find(langs[i].cat, key);
+        if (o && o->source[0]) return o->source;
+    }
     return key;
 }
 
@@ -171,10 +153,17 @@ char *tr_format(char *out, size_t outlen, const char *key, const char *a0, const
 }
 
 bool tr_table_complete(const char **missing_key) {
-    for (size_t i = 0; i < sizeof TABLE / sizeof TABLE[0]; i++)
-        if (!TABLE[i].fr || !*TABLE[i].fr || !TABLE[i].en || !*TABLE[i].en) {
-            if (missing_key) *missing_key = TABLE[i].key;
-            return false;
+    if (!reference || reference->cat->count == 0) {
+        if (missing_key) *missing_key = "fr.po";
+        return false;
+    }
+    for (size_t l = 0; l < lang_count; l++)
+        for (size_t i = 0; i < reference->cat->count; i++) {
+            const char *key = reference->cat->entries[i].key;
+            if (!usable(po_find(langs[l].cat, key))) {
+                if (missing_key) *missing_key = key;
+                return false;
+            }
         }
     return true;
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """End-to-end test of the game: runs the real `enjeux` binary headless
 (SDL_VIDEODRIVER=dummy) on the UI fixture library with a scripted input
-file, then checks the result file the game wrote at the ending.
+file, then checks the results file (format 2, results/<play-id>.json) the game
+wrote at the ending.
 
 usage: run_e2e.py ENJEUX LIBRARY SCRIPT ENDING CHOICE[,CHOICE…] [--before SCRIPT] [ENJEUX OPTIONS…]
 
@@ -34,18 +35,23 @@ def main():
             if proc.returncode != 0:
                 print(f"FAIL: {' '.join(cmd)} exited with {proc.returncode}")
                 return 1
-        path = os.path.join(user, "results", "atelier.json")
-        if not os.path.isfile(path):
-            print(f"FAIL: the game wrote no result file {path}")
+        rdir = os.path.join(user, "results")
+        found = sorted(f for f in os.listdir(rdir) if f.endswith(".json") and not f.endswith(".xapi.json")) \
+            if os.path.isdir(rdir) else []
+        if len(found) != 1:
+            print(f"FAIL: the game wrote {len(found)} results files in {rdir}, want 1: {found}")
             return 1
+        path = os.path.join(rdir, found[0])
         with open(path, encoding="utf-8") as f:
             result = json.load(f)
     errors = []
-    if result.get("scenario") != "atelier":
+    if result.get("format") != 2 or found[0] != result.get("play_id", "") + ".json":
+        errors.append(f"format {result.get('format')!r}, play_id {result.get('play_id')!r} in {found[0]}")
+    if result.get("scenario", {}).get("id") != "atelier":
         errors.append(f"scenario: {result.get('scenario')!r}")
-    if result.get("ending") != ending:
+    if result.get("ending", {}).get("id") != ending:
         errors.append(f"ending: got {result.get('ending')!r}, want {ending!r}")
-    got = [s["choice"] for s in result.get("choices", [])]
+    got = [s["choice"] for s in result.get("decisions", [])]
     if got != choices.split(","):
         errors.append(f"choices: got {got}, want {choices.split(',')}")
     comps = {c["id"]: c for c in result.get("competencies", [])}

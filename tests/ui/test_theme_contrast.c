@@ -49,6 +49,11 @@ int main(void) {
     CHECK(!theme_parse(&t, "m.json", missing, strlen(missing), err, sizeof err), "missing colours must fail");
     CHECK(strstr(err, "colors.surface") != NULL, "missing key named: %s", err);
 
+    DiagList dl;
+    diag_list_init(&dl, LANG_EN);
+    CHECK(tr_load_dir("assets/i18n", &dl) >= 2 && dl.count == 0, "assets/i18n: %zu catalogues, %zu problems",
+          tr_lang_count(), dl.count);
+    diag_list_free(&dl);
     const char *key = NULL;
     CHECK(tr_table_complete(&key), "string %s lacks French or English", key ? key : "?");
     tr_set_lang(LANG_EN);
@@ -57,6 +62,7 @@ int main(void) {
     CHECK(strcmp(tr("title.new"), "Nouvelle partie") == 0, "French lookup");
     char buf[64];
     CHECK(strcmp(tr_format(buf, sizeof buf, "lib.minutes", "20", NULL), "20\u00A0min") == 0, "placeholder: %s", buf);
+    tr_unload();
     if (failures) fprintf(stderr, "%d failure(s)\n", failures);
     return failures ? 1 : 0;
 }
