@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/report.h"
 #include "ui/bench.h"
 #include "ui/script.h"
 #include "ui/shots.h"
@@ -225,9 +226,11 @@ static void handle_event(App *app, SDL_Event *ev) {
 static void usage(void) {
     fputs(tr_lang() == LANG_FR
               ? "Usage : enjeux [SCÉNARIO] [--lang fr|en] [--fullscreen] [--size LxH] [--seed N]\n"
+                "        enjeux --debrief report-data.json\n"
                 "        enjeux --screenshots DOSSIER [--all] [--sizes 1280x720,800x600] [SCÉNARIO]\n"
                 "Options de test : --library DOSSIER, --script FICHIER, --layout-dump FICHIER, --bench FICHIER\n"
               : "Usage: enjeux [SCENARIO] [--lang fr|en] [--fullscreen] [--size WxH] [--seed N]\n"
+                "       enjeux --debrief report-data.json\n"
                 "       enjeux --screenshots DIR [--all] [--sizes 1280x720,800x600] [SCENARIO]\n"
                 "Test options: --library DIR, --script FILE, --layout-dump FILE, --bench FILE\n",
           stderr);
@@ -286,6 +289,9 @@ static int parse_options(App *app, ExtraOpts *x, int argc, char **argv) {
                 return 2;
             }
             i++;
+        } else if (strcmp(a, "--debrief") == 0 && v) {
+            o->debrief = v;
+            i++;
         } else if (strcmp(a, "--fullscreen") == 0) {
             o->fullscreen = true;
         } else if (a[0] == '-' && a[1] == '-') {
@@ -341,9 +347,27 @@ static bool init_video(App *app, char *err, size_t errlen) {
     return true;
 }
 
+bool app_open_report(App *app, const char *path, char *err, size_t errlen) {
+    DiagList dl;
+    diag_list_init(&dl, app->lang);
+    struct Report *r = report_data_load(path, app->lang, &dl);
+    if (!r) {
+        char *txt = diag_list_format_text(&dl);
+        snprintf(err, errlen, "%s%s", txt ? txt : "", tr("cls.open_failed"));
+        free(txt);
+    } else {
+        report_destroy(app->class_report);
+        app->class_report = r;
+    }
+    diag_list_free(&dl);
+    return r != NULL;
+}
+
 static void shutdown_app(App *app) {
     while (app->depth > 0) pop_one(app);
     game_free(&app->game);
+    report_destroy(app->class_report);
+    app->class_report = NULL;
     text_destroy(app->text);
     image_cache_destroy(app->images);
     if (app->pad) SDL_GameControllerClose(app->pad);
@@ -514,6 +538,10 @@ int app_main(int argc, char **argv) {
             goto out;
         }
     }
+    if (app->opts.debrief && !app_open_report(app, app->opts.debrief, err, sizeof err)) {
+        fputs(err, stderr);
+        goto out;
+    }
     if (app->opts.shots_dir) {
         status = shots_run(app);
         goto out;
@@ -532,7 +560,8 @@ int app_main(int argc, char **argv) {
     for (int i = 0; i < SDL_NumJoysticks(); i++) open_pad(app, i);
     app->running = true;
     app_reset(app, &screen_title, 0);
-    if (direct >= 0) app_push(app, &screen_briefing, direct);
+    if (app->class_report) app_push(app, &screen_class, 0);
+    else if (direct >= 0) app_push(app, &screen_briefing, direct);
     else app_push(app, &screen_library, 0);
     app->redraw = true;
     status = run_loop(app, script, x.bench);

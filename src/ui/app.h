@@ -37,7 +37,7 @@ typedef struct ScreenDef {
 } ScreenDef;
 
 extern const ScreenDef screen_title, screen_library, screen_settings, screen_briefing, screen_scene,
-    screen_consequence, screen_event, screen_ending, screen_debrief, screen_pause;
+    screen_consequence, screen_event, screen_ending, screen_debrief, screen_pause, screen_class;
 
 enum { STACK_MAX = 8, REQUEST_MAX = 4 };
 
@@ -60,6 +60,7 @@ typedef struct AppOptions {
     int width, height;        /* initial window size */
     bool fullscreen;
     const char *sizes;        /* screenshot sizes "1280x720,800x600" */
+    const char *debrief;      /* report-data.json to open in the debrief mode */
 } AppOptions;
 
 struct App {
@@ -90,6 +91,7 @@ struct App {
     char assets_dir[PATH_MAX_LEN + 16];
     AppOptions opts;
     char notice[1024];        /* a message for the player, shown once by the next screen */
+    struct Report *class_report; /* the workshop report shown by the debrief mode (owned), or NULL */
     FILE *layout_out;
     SDL_GameController *pad;
     uint64_t frames;
@@ -125,6 +127,11 @@ void app_update_size(App *app);
 
 /* Toggles desktop fullscreen. */
 void app_toggle_fullscreen(App *app);
+
+/* Opens report-data.json (made by `enjeux report`) for the debrief mode,
+ * replacing any report open; false with the diagnostics and what to do in
+ * `err` when it cannot be read. */
+bool app_open_report(App *app, const char *path, char *err, size_t errlen);
 
 /* Changes the interface and scenario language. */
 void app_set_lang(App *app, Lang lang);
