@@ -12,11 +12,8 @@
 #include <string.h>
 #include <time.h>
 
-<<<<<<< HEAD
-#include "core/report.h"
-=======
 #include "core/fsutil.h"
->>>>>>> main
+#include "core/report.h"
 #include "ui/bench.h"
 #include "ui/script.h"
 #include "ui/shots.h"
@@ -439,13 +436,10 @@ bool app_open_report(App *app, const char *path, char *err, size_t errlen) {
 static void shutdown_app(App *app) {
     while (app->depth > 0) pop_one(app);
     game_free(&app->game);
-<<<<<<< HEAD
-    report_destroy(app->class_report);
-    app->class_report = NULL;
-=======
     progress_free(app->progress);
     app->progress = NULL;
->>>>>>> main
+    report_destroy(app->class_report);
+    app->class_report = NULL;
     text_destroy(app->text);
     image_cache_destroy(app->images);
     if (app->pad) SDL_GameControllerClose(app->pad);
@@ -642,13 +636,10 @@ int app_main(int argc, char **argv) {
     for (int i = 0; i < SDL_NumJoysticks(); i++) open_pad(app, i);
     app->running = true;
     app_reset(app, &screen_title, 0);
-<<<<<<< HEAD
     if (app->class_report) app_push(app, &screen_class, 0);
-=======
     /* The profile screen also shows what happened to a damaged list. */
-    if (app->profile < 0 || app->profiles_notice[0])
+    else if (app->profile < 0 || app->profiles_notice[0])
         app_push(app, &screen_profiles, direct >= 0 ? PROFILES_AT_START_SCENARIO + direct : PROFILES_AT_START);
->>>>>>> main
     else if (direct >= 0) app_push(app, &screen_briefing, direct);
     else app_push(app, &screen_library, 0);
     app->redraw = true;

@@ -39,10 +39,7 @@ typedef struct ScreenDef {
 } ScreenDef;
 
 extern const ScreenDef screen_title, screen_library, screen_settings, screen_briefing, screen_scene,
-<<<<<<< HEAD
-    screen_consequence, screen_event, screen_ending, screen_debrief, screen_pause, screen_class;
-=======
-    screen_consequence, screen_event, screen_ending, screen_debrief, screen_pause, screen_profiles, screen_passport;
+    screen_consequence, screen_event, screen_ending, screen_debrief, screen_pause, screen_profiles, screen_passport, screen_class;
 
 /* enter() arguments of screen_profiles. */
 enum {
@@ -51,7 +48,6 @@ enum {
     PROFILES_CONFIRM = 1000,  /* + index: open on the confirmation of deleting that profile */
     PROFILES_AT_START_SCENARIO = 2000 /* + library index: that scenario's briefing after */
 };
->>>>>>> main
 
 enum { STACK_MAX = 8, REQUEST_MAX = 4 };
 
@@ -105,16 +101,13 @@ struct App {
     char assets_dir[PATH_MAX_LEN + 16];
     AppOptions opts;
     char notice[1024];        /* a message for the player, shown once by the next screen */
-<<<<<<< HEAD
-    struct Report *class_report; /* the workshop report shown by the debrief mode (owned), or NULL */
-=======
     ProfileList profiles;     /* the players of this computer */
     int profile;              /* index of the active profile, -1 before one is picked */
     char profile_dir[PATH_MAX_LEN + 32]; /* see app_profile_dir() */
     char profiles_notice[1024]; /* what happened to a damaged profiles.json (profile screen) */
     Progress *progress;       /* the active profile's progress (NULL before one is picked) */
     char progress_notice[1024]; /* what happened to a damaged progress.json (debrief, passport) */
->>>>>>> main
+    struct Report *class_report; /* the workshop report shown by the debrief mode (owned), or NULL */
     FILE *layout_out;
     SDL_GameController *pad;
     uint64_t frames;
