@@ -39,7 +39,8 @@ typedef struct ScreenDef {
 } ScreenDef;
 
 extern const ScreenDef screen_title, screen_library, screen_settings, screen_briefing, screen_scene,
-    screen_consequence, screen_event, screen_ending, screen_debrief, screen_pause, screen_profiles, screen_passport, screen_class;
+    screen_consequence, screen_event, screen_ending, screen_debrief, screen_pause, screen_profiles, screen_passport, screen_class,
+    screen_reports;
 
 /* enter() arguments of screen_profiles. */
 enum {

@@ -151,9 +151,10 @@ enum { TOUR_CLASS_PLAYS = 24 };
 
 /* The debrief mode (screen_class): on the report opened with --debrief, or
  * else on a class of seeded random plays of this scenario, written by the
- * results writer and merged by the report as `enjeux report` does. Every
- * page with --all; otherwise the overview, the first decision and the
- * competencies. */
+ * results writer and merged by the report as `enjeux report` does: the
+ * report picker, then the overview, the first two decisions and the
+ * competencies of the first scenario (every decision page is laid out by
+ * the same code; shooting them all made the layout tests twice as long). */
 static void tour_class(Tour *t, int index) {
     App *app = t->app;
     Report *own = NULL;
@@ -197,8 +198,10 @@ static void tour_class(Tour *t, int index) {
     int pages = 0;
     for (uint16_t i = 0; i < app->class_report->n_scenarios; i++) pages += 2 + (int)app->class_report->scenarios[i].n_decisions;
     char what[64];
+    go(app, &screen_reports, 0);
+    shoot(t, "reports");
     for (int p = 0; p < pages; p++) {
-        if (!app->opts.shots_all && p > 1 && p < pages - 1) continue;
+        if (p > 2 && p < pages - 1) continue;
         snprintf(what, sizeof what, "class-%02d", p + 1);
         go(app, &screen_class, p);
         shoot(t, what);
