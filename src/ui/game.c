@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include <SDL.h>
-#include <errno.h>
 #include <time.h>
 
 #include "core/fsutil.h"
