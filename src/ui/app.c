@@ -391,6 +391,7 @@ static int parse_options(App *app, ExtraOpts *x, int argc, char **argv) {
         } else if (strcmp(a, "--dev") == 0 && v) {
             o->dev = true;
             o->scenario = v;
+            i++;
         } else if (strcmp(a, "--debrief") == 0 && v) {
             o->debrief = v;
             i++;
