@@ -361,6 +361,43 @@ static void tour_one(Tour *t, int index) {
     tour_class(t, index);
 }
 
+/* "100,200" → text sizes in percent, within the setting's bounds. */
+static int parse_text_scales(const char *s, int out[], int max) {
+    const SettingsRange *r = settings_range(SET_TEXT_SIZE);
+    if (!s) {
+        out[0] = r->def;
+        return 1;
+    }
+    int n = 0;
+    for (const char *p = s; *p && n < max;) {
+        int v, used = 0;
+        if (sscanf(p, "%d%n", &v, &used) != 1 || v < r->min || v > r->max) return 0;
+        out[n++] = v;
+        p += used;
+        if (*p == ',') p++;
+        else if (*p) return 0;
+    }
+    return n;
+}
+
+/* "normal,high" → high contrast off / on. */
+static int parse_contrasts(const char *s, bool out[], int max) {
+    if (!s) {
+        out[0] = false;
+        return 1;
+    }
+    int n = 0;
+    for (const char *p = s; *p && n < max;) {
+        size_t len = strcspn(p, ",");
+        if (len == 6 && strncmp(p, "normal", 6) == 0) out[n++] = false;
+        else if (len == 4 && strncmp(p, "high", 4) == 0) out[n++] = true;
+        else return 0;
+        p += len;
+        if (*p == ',') p++;
+    }
+    return n;
+}
+
 static int parse_sizes(const char *s, int sizes[][2], int max) {
     int n = 0;
     const char *p = s ? s : "1280x720,800x600";
@@ -402,6 +439,15 @@ int shots_run(App *app) {
         return 2;
     }
     demo_profiles(app);
+    int scales[4];
+    bool contrasts[2];
+    int nt = parse_text_scales(app->opts.text_scales, scales, 4);
+    int nc = parse_contrasts(app->opts.contrasts, contrasts, 2);
+    if (nt == 0 || nc == 0) {
+        fprintf(stderr, "enjeux: %s: write --text-scale 100,200 (100 to 200) and --contrast normal,high\n",
+                nt == 0 ? app->opts.text_scales : app->opts.contrasts);
+        return 2;
+    }
     Lang langs[2] = {LANG_FR, LANG_EN};
     int nl = app->opts.lang_set ? 1 : 2;
     if (app->opts.lang_set) langs[0] = app->opts.lang;
@@ -424,16 +470,26 @@ int shots_run(App *app) {
                 fprintf(stderr, "enjeux: %s\n", app->text ? "out of memory" : err);
                 return 1;
             }
-            app_update_size(app);
-            snprintf(t.prefix, sizeof t.prefix, "%s-%dx%d", lang_code(langs[li]), sizes[si][0], sizes[si][1]);
-            t.n = 0;
-            tour_one(&t, index);
-            while (app->depth > 0) {
-                app_pop(app);
-                app_apply_requests(app);
-            }
+            for (int ti = 0; ti < nt; ti++)
+                for (int ci = 0; ci < nc; ci++) {
+                    app->settings.ints[SET_TEXT_SIZE] = scales[ti];
+                    app->settings.high_contrast = contrasts[ci];
+                    app_settings_apply(app);
+                    char variant[32] = "";
+                    if (scales[ti] != 100) snprintf(variant, sizeof variant, "-t%d", scales[ti]);
+                    if (contrasts[ci]) strcat(variant, "-hc");
+                    snprintf(t.prefix, sizeof t.prefix, "%s-%dx%d%s", lang_code(langs[li]), sizes[si][0],
+                             sizes[si][1], variant);
+                    t.n = 0;
+                    tour_one(&t, index);
+                    while (app->depth > 0) {
+                        app_pop(app);
+                        app_apply_requests(app);
+                    }
+                }
             text_destroy(app->text);
             image_cache_destroy(app->images);
+            app->fonts_dyslexic = false;
             app->text = NULL;
             app->images = NULL;
             SDL_DestroyRenderer(r);
