@@ -44,6 +44,7 @@ PACKAGES=(
   npm                 # xAPI validator), installed from their package-lock.json
   gettext             # msgfmt --check on the interface catalogues (assets/i18n/*.po) in the tests
   gcc-mingw-w64-x86-64-posix # checks that the code outside src/ui/ compiles for Windows
+  chromium            # opens the class report (enjeux report) headless in the tests
 )
 # Optional groups (--with GROUP), used by .ci/run.
 PACKAGES_FUZZ=(

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "core/fsutil.h"
+#include "core/report.h"
 #include "ui/bench.h"
 #include "ui/dev.h"
 #include "ui/script.h"
@@ -472,6 +473,7 @@ static void usage(void) {
     fputs(tr_lang() == LANG_FR
               ? "Usage : enjeux [SCÉNARIO] [--lang fr|en] [--fullscreen] [--size LxH] [--seed N]\n"
                 "        enjeux --dev SCÉNARIO   (écriture en direct\u202f: rechargé à chaque enregistrement, F1)\n"
+                "        enjeux --debrief report-data.json\n"
                 "        enjeux --screenshots DOSSIER [--all] [--sizes 1280x720,800x600] [--text-scale 100,200]\n"
                 "               [--contrast normal,high] [SCÉNARIO]\n"
                 "Ateliers : --export-dir DOSSIER (copie aussi les résultats), --workshop FICHIER,\n"
@@ -480,6 +482,7 @@ static void usage(void) {
                 "                  --voice-log FICHIER\n"
               : "Usage: enjeux [SCENARIO] [--lang fr|en] [--fullscreen] [--size WxH] [--seed N]\n"
                 "       enjeux --dev SCENARIO   (live authoring: reloaded on every save, F1)\n"
+                "       enjeux --debrief report-data.json\n"
                 "       enjeux --screenshots DIR [--all] [--sizes 1280x720,800x600] [--text-scale 100,200]\n"
                 "              [--contrast normal,high] [SCENARIO]\n"
                 "Workshops: --export-dir DIR (also copies the results there), --workshop FILE,\n"
@@ -575,6 +578,9 @@ static int parse_options(App *app, ExtraOpts *x, int argc, char **argv) {
             o->dev = true;
             o->scenario = v;
             i++;
+        } else if (strcmp(a, "--debrief") == 0 && v) {
+            o->debrief = v;
+            i++;
         } else if (strcmp(a, "--fullscreen") == 0) {
             o->fullscreen = true;
         } else if (a[0] == '-' && a[1] == '-') {
@@ -634,6 +640,22 @@ static bool init_video(App *app, char *err, size_t errlen) {
     return true;
 }
 
+bool app_open_report(App *app, const char *path, char *err, size_t errlen) {
+    DiagList dl;
+    diag_list_init(&dl, app->lang);
+    struct Report *r = report_data_load(path, app->lang, &dl);
+    if (!r) {
+        char *txt = diag_list_format_text(&dl);
+        snprintf(err, errlen, "%s%s", txt ? txt : "", tr("cls.open_failed"));
+        free(txt);
+    } else {
+        report_destroy(app->class_report);
+        app->class_report = r;
+    }
+    diag_list_free(&dl);
+    return r != NULL;
+}
+
 static void shutdown_app(App *app) {
     dev_destroy(app->dev);
     app->dev = NULL;
@@ -641,6 +663,8 @@ static void shutdown_app(App *app) {
     game_free(&app->game);
     progress_free(app->progress);
     app->progress = NULL;
+    report_destroy(app->class_report);
+    app->class_report = NULL;
     voice_destroy(app->voice);
     text_destroy(app->text);
     image_cache_destroy(app->images);
@@ -858,6 +882,10 @@ int app_main(int argc, char **argv) {
             goto out;
         }
     }
+    if (app->opts.debrief && !app_open_report(app, app->opts.debrief, err, sizeof err)) {
+        fputs(err, stderr);
+        goto out;
+    }
     if (app->opts.shots_dir) {
         status = shots_run(app);
         goto out;
@@ -876,9 +904,9 @@ int app_main(int argc, char **argv) {
     for (int i = 0; i < SDL_NumJoysticks(); i++) open_pad(app, i);
     app->running = true;
     app_reset(app, &screen_title, 0);
-    /* The profile screen also shows what happened to a damaged list. Live
-     * authoring needs no profile (dev.h). */
-    if (app->opts.dev) {
+    if (app->class_report) {
+        app_push(app, &screen_class, 0);
+    } else if (app->opts.dev) { /* live authoring needs no profile (dev.h) */
         if (!dev_start(app, direct)) goto out;
     } else if (app->profile < 0 || app->profiles_notice[0]) {
         app_push(app, &screen_profiles, direct >= 0 ? PROFILES_AT_START_SCENARIO + direct : PROFILES_AT_START);

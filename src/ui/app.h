@@ -41,7 +41,8 @@ typedef struct ScreenDef {
 } ScreenDef;
 
 extern const ScreenDef screen_title, screen_library, screen_settings, screen_briefing, screen_scene,
-    screen_consequence, screen_event, screen_ending, screen_debrief, screen_pause, screen_profiles, screen_passport;
+    screen_consequence, screen_event, screen_ending, screen_debrief, screen_pause, screen_profiles, screen_passport, screen_class,
+    screen_reports;
 extern const ScreenDef screen_dev, screen_dev_error; /* --dev: overlay (F1) and errors (dev.h) */
 
 /* enter() arguments of screen_profiles. */
@@ -77,6 +78,7 @@ typedef struct AppOptions {
     const char *contrasts;    /* screenshot themes "normal,high" */
     const char *voice_log;    /* test option: every text spoken, one a line */
     bool dev;                 /* --dev: live authoring of `scenario` (dev.h) */
+    const char *debrief;      /* report-data.json to open in the debrief mode */
 } AppOptions;
 
 struct App {
@@ -127,6 +129,7 @@ struct App {
     char profiles_notice[1024]; /* what happened to a damaged profiles.json (profile screen) */
     Progress *progress;       /* the active profile's progress (NULL before one is picked) */
     char progress_notice[1024]; /* what happened to a damaged progress.json (debrief, passport) */
+    struct Report *class_report; /* the workshop report shown by the debrief mode (owned), or NULL */
     FILE *layout_out;
     SDL_GameController *pad;
     uint64_t frames;
@@ -163,6 +166,11 @@ void app_update_size(App *app);
 
 /* Toggles desktop fullscreen. */
 void app_toggle_fullscreen(App *app);
+
+/* Opens report-data.json (made by `enjeux report`) for the debrief mode,
+ * replacing any report open; false with the diagnostics and what to do in
+ * `err` when it cannot be read. */
+bool app_open_report(App *app, const char *path, char *err, size_t errlen);
 
 /* Changes the interface and scenario language (and saves it). */
 void app_set_lang(App *app, Lang lang);

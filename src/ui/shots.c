@@ -15,6 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fsutil.h"
+#include "core/report.h"
+#include "core/results.h"
 #include "core/rng.h"
 #include "ui/app.h"
 #include "ui/tr.h"
@@ -142,6 +145,71 @@ static void tour_endings_and_events(Tour *t, int index) {
                                     sc->events[i].id, TOUR_MAX_PLAYS);
     free(ending_shot);
     free(event_shot);
+}
+
+enum { TOUR_CLASS_PLAYS = 24 };
+
+/* The debrief mode (screen_class): on the report opened with --debrief, or
+ * else on a class of seeded random plays of this scenario, written by the
+ * results writer and merged by the report as `enjeux report` does: the
+ * report picker, then the overview, the first two decisions and the
+ * competencies of the first scenario (every decision page is laid out by
+ * the same code; shooting them all made the layout tests twice as long). */
+static void tour_class(Tour *t, int index) {
+    App *app = t->app;
+    Report *own = NULL;
+    if (!app->class_report) {
+        own = report_create(app->lang);
+        Rng picker;
+        rng_seed(&picker, app->opts.seed ^ 0xc1a55u);
+        for (int play = 0; own && play < TOUR_CLASS_PLAYS; play++) {
+            if (!game_start(&app->game, index, app->opts.seed + (uint64_t)play, app->lang)) break;
+            Session *s = app->game.session;
+            uint32_t times[256];
+            uint32_t n = 0;
+            while (!session_is_over(s) && n < 256) {
+                ChoiceView v[LIMIT_CHOICES];
+                uint16_t nc = session_choices(s, v), avail[LIMIT_CHOICES], k = 0;
+                for (uint16_t i = 0; i < nc; i++)
+                    if (v[i].available) avail[k++] = v[i].index;
+                if (k == 0 || !game_choose(&app->game, avail[rng_below(&picker, k)])) break;
+                times[n++] = 8000 + rng_below(&picker, 60000);
+            }
+            PlayMeta m = {.pseudonym = "Tour", .workshop = "TOUR", .started_ms = 1795000000000,
+                          .finished_ms = 1795000600000, .time_ms = times, .n_decisions = n};
+            snprintf(m.play_id, sizeof m.play_id, "%016llx%016llx", (unsigned long long)app->opts.seed,
+                     (unsigned long long)play);
+            char *json = session_is_over(s) ? results_to_json(s, game_framework(&app->game), &m) : NULL;
+            if (json) report_add_buffer(own, "tour.json", json, strlen(json));
+            free(json);
+        }
+        game_stop(&app->game);
+        char *lib = own ? fsutil_dirname(app->game.lib[index].dir) : NULL;
+        if (!own || !lib || !report_finish(own, lib)) {
+            fprintf(stderr, "enjeux: screenshots: out of memory for the debrief mode\n");
+            t->failures++;
+            free(lib);
+            report_destroy(own);
+            return;
+        }
+        free(lib);
+        app->class_report = own;
+    }
+    int pages = 0;
+    for (uint16_t i = 0; i < app->class_report->n_scenarios; i++) pages += 2 + (int)app->class_report->scenarios[i].n_decisions;
+    char what[64];
+    go(app, &screen_reports, 0);
+    shoot(t, "reports");
+    for (int p = 0; p < pages; p++) {
+        if (p > 2 && p < pages - 1) continue;
+        snprintf(what, sizeof what, "class-%02d", p + 1);
+        go(app, &screen_class, p);
+        shoot(t, what);
+    }
+    if (own) {
+        report_destroy(own);
+        app->class_report = NULL;
+    }
 }
 
 /* The live-authoring screens (--dev): the developer overlay over a scene
@@ -290,6 +358,7 @@ static void tour_one(Tour *t, int index) {
         tour_endings_and_events(t, index);
     }
     game_stop(&app->game);
+    tour_class(t, index);
 }
 
 /* "100,200" → text sizes in percent, within the setting's bounds. */
