@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/fmt.h"
 #include "ui/app.h"
 #include "ui/tr.h"
 #include "ui/view.h"
@@ -119,8 +120,8 @@ static void scene_render(App *app, void *vst) {
     if (!sc || !scene) return;
     char right[128];
     if (scene->act) {
-        char a[8], act[32];
-        snprintf(a, sizeof a, "%u", scene->act);
+        char a[FMT_NUMBER_MAX], act[64];
+        fmt_int(a, sizeof a, scene->act, app->lang);
         tr_format(act, sizeof act, "scene.act", a, NULL);
         snprintf(right, sizeof right, "%s · %s", act, tr("scene.pause"));
     } else {
