@@ -120,6 +120,33 @@ void app_set_lang(App *app, Lang lang) {
 
 /* ---- frames -------------------------------------------------------------------- */
 
+typedef struct TextDump { FILE *f; bool first; } TextDump;
+
+static void put_json_string(const char *s, void *user) {
+    TextDump *d = user;
+    FILE *f = d->f;
+    fputs(d->first ? "\"" : ",\"", f);
+    d->first = false;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\') fprintf(f, "\\%c", *p);
+        else if (*p < 0x20) fprintf(f, "\\u%04x", *p);
+        else fputc(*p, f);
+    }
+    fputc('"', f);
+}
+
+/* One JSON line per frame: the screen on top, the language and every text
+ * of the frame (tests/i18n/check_lang_switch.py). */
+static void dump_texts(App *app) {
+    const ScreenDef *top = app_top(app);
+    if (!top) return;
+    fprintf(app->text_out, "{\"screen\":\"%s\",\"lang\":\"%s\",\"texts\":[", top->name,
+            lang_code(app->lang));
+    TextDump d = {app->text_out, true};
+    text_frame_strings(app->text, put_json_string, &d);
+    fputs("]}\n", app->text_out);
+}
+
 void app_render_frame(App *app) {
     Uint64 t0 = SDL_GetPerformanceCounter();
     text_begin_frame(app->text);
@@ -137,6 +164,7 @@ void app_render_frame(App *app) {
     }
     ui_end(&app->ui);
     if (app->layout_out && app_top(app)) ui_dump(&app->ui, app->layout_out, app_top(app)->name, app->w, app->h);
+    if (app->text_out && app_top(app)) dump_texts(app);
     double ms = (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency();
     app->last_frame_ms = ms;
     app->total_frame_ms += ms;
@@ -226,10 +254,10 @@ static void usage(void) {
     fputs(tr_lang() == LANG_FR
               ? "Usage : enjeux [SCÉNARIO] [--lang fr|en] [--fullscreen] [--size LxH] [--seed N]\n"
                 "        enjeux --screenshots DOSSIER [--all] [--sizes 1280x720,800x600] [SCÉNARIO]\n"
-                "Options de test : --library DOSSIER, --script FICHIER, --layout-dump FICHIER, --bench FICHIER\n"
+                "Options de test : --library DOSSIER, --script FICHIER, --layout-dump FICHIER, --text-dump FICHIER, --bench FICHIER\n"
               : "Usage: enjeux [SCENARIO] [--lang fr|en] [--fullscreen] [--size WxH] [--seed N]\n"
                 "       enjeux --screenshots DIR [--all] [--sizes 1280x720,800x600] [SCENARIO]\n"
-                "Test options: --library DIR, --script FILE, --layout-dump FILE, --bench FILE\n",
+                "Test options: --library DIR, --script FILE, --layout-dump FILE, --text-dump FILE, --bench FILE\n",
           stderr);
 }
 
@@ -265,6 +293,9 @@ static int parse_options(App *app, ExtraOpts *x, int argc, char **argv) {
             i++;
         } else if (strcmp(a, "--layout-dump") == 0 && v) {
             o->layout_dump = v;
+            i++;
+        } else if (strcmp(a, "--text-dump") == 0 && v) {
+            o->text_dump = v;
             i++;
         } else if (strcmp(a, "--bench") == 0 && v) {
             x->bench = v;
@@ -350,6 +381,7 @@ static void shutdown_app(App *app) {
     if (app->renderer) SDL_DestroyRenderer(app->renderer);
     if (app->window) SDL_DestroyWindow(app->window);
     if (app->layout_out) fclose(app->layout_out);
+    if (app->text_out) fclose(app->text_out);
     tr_unload();
     SDL_Quit();
 }
@@ -487,6 +519,13 @@ int app_main(int argc, char **argv) {
         goto out;
     }
     load_catalogues(app);
+    if (app->opts.text_dump) {
+        app->text_out = fopen(app->opts.text_dump, "w");
+        if (!app->text_out) {
+            fprintf(stderr, "enjeux: %s: cannot write the text dump\n", app->opts.text_dump);
+            goto out;
+        }
+    }
     if (app->opts.layout_dump) {
         app->layout_out = fopen(app->opts.layout_dump, "w");
         if (!app->layout_out) {

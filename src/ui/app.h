@@ -51,6 +51,7 @@ typedef struct AppOptions {
     const char *library;      /* scenarios folder (default: the data folder's scenarios/) */
     const char *script;       /* scripted input file */
     const char *layout_dump;  /* JSON lines of laid-out rectangles */
+    const char *text_dump;    /* JSON lines of the texts of each frame (tests/i18n) */
     const char *shots_dir;    /* screenshot tour */
     bool shots_all;           /* every scene */
     bool lang_set;
@@ -91,6 +92,7 @@ struct App {
     AppOptions opts;
     char notice[1024];        /* a message for the player, shown once by the next screen */
     FILE *layout_out;
+    FILE *text_out;
     SDL_GameController *pad;
     uint64_t frames;
     double last_frame_ms, worst_frame_ms, total_frame_ms;

@@ -394,6 +394,11 @@ void text_begin_frame(TextSys *ts) {
     ts->frame++;
 }
 
+void text_frame_strings(const TextSys *ts, void (*fn)(const char *s, void *user), void *user) {
+    for (size_t i = 0; i < ts->n_entries; i++)
+        if (ts->entries[i]->frame == ts->frame) fn(ts->entries[i]->str, user);
+}
+
 const TextTex *text_get(TextSys *ts, TextStyle style, FontFace face, Rgba color, const char *s, int wrap_w,
                         TextAlign align) {
     static const TextTex EMPTY = {0};

@@ -61,6 +61,11 @@ const TextTex *text_get(TextSys *ts, TextStyle style, FontFace face, Rgba color,
 /* Draws a text at (x, y), every strip. */
 void text_draw(SDL_Renderer *r, const TextTex *tt, int x, int y);
 
+/* Calls `fn` with each text asked of text_get() since the last
+ * text_begin_frame() (once per style it was asked in), for the text dump of
+ * the tests (--text-dump). */
+void text_frame_strings(const TextSys *ts, void (*fn)(const char *s, void *user), void *user);
+
 /* Width in pixels of `s` on one line. */
 int text_width(TextSys *ts, TextStyle style, FontFace face, const char *s);
 
