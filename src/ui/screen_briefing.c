@@ -8,6 +8,7 @@
 
 #include "core/fmt.h"
 #include "ui/app.h"
+#include "ui/langnote.h"
 #include "ui/tr.h"
 #include "ui/view.h"
 
@@ -112,6 +113,8 @@ static void briefing_render(App *app, void *vst) {
     if (!sc) {
         y += broken(app, e, x, y, w);
     } else {
+        const char *note = langnote_long(langnote_of(e, l));
+        if (note) y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, note, x, y, w, "lang-note") + gap;
         y += view_section(app, tr("brief.context"), loc_get(&sc->context, l, NULL), x, y, w, "context") + gap;
         y += view_section(app, tr("brief.role"), loc_get(&sc->role, l, NULL), x, y, w, "role") + gap;
         y += tool_panel(app, sc, x, y, w) + gap;

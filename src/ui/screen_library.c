@@ -7,6 +7,7 @@
 
 #include "core/fmt.h"
 #include "ui/app.h"
+#include "ui/langnote.h"
 #include "ui/tr.h"
 #include "ui/view.h"
 
@@ -163,7 +164,9 @@ static int card(App *app, const LibEntry *e, int index, SDL_Rect r, bool draw) {
         tr_format(lvl, sizeof lvl, "level.short", lvs, NULL);
         fmt_int(buf, sizeof buf, sc->minutes, app->lang);
         tr_format(mins, sizeof mins, "lib.minutes", buf, NULL);
-        snprintf(buf, sizeof buf, "%s · %s · %s", lvl, loc_get(&sc->sector, app->lang, NULL), mins);
+        const char *note = langnote_short(langnote_of(e, app->lang));
+        snprintf(buf, sizeof buf, "%s · %s · %s%s%s", lvl, loc_get(&sc->sector, app->lang, NULL), mins,
+                 note ? " · " : "", note ? note : "");
         CARD_TEXT(TS_SMALL, FACE_BOLD, COL_TEXT_MUTED, buf, "card-meta");
         y += app_grid(app, 1);
         CARD_TEXT(TS_BODY, FACE_REGULAR, COL_TEXT, loc_get(&sc->summary, app->lang, NULL), "card-summary");

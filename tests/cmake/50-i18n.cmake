@@ -23,3 +23,16 @@ if(ENJEUX_BUILD_GAME)
             --root ${PROJECT_SOURCE_DIR} --library ${_lib} switch ${ENJEUX_TESTS_DIR}/i18n/lang_switch.script)
   set_tests_properties(i18n_lang_tour i18n_lang_switch PROPERTIES TIMEOUT 600)
 endif()
+
+# A scenario without its English is shown in French, with a discreet notice
+# (library card, briefing, scene header); its screens keep their layout.
+if(ENJEUX_BUILD_GAME)
+  add_test(NAME i18n_langnote
+    COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/i18n/check_langnote.py $<TARGET_FILE:enjeux>
+            --root ${PROJECT_SOURCE_DIR})
+  add_test(NAME ui_layout_i18n_partly_french
+    COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/check_layout.py $<TARGET_FILE:enjeux>
+            --library ${ENJEUX_TESTS_DIR}/fixtures/i18n/library ${ENJEUX_TESTS_DIR}/fixtures/i18n/library/en-partie
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(i18n_langnote ui_layout_i18n_partly_french PROPERTIES TIMEOUT 600)
+endif()
