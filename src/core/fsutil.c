@@ -10,7 +10,9 @@
 #ifdef _WIN32
 #include <io.h>
 #include <windows.h>
+#include <direct.h>
 #else
+#include <dirent.h>
 #include <fcntl.h>
 #include <unistd.h>
 #endif
@@ -181,6 +183,213 @@ bool fsutil_write_atomic(const char *path, const void *data, size_t len, int *er
     free(tmp);
     if (ok) sync_folder_of(path);
     return ok;
+}
+
+/* ---- folders ------------------------------------------------------------------ */
+
+static int make_dir(const char *p) {
+#ifdef _WIN32
+    return _mkdir(p);
+#else
+    return mkdir(p, 0755);
+#endif
+}
+
+bool fsutil_is_dir(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool fsutil_mkdirs(const char *dir, int *err) {
+    *err = 0;
+    size_t n = strlen(dir);
+    char *p = malloc(n + 1);
+    if (!p) {
+        *err = ENOMEM;
+        return false;
+    }
+    memcpy(p, dir, n + 1);
+    for (size_t i = 1; i <= n; i++) {
+        if (p[i] != '/' && p[i] != '\0') continue;
+        char c = p[i];
+        p[i] = '\0';
+        if (make_dir(p) != 0 && errno != EEXIST && !fsutil_is_dir(p)) {
+            *err = errno;
+            free(p);
+            return false;
+        }
+        p[i] = c;
+    }
+    free(p);
+    if (!fsutil_is_dir(dir)) {
+        *err = ENOTDIR;
+        return false;
+    }
+    return true;
+}
+
+static int cmp_names(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void fsutil_free_names(char **names, size_t n) {
+    for (size_t i = 0; names && i < n; i++) free(names[i]);
+    free(names);
+}
+
+#ifdef _WIN32
+bool fsutil_list_dir(const char *dir, char ***names, size_t *n, int *err) {
+    *names = NULL;
+    *n = 0;
+    char *pat = fsutil_join(dir, "*");
+    if (!pat) {
+        *err = ENOMEM;
+        return false;
+    }
+    WIN32_FIND_DATAA fd;
+    HANDLE h = FindFirstFileA(pat, &fd);
+    free(pat);
+    if (h == INVALID_HANDLE_VALUE) {
+        *err = ENOENT;
+        return false;
+    }
+    size_t cap = 0;
+    bool ok = true;
+    do {
+        const char *nm = fd.cFileName;
+        if (strcmp(nm, ".") == 0 || strcmp(nm, "..") == 0) continue;
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **nn = realloc(*names, cap * sizeof *nn);
+            if (!nn) {
+                ok = false;
+                break;
+            }
+            *names = nn;
+        }
+        if (!((*names)[*n] = _strdup(nm))) {
+            ok = false;
+            break;
+        }
+        (*n)++;
+    } while (FindNextFileA(h, &fd));
+    FindClose(h);
+#else
+bool fsutil_list_dir(const char *dir, char ***names, size_t *n, int *err) {
+    *names = NULL;
+    *n = 0;
+    *err = 0;
+    DIR *d = opendir(dir);
+    if (!d) {
+        *err = errno;
+        return false;
+    }
+    size_t cap = 0;
+    bool ok = true;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        const char *nm = de->d_name;
+        if (strcmp(nm, ".") == 0 || strcmp(nm, "..") == 0) continue;
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **nn = realloc(*names, cap * sizeof *nn);
+            if (!nn) {
+                ok = false;
+                break;
+            }
+            *names = nn;
+        }
+        size_t len = strlen(nm);
+        char *copy = malloc(len + 1);
+        if (!copy) {
+            ok = false;
+            break;
+        }
+        memcpy(copy, nm, len + 1);
+        (*names)[(*n)++] = copy;
+    }
+    closedir(d);
+#endif
+    if (!ok) {
+        fsutil_free_names(*names, *n);
+        *names = NULL;
+        *n = 0;
+        *err = ENOMEM;
+        return false;
+    }
+    if (*n > 1) qsort(*names, *n, sizeof **names, cmp_names);
+    return true;
+}
+
+bool fsutil_remove_tree(const char *path, int *err) {
+    *err = 0;
+    struct stat st;
+#ifdef _WIN32
+    if (stat(path, &st) != 0) return errno == ENOENT;
+#else
+    if (lstat(path, &st) != 0) {
+        if (errno == ENOENT) return true;
+        *err = errno;
+        return false;
+    }
+#endif
+    bool ok = true;
+    if (S_ISDIR(st.st_mode)) {
+        char **names;
+        size_t n;
+        int e = 0;
+        if (fsutil_list_dir(path, &names, &n, &e)) {
+            for (size_t i = 0; i < n; i++) {
+                char *child = fsutil_join(path, names[i]);
+                int ce = 0;
+                if (!child) {
+                    ok = false;
+                    *err = ENOMEM;
+                } else if (!fsutil_remove_tree(child, &ce)) {
+                    ok = false;
+                    *err = ce;
+                }
+                free(child);
+            }
+            fsutil_free_names(names, n);
+        } else {
+            ok = false;
+            *err = e;
+        }
+#ifdef _WIN32
+        if (_rmdir(path) != 0) {
+#else
+        if (rmdir(path) != 0) {
+#endif
+            ok = false;
+            *err = errno;
+        }
+    } else if (remove(path) != 0) {
+        ok = false;
+        *err = errno;
+    }
+    return ok;
+}
+
+bool fsutil_move_aside(const char *path, const char *suffix, char *out, size_t outlen, int *err) {
+    *err = 0;
+    struct stat st;
+    for (int i = 0; i < 1000; i++) {
+        int w = i == 0 ? snprintf(out, outlen, "%s%s", path, suffix) : snprintf(out, outlen, "%s%s.%d", path, suffix, i);
+        if (w < 0 || (size_t)w >= outlen) {
+            *err = ENAMETOOLONG;
+            return false;
+        }
+        if (stat(out, &st) == 0) continue;
+        if (rename(path, out) != 0) {
+            *err = errno;
+            return false;
+        }
+        sync_folder_of(path);
+        return true;
+    }
+    *err = EEXIST;
+    return false;
 }
 
 /* ---- appending (play records) ------------------------------------------------ */

@@ -32,6 +32,36 @@ char *fsutil_join(const char *dir, const char *rel);
  * `path`.tmp, replaced by the next write). */
 bool fsutil_write_atomic(const char *path, const void *data, size_t len, int *err);
 
+/* ---- folders (player data: profiles) ---------------------------------------- */
+
+/* Creates `dir` and its missing parents. Returns true when it is a folder
+ * afterwards; false with *err set to an errno value. */
+bool fsutil_mkdirs(const char *dir, int *err);
+
+/* True when `path` names an existing folder. */
+bool fsutil_is_dir(const char *path);
+
+/* Removes `path` and, when it is a folder, everything under it (symbolic
+ * links are removed, never followed). A missing path is not an error.
+ * Returns false with *err set to an errno value when something could not be
+ * removed (the rest is still attempted). */
+bool fsutil_remove_tree(const char *path, int *err);
+
+/* The names of the entries of folder `dir` (no "." or ".."), sorted by
+ * strcmp, as a malloc'd array of malloc'd strings; free with
+ * fsutil_free_names(). Returns false with *err set when the folder cannot
+ * be read (ENOENT when missing); *names is then NULL and *n 0. */
+bool fsutil_list_dir(const char *dir, char ***names, size_t *n, int *err);
+
+/* Frees what fsutil_list_dir() returned. Accepts NULL. */
+void fsutil_free_names(char **names, size_t n);
+
+/* Moves the file at `path` aside to `path` + `suffix`, or `path` + `suffix`
+ * + ".N" (N = 1, 2…) when that name is taken, so an earlier backup is never
+ * overwritten. Writes the name used into `out` (room for `outlen`). Returns
+ * false with *err set on failure. */
+bool fsutil_move_aside(const char *path, const char *suffix, char *out, size_t outlen, int *err);
+
 /* Appends `len` bytes at `line` (a complete line, ending in '\n') to the
  * file at `path`, creating it, and syncs it to disk before returning (and
  * the folder too when the file was created). When the file does not end

@@ -7,10 +7,12 @@
 #include "ui/app.h"
 
 #include <SDL_image.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "core/fsutil.h"
 #include "ui/bench.h"
 #include "ui/script.h"
 #include "ui/shots.h"
@@ -116,6 +118,74 @@ void app_set_lang(App *app, Lang lang) {
     tr_set_lang(lang);
     if (app->game.session) session_set_lang(app->game.session, lang);
     app->redraw = true;
+}
+
+/* ---- profiles ------------------------------------------------------------------- */
+
+const char *app_profile_dir(const App *app) {
+    return app->profile_dir[0] ? app->profile_dir : app->user_dir;
+}
+
+static void progress_message(App *app, const ProgressLoadReport *rep) {
+    app->progress_notice[0] = '\0';
+    if (rep->status != PROGRESS_RECOVERED) return;
+    char n[16];
+    snprintf(n, sizeof n, "%d", rep->rebuilt);
+    tr_format(app->progress_notice, sizeof app->progress_notice,
+              rep->rebuilt > 0 ? "progress.recovered" : "progress.recovered_empty",
+              rep->backup[0] ? rep->backup : "progress.json", n);
+}
+
+bool app_use_profile(App *app, int index) {
+    if (index < 0 || index >= app->profiles.n) return false;
+    if (index == app->profile && app->progress) return true;
+    char dir[sizeof app->profile_dir];
+    int err = 0;
+    if (!profile_dir(app->user_dir, app->profiles.items[index].id, dir, sizeof dir) || !fsutil_mkdirs(dir, &err)) {
+        SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s: cannot create the profile's folder: %s", dir, strerror(err));
+        return false;
+    }
+    if (app->profile != index) game_stop(&app->game);
+    profile_adopt_legacy(app->user_dir, dir);
+    app->profile = index;
+    snprintf(app->profile_dir, sizeof app->profile_dir, "%s", dir);
+    game_set_profile(&app->game, dir, app->profiles.items[index].pseudonym);
+    if (!app->opts.shots_dir && !profiles_pick(&app->profiles, app->user_dir, index, &err))
+        SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%sprofiles.json: cannot be written: %s", app->user_dir,
+                     strerror(err));
+    progress_free(app->progress);
+    ProgressLoadReport rep;
+    app->progress = progress_load(dir, &rep);
+    progress_message(app, &rep);
+    app->redraw = true;
+    return true;
+}
+
+void app_record_progress(App *app) {
+    if (app->profile < 0 || !app->progress || !app->game.session || !app->game.recording) return;
+    char date[32];
+    profile_format_time(time(NULL), date);
+    ProgressPlay play;
+    int err = 0;
+    const char *pid = app->game.log.play_id[0] ? app->game.log.play_id : NULL;
+    if (!progress_play_from_session(&play, app->game.session, date, pid)) return;
+    if (!progress_add_play(app->progress, &play) || !progress_save(app->progress, app_profile_dir(app), &err)) {
+        char why[1024];
+        snprintf(why, sizeof why, "%.900sprogress.json: %s", app_profile_dir(app), strerror(err ? err : ENOMEM));
+        tr_format(app->progress_notice, sizeof app->progress_notice, "progress.save_failed", why, NULL);
+    }
+}
+
+/* Reads the profile list at start; with a single profile, it is the one. */
+static void init_profiles(App *app) {
+    ProfileLoadReport rep;
+    app->profile = -1;
+    app->profile_dir[0] = '\0';
+    profiles_load(&app->profiles, app->user_dir, &rep);
+    if (rep.status == PROFILES_RECOVERED)
+        tr_format(app->profiles_notice, sizeof app->profiles_notice, "prof.recovered",
+                  rep.backup[0] ? rep.backup : "profiles.json", NULL);
+    if (app->profiles.n == 1) app_use_profile(app, 0);
 }
 
 /* ---- frames -------------------------------------------------------------------- */
@@ -375,6 +445,8 @@ static bool init_video(App *app, char *err, size_t errlen) {
 static void shutdown_app(App *app) {
     while (app->depth > 0) pop_one(app);
     game_free(&app->game);
+    progress_free(app->progress);
+    app->progress = NULL;
     text_destroy(app->text);
     image_cache_destroy(app->images);
     if (app->pad) SDL_GameControllerClose(app->pad);
@@ -526,6 +598,10 @@ int app_main(int argc, char **argv) {
             goto out;
         }
     }
+    /* Who plays, before anything reads or writes the player's data (the
+     * screenshot tour keeps its own players in memory). */
+    app->profile = -1;
+    if (!app->opts.shots_dir) init_profiles(app);
     if (app->opts.layout_dump) {
         app->layout_out = fopen(app->opts.layout_dump, "w");
         if (!app->layout_out) {
@@ -571,7 +647,10 @@ int app_main(int argc, char **argv) {
     for (int i = 0; i < SDL_NumJoysticks(); i++) open_pad(app, i);
     app->running = true;
     app_reset(app, &screen_title, 0);
-    if (direct >= 0) app_push(app, &screen_briefing, direct);
+    /* The profile screen also shows what happened to a damaged list. */
+    if (app->profile < 0 || app->profiles_notice[0])
+        app_push(app, &screen_profiles, direct >= 0 ? PROFILES_AT_START_SCENARIO + direct : PROFILES_AT_START);
+    else if (direct >= 0) app_push(app, &screen_briefing, direct);
     else app_push(app, &screen_library, 0);
     app->redraw = true;
     status = run_loop(app, script, x.bench);

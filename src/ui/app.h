@@ -12,6 +12,8 @@
 #include <stdio.h>
 
 #include "core/lang.h"
+#include "core/profile.h"
+#include "core/progress.h"
 #include "ui/entry.h"
 #include "ui/game.h"
 #include "ui/image.h"
@@ -37,7 +39,15 @@ typedef struct ScreenDef {
 } ScreenDef;
 
 extern const ScreenDef screen_title, screen_library, screen_settings, screen_briefing, screen_scene,
-    screen_consequence, screen_event, screen_ending, screen_debrief, screen_pause;
+    screen_consequence, screen_event, screen_ending, screen_debrief, screen_pause, screen_profiles, screen_passport;
+
+/* enter() arguments of screen_profiles. */
+enum {
+    PROFILES_FROM_TITLE = 0,  /* "change profile": back to the title after */
+    PROFILES_AT_START = 1,    /* at start: the library after */
+    PROFILES_CONFIRM = 1000,  /* + index: open on the confirmation of deleting that profile */
+    PROFILES_AT_START_SCENARIO = 2000 /* + library index: that scenario's briefing after */
+};
 
 enum { STACK_MAX = 8, REQUEST_MAX = 4 };
 
@@ -91,6 +101,12 @@ struct App {
     char assets_dir[PATH_MAX_LEN + 16];
     AppOptions opts;
     char notice[1024];        /* a message for the player, shown once by the next screen */
+    ProfileList profiles;     /* the players of this computer */
+    int profile;              /* index of the active profile, -1 before one is picked */
+    char profile_dir[PATH_MAX_LEN + 32]; /* see app_profile_dir() */
+    char profiles_notice[1024]; /* what happened to a damaged profiles.json (profile screen) */
+    Progress *progress;       /* the active profile's progress (NULL before one is picked) */
+    char progress_notice[1024]; /* what happened to a damaged progress.json (debrief, passport) */
     FILE *layout_out;
     FILE *text_out;
     SDL_GameController *pad;
@@ -130,6 +146,24 @@ void app_toggle_fullscreen(App *app);
 
 /* Changes the interface and scenario language. */
 void app_set_lang(App *app, Lang lang);
+
+/* The active profile's folder U/profiles/<id>/ (trailing '/'), where
+ * everything of one player goes: settings.json, progress.json, saves/,
+ * records/, results/, badges/. Before a profile is picked (and in the
+ * screenshot tour), the user folder itself. */
+const char *app_profile_dir(const App *app);
+
+/* Makes profile `index` of app->profiles the active one: its folder is
+ * created, data written before profiles existed is moved into it, it is
+ * remembered as the last one picked, and its progress is loaded (a damaged
+ * file is recovered and app->progress_notice says so). A play in progress
+ * is dropped (it is saved in the previous profile's folder already).
+ * False when its folder cannot be created. */
+bool app_use_profile(App *app, int index);
+
+/* Counts the finished play in the active profile's progress and saves it;
+ * failures go to app->progress_notice. */
+void app_record_progress(App *app);
 
 
 #endif

@@ -10,7 +10,7 @@
 #include "ui/tr.h"
 #include "ui/view.h"
 
-enum { ACT_REPLAY = 1, ACT_LIBRARY = 2 };
+enum { ACT_REPLAY = 1, ACT_LIBRARY = 2, ACT_PASSPORT = 3 };
 enum { MAX_KEY = 32 };
 
 typedef struct DebriefState { UiScroll scroll; } DebriefState;
@@ -31,6 +31,8 @@ static void debrief_handle(App *app, void *st, const SDL_Event *ev, int action) 
             app->opts.seed++;
             app_replace(app, &screen_scene, 0);
         }
+    } else if (action == ACT_PASSPORT) {
+        app_push(app, &screen_passport, 0);
     } else if (action == ACT_LIBRARY) {
         game_stop(&app->game);
         app_reset(app, &screen_title, 0);
@@ -160,10 +162,19 @@ static void debrief_render(App *app, void *vst) {
     if (!sc || !app->game.session) return;
     int hh = widget_header(app, tr("deb.title"), loc_get(&sc->title, app->lang, NULL));
     BarButton bar[] = {{ACT_REPLAY, "replay", tr("deb.replay"), BUTTON_SECONDARY, true},
+                       {ACT_PASSPORT, "passport", tr("deb.passport"), BUTTON_SECONDARY, true},
                        {ACT_LIBRARY, "library", tr("deb.library"), BUTTON_PRIMARY, true}};
     ViewPage page;
-    int y = view_page_begin(app, &page, &st->scroll, hh, bar, 2);
+    int y = view_page_begin(app, &page, &st->scroll, hh, bar, 3);
     int x = page.x, w = page.w;
+    if (app->progress_notice[0]) {
+        int pad = app_grid(app, 2);
+        const TextTex *nt = text_get(app->text, TS_BODY, FACE_REGULAR, app_color(app, COL_TEXT), app->progress_notice,
+                                     w - 2 * pad, ALIGN_LEFT);
+        widget_panel(app, (SDL_Rect){x, y, w, nt->h + 2 * pad}, COL_SURFACE_ALT, COL_BORDER);
+        widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, app->progress_notice, x + pad, y + pad, w - 2 * pad, "notice");
+        y += nt->h + 2 * pad + app_grid(app, 2);
+    }
     y += widget_text(app, TS_SUBHEADING, FACE_BOLD, COL_TEXT, tr("deb.competencies"), x, y, w, "heading") + app_grid(app, 2);
     y += competency_rows(app, x, y, w);
     y += badge_panel(app, x, y, w) + app_grid(app, 4);

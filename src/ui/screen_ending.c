@@ -18,6 +18,7 @@ static void ending_enter(App *app, void *st, int arg) {
     (void)arg;
     ui_set_focus(&app->ui, "debrief");
     game_finish(&app->game);
+    app_record_progress(app);
 }
 
 static void ending_handle(App *app, void *st, const SDL_Event *ev, int action) {

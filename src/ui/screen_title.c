@@ -1,4 +1,6 @@
-/* screen_title.c — the title screen: continue, new game, settings, quit. */
+/* screen_title.c — the title screen: continue, new game, the competency
+ * passport, change profile (which names whose game it is), settings,
+ * quit. */
 #include <stdio.h>
 #include <string.h>
 
@@ -6,7 +8,7 @@
 #include "ui/tr.h"
 #include "ui/view.h"
 
-enum { ACT_CONTINUE, ACT_NEW, ACT_SETTINGS, ACT_QUIT };
+enum { ACT_CONTINUE, ACT_NEW, ACT_PASSPORT, ACT_PROFILE, ACT_SETTINGS, ACT_QUIT, N_ACTIONS };
 
 typedef struct TitleState {
     UiScroll scroll;
@@ -42,6 +44,8 @@ static void title_handle(App *app, void *vst, const SDL_Event *ev, int action) {
         }
         break;
     case ACT_NEW: app_push(app, &screen_library, 0); break;
+    case ACT_PASSPORT: app_push(app, &screen_passport, 0); break;
+    case ACT_PROFILE: app_push(app, &screen_profiles, PROFILES_FROM_TITLE); break;
     case ACT_SETTINGS: app_push(app, &screen_settings, 0); break;
     case ACT_QUIT: app->running = false; break;
     default: break;
@@ -70,18 +74,21 @@ static void title_render(App *app, void *vst) {
     int foot_h = ft->h + 2 * app_grid(app, 2);
     SDL_Rect view = {0, band, app->w, app->h - band - foot_h};
     /* Measure the column to centre it vertically when it fits. */
-    const char *labels[4] = {tr("title.continue"), tr("title.new"), tr("title.settings"), tr("title.quit")};
-    const char *names[4] = {"continue", "new-game", "settings", "quit"};
-    const char *notes[4] = {continue_note(app, st), NULL, NULL, NULL};
+    char whose[256] = "";
+    if (app->profile >= 0) tr_format(whose, sizeof whose, "title.whose", app->profiles.items[app->profile].pseudonym, NULL);
+    const char *labels[N_ACTIONS] = {tr("title.continue"), tr("title.new"),      tr("title.passport"),
+                                     tr("title.profile"),  tr("title.settings"), tr("title.quit")};
+    const char *names[N_ACTIONS] = {"continue", "new-game", "passport", "profile", "settings", "quit"};
+    const char *notes[N_ACTIONS] = {continue_note(app, st), NULL, tr("title.passport_note"), whose, NULL, NULL};
     const TextTex *tt = text_get(app->text, TS_TITLE, FACE_BOLD, app_color(app, COL_TEXT), tr("app.name"), w, ALIGN_CENTER);
     const TextTex *gt = text_get(app->text, TS_SUBHEADING, FACE_REGULAR, app_color(app, COL_TEXT_MUTED),
                                  tr("title.tagline"), w, ALIGN_CENTER);
     int gap = app_grid(app, 2);
     int content = tt->h + app_grid(app, 1) + gt->h + app_grid(app, 5);
-    int bh[4];
-    for (int i = 0; i < 4; i++) {
+    int bh[N_ACTIONS];
+    for (int i = 0; i < N_ACTIONS; i++) {
         bh[i] = widget_button_height(app, labels[i], w, 0, notes[i]);
-        content += bh[i] + (i < 3 ? gap : 0);
+        content += bh[i] + (i < N_ACTIONS - 1 ? gap : 0);
     }
     int top = content < view.h ? (view.h - content) / 2 : app_grid(app, 2);
     int off = ui_scroll_begin(&app->ui, &st->scroll, view);
@@ -94,7 +101,7 @@ static void title_render(App *app, void *vst) {
     ui_add(&app->ui, UI_TEXT, (SDL_Rect){x + (w - gt->w) / 2, y, gt->w, gt->h}, -1, true, "tagline");
     widget_draw_text(app, gt, x + (w - gt->w) / 2, y);
     y += gt->h + app_grid(app, 5);
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < N_ACTIONS; i++) {
         bool enabled = i != ACT_CONTINUE || can_continue(app, st);
         widget_button(app, (SDL_Rect){x, y, w, bh[i]}, i, names[i], labels[i],
                       i == ACT_NEW || (i == ACT_CONTINUE && enabled) ? BUTTON_PRIMARY : BUTTON_SECONDARY, enabled, 0,

@@ -155,6 +155,25 @@ ScriptStatus script_step(Script *s, App *app, char *err, size_t errlen) {
         ev.type = SDL_CONTROLLERBUTTONUP;
         ev.cbutton.state = SDL_RELEASED;
         SDL_PushEvent(&ev);
+    } else if (strcmp(cmd, "text") == 0) {
+        /* The rest of the line, as typed text: one event per character,
+         * as an input method would send them. */
+        const char *t = l->text + 4;
+        while (*t == ' ') t++;
+        if (!*t) {
+            snprintf(err, errlen, "%s:%d: write \"text WORDS\"", s->path, l->line);
+            return SCRIPT_FAILED;
+        }
+        while (*t) {
+            size_t n = 1;
+            while (t[n] && ((unsigned char)t[n] & 0xC0) == 0x80) n++;
+            SDL_Event ev = {0};
+            ev.type = SDL_TEXTINPUT;
+            memcpy(ev.text.text, t, n);
+            ev.text.text[n] = '\0';
+            SDL_PushEvent(&ev);
+            t += n;
+        }
     } else if (strcmp(cmd, "wait") == 0) {
         s->waiting = a1[0] ? atoi(a1) - 1 : 0;
     } else if (strcmp(cmd, "expect") == 0) {

@@ -4,6 +4,7 @@
  *
  *   # comment
  *   key NAME          a key press and release (SDL key names: 1, Return, Escape, Down, Tab, F11)
+ *   text WORDS        the rest of the line typed as text (SDL_TEXTINPUT, UTF-8: accents work)
  *   click X Y         a left click at window coordinates
  *   click @NAME       a left click at the centre of the widget NAME of the current frame
  *   pad BUTTON        a controller button (a, b, start, dpup, dpdown, dpleft, dpright)

@@ -144,10 +144,85 @@ static void tour_endings_and_events(Tour *t, int index) {
     free(event_shot);
 }
 
+/* The tour's players, in memory only (the tour writes nothing): three
+ * profiles, the first one active, with a passport filled in by seeded
+ * random plays of every scenario of the library. */
+static void demo_profiles(App *app) {
+    static const char *const NAMES[] = {"Camille B.", "Élodie Ç.", "Yanis"};
+    static const char *const IDS[] = {"1a2b3c4d", "5e6f7a8b", "9c0d1e2f"};
+    memset(&app->profiles, 0, sizeof app->profiles);
+    for (int i = 0; i < 3; i++) {
+        Profile *p = &app->profiles.items[app->profiles.n++];
+        snprintf(p->id, sizeof p->id, "%s", IDS[i]);
+        snprintf(p->pseudonym, sizeof p->pseudonym, "%s", NAMES[i]);
+        snprintf(p->created, sizeof p->created, "2026-11-0%dT09:00:00Z", i + 2);
+    }
+    snprintf(app->profiles.last, sizeof app->profiles.last, "%s", IDS[0]);
+    app->profile = 0;
+    app->profile_dir[0] = '\0';
+    progress_free(app->progress);
+    app->progress = progress_create();
+    if (!app->progress) return;
+    Rng picker;
+    rng_seed(&picker, app->opts.seed ^ 0xda7eu);
+    int day = 3;
+    for (int round = 0; round < 2; round++)
+        for (int i = 0; i < app->game.n_lib; i++) {
+            const LibEntry *e = &app->game.lib[i];
+            if (!e->sc) continue;
+            Session *s = session_create(e->sc, e->fw, app->opts.seed + (uint64_t)(round * 131 + i), app->lang);
+            for (int guard = 0; s && !session_is_over(s) && guard < 10000; guard++)
+                if (!session_choose_random(s, &picker)) break;
+            char date[32];
+            snprintf(date, sizeof date, "2026-11-%02dT1%d:00:00Z", day, round);
+            day = day % 27 + 1;
+            ProgressPlay play;
+            if (s && progress_play_from_session(&play, s, date, NULL)) progress_add_play(app->progress, &play);
+            session_destroy(s);
+        }
+    /* And a play that earned the N1 and N2 badges, with every other
+     * competency of its framework assessed at a spread of scores. */
+    const Framework *fw = NULL;
+    for (int i = 0; i < app->game.n_lib && !fw; i++) fw = app->game.lib[i].fw;
+    if (!fw) return;
+    ProgressPlay play;
+    memset(&play, 0, sizeof play);
+    play.scenario = app->game.lib[0].sc ? app->game.lib[0].sc->id : "demo";
+    play.date = "2026-11-21T16:30:00Z";
+    play.badges = 3;
+    for (uint16_t k = 0; k < fw->n_items && play.n_scores < PROGRESS_MAX_PLAY_COMPETENCIES; k += 2) {
+        ProgressScore *sc = &play.scores[play.n_scores++];
+        sc->id = fw->items[k].id;
+        sc->score = (int32_t)((k * 37u + 35u) % 101u);
+        sc->mastery = mastery_for_score(fw, sc->score);
+    }
+    progress_add_play(app->progress, &play);
+}
+
+static void tour_profiles(Tour *t) {
+    App *app = t->app;
+    go(app, &screen_profiles, PROFILES_FROM_TITLE);
+    shoot(t, "profiles");
+    go(app, &screen_profiles, PROFILES_CONFIRM + 1);
+    shoot(t, "profiles-delete");
+    /* The first start: no profile yet. */
+    ProfileList saved = app->profiles;
+    int active = app->profile;
+    memset(&app->profiles, 0, sizeof app->profiles);
+    app->profile = -1;
+    go(app, &screen_profiles, PROFILES_AT_START);
+    shoot(t, "profiles-first");
+    app->profiles = saved;
+    app->profile = active;
+    go(app, &screen_passport, 0);
+    shoot(t, "passport");
+}
+
 static void tour_one(Tour *t, int index) {
     App *app = t->app;
     go(app, &screen_title, 0);
     shoot(t, "title");
+    tour_profiles(t);
     go(app, &screen_library, 0);
     shoot(t, "library");
     go(app, &screen_settings, 0);
@@ -231,6 +306,7 @@ int shots_run(App *app) {
         fprintf(stderr, "enjeux: --sizes %s: write WxH[,WxH…]\n", app->opts.sizes);
         return 2;
     }
+    demo_profiles(app);
     Lang langs[2] = {LANG_FR, LANG_EN};
     int nl = app->opts.lang_set ? 1 : 2;
     if (app->opts.lang_set) langs[0] = app->opts.lang;

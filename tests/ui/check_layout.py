@@ -60,7 +60,8 @@ def main():
                     problems.append(f"{fr['screen']} {W}x{H}: {a['kind']} {a['name']} "
                                     f"({a['x']},{a['y']} {a['w']}x{a['h']}) overlaps {b['kind']} {b['name']} "
                                     f"({b['x']},{b['y']} {b['w']}x{b['h']})")
-    needed = {"title", "library", "settings", "briefing", "scene", "pause", "consequence", "ending", "debrief"}
+    needed = {"title", "library", "settings", "briefing", "scene", "pause", "consequence", "ending", "debrief",
+              "profiles", "passport"}
     for size in (tuple(int(v) for v in s.split("x")) for s in sizes.split(",")):
         missing = needed - {s for s, w, h in screens if (w, h) == size}
         if missing:

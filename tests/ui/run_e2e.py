@@ -35,7 +35,24 @@ def main():
             if proc.returncode != 0:
                 print(f"FAIL: {' '.join(cmd)} exited with {proc.returncode}")
                 return 1
-        rdir = os.path.join(user, "results")
+        # One profile, whose folder holds the results and the progress.
+        with open(os.path.join(user, "profiles.json"), encoding="utf-8") as f:
+            profiles = json.load(f)
+        ids = [p["id"] for p in profiles.get("profiles", [])]
+        if len(ids) != 1:
+            print(f"FAIL: profiles.json: {profiles}")
+            return 1
+        pdir = os.path.join(user, "profiles", ids[0])
+        try:
+            with open(os.path.join(pdir, "progress.json"), encoding="utf-8") as f:
+                progress = json.load(f)
+        except (OSError, ValueError) as e:
+            print(f"FAIL: progress.json: {e}")
+            return 1
+        if progress.get("scenarios", {}).get("atelier", {}).get("plays") != 1:
+            print(f"FAIL: progress.json: atelier not counted once: {progress.get('scenarios')}")
+            return 1
+        rdir = os.path.join(pdir, "results")
         found = sorted(f for f in os.listdir(rdir) if f.endswith(".json") and not f.endswith(".xapi.json")) \
             if os.path.isdir(rdir) else []
         if len(found) != 1:

@@ -1,0 +1,347 @@
+/* screen_profiles.c — who is playing: pick a profile of this computer,
+ * create one (a pseudonym typed on the keyboard, accents included), or
+ * delete one with all its data after a confirmation that says what will be
+ * erased. Shown at start when there is not exactly one profile, and from
+ * the title screen ("change profile"). */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "ui/app.h"
+#include "ui/tr.h"
+#include "ui/view.h"
+
+enum {
+    ACT_BACK = 1, ACT_QUIT, ACT_FIELD, ACT_CREATE, ACT_CANCEL, ACT_CONFIRM,
+    ACT_PICK = 100, ACT_DELETE = 100 + PROFILE_MAX
+};
+
+typedef struct ProfilesState {
+    UiScroll scroll;
+    int origin;                     /* PROFILES_FROM_TITLE, PROFILES_AT_START, PROFILES_AT_START_SCENARIO + i */
+    int confirm;                    /* index of the profile whose deletion is being confirmed, -1 */
+    char typed[PROFILE_PSEUDO_BYTES + 8];
+    char error[512];                /* why the last creation or deletion failed */
+} ProfilesState;
+
+static bool can_go_back(const App *app, const ProfilesState *st) {
+    return st->origin == PROFILES_FROM_TITLE && app->profile >= 0;
+}
+
+static void profiles_enter(App *app, void *vst, int arg) {
+    ProfilesState *st = vst;
+    st->confirm = -1;
+    st->origin = arg;
+    if (arg >= PROFILES_CONFIRM && arg < PROFILES_CONFIRM + PROFILE_MAX) {
+        st->origin = PROFILES_FROM_TITLE;
+        st->confirm = arg - PROFILES_CONFIRM < app->profiles.n ? arg - PROFILES_CONFIRM : -1;
+    }
+    int last = profiles_find(&app->profiles, app->profiles.last);
+    if (app->profile >= 0) last = app->profile;
+    char name[UI_NAME_LEN];
+    if (st->confirm >= 0) {
+        ui_set_focus(&app->ui, "cancel");
+    } else if (app->profiles.n == 0 || last < 0) {
+        ui_set_focus(&app->ui, app->profiles.n == 0 ? "pseudonym" : "profile-0");
+    } else {
+        snprintf(name, sizeof name, "profile-%d", last);
+        ui_set_focus(&app->ui, name);
+    }
+    SDL_StartTextInput();
+}
+
+static void profiles_leave(App *app, void *vst) {
+    (void)vst;
+    app->profiles_notice[0] = '\0';
+    SDL_StopTextInput();
+}
+
+/* After a profile was picked or created: where the player was going. */
+static void go_on(App *app, const ProfilesState *st) {
+    app_reset(app, &screen_title, 0);
+    if (st->origin == PROFILES_AT_START) app_push(app, &screen_library, 0);
+    else if (st->origin >= PROFILES_AT_START_SCENARIO && st->origin - PROFILES_AT_START_SCENARIO < app->game.n_lib)
+        app_push(app, &screen_briefing, st->origin - PROFILES_AT_START_SCENARIO);
+}
+
+static void pick(App *app, ProfilesState *st, int index) {
+    if (app->profile == index && st->origin == PROFILES_FROM_TITLE) {
+        app_pop(app);
+        return;
+    }
+    if (!app_use_profile(app, index)) {
+        tr_format(st->error, sizeof st->error, "prof.cannot_use", app->profiles.items[index].pseudonym, NULL);
+        return;
+    }
+    go_on(app, st);
+}
+
+static void create(App *app, ProfilesState *st) {
+    char bad[5];
+    char clean[PROFILE_PSEUDO_BYTES];
+    PseudoCheck c = profile_check_pseudonym(&app->profiles, st->typed, clean, bad);
+    static const char *const KEYS[] = {"", "prof.err_empty", "prof.err_long", "prof.err_char", "prof.err_taken",
+                                       "prof.err_full"};
+    if (c != PSEUDO_OK) {
+        char max[8];
+        snprintf(max, sizeof max, "%d", PROFILE_PSEUDO_MAX);
+        tr_format(st->error, sizeof st->error, KEYS[c], c == PSEUDO_BAD_CHAR ? bad : c == PSEUDO_DUPLICATE ? clean : max,
+                  NULL);
+        ui_set_focus(&app->ui, "pseudonym");
+        return;
+    }
+    uint64_t entropy = (uint64_t)time(NULL) << 20 ^ SDL_GetPerformanceCounter() ^ (uint64_t)(uintptr_t)st;
+    PseudoCheck why;
+    int err;
+    int index = profiles_create(&app->profiles, app->user_dir, clean, entropy, time(NULL), &why, &err);
+    if (index < 0) {
+        char where[PATH_MAX_LEN + 64];
+        snprintf(where, sizeof where, "%sprofiles/ (%s)", app->user_dir, strerror(err));
+        tr_format(st->error, sizeof st->error, "prof.err_write", where, NULL);
+        return;
+    }
+    st->typed[0] = '\0';
+    st->error[0] = '\0';
+    pick(app, st, index);
+}
+
+static void delete_confirmed(App *app, ProfilesState *st) {
+    int index = st->confirm;
+    st->confirm = -1;
+    if (index < 0 || index >= app->profiles.n) return;
+    char pseudo[PROFILE_PSEUDO_BYTES];
+    snprintf(pseudo, sizeof pseudo, "%s", app->profiles.items[index].pseudonym);
+    bool active = app->profile == index;
+    if (active) game_stop(&app->game);
+    int err;
+    if (!profiles_delete(&app->profiles, app->user_dir, index, &err)) {
+        char why[PATH_MAX_LEN + 128];
+        char dir[PATH_MAX_LEN + 32];
+        profile_dir(app->user_dir, app->profiles.items[index].id, dir, sizeof dir);
+        snprintf(why, sizeof why, "%s (%s)", dir, strerror(err));
+        tr_format(st->error, sizeof st->error, "prof.err_delete", why, NULL);
+        return;
+    }
+    tr_format(st->error, sizeof st->error, "prof.deleted", pseudo, NULL);
+    if (active) {
+        app->profile = -1;
+        app->profile_dir[0] = '\0';
+        progress_free(app->progress);
+        app->progress = NULL;
+        app->progress_notice[0] = '\0';
+        st->origin = PROFILES_AT_START;
+    } else if (app->profile > index) {
+        app->profile--;
+    }
+    ui_set_focus(&app->ui, app->profiles.n ? "profile-0" : "pseudonym");
+}
+
+static bool field_focused(const App *app) {
+    return strcmp(app->ui.focus, "pseudonym") == 0;
+}
+
+static void backspace(char *s) {
+    size_t n = strlen(s);
+    while (n > 0 && ((unsigned char)s[n - 1] & 0xC0) == 0x80) n--;
+    if (n > 0) n--;
+    s[n] = '\0';
+}
+
+static void profiles_handle(App *app, void *vst, const SDL_Event *ev, int action) {
+    ProfilesState *st = vst;
+    if (ev->type == SDL_TEXTINPUT && st->confirm < 0) {
+        if (ev->text.text[0] == ' ' && !field_focused(app)) return;
+        size_t n = strlen(st->typed), add = strlen(ev->text.text);
+        if (n + add < PROFILE_PSEUDO_BYTES) memcpy(st->typed + n, ev->text.text, add + 1);
+        ui_set_focus(&app->ui, "pseudonym");
+        st->error[0] = '\0';
+        app->redraw = true;
+        return;
+    }
+    if (ev->type == SDL_KEYDOWN) {
+        SDL_Keycode k = ev->key.keysym.sym;
+        if (k == SDLK_ESCAPE) {
+            if (st->confirm >= 0) st->confirm = -1;
+            else if (can_go_back(app, st)) app_pop(app);
+            app->redraw = true;
+            return;
+        }
+        if (k == SDLK_BACKSPACE && field_focused(app) && st->confirm < 0) {
+            backspace(st->typed);
+            app->redraw = true;
+            return;
+        }
+        /* Space types a space in the field; it does not create. */
+        if (k == SDLK_SPACE && action == ACT_FIELD) return;
+    }
+    if (action == ACT_FIELD) {
+        if (ev->type == SDL_KEYDOWN || ev->type == SDL_CONTROLLERBUTTONDOWN) create(app, st);
+        else ui_set_focus(&app->ui, "pseudonym");
+    } else if (action == ACT_CREATE) {
+        create(app, st);
+    } else if (action == ACT_BACK) {
+        app_pop(app);
+    } else if (action == ACT_QUIT) {
+        app->running = false;
+    } else if (action == ACT_CANCEL) {
+        int i = st->confirm;
+        st->confirm = -1;
+        char name[UI_NAME_LEN];
+        snprintf(name, sizeof name, "delete-%d", i);
+        ui_set_focus(&app->ui, name);
+    } else if (action == ACT_CONFIRM) {
+        delete_confirmed(app, st);
+    } else if (action >= ACT_PICK && action < ACT_PICK + app->profiles.n) {
+        pick(app, st, action - ACT_PICK);
+    } else if (action >= ACT_DELETE && action < ACT_DELETE + app->profiles.n) {
+        st->confirm = action - ACT_DELETE;
+        st->error[0] = '\0';
+        st->scroll.offset = 0;
+        ui_set_focus(&app->ui, "cancel");
+    }
+}
+
+/* "2026-11-22T…" as a date in the interface's language. */
+static void format_date(const char *iso, char *out, size_t n) {
+    int y, m, d;
+    if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3) {
+        snprintf(out, n, "%s", iso);
+        return;
+    }
+    char ds[32];
+    if (tr_lang() == LANG_FR) snprintf(ds, sizeof ds, "%02d/%02d/%04d", d, m, y);
+    else snprintf(ds, sizeof ds, "%04d-%02d-%02d", y, m, d);
+    snprintf(out, n, "%s", ds);
+}
+
+/* A panel with a message; returns its height. */
+static int notice(App *app, const char *msg, bool error, int x, int y, int w, const char *name) {
+    int pad = app_grid(app, 2);
+    const TextTex *t = text_get(app->text, TS_BODY, FACE_REGULAR, app_color(app, error ? COL_ERROR_TEXT : COL_TEXT), msg,
+                                w - 2 * pad, ALIGN_LEFT);
+    widget_panel(app, (SDL_Rect){x, y, w, t->h + 2 * pad}, error ? COL_ERROR_BG : COL_SURFACE_ALT,
+                 error ? COL_ERROR_TEXT : COL_BORDER);
+    widget_text(app, TS_BODY, FACE_REGULAR, error ? COL_ERROR_TEXT : COL_TEXT, msg, x + pad, y + pad, w - 2 * pad, name);
+    return t->h + 2 * pad;
+}
+
+static int confirm_body(App *app, ProfilesState *st, int x, int y, int w) {
+    const Profile *p = &app->profiles.items[st->confirm];
+    int y0 = y;
+    char buf[2048], dir[PATH_MAX_LEN + 32];
+    tr_format(buf, sizeof buf, "prof.confirm_title", p->pseudonym, NULL);
+    y += widget_text(app, TS_HEADING, FACE_BOLD, COL_TEXT, buf, x, y, w, "confirm-title") + app_grid(app, 2);
+    profile_dir(app->user_dir, p->id, dir, sizeof dir);
+    tr_format(buf, sizeof buf, "prof.confirm_what", p->pseudonym, NULL);
+    y += notice(app, buf, true, x, y, w, "confirm-what") + app_grid(app, 2);
+    tr_format(buf, sizeof buf, "prof.confirm_where", dir, NULL);
+    y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, buf, x, y, w, "confirm-where") + app_grid(app, 3);
+    const char *cancel = tr("prof.cancel"), *yes = tr("prof.confirm_yes");
+    int gap = app_grid(app, 2);
+    int bw = (w - gap) / 2;
+    int bh1 = widget_button_height(app, cancel, bw, 0, NULL), bh2 = widget_button_height(app, yes, bw, 0, NULL);
+    int bh = bh1 > bh2 ? bh1 : bh2;
+    widget_button(app, (SDL_Rect){x, y, bw, bh}, ACT_CANCEL, "cancel", cancel, BUTTON_PRIMARY, true, 0, NULL);
+    widget_button(app, (SDL_Rect){x + bw + gap, y, w - bw - gap, bh}, ACT_CONFIRM, "confirm-delete", yes,
+                  BUTTON_SECONDARY, true, 0, NULL);
+    y += bh;
+    return y - y0;
+}
+
+static int list_body(App *app, ProfilesState *st, int x, int y, int w) {
+    int y0 = y;
+    char buf[1024];
+    y += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, tr(app->profiles.n ? "prof.intro" : "prof.intro_first"), x, y,
+                     w, "intro") + app_grid(app, 3);
+    if (app->profiles.n > 0) {
+        y += widget_text(app, TS_SUBHEADING, FACE_BOLD, COL_TEXT, tr("prof.here"), x, y, w, "heading") + app_grid(app, 2);
+        const char *del = tr("prof.delete");
+        int gap = app_grid(app, 1);
+        int dw = text_width(app->text, TS_BODY, FACE_BOLD, del) + app_grid(app, 5);
+        if (dw > w / 3) dw = w / 3;
+        for (int i = 0; i < app->profiles.n; i++) {
+            const Profile *p = &app->profiles.items[i];
+            char date[64] = "", note[256];
+            format_date(p->created, date, sizeof date);
+            tr_format(note, sizeof note, p->created[0] ? "prof.created" : "prof.created_unknown", date, NULL);
+            if (i == app->profile) {
+                size_t n = strlen(note);
+                snprintf(note + n, sizeof note - n, " · %s", tr("prof.active"));
+            }
+            int pw = w - dw - gap;
+            int bh = widget_button_height(app, p->pseudonym, pw, 0, note);
+            int dh = widget_button_height(app, del, dw, 0, NULL);
+            if (dh > bh) bh = dh;
+            char name[UI_NAME_LEN], dname[UI_NAME_LEN];
+            snprintf(name, sizeof name, "profile-%d", i);
+            snprintf(dname, sizeof dname, "delete-%d", i);
+            widget_button(app, (SDL_Rect){x, y, pw, bh}, ACT_PICK + i, name, p->pseudonym,
+                          i == app->profile ? BUTTON_PRIMARY : BUTTON_SECONDARY, true, 0, note);
+            widget_button(app, (SDL_Rect){x + pw + gap, y, dw, bh}, ACT_DELETE + i, dname, del, BUTTON_SECONDARY, true, 0,
+                          NULL);
+            y += bh + gap;
+        }
+        y += app_grid(app, 3);
+    }
+    y += widget_text(app, TS_SUBHEADING, FACE_BOLD, COL_TEXT, tr("prof.new"), x, y, w, "heading") + app_grid(app, 1);
+    char max[8];
+    snprintf(max, sizeof max, "%d", PROFILE_PSEUDO_MAX);
+    tr_format(buf, sizeof buf, "prof.hint", max, NULL);
+    y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, buf, x, y, w, "hint") + app_grid(app, 2);
+    /* The text field: a focusable box; typing goes into it. */
+    int pad = app_grid(app, 2);
+    bool empty = !st->typed[0];
+    const char *shown = empty ? tr("prof.placeholder") : st->typed;
+    char with_caret[PROFILE_PSEUDO_BYTES + 256];
+    bool focused = field_focused(app);
+    if (empty) snprintf(with_caret, sizeof with_caret, "%s%s", focused ? "|  " : "", shown);
+    else snprintf(with_caret, sizeof with_caret, "%s%s", st->typed, focused ? "|" : "");
+    const TextTex *tt = text_get(app->text, TS_BODY, FACE_REGULAR, app_color(app, empty ? COL_TEXT_MUTED : COL_TEXT),
+                                 with_caret, w - 2 * pad, ALIGN_LEFT);
+    SDL_Rect field = {x, y, w, tt->h + 2 * pad};
+    const UiItem *it = ui_add(&app->ui, UI_BUTTON, field, ACT_FIELD, true, "pseudonym");
+    widget_panel(app, field, COL_SURFACE, focused ? COL_ACCENT : COL_BORDER);
+    if (focused) {
+        int bw = app_px(app, 2) > 1 ? app_px(app, 2) : 2;
+        widget_fill(app, (SDL_Rect){field.x, field.y + field.h - bw, field.w, bw}, COL_ACCENT);
+        SDL_SetTextInputRect(&field);
+    }
+    if (it && ui_is_focused(&app->ui, it)) widget_focus_ring(app, field);
+    widget_text(app, TS_BODY, FACE_REGULAR, empty ? COL_TEXT_MUTED : COL_TEXT, with_caret, x + pad, y + pad, w - 2 * pad,
+                "pseudonym-text");
+    y += field.h + app_grid(app, 2);
+    if (st->error[0]) y += notice(app, st->error, true, x, y, w, "error") + app_grid(app, 2);
+    const char *cl = tr("prof.create");
+    int cw = text_width(app->text, TS_BODY, FACE_BOLD, cl) + app_grid(app, 6);
+    if (cw > w) cw = w;
+    int ch = widget_button_height(app, cl, cw, 0, NULL);
+    widget_button(app, (SDL_Rect){x, y, cw, ch}, ACT_CREATE, "create", cl, BUTTON_PRIMARY, true, 0, NULL);
+    y += ch;
+    return y - y0;
+}
+
+static void profiles_render(App *app, void *vst) {
+    ProfilesState *st = vst;
+    if (st->confirm >= app->profiles.n) st->confirm = -1;
+    int hh = widget_header(app, tr("prof.title"), NULL);
+    BarButton back[] = {{ACT_BACK, "back", tr("common.back"), BUTTON_SECONDARY, true}};
+    BarButton quit[] = {{ACT_QUIT, "quit", tr("title.quit"), BUTTON_SECONDARY, true}};
+    ViewPage page;
+    int y = view_page_begin(app, &page, &st->scroll, hh, can_go_back(app, st) ? back : quit, 1);
+    int x = page.x, w = view_column_width(app, page.w, 720);
+    x += (page.w - w) / 2;
+    if (app->profiles_notice[0]) y += notice(app, app->profiles_notice, false, x, y, w, "notice") + app_grid(app, 2);
+    if (st->confirm >= 0) y += confirm_body(app, st, x, y, w);
+    else y += list_body(app, st, x, y, w);
+    y += app_grid(app, 3);
+    view_page_end(app, &page, y);
+}
+
+const ScreenDef screen_profiles = {
+    .name = "profiles",
+    .state_size = sizeof(ProfilesState),
+    .enter = profiles_enter,
+    .leave = profiles_leave,
+    .handle = profiles_handle,
+    .render = profiles_render,
+};
