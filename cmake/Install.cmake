@@ -16,6 +16,12 @@ include(GNUInstallDirs)
 
 option(ENJEUX_PORTABLE "Build a relocatable tree that bundles its libraries" OFF)
 
+if(ENJEUX_PORTABLE AND (WIN32 OR APPLE))
+  # Windows zip/installer and macOS .app: see cmake/PlatformBundles.cmake.
+  include(${PROJECT_SOURCE_DIR}/cmake/PlatformBundles.cmake)
+  return()
+endif()
+
 # Where the data is, relative to the binary: the game looks there first.
 file(RELATIVE_PATH ENJEUX_REL_DATA_DIR
   "${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}"

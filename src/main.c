@@ -13,6 +13,7 @@
 /* Subcommands, one line each (implemented in src/cli/<name>.c). */
 const CliCommand cli_commands[] = {
     {"validate", cli_validate, "vérifier des scénarios (fichier:ligne:colonne de chaque problème)", "check scenarios (file:line:column of each problem)"},
+    {"--forget", cli_forget, "effacer un profil et toutes ses données de cet ordinateur", "delete a profile and all its data from this computer"},
     {"play", cli_play, "jouer un scénario sans fenêtre (--headless)", "play a scenario without a window (--headless)"},
     {"graph", cli_graph, "dessiner le graphe des scènes (Graphviz DOT ou SVG)", "draw the scene graph (Graphviz DOT or SVG)"},
     {"new", cli_new, "créer un nouveau scénario à partir d'un modèle commenté", "create a new scenario from a commented template"},

@@ -6,13 +6,9 @@
  * Exits 0 (written), 1 (the scenario cannot be loaded, or writing failed, or
  * `dot` is missing or failed) or 2 (bad usage). */
 #include <errno.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/diag.h"
@@ -20,8 +16,6 @@
 #include "core/fsutil.h"
 #include "core/graph.h"
 #include "core/scenario.h"
-
-extern char **environ;
 
 /* Both texts are literals, so that printf formats stay checked. */
 #define tr(lang, fr, en) ((lang) == LANG_EN ? (en) : (fr))
@@ -44,109 +38,73 @@ static bool ends_with(const char *s, const char *suffix) {
 
 /* A scenario.json, or a folder holding one: the file's path, malloc'd. */
 static char *scenario_file(const char *arg) {
-    struct stat st;
-    if (stat(arg, &st) == 0 && S_ISDIR(st.st_mode)) return fsutil_join(arg, "scenario.json");
+    if (fsutil_kind(arg) == FS_KIND_DIR) return fsutil_join(arg, "scenario.json");
     return strdup(arg);
 }
 
-/* Runs `dot -Tsvg` on `dot_text` and writes the SVG to `out` atomically.
- * Prints what went wrong and returns false on failure. */
+/* Runs `dot -Tsvg` on `dot_text` and writes the SVG to `out` atomically:
+ * the DOT goes to `out`.dot.tmp, dot draws into `out`.svg.tmp, which is
+ * renamed over `out` once complete. Prints what went wrong and returns
+ * false on failure; the temporary files are removed either way. */
 static bool draw_svg(const char *dot_text, const char *out, Lang lang) {
-    char in_path[] = "/tmp/enjeux-graph-dot-XXXXXX";
-    char svg_path[] = "/tmp/enjeux-graph-svg-XXXXXX";
-    int in_fd = mkstemp(in_path);
-    if (in_fd < 0) {
-        fprintf(stderr, tr(lang, "enjeux graph\u202f: impossible de créer un fichier temporaire\u202f: %s\n",
-                           "enjeux graph: cannot create a temporary file: %s\n"),
-                strerror(errno));
+    size_t n = strlen(out);
+    char *in_path = malloc(n + 9), *svg_path = malloc(n + 9);
+    if (!in_path || !svg_path) {
+        free(in_path);
+        free(svg_path);
+        fputs(tr(lang, "enjeux graph\u202f: mémoire insuffisante\n", "enjeux graph: out of memory\n"), stderr);
         return false;
     }
-    int svg_fd = mkstemp(svg_path);
-    if (svg_fd < 0) {
-        fprintf(stderr, tr(lang, "enjeux graph\u202f: impossible de créer un fichier temporaire\u202f: %s\n",
-                           "enjeux graph: cannot create a temporary file: %s\n"),
-                strerror(errno));
-        close(in_fd);
-        unlink(in_path);
-        return false;
-    }
+    snprintf(in_path, n + 9, "%s.dot.tmp", out);
+    snprintf(svg_path, n + 9, "%s.svg.tmp", out);
     bool ok = false;
-    size_t len = strlen(dot_text), done = 0;
-    while (done < len) {
-        ssize_t w = write(in_fd, dot_text + done, len - done);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) break;
-        done += (size_t)w;
-    }
-    close(in_fd);
-    if (done < len) {
-        fprintf(stderr, tr(lang, "enjeux graph\u202f: %s\u202f: écriture impossible\n",
-                           "enjeux graph: %s: cannot write\n"),
-                in_path);
+    int err = 0;
+    if (!fsutil_write_atomic(in_path, dot_text, strlen(dot_text), &err)) {
+        fprintf(stderr, tr(lang, "enjeux graph\u202f: %s\u202f: écriture impossible (%s).\n",
+                           "enjeux graph: %s: cannot write (%s).\n"),
+                in_path, strerror(err));
         goto out;
     }
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_adddup2(&fa, svg_fd, STDOUT_FILENO);
-    char prog[] = "dot", fmt[] = "-Tsvg";
-    char *argv[] = {prog, fmt, in_path, NULL};
-    pid_t pid;
-    int err = posix_spawnp(&pid, "dot", &fa, NULL, argv, environ);
-    posix_spawn_file_actions_destroy(&fa);
-    if (err != 0) {
-        if (err == ENOENT)
-            fputs(tr(lang,
-                     "enjeux graph\u202f: le programme « dot » de Graphviz est introuvable.\n"
-                     "  → Installez Graphviz (Debian, Ubuntu\u202f: sudo apt install graphviz), ou écrivez le DOT "
-                     "avec -o graphe.dot et ouvrez-le dans un visualiseur en ligne.\n",
-                     "enjeux graph: Graphviz's \"dot\" program was not found.\n"
-                     "  → Install Graphviz (Debian, Ubuntu: sudo apt install graphviz), or write the DOT with "
-                     "-o graph.dot and open it in an online viewer.\n"),
-                  stderr);
-        else
+    char prog[] = "dot", fmt[] = "-Tsvg", opt_o[] = "-o";
+    char *argv[] = {prog, fmt, opt_o, svg_path, in_path, NULL};
+    int status = fsutil_run(argv, &err);
+    if (status < 0 && err == ENOENT) {
+        fputs(tr(lang,
+                 "enjeux graph\u202f: le programme « dot » de Graphviz est introuvable.\n"
+                 "  → Installez Graphviz (Debian, Ubuntu\u202f: sudo apt install graphviz), ou écrivez le DOT "
+                 "avec -o graphe.dot et ouvrez-le dans un visualiseur en ligne.\n",
+                 "enjeux graph: Graphviz's \"dot\" program was not found.\n"
+                 "  → Install Graphviz (Debian, Ubuntu: sudo apt install graphviz), or write the DOT with "
+                 "-o graph.dot and open it in an online viewer.\n"),
+              stderr);
+        goto out;
+    }
+    if (status != 0) {
+        if (status < 0)
             fprintf(stderr, tr(lang, "enjeux graph\u202f: impossible de lancer « dot »\u202f: %s\n",
                                "enjeux graph: cannot run \"dot\": %s\n"),
                     strerror(err));
-        goto out;
-    }
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0) {
-        if (errno != EINTR) {
-            status = -1;
-            break;
-        }
-    }
-    if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-            fputs(tr(lang, "enjeux graph\u202f: le programme « dot » de Graphviz est introuvable.\n",
-                     "enjeux graph: Graphviz's \"dot\" program was not found.\n"),
-                  stderr);
         else
             fputs(tr(lang, "enjeux graph\u202f: « dot » a échoué (voir son message ci-dessus).\n",
                      "enjeux graph: \"dot\" failed (see its message above).\n"),
                   stderr);
         goto out;
     }
-    char *svg = NULL;
-    size_t svg_len = 0, size = 0;
-    int rerr = 0;
-    if (fsutil_read_file(svg_path, 256u * 1024 * 1024, &svg, &svg_len, &size, &rerr) != FS_OK || svg_len == 0) {
+    if (fsutil_kind(svg_path) != FS_KIND_FILE) {
         fputs(tr(lang, "enjeux graph\u202f: « dot » n'a rien produit.\n", "enjeux graph: \"dot\" produced nothing.\n"),
               stderr);
-        free(svg);
         goto out;
     }
-    int werr = 0;
-    ok = fsutil_write_atomic(out, svg, svg_len, &werr);
+    ok = fsutil_rename(svg_path, out, &err);
     if (!ok)
         fprintf(stderr, tr(lang, "enjeux graph\u202f: %s\u202f: écriture impossible (%s).\n",
                            "enjeux graph: %s: cannot write (%s).\n"),
-                out, strerror(werr));
-    free(svg);
+                out, strerror(err));
 out:
-    close(svg_fd);
-    unlink(svg_path);
-    unlink(in_path);
+    remove(svg_path);
+    remove(in_path);
+    free(in_path);
+    free(svg_path);
     return ok;
 }
 

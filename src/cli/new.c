@@ -9,8 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/fsutil.h"
@@ -56,36 +54,16 @@ static bool valid_id(const char *id) {
     return true;
 }
 
-static bool is_dir(const char *p) {
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 static bool is_file(const char *p) {
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+    return fsutil_kind(p) == FS_KIND_FILE;
 }
 
 /* mkdir -p; false with errno set on failure. */
 static bool make_dirs(const char *dir) {
-    char *p = strdup(dir);
-    if (!p) return false;
-    size_t n = strlen(p);
-    for (size_t i = 1; i <= n; i++) {
-        if (p[i] == '/' || p[i] == '\0') {
-            char c = p[i];
-            p[i] = '\0';
-            if (mkdir(p, 0755) != 0 && errno != EEXIST) {
-                int e = errno;
-                free(p);
-                errno = e;
-                return false;
-            }
-            p[i] = c;
-        }
-    }
-    free(p);
-    return is_dir(dir);
+    int e;
+    if (fsutil_mkdirs(dir, &e)) return true;
+    errno = e;
+    return false;
 }
 
 /* The data folder (holding assets/templates/scenario/), malloc'd, or NULL:
@@ -96,11 +74,8 @@ static char *find_data_dir(void) {
     char *cands[4] = {NULL, NULL, NULL, NULL};
     int n = 0;
     if (env && *env) cands[n++] = strdup(env);
-    char exe[PATH_MAX];
-    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (len > 0) {
-        exe[len] = '\0';
-        char *dir = fsutil_dirname(exe);
+    {
+        char *dir = fsutil_exe_dir();
         if (dir) {
             cands[n++] = dir;
             cands[n++] = fsutil_join(dir, "../share/enjeux");
@@ -170,7 +145,9 @@ static bool write_file(const char *path, const char *data, size_t len, Lang lang
 /* Copies the template into `dest` (already created, empty). */
 static bool copy_template(const char *tpl, const char *dest, const char *id, const char *shown, Lang lang) {
     char *images = fsutil_join(dest, "images");
-    if (!images || mkdir(images, 0755) != 0) {
+    int mk_err = 0;
+    if (!images || !fsutil_mkdir(images, &mk_err)) {
+        errno = mk_err;
         fprintf(stderr, tr(lang, "enjeux new\u202f: %s\u202f: création impossible (%s).\n",
                            "enjeux new: %s: cannot create it (%s).\n"),
                 images ? images : dest, strerror(errno));
@@ -284,7 +261,9 @@ int cli_new(int argc, char **argv) {
                 dir, strerror(errno));
         goto done;
     }
-    if (mkdir(dest, 0755) != 0) {
+    int mk_err = 0;
+    if (!fsutil_mkdir(dest, &mk_err)) {
+        errno = mk_err;
         if (errno == EEXIST)
             fprintf(stderr,
                     tr(lang,

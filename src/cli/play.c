@@ -13,6 +13,7 @@
 
 #include "cli/cli.h"
 #include "core/engine.h"
+#include "core/fsutil.h"
 #include "core/framework.h"
 #include "core/rng.h"
 #include "core/save.h"
@@ -711,9 +712,7 @@ typedef struct CompStats {
 } CompStats;
 
 static double now_seconds(void) {
-    struct timespec ts;
-    timespec_get(&ts, TIME_UTC);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+    return (double)fsutil_clock_ns() / 1e9;
 }
 
 /* "52,3 %" / "52.3%" for count/total, integer arithmetic. */

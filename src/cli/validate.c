@@ -2,14 +2,13 @@
  * scenario folder, or a folder of scenario folders) and competency
  * frameworks, prints every problem with file:line:column and a hint, and
  * exits 0 (valid, warnings allowed), 1 (an error) or 2 (bad usage). */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "core/diag.h"
+#include "core/fsutil.h"
 #include "core/framework.h"
 #include "core/lang.h"
 #include "core/scenario.h"
@@ -23,13 +22,11 @@ typedef struct Run {
 } Run;
 
 static bool is_dir(const char *p) {
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+    return fsutil_kind(p) == FS_KIND_DIR;
 }
 
 static bool is_file(const char *p) {
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+    return fsutil_kind(p) == FS_KIND_FILE;
 }
 
 static char *join(const char *dir, const char *name) {
@@ -110,31 +107,13 @@ static void check_scenario(Run *run, const char *path) {
     diag_list_free(&dl);
 }
 
-static int cmp_names(const void *a, const void *b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* A folder of scenario folders: each scenario, in name order, and the
  * framework found there. Returns false when it holds nothing to check. */
 static bool check_library(Run *run, const char *dir) {
-    DIR *d = opendir(dir);
-    if (!d) return false;
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.') continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 32;
-            char **p = realloc(names, cap * sizeof *p);
-            if (!p) break;
-            names = p;
-        }
-        names[n] = join(dir, e->d_name);
-        if (names[n]) n++;
-    }
-    closedir(d);
-    if (n) qsort(names, n, sizeof *names, cmp_names);
+    size_t n;
+    int err;
+    char **names;
+    if (!fsutil_list_dir(dir, &names, &n, &err)) return false;
     bool found = false;
     char *fw = join(dir, "competencies.json");
     if (fw && is_file(fw)) {
@@ -143,15 +122,17 @@ static bool check_library(Run *run, const char *dir) {
     }
     free(fw);
     for (size_t i = 0; i < n; i++) {
-        char *sc = is_dir(names[i]) ? join(names[i], "scenario.json") : NULL;
+        if (names[i][0] == '.') continue;
+        char *sub = join(dir, names[i]);
+        char *sc = sub && is_dir(sub) ? join(sub, "scenario.json") : NULL;
         if (sc && is_file(sc)) {
             check_scenario(run, sc);
             found = true;
         }
         free(sc);
-        free(names[i]);
+        free(sub);
     }
-    free(names);
+    fsutil_free_names(names, n);
     return found;
 }
 

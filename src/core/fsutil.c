@@ -1,4 +1,7 @@
-/* fsutil.c — bounded file reading and path helpers; see fsutil.h. */
+/* fsutil.c — the platform layer (POSIX and Win32); see fsutil.h. */
+#ifndef _WIN32
+#define _XOPEN_SOURCE 700 /* realpath, struct stat's st_mtim */
+#endif
 #include "core/fsutil.h"
 
 #include <errno.h>
@@ -6,15 +9,33 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #ifdef _WIN32
-#include <io.h>
-#include <windows.h>
+#define PSAPI_VERSION 2 /* GetProcessMemoryInfo from kernel32, no psapi.lib */
 #include <direct.h>
+#include <fcntl.h>
+#include <io.h>
+#include <process.h>
+#include <windows.h>
+#include <psapi.h>
 #else
 #include <dirent.h>
 #include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
+#endif
+#ifdef __APPLE__
+#include <mach-o/dyld.h>
+#endif
+
+#ifndef S_ISDIR
+#define S_ISDIR(m) (((m) & S_IFMT) == S_IFDIR)
+#endif
+#ifndef S_ISREG
+#define S_ISREG(m) (((m) & S_IFMT) == S_IFREG)
 #endif
 
 FsStatus fsutil_read_file(const char *path, size_t limit, char **data, size_t *len, size_t *size,
@@ -117,6 +138,141 @@ char *fsutil_join(const char *dir, const char *rel) {
     return p;
 }
 
+/* ---- file kinds, times, folders ------------------------------------------- */
+
+FsKind fsutil_kind(const char *path) {
+    struct stat st;
+    if (stat(path, &st) != 0) return FS_KIND_NONE;
+    if (S_ISREG(st.st_mode)) return FS_KIND_FILE;
+    if (S_ISDIR(st.st_mode)) return FS_KIND_DIR;
+    return FS_KIND_OTHER;
+}
+
+long long fsutil_mtime_ns(const char *path) {
+    struct stat st;
+    if (stat(path, &st) != 0) return 0;
+#ifdef _WIN32
+    return (long long)st.st_mtime * 1000000000LL;
+#elif defined(__APPLE__)
+    return (long long)st.st_mtimespec.tv_sec * 1000000000LL + st.st_mtimespec.tv_nsec;
+#else
+    return (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+#endif
+}
+
+char *fsutil_canonical(const char *path) {
+#ifdef _WIN32
+    if (fsutil_kind(path) == FS_KIND_NONE) return NULL;
+    return _fullpath(NULL, path, 0);
+#else
+    return realpath(path, NULL);
+#endif
+}
+
+
+long long fsutil_clock_ns(void) {
+#ifdef _WIN32
+    LARGE_INTEGER f, c;
+    QueryPerformanceFrequency(&f);
+    QueryPerformanceCounter(&c);
+    return (long long)((double)c.QuadPart * 1e9 / (double)f.QuadPart);
+#else
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+#endif
+}
+
+long long fsutil_cpu_ns(bool whole_process) {
+#ifdef _WIN32
+    FILETIME created, exited, kernel, user;
+    BOOL ok = whole_process ? GetProcessTimes(GetCurrentProcess(), &created, &exited, &kernel, &user)
+                            : GetThreadTimes(GetCurrentThread(), &created, &exited, &kernel, &user);
+    if (!ok) return 0;
+    ULARGE_INTEGER k = {.u = {kernel.dwLowDateTime, kernel.dwHighDateTime}};
+    ULARGE_INTEGER u = {.u = {user.dwLowDateTime, user.dwHighDateTime}};
+    return (long long)(k.QuadPart + u.QuadPart) * 100; /* 100 ns units */
+#else
+    struct timespec ts;
+    if (clock_gettime(whole_process ? CLOCK_PROCESS_CPUTIME_ID : CLOCK_THREAD_CPUTIME_ID, &ts) != 0) return 0;
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+#endif
+}
+
+long long fsutil_peak_rss_kb(void) {
+#ifdef _WIN32
+    PROCESS_MEMORY_COUNTERS pmc;
+    if (!GetProcessMemoryInfo(GetCurrentProcess(), &pmc, sizeof pmc)) return 0;
+    return (long long)(pmc.PeakWorkingSetSize / 1024);
+#else
+    struct rusage ru;
+    if (getrusage(RUSAGE_SELF, &ru) != 0) return 0;
+#ifdef __APPLE__
+    return (long long)ru.ru_maxrss / 1024; /* bytes on macOS */
+#else
+    return (long long)ru.ru_maxrss;
+#endif
+#endif
+}
+
+char *fsutil_exe_dir(void) {
+    char buf[4096];
+#ifdef _WIN32
+    DWORD n = GetModuleFileNameA(NULL, buf, sizeof buf);
+    if (n == 0 || n >= sizeof buf) return NULL;
+    for (char *c = buf; *c; c++)
+        if (*c == '\\') *c = '/';
+#elif defined(__APPLE__)
+    uint32_t size = sizeof buf;
+    if (_NSGetExecutablePath(buf, &size) != 0) return NULL;
+#else
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0) return NULL;
+    buf[n] = '\0';
+#endif
+    return fsutil_dirname(buf);
+}
+
+#ifndef _WIN32
+extern char **environ;
+#endif
+
+int fsutil_run(char *const argv[], int *err) {
+    *err = 0;
+#ifdef _WIN32
+    intptr_t r = _spawnvp(_P_WAIT, argv[0], (const char *const *)argv);
+    if (r == -1) {
+        *err = errno;
+        return -1;
+    }
+    return (int)r;
+#else
+    pid_t pid;
+    int e = posix_spawnp(&pid, argv[0], NULL, NULL, argv, environ);
+    if (e != 0) {
+        *err = e;
+        return -1;
+    }
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) {
+            *err = errno;
+            return -1;
+        }
+    }
+    if (!WIFEXITED(status)) {
+        *err = EINTR;
+        return -1;
+    }
+    /* A shell-less spawn that could not exec reports 127 on some systems. */
+    if (WEXITSTATUS(status) == 127) {
+        *err = ENOENT;
+        return -1;
+    }
+    return WEXITSTATUS(status);
+#endif
+}
+
 /* ---- atomic replacement (saves, records) ----------------------------------- */
 
 static bool sync_stream(FILE *f) {
@@ -150,6 +306,13 @@ static void sync_folder_of(const char *path) {
     }
     free(dir);
 #endif
+}
+
+bool fsutil_rename(const char *from, const char *to, int *err) {
+    *err = 0;
+    if (replace_file(from, to)) return true;
+    *err = errno ? errno : EIO;
+    return false;
 }
 
 bool fsutil_write_atomic(const char *path, const void *data, size_t len, int *err) {
@@ -196,8 +359,13 @@ static int make_dir(const char *p) {
 }
 
 bool fsutil_is_dir(const char *path) {
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+    return fsutil_kind(path) == FS_KIND_DIR;
+}
+
+bool fsutil_mkdir(const char *dir, int *err) {
+    int r = make_dir(dir);
+    *err = r == 0 ? 0 : errno;
+    return r == 0;
 }
 
 bool fsutil_mkdirs(const char *dir, int *err) {

@@ -1,6 +1,9 @@
-/* fsutil.h — reading whole files with a size limit, path helpers for the
- * loaders, and atomic file replacement for saves. Internal to the core; the
- * only place of the core with platform (POSIX / Win32) calls. */
+/* fsutil.h — the one platform file: reading whole files with a size limit,
+ * path helpers, folder listing, file kinds and times, canonical paths,
+ * folder creation, a monotonic clock, and atomic file replacement for saves. Everything that
+ * differs between POSIX and Win32 lives in fsutil.c, behind these
+ * functions; the rest of the program (core, CLI, UI) calls them instead of
+ * <dirent.h>, <sys/stat.h>, realpath() or rename(). */
 #ifndef ENJEUX_FSUTIL_H
 #define ENJEUX_FSUTIL_H
 
@@ -21,6 +24,53 @@ char *fsutil_dirname(const char *path);
 
 /* `dir` + "/" + `rel`, malloc'd; NULL on OOM. */
 char *fsutil_join(const char *dir, const char *rel);
+
+typedef enum FsKind { FS_KIND_NONE, FS_KIND_FILE, FS_KIND_DIR, FS_KIND_OTHER } FsKind;
+
+/* What `path` names (symbolic links followed): FS_KIND_NONE when nothing
+ * is there or it cannot be examined. */
+FsKind fsutil_kind(const char *path);
+
+/* The last modification time of `path` in nanoseconds since the epoch (or
+ * a platform value that grows when the file changes), 0 when it cannot be
+ * read. For watching files that an author saves. */
+long long fsutil_mtime_ns(const char *path);
+
+/* The absolute, canonical form of an existing path (symbolic links and
+ * "." / ".." resolved), malloc'd: the caller frees it. NULL when the path
+ * does not exist or memory runs out. */
+char *fsutil_canonical(const char *path);
+
+/* Creates the one folder `dir` (its parent must exist). False with *err
+ * set to an errno value otherwise, EEXIST when something is already there. */
+bool fsutil_mkdir(const char *dir, int *err);
+
+/* A monotonic clock in nanoseconds, for measuring durations (time taken
+ * by a decision, benchmarks); its origin is unspecified. */
+long long fsutil_clock_ns(void);
+
+/* CPU time used so far, in nanoseconds, by the calling thread
+ * (`whole_process` false) or by the whole process (true); for benchmarks
+ * that must leave out time stolen by other programs. 0 when unknown. */
+long long fsutil_cpu_ns(bool whole_process);
+
+/* The most memory the process has held resident so far, in kilobytes; 0
+ * when unknown. For benchmarks. */
+long long fsutil_peak_rss_kb(void);
+
+/* The folder of the running program (trailing separator not included),
+ * malloc'd; NULL when the system cannot tell. */
+char *fsutil_exe_dir(void);
+
+/* Runs the program argv[0] (looked up in PATH) with `argv` (NULL-ended), no
+ * shell, standard streams inherited, and waits for it. Returns its exit
+ * status, or -1 with *err set to an errno value when it cannot be started
+ * (ENOENT: not installed) or did not exit normally. */
+int fsutil_run(char *const argv[], int *err);
+
+/* Renames `from` over `to`, replacing it atomically where the system can.
+ * False with *err set on failure. */
+bool fsutil_rename(const char *from, const char *to, int *err);
 
 /* Replaces the file at `path` with `data` (`len` bytes) so that, whatever
  * happens (crash, SIGKILL, power cut), the file holds either its old

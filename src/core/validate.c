@@ -2,14 +2,12 @@
  * graph (reachability, a way to an ending), events never scheduled, flags
  * tested for a value they never take, competencies without evidence; and
  * image paths against the scenario's folder. */
-#define _XOPEN_SOURCE 700 /* realpath */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include "core/fsutil.h"
 #include "core/scenario_load.h"
@@ -47,8 +45,7 @@ void validate_image(Loader *L, const char *rel) {
         L->oom = true;
         return;
     }
-    struct stat st;
-    if (stat(full, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (fsutil_kind(full) != FS_KIND_FILE) {
         jreader_report(r, DIAG_MISSING_IMAGE, false, rel, NULL, NULL, NULL);
         free(full);
         return;
@@ -56,9 +53,9 @@ void validate_image(Loader *L, const char *rel) {
     /* A symbolic link may still lead out of the folder. */
     if (!L->real_dir_tried) {
         L->real_dir_tried = true;
-        L->real_dir = realpath(L->sc->dir ? L->sc->dir : ".", NULL);
+        L->real_dir = fsutil_canonical(L->sc->dir ? L->sc->dir : ".");
     }
-    char *real = realpath(full, NULL);
+    char *real = fsutil_canonical(full);
     if (L->real_dir && real) {
         size_t n = strlen(L->real_dir);
         if (strncmp(real, L->real_dir, n) != 0 || (real[n] != '/' && L->real_dir[n - 1] != '/'))

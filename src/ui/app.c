@@ -324,14 +324,23 @@ static void usage(void) {
     fputs(tr_lang() == LANG_FR
               ? "Usage : enjeux [SCÉNARIO] [--lang fr|en] [--fullscreen] [--size LxH] [--seed N]\n"
                 "        enjeux --screenshots DOSSIER [--all] [--sizes 1280x720,800x600] [SCÉNARIO]\n"
+                "Ateliers : --export-dir DOSSIER (copie aussi les résultats), --workshop FICHIER,\n"
+                "           --workshop-code CODE ; enjeux --forget PROFIL efface les données d'un profil\n"
                 "Options de test : --library DOSSIER, --script FICHIER, --layout-dump FICHIER, --text-dump FICHIER, --bench FICHIER\n"
               : "Usage: enjeux [SCENARIO] [--lang fr|en] [--fullscreen] [--size WxH] [--seed N]\n"
                 "       enjeux --screenshots DIR [--all] [--sizes 1280x720,800x600] [SCENARIO]\n"
+                "Workshops: --export-dir DIR (also copies the results there), --workshop FILE,\n"
+                "           --workshop-code CODE; enjeux --forget PROFILE deletes a profile's data\n"
                 "Test options: --library DIR, --script FILE, --layout-dump FILE, --text-dump FILE, --bench FILE\n",
           stderr);
 }
 
-typedef struct ExtraOpts { const char *bench; } ExtraOpts;
+typedef struct ExtraOpts {
+    const char *bench;
+    const char *export_dir;   /* --export-dir DIR */
+    const char *workshop;     /* --workshop FILE */
+    const char *code;         /* --workshop-code CODE */
+} ExtraOpts;
 
 static bool parse_size(const char *s, int *w, int *h) {
     return sscanf(s, "%dx%d", w, h) == 2 && *w >= 320 && *h >= 240 && *w <= 8192 && *h <= 8192;
@@ -366,6 +375,22 @@ static int parse_options(App *app, ExtraOpts *x, int argc, char **argv) {
             i++;
         } else if (strcmp(a, "--text-dump") == 0 && v) {
             o->text_dump = v;
+            i++;
+        } else if (strcmp(a, "--export-dir") == 0 && v) {
+            x->export_dir = v;
+            i++;
+        } else if (strcmp(a, "--workshop") == 0 && v) {
+            x->workshop = v;
+            i++;
+        } else if (strcmp(a, "--workshop-code") == 0 && v) {
+            if (!workshop_code_valid(v)) {
+                fprintf(stderr, tr_lang() == LANG_FR
+                                    ? "enjeux : --workshop-code %s : lettres sans accent, chiffres, - _ . (63 au plus)\n"
+                                    : "enjeux: --workshop-code %s: letters without accents, digits, - _ . (63 at most)\n",
+                        v);
+                return 2;
+            }
+            x->code = v;
             i++;
         } else if (strcmp(a, "--bench") == 0 && v) {
             x->bench = v;
@@ -519,6 +544,34 @@ static int run_loop(App *app, Script *script, const char *bench_out) {
     return status;
 }
 
+/* The workshop file (--workshop FILE, else workshop.json in the user
+ * folder), the workshop code and the export folder. A broken file named on
+ * the command line stops the game; the default one only warns. */
+static bool setup_workshop(App *app, const ExtraOpts *x) {
+    Game *g = &app->game;
+    char path[PATH_MAX_LEN + 32], err[1000];
+    bool named = x->workshop != NULL;
+    snprintf(path, sizeof path, "%s%s", named ? x->workshop : app->user_dir, named ? "" : "workshop.json");
+    if (named || paths_is_file(path)) {
+        if (!workshop_load(path, &g->workshop_file, err, sizeof err)) {
+            fprintf(stderr, "enjeux: %s\n", err);
+            if (named) return false;
+            snprintf(app->notice, sizeof app->notice, "%s", err);
+            memset(&g->workshop_file, 0, sizeof g->workshop_file);
+        }
+    }
+    const Workshop *w = &g->workshop_file;
+    snprintf(g->workshop, sizeof g->workshop, "%s", x->code ? x->code : w->code);
+    snprintf(g->home_page, sizeof g->home_page, "%s", w->xapi_home_page);
+    snprintf(g->export_dir, sizeof g->export_dir, "%s", x->export_dir ? x->export_dir : w->export_dir);
+    if (g->export_dir[0] && g->recording) {
+        int n = game_export_pending(g, err, sizeof err);
+        if (n < 0) fprintf(stderr, "enjeux: %s\n", err);
+        else if (n > 0) SDL_Log("%d results and badges files copied to %s", n, g->export_dir);
+    }
+    return true;
+}
+
 /* The interface catalogues of assets/i18n/: a damaged or missing one is
  * reported (file:line) and the game goes on, in French or with the keys. */
 static void load_catalogues(App *app) {
@@ -575,7 +628,7 @@ int app_main(int argc, char **argv) {
         fprintf(stderr, "enjeux: %s\n", err);
         goto out;
     }
-    /* The player's data folder: the user folder until profiles exist. */
+    /* The player's data folder: the user folder until a profile is picked. */
     game_set_profile(&app->game, app->user_dir, NULL);
     app->game.recording = !app->opts.shots_dir && !x.bench;
     app->game.trace = SDL_getenv("ENJEUX_TRACE_RECORDS") != NULL;
@@ -586,6 +639,9 @@ int app_main(int argc, char **argv) {
         fprintf(stderr, "enjeux: %s: the data folder's path is too long\n", app->data_dir);
         goto out;
     }
+    if (snprintf(app->game.fonts_dir, sizeof app->game.fonts_dir, "%sfonts/", app->assets_dir) >=
+        (int)sizeof app->game.fonts_dir)
+        goto out;
     if (!theme_load(&app->theme, theme_path, err, sizeof err)) {
         fprintf(stderr, "enjeux: %s\n", err);
         goto out;
@@ -602,6 +658,7 @@ int app_main(int argc, char **argv) {
      * screenshot tour keeps its own players in memory). */
     app->profile = -1;
     if (!app->opts.shots_dir) init_profiles(app);
+    if (!setup_workshop(app, &x)) goto out;
     if (app->opts.layout_dump) {
         app->layout_out = fopen(app->opts.layout_dump, "w");
         if (!app->layout_out) {

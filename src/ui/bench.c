@@ -3,27 +3,22 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/resource.h>
-#include <time.h>
 
+#include "core/fsutil.h"
 #include "ui/app.h"
 
 static double cpu_seconds(void) {
-    struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
-    return (double)ru.ru_utime.tv_sec + (double)ru.ru_stime.tv_sec +
-           ((double)ru.ru_utime.tv_usec + (double)ru.ru_stime.tv_usec) / 1e6;
+    return (double)fsutil_cpu_ns(true) / 1e9;
 }
 
 int bench_run(App *app, const char *out_path, double first_frame_ms) {
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
+    long long now_ns = fsutil_clock_ns();
     FILE *out = fopen(out_path, "w");
     if (!out) {
         fprintf(stderr, "enjeux: %s: cannot write the benchmark figures\n", out_path);
         return 1;
     }
-    fprintf(out, "first_frame_clock_ns=%lld\n", (long long)now.tv_sec * 1000000000LL + now.tv_nsec);
+    fprintf(out, "first_frame_clock_ns=%lld\n", now_ns);
     fprintf(out, "first_frame_in_process_ms=%.3f\n", first_frame_ms);
     SDL_RendererInfo info;
     if (SDL_GetRendererInfo(app->renderer, &info) == 0) fprintf(out, "renderer=%s\n", info.name);
@@ -47,11 +42,9 @@ int bench_run(App *app, const char *out_path, double first_frame_ms) {
      * CPU time, which leaves out time stolen by other processes. */
     double cpu_total = 0, cpu_worst = 0;
     for (int i = 0; i < FRAMES; i++) {
-        struct timespec c0, c1;
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c0);
+        long long c0 = fsutil_cpu_ns(false);
         app_render_frame(app);
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c1);
-        double ms = (double)(c1.tv_sec - c0.tv_sec) * 1e3 + (double)(c1.tv_nsec - c0.tv_nsec) / 1e6;
+        double ms = (double)(fsutil_cpu_ns(false) - c0) / 1e6;
         cpu_total += ms;
         if (ms > cpu_worst) cpu_worst = ms;
         SDL_RenderPresent(app->renderer);
@@ -83,9 +76,7 @@ int bench_run(App *app, const char *out_path, double first_frame_ms) {
     double wall = (double)(SDL_GetTicks64() - t0) / 1000.0;
     fprintf(out, "idle_seconds=%.2f\nidle_cpu_seconds=%.4f\nidle_cpu_percent=%.3f\nidle_frames_drawn=%llu\n", wall, cpu,
             100.0 * cpu / wall, (unsigned long long)(app->frames - frames_before));
-    struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
-    fprintf(out, "peak_rss_mb=%.1f\n", (double)ru.ru_maxrss / 1024.0);
+    fprintf(out, "peak_rss_mb=%.1f\n", (double)fsutil_peak_rss_kb() / 1024.0);
     fprintf(out, "video_driver=%s\n", SDL_GetCurrentVideoDriver());
     fclose(out);
     return 0;

@@ -2,13 +2,13 @@
 #include "ui/game.h"
 
 #include <cjson/cJSON.h>
-#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <SDL.h>
+#include <errno.h>
 #include <time.h>
 
 #include "core/fsutil.h"
@@ -16,6 +16,7 @@
 #include "core/results.h"
 #include "core/rng.h"
 #include "core/save.h"
+#include "ui/award.h"
 #include "ui/paths.h"
 #include "ui/tr.h"
 
@@ -57,52 +58,27 @@ static LibEntry *add_entry(Game *g) {
     return e;
 }
 
-static int cmp_str(const void *a, const void *b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 bool game_scan_library(Game *g, const char *scenarios_dir, Lang lang) {
-    DIR *d = opendir(scenarios_dir);
-    if (!d) return true;
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *de;
+    size_t n;
+    int err;
+    char **names;
+    if (!fsutil_list_dir(scenarios_dir, &names, &n, &err)) return err != ENOMEM; /* a missing folder holds no scenario */
     bool ok = true;
-    while ((de = readdir(d)) != NULL) {
-        if (de->d_name[0] == '.' || strcmp(de->d_name, "schema") == 0) continue;
-        char *dir = join(scenarios_dir, de->d_name);
+    for (size_t i = 0; i < n && ok; i++) {
+        if (names[i][0] == '.' || strcmp(names[i], "schema") == 0) continue;
+        char *dir = join(scenarios_dir, names[i]);
         char *file = dir ? join(dir, "scenario.json") : NULL;
-        bool is = file && paths_is_file(file);
+        if (!dir || !file) ok = false;
+        else if (paths_is_file(file) && game_add_scenario(g, dir, lang) < 0) ok = false;
         free(file);
-        if (!is) {
-            free(dir);
-            continue;
-        }
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            char **nn = realloc(names, cap * sizeof *nn);
-            if (!nn) {
-                free(dir);
-                ok = false;
-                break;
-            }
-            names = nn;
-        }
-        names[n++] = dir;
+        free(dir);
     }
-    closedir(d);
-    if (n) qsort(names, n, sizeof *names, cmp_str);
-    for (size_t i = 0; i < n; i++) {
-        if (ok && game_add_scenario(g, names[i], lang) < 0) ok = false;
-        free(names[i]);
-    }
-    free(names);
+    fsutil_free_names(names, n);
     return ok;
 }
 
 int game_add_scenario(Game *g, const char *path, Lang lang) {
-    struct stat st;
-    char *file = (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) ? join(path, "scenario.json") : strdup(path);
+    char *file = fsutil_kind(path) == FS_KIND_DIR ? join(path, "scenario.json") : strdup(path);
     if (!file) return -1;
     /* One entry per file, however its path is spelt ("scenarios/x" given on
      * the command line, ".../share/enjeux/scenarios/x" from the library). A
@@ -133,6 +109,7 @@ int game_add_scenario(Game *g, const char *path, Lang lang) {
 
 static void log_reset(Game *g);
 static void record_begin(Game *g);
+static bool save_path(const Game *g, char *out, size_t outlen);
 static void record_line(Game *g, char *line);
 static bool log_push(Game *g, uint32_t time_ms, int64_t at_ms);
 
@@ -170,6 +147,10 @@ bool game_start(Game *g, int index, uint64_t seed, Lang lang) {
     log_reset(g);
     record_begin(g);
     game_scene_shown(g);
+    /* A new play replaces the one in progress: its save would otherwise
+     * bring the abandoned play back under "Continue". */
+    char save[1200];
+    if (g->recording && save_path(g, save, sizeof save)) remove(save);
     return true;
 }
 
@@ -209,6 +190,7 @@ void game_finish(Game *g) {
     }
     char err[1400];
     if (!game_write_result(g, err, sizeof err)) SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
+    else if (!award_write(g, g->fonts_dir, err, sizeof err)) SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
 }
 
 bool game_asset_path(const Game *g, const char *rel, char *out, size_t outlen) {
@@ -310,15 +292,16 @@ static void record_line(Game *g, char *line) {
 static void abandon_others(const Game *g, const char *keep) {
     char dir[1200];
     if (!profile_sub(g, "records", dir, sizeof dir)) return;
-    DIR *d = opendir(dir);
-    if (!d) return;
-    struct dirent *de;
+    size_t count;
+    int e;
+    char **names;
+    if (!fsutil_list_dir(dir, &names, &count, &e)) return;
     int64_t now = game_wall_ms();
-    while ((de = readdir(d)) != NULL) {
-        size_t n = strlen(de->d_name);
-        if (n < 7 || strcmp(de->d_name + n - 6, ".jsonl") != 0) continue;
+    for (size_t k = 0; k < count; k++) {
+        size_t n = strlen(names[k]);
+        if (n < 7 || strcmp(names[k] + n - 6, ".jsonl") != 0) continue;
         char path[1500], err[1600];
-        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        snprintf(path, sizeof path, "%s/%s", dir, names[k]);
         if (keep && strcmp(path, keep) == 0) continue;
         Record *r = record_load(path, err, sizeof err);
         if (r && !r->finished && !r->abandoned) {
@@ -329,7 +312,7 @@ static void abandon_others(const Game *g, const char *keep) {
         }
         record_free(r);
     }
-    closedir(d);
+    fsutil_free_names(names, count);
 }
 
 /* Opens a new record for the current session: header, then the decisions
@@ -385,7 +368,72 @@ bool game_write_result(Game *g, char *err, size_t errlen) {
         snprintf(err, errlen, "%s: cannot create the folder for results; check that it is writable", dir);
         return false;
     }
-    return results_write(dir, g->session, game_framework(g), &m, g->result_path, sizeof g->result_path, err, errlen);
+    if (!results_write(dir, g->session, game_framework(g), &m, g->result_path, sizeof g->result_path, err, errlen))
+        return false;
+    g->export_msg[0] = '\0';
+    if (g->export_dir[0]) {
+        char xerr[1400];
+        bool ok = paths_mkdirs(g->export_dir);
+        if (!ok)
+            snprintf(xerr, sizeof xerr, "%s: cannot create the export folder (is the drive still there?)",
+                     g->export_dir);
+        else ok = results_write(g->export_dir, g->session, game_framework(g), &m, NULL, 0, xerr, sizeof xerr);
+        if (!ok) {
+            tr_format(g->export_msg, sizeof g->export_msg, "deb.export_failed", xerr, NULL);
+            SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", xerr);
+        } else {
+            tr_format(g->export_msg, sizeof g->export_msg, "deb.exported", g->export_dir, NULL);
+        }
+    }
+    return true;
+}
+
+/* Copies the regular file `from` to `to` atomically. */
+static bool copy_file(const char *from, const char *to, char *err, size_t errlen) {
+    char *data = NULL;
+    size_t len = 0, size = 0;
+    int e = 0;
+    if (fsutil_read_file(from, 64u * 1024 * 1024, &data, &len, &size, &e) != FS_OK) {
+        snprintf(err, errlen, "%s: cannot read it (%s)", from, e ? strerror(e) : "too large");
+        return false;
+    }
+    bool ok = fsutil_write_atomic(to, data, len, &e);
+    free(data);
+    if (!ok) snprintf(err, errlen, "%s: cannot write it (%s)", to, strerror(e));
+    return ok;
+}
+
+int game_export_pending(Game *g, char *err, size_t errlen) {
+    if (!g->export_dir[0]) return 0;
+    if (!paths_mkdirs(g->export_dir)) {
+        snprintf(err, errlen, "%s: cannot create the export folder (is the drive there?)", g->export_dir);
+        return -1;
+    }
+    int copied = 0;
+    static const char *const SUBS[] = {"results", "badges"};
+    for (int k = 0; k < 2; k++) {
+        char dir[1200];
+        if (!profile_sub(g, SUBS[k], dir, sizeof dir)) continue;
+        DIR *d = opendir(dir);
+        if (!d) continue;
+        struct dirent *de;
+        while ((de = readdir(d)) != NULL) {
+            if (de->d_name[0] == '.') continue;
+            size_t n = strlen(de->d_name);
+            if (n > 4 && strcmp(de->d_name + n - 4, ".tmp") == 0) continue;
+            char from[1500], to[1500];
+            snprintf(from, sizeof from, "%s/%s", dir, de->d_name);
+            snprintf(to, sizeof to, "%s/%s", g->export_dir, de->d_name);
+            if (!paths_is_file(from) || paths_is_file(to)) continue;
+            if (!copy_file(from, to, err, errlen)) {
+                closedir(d);
+                return -1;
+            }
+            copied++;
+        }
+        closedir(d);
+    }
+    return copied;
 }
 static bool save_path(const Game *g, char *out, size_t outlen) {
     return profile_sub(g, "saves/current.json", out, outlen);
@@ -424,16 +472,17 @@ static int find_unfinished_record(Game *g) {
     g->resume_path[0] = '\0';
     char dir[1200];
     if (!profile_sub(g, "records", dir, sizeof dir)) return -1;
-    DIR *d = opendir(dir);
-    if (!d) return -1;
-    struct dirent *de;
+    size_t count;
+    int e;
+    char **names;
+    if (!fsutil_list_dir(dir, &names, &count, &e)) return -1;
     int found = -1;
     int64_t newest = INT64_MIN;
-    while ((de = readdir(d)) != NULL) {
-        size_t n = strlen(de->d_name);
-        if (n < 7 || strcmp(de->d_name + n - 6, ".jsonl") != 0) continue;
+    for (size_t k = 0; k < count; k++) {
+        size_t n = strlen(names[k]);
+        if (n < 7 || strcmp(names[k] + n - 6, ".jsonl") != 0) continue;
         char path[1500], err[1600];
-        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        snprintf(path, sizeof path, "%s/%s", dir, names[k]);
         Record *r = record_load(path, err, sizeof err);
         if (!r) {
             SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
@@ -447,7 +496,7 @@ static int find_unfinished_record(Game *g) {
         }
         record_free(r);
     }
-    closedir(d);
+    fsutil_free_names(names, count);
     return found;
 }
 

@@ -16,6 +16,7 @@
 #include "core/framework.h"
 #include "core/results.h"
 #include "core/scenario.h"
+#include "core/workshop.h"
 
 typedef struct LibEntry {
     char *dir;                /* the scenario's folder */
@@ -49,10 +50,14 @@ typedef struct Game {
     char profile_dir[1024];
     char pseudonym[128];
     char workshop[64];        /* workshop code, empty when none */
-    char home_page[256];      /* xAPI account homePage (workshop file), empty: default */
+    char home_page[WORKSHOP_TEXT_MAX]; /* xAPI account homePage (workshop file), empty: default */
     bool recording;           /* write records and results (not in screenshot tours) */
     bool trace;               /* say on stderr when each record line is synced (tests) */
     char resume_path[1500];   /* the unfinished record "Continue" resumes */
+    char export_dir[1024];    /* results are also copied here when set (--export-dir) */
+    char export_msg[1400];    /* what the last export did, for the debrief; empty when none */
+    Workshop workshop_file;   /* the workshop file's settings (issuer of badges…) */
+    char fonts_dir[2300];     /* assets/fonts/ (trailing '/'): badges are drawn with it */
     PlayLog log;
 } Game;
 
@@ -102,6 +107,11 @@ void game_scene_shown(Game *g);
  * record's "end" line and writes the results. Once per play; nothing when
  * not recording. */
 void game_finish(Game *g);
+
+/* Copies into the export folder the files of the profile's results/ and
+ * badges/ folders it lacks (plays finished before the folder was set).
+ * Returns how many were copied, -1 with a message in `err` on failure. */
+int game_export_pending(Game *g, char *err, size_t errlen);
 
 /* Writes the results of the finished play (results/<play-id>.json, .csv,
  * .xapi.json, through the core's results module) into the profile folder.

@@ -1,5 +1,4 @@
 /* paths.c — data and user folders; see paths.h. */
-#define _XOPEN_SOURCE 700 /* realpath */
 #include "ui/paths.h"
 
 #include <SDL.h>
@@ -7,7 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+
+#include "core/fsutil.h"
 
 #ifndef ENJEUX_SOURCE_DATA_DIR
 #define ENJEUX_SOURCE_DATA_DIR "."
@@ -17,8 +17,7 @@
 #endif
 
 bool paths_is_file(const char *path) {
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+    return fsutil_kind(path) == FS_KIND_FILE;
 }
 
 static bool holds_assets(const char *dir) {
@@ -61,20 +60,10 @@ bool paths_find_data(char *out, size_t outlen, char *err, size_t errlen) {
 }
 
 bool paths_mkdirs(const char *dir) {
-    char p[PATH_MAX_LEN];
-    size_t n = strlen(dir);
-    if (n == 0 || n >= sizeof p) return false;
-    memcpy(p, dir, n + 1);
-    for (size_t i = 1; i <= n; i++) {
-        if (p[i] == '/' || p[i] == '\0') {
-            char c = p[i];
-            p[i] = '\0';
-            if (mkdir(p, 0755) != 0 && errno != EEXIST) return false;
-            p[i] = c;
-        }
-    }
-    struct stat st;
-    return stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+    int err;
+    bool ok = fsutil_mkdirs(dir, &err);
+    if (!ok) errno = err;
+    return ok;
 }
 
 bool paths_find_user(char *out, size_t outlen, char *err, size_t errlen) {
@@ -98,9 +87,5 @@ bool paths_find_user(char *out, size_t outlen, char *err, size_t errlen) {
 }
 
 char *paths_canonical(const char *path) {
-#ifdef _WIN32
-    return _fullpath(NULL, path, 0);
-#else
-    return realpath(path, NULL);
-#endif
+    return fsutil_canonical(path);
 }

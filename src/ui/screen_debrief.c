@@ -7,6 +7,7 @@
 
 #include "core/fmt.h"
 #include "ui/app.h"
+#include "ui/award.h"
 #include "ui/tr.h"
 #include "ui/view.h"
 
@@ -95,9 +96,10 @@ static int badge_panel(App *app, int x, int y, int w) {
     const Framework *fw = game_framework(&app->game);
     uint8_t b = session_badges(app->game.session);
     int pad = app_grid(app, 2);
-    char text[1024] = "";
+    char text[1024] = "", png[2048] = "";
     for (int l = 3; l >= 1; l--)
         if (b & (1u << (l - 1))) {
+            if (!award_png_path(&app->game, l, png, sizeof png)) png[0] = '\0';
             char lv[4];
             snprintf(lv, sizeof lv, "%d", l);
             char key[16];
@@ -109,11 +111,24 @@ static int badge_panel(App *app, int x, int y, int w) {
     bool earned = text[0] != '\0';
     if (!earned) snprintf(text, sizeof text, "%s", tr("deb.no_badge"));
     char full[1100];
-    snprintf(full, sizeof full, "%s%s", earned ? "★ " : "", text);
-    const TextTex *tt = text_get(app->text, TS_BODY, FACE_BOLD, app_color(app, COL_TEXT), full, w - 2 * pad, ALIGN_LEFT);
-    int h = tt->h + 2 * pad;
+    snprintf(full, sizeof full, "%s%s", earned && !png[0] ? "★ " : "", text);
+    /* The badge drawn for the player (award.c), left of the text. */
+    int side = png[0] ? app_px(app, 112) : 0, iw = 0, ih = 0;
+    SDL_Texture *img = side ? image_get(app->images, png, side, side, &iw, &ih) : NULL;
+    iw = ih = side; /* a PNG texture keeps its natural size: draw it scaled */
+    int tx = img ? iw + pad : 0;
+    const TextTex *tt =
+        text_get(app->text, TS_BODY, FACE_BOLD, app_color(app, COL_TEXT), full, w - 2 * pad - tx, ALIGN_LEFT);
+    int inner = img && ih > tt->h ? ih : tt->h;
+    int h = inner + 2 * pad;
     widget_panel(app, (SDL_Rect){x, y, w, h}, earned ? COL_TONE_POSITIVE : COL_SURFACE_ALT, COL_BORDER);
-    widget_text(app, TS_BODY, FACE_BOLD, COL_TEXT, full, x + pad, y + pad, w - 2 * pad, "badge");
+    if (img) {
+        SDL_Rect dst = {x + pad, y + pad, iw, ih};
+        SDL_RenderCopy(app->renderer, img, NULL, &dst);
+        ui_add(&app->ui, UI_IMAGE, dst, -1, true, "badge-image");
+    }
+    widget_text(app, TS_BODY, FACE_BOLD, COL_TEXT, full, x + pad + tx, y + pad + (inner - tt->h) / 2,
+                w - 2 * pad - tx, "badge");
     return h;
 }
 
@@ -185,6 +200,9 @@ static void debrief_render(App *app, void *vst) {
         tr_format(msg, sizeof msg, "deb.saved", app->game.result_path, NULL);
         y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, msg, x, y, w, "saved") + app_grid(app, 2);
     }
+    if (app->game.export_msg[0])
+        y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, app->game.export_msg, x, y, w, "exported") +
+             app_grid(app, 2);
     view_page_end(app, &page, y);
 }
 

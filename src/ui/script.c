@@ -1,6 +1,7 @@
 /* script.c — scripted input as SDL events; see script.h. */
 #include "ui/script.h"
 
+#include <SDL_image.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -181,6 +182,19 @@ ScriptStatus script_step(Script *s, App *app, char *err, size_t errlen) {
         if (!top || strcmp(top->name, a1) != 0) {
             snprintf(err, errlen, "%s:%d: expected the screen \"%s\", the game shows \"%s\"", s->path, l->line, a1,
                      top ? top->name : "(none)");
+            return SCRIPT_FAILED;
+        }
+    } else if (strcmp(cmd, "shot") == 0) {
+        /* "shot FILE.png": the current frame, as drawn, to a PNG file. */
+        app_render_frame(app);
+        SDL_Surface *sf = SDL_CreateRGBSurfaceWithFormat(0, app->w, app->h, 32, SDL_PIXELFORMAT_ARGB8888);
+        bool ok = sf && a1[0] &&
+                  SDL_RenderReadPixels(app->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, sf->pixels, sf->pitch) == 0 &&
+                  IMG_SavePNG(sf, a1) == 0;
+        SDL_FreeSurface(sf);
+        if (!ok) {
+            snprintf(err, errlen, "%s:%d: cannot write the screenshot \"%s\": %s", s->path, l->line, a1,
+                     SDL_GetError());
             return SCRIPT_FAILED;
         }
     } else if (strcmp(cmd, "quit") == 0) {

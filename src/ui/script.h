@@ -10,6 +10,7 @@
  *   pad BUTTON        a controller button (a, b, start, dpup, dpdown, dpleft, dpright)
  *   wait [N]          let N frames pass (default 1)
  *   expect SCREEN     fail unless the screen on top is SCREEN (title, library, scene…)
+ *   shot FILE         save the current frame as a PNG file (to look at a screen in a given state)
  *   quit              end the game
  *
  * A failed `expect` or an unknown widget stops the game with exit status 1

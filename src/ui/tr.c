@@ -5,12 +5,12 @@
  * switching language is only a change of the current catalogue. */
 #include "ui/tr.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fsutil.h"
 #include "core/po.h"
 
 enum { TR_MAX_LANGS = 32, TR_CODE_MAX = 16 };
@@ -57,30 +57,32 @@ static bool code_ok(const char *s, size_t n) {
 
 size_t tr_load_dir(const char *dir, DiagList *dl) {
     tr_unload();
-    DIR *d = opendir(dir);
-    bool opened = d != NULL;
-    if (!d) {
-        const char *args[4] = {dir, strerror(errno), NULL, NULL};
+    char **names = NULL;
+    size_t count = 0;
+    int e = 0;
+    bool opened = fsutil_list_dir(dir, &names, &count, &e);
+    if (!opened) {
+        const char *args[4] = {dir, strerror(e), NULL, NULL};
         diag_add(dl, DIAG_IO, dir, 0, 0, "", args);
     } else {
-        struct dirent *de;
-        while ((de = readdir(d)) != NULL) {
-            size_t n = strlen(de->d_name);
-            if (n < 4 || strcmp(de->d_name + n - 3, ".po") != 0 || !code_ok(de->d_name, n - 3)) continue;
+        for (size_t k = 0; k < count; k++) {
+            const char *name = names[k];
+            size_t n = strlen(name);
+            if (n < 4 || strcmp(name + n - 3, ".po") != 0 || !code_ok(name, n - 3)) continue;
             if (lang_count == TR_MAX_LANGS) break;
             size_t dn = strlen(dir);
             char *path = malloc(dn + n + 2);
             if (!path) break;
-            snprintf(path, dn + n + 2, "%s%s%s", dir, dn && dir[dn - 1] == '/' ? "" : "/", de->d_name);
+            snprintf(path, dn + n + 2, "%s%s%s", dir, dn && dir[dn - 1] == '/' ? "" : "/", name);
             PoCatalog *cat = po_load(path, dl);
             free(path);
             if (!cat) continue;
             TrLang *l = &langs[lang_count++];
-            memcpy(l->code, de->d_name, n - 3);
+            memcpy(l->code, name, n - 3);
             l->code[n - 3] = '\0';
             l->cat = cat;
         }
-        closedir(d);
+        fsutil_free_names(names, count);
     }
     qsort(langs, lang_count, sizeof langs[0], cmp_code);
     reference = find_lang("fr");

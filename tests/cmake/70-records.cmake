@@ -14,3 +14,33 @@ add_test(NAME records_xapi_validation
   COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/xapi/check_xapi.py ${PROJECT_SOURCE_DIR} $<TARGET_FILE:gen_results>
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(records_xapi_validation PROPERTIES TIMEOUT 300)
+
+# Kill test: the real game killed at random moments of scripted plays, 100
+# times (tests/records/kill_test.py); every record readable, at most the
+# decision in progress lost, killed plays resumed and finished.
+add_test(NAME records_kill
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/records/kill_test.py $<TARGET_FILE:enjeux>
+          ${ENJEUX_TESTS_DIR}/fixtures/ui/library ${ENJEUX_TESTS_DIR}/ui/keyboard.script --runs 100
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(records_kill PROPERTIES TIMEOUT 900 PROCESSORS 2)
+
+# Exports (--export-dir) and the workshop file (--workshop), through the game.
+add_test(NAME records_export
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/records/export_test.py $<TARGET_FILE:enjeux>
+          ${ENJEUX_TESTS_DIR}/fixtures/ui/library ${ENJEUX_TESTS_DIR}/ui/keyboard.script
+          ${ENJEUX_TESTS_DIR}/xapi/check_xapi.py
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(records_export PROPERTIES TIMEOUT 300)
+
+# Badges: PNG and unsigned Open Badges 3.0 credential on a badge-earning play.
+add_test(NAME records_badges
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/records/badge_test.py $<TARGET_FILE:enjeux>
+          ${ENJEUX_TESTS_DIR}/fixtures/ui/library ${ENJEUX_TESTS_DIR}/ui/mouse.script
+          ${ENJEUX_TESTS_DIR}/ui/keyboard.script
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(records_badges PROPERTIES TIMEOUT 300)
+
+# Privacy: enjeux --forget PROFILE.
+add_test(NAME records_forget
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/records/forget_test.py $<TARGET_FILE:enjeux>
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})

@@ -15,8 +15,12 @@ set(ENJEUX_FUZZ_SEEDS_framework ${PROJECT_SOURCE_DIR}/scenarios/competencies.jso
   ${_fz}/regressions/framework)
 set(ENJEUX_FUZZ_SEEDS_save ${_fz}/corpus/save ${_fz}/regressions/save)
 set(ENJEUX_FUZZ_SEEDS_condition ${_fz}/corpus/condition ${_fz}/regressions/condition)
+set(ENJEUX_FUZZ_SEEDS_record ${_fz}/corpus/record ${_fz}/regressions/record)
+set(ENJEUX_FUZZ_SEEDS_progress ${_fz}/corpus/progress ${_fz}/regressions/progress)
+file(GLOB _po_seeds CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/assets/i18n/*.po)
+set(ENJEUX_FUZZ_SEEDS_catalog ${_po_seeds} ${_fz}/regressions/catalog)
 
-foreach(_t scenario framework save condition)
+foreach(_t scenario framework save condition record progress catalog)
   set(_exe fuzz_${_t})
   add_executable(${_exe} ${_fz}/fuzz_${_t}.c ${_fz}/fuzz_common.c)
   target_link_libraries(${_exe} PRIVATE enjeux_core)

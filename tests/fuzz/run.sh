@@ -4,6 +4,7 @@
 # seed corpora and regression inputs, with the format's dictionary.
 #
 #   tests/fuzz/run.sh [SECONDS] [TARGET…]       targets: scenario framework save condition
+#                                               record progress catalog
 #
 # Each target's growing corpus stays in build-fuzz/corpus/<target>/ between
 # runs (run it for hours by giving a large SECONDS). A crash or hang leaves
@@ -15,7 +16,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(scenario framework save condition)
+[ ${#targets[@]} -gt 0 ] || targets=(scenario framework save condition record progress catalog)
 build=$root/build-fuzz
 
 "$root/scripts/setup.sh" --with fuzz --install-only >/dev/null
@@ -30,6 +31,9 @@ seed_dirs() {
     framework) echo "$root/tests/fuzz/regressions/framework" ;;
     save) echo "$root/tests/fuzz/corpus/save" "$root/tests/fuzz/regressions/save" ;;
     condition) echo "$root/tests/fuzz/corpus/condition" "$root/tests/fuzz/regressions/condition" ;;
+    record) echo "$root/tests/fuzz/corpus/record" "$root/tests/fuzz/regressions/record" ;;
+    progress) echo "$root/tests/fuzz/corpus/progress" "$root/tests/fuzz/regressions/progress" ;;
+    catalog) echo "$root/assets/i18n" "$root/tests/fuzz/regressions/catalog" ;;
   esac
 }
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/badge.h"
 #include "core/record.h"
 #include "core/results.h"
 #include "core/rng.h"
@@ -274,7 +275,56 @@ static void test_random(const Fix *f) {
     }
 }
 
+/* The credential of the shipped framework's N1 badge: alignments to its
+ * competencies and their UNESCO / AI Act codes, evidence naming the plays. */
+static void test_badge(void) {
+    DiagList dl;
+    diag_list_init(&dl, LANG_FR);
+    Framework *fw = framework_load("scenarios/competencies.json", &dl);
+    diag_list_free(&dl);
+    CHECK(fw != NULL);
+    if (!fw) return;
+    BadgePlay plays[2] = {{"0123456789abcdef4123456789abcdef", "mairie-chatbot", "Le chatbot", "2026-11-20T10:00:00.000Z"},
+                          {"fedcba9876543210412345678abcdef0", "urgences-triage", NULL, "2026-11-22T10:00:00.000Z"}};
+    Workshop w;
+    memset(&w, 0, sizeof w);
+    snprintf(w.issuer_id, sizeof w.issuer_id, "https://example.org/issuers/ia");
+    snprintf(w.issuer_name, sizeof w.issuer_name, "Centre");
+    BadgeInfo b = {.level = 1, .fw = fw, .pseudonym = "Loutre", .credential_id = "c1fe7f5f-9d0c-43ed-b27a-e5f298fce0a7",
+                   .issued = "2026-11-22T10:00:00.000Z", .lang = LANG_FR, .workshop = &w, .plays = plays, .n_plays = 2};
+    char *text = badge_credential_json(&b);
+    cJSON *c = text ? cJSON_Parse(text) : NULL;
+    CHECK(c != NULL);
+    CHECK_STR(cJSON_GetObjectItem(cJSON_GetObjectItem(c, "issuer"), "id")->valuestring, w.issuer_id);
+    CHECK(cJSON_GetObjectItem(c, "proof") == NULL);
+    cJSON *al = cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetObjectItem(c, "credentialSubject"), "achievement"),
+                                    "alignment");
+    bool unesco = false, act = false, comp = false;
+    cJSON *a;
+    cJSON_ArrayForEach(a, al) {
+        const cJSON *f = cJSON_GetObjectItem(a, "targetFramework");
+        CHECK(cJSON_GetObjectItem(a, "targetName") && cJSON_GetObjectItem(a, "targetUrl"));
+        if (cJSON_IsString(f) && strcmp(f->valuestring, "UNESCO-AICF-2024") == 0) unesco = true;
+        if (cJSON_IsString(f) && strcmp(f->valuestring, "EU-AI-Act-2024") == 0) act = true;
+        if (cJSON_IsString(cJSON_GetObjectItem(a, "targetType"))) comp = true;
+    }
+    CHECK(unesco && act && comp);
+    CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItem(c, "evidence")), 2);
+    cJSON_Delete(c);
+    free(text);
+    b.level = 4;
+    CHECK(badge_credential_json(&b) == NULL);
+    char *uri = badge_png_data_uri((const unsigned char *)"Man", 3);
+    CHECK_STR(uri, "data:image/png;base64,TWFu");
+    free(uri);
+    uri = badge_png_data_uri((const unsigned char *)"Ma", 2);
+    CHECK_STR(uri, "data:image/png;base64,TWE=");
+    free(uri);
+    framework_free(fw);
+}
+
 int main(void) {
+    test_badge();
     test_times();
     test_ids();
     Fix f;

@@ -1,0 +1,19 @@
+# Other platforms, checked from this Linux machine: the CMake presets parse
+# (all of them, Windows and macOS ones included), and the code outside
+# src/ui/ compiles for Windows with the MinGW-w64 cross compiler.
+add_test(NAME platform_presets
+  COMMAND ${CMAKE_COMMAND} --list-presets=all
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(platform_presets PROPERTIES TIMEOUT 60)
+
+find_program(ENJEUX_MINGW_CC NAMES x86_64-w64-mingw32-gcc-posix x86_64-w64-mingw32-gcc)
+find_path(ENJEUX_CJSON_INCLUDE cjson/cJSON.h)
+if(ENJEUX_MINGW_CC AND ENJEUX_CJSON_INCLUDE)
+  add_test(NAME platform_windows_compiles
+    COMMAND bash ${PROJECT_SOURCE_DIR}/tests/platform/check-windows-compile.sh
+            ${ENJEUX_MINGW_CC} ${PROJECT_SOURCE_DIR} ${ENJEUX_CJSON_INCLUDE})
+  set_tests_properties(platform_windows_compiles PROPERTIES TIMEOUT 300)
+else()
+  message(STATUS "MinGW-w64 not found: the Windows compile check is not registered "
+                 "(scripts/setup.sh installs gcc-mingw-w64-x86-64-posix)")
+endif()
