@@ -2,13 +2,13 @@
 #include "ui/game.h"
 
 #include <cjson/cJSON.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <SDL.h>
-#include <errno.h>
 #include <time.h>
 
 #include "core/fsutil.h"
