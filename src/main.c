@@ -15,6 +15,7 @@ const CliCommand cli_commands[] = {
     {"validate", cli_validate, "vérifier des scénarios (fichier:ligne:colonne de chaque problème)", "check scenarios (file:line:column of each problem)"},
     {"--forget", cli_forget, "effacer un profil et toutes ses données de cet ordinateur", "delete a profile and all its data from this computer"},
     {"play", cli_play, "jouer un scénario sans fenêtre (--headless)", "play a scenario without a window (--headless)"},
+    {"analyze", cli_analyze, "analyser un scénario : tout ce qui est atteignable, impasses, équilibre des scores", "analyse a scenario: everything reachable, dead ends, scoring balance"},
     {"graph", cli_graph, "dessiner le graphe des scènes (Graphviz DOT ou SVG)", "draw the scene graph (Graphviz DOT or SVG)"},
     {"new", cli_new, "créer un nouveau scénario à partir d'un modèle commenté", "create a new scenario from a commented template"},
     {NULL, NULL, NULL, NULL},

@@ -19,6 +19,7 @@ typedef struct CliCommand {
 /* The subcommands, one per file src/cli/<name>.c. */
 int cli_validate(int argc, char **argv);
 int cli_play(int argc, char **argv);
+int cli_analyze(int argc, char **argv);
 int cli_forget(int argc, char **argv);
 int cli_graph(int argc, char **argv);
 int cli_new(int argc, char **argv);

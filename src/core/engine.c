@@ -365,7 +365,7 @@ static bool fire_events(Session *s, StepResult *st, uint32_t step_index) {
 }
 
 /* The decision itself, on a choice known to be in range. */
-static const StepResult *choose(Session *s, uint16_t index, uint16_t mask) {
+static const StepResult *choose(Session *s, uint16_t index, uint16_t mask, int16_t forced) {
     const Scenario *sc = s->sc;
     const Scene *scene = &sc->scenes[s->scene];
     const Choice *c = &scene->choices[index];
@@ -389,12 +389,16 @@ static const StepResult *choose(Session *s, uint16_t index, uint16_t mask) {
     st->outcome = -1;
     st->draw = 0;
     if (c->n_outcomes > 0) {
-        uint32_t r = rng_below(&s->rng, PROBABILITY_ONE);
-        uint32_t acc = 0;
+        uint32_t r = 0, acc = 0;
         uint16_t k = 0;
-        for (; k + 1 < c->n_outcomes; k++) {
-            acc += c->outcomes[k].weight;
-            if (r < acc) break;
+        if (forced >= 0) {
+            for (; k < (uint16_t)forced; k++) r += c->outcomes[k].weight;
+        } else {
+            r = rng_below(&s->rng, PROBABILITY_ONE);
+            for (; k + 1 < c->n_outcomes; k++) {
+                acc += c->outcomes[k].weight;
+                if (r < acc) break;
+            }
         }
         o = &c->outcomes[k];
         st->outcome = (int16_t)k;
@@ -420,7 +424,7 @@ const StepResult *session_choose(Session *s, uint16_t index) {
     if (index >= scene->n_choices) return NULL;
     uint16_t mask = available_mask(s, scene);
     if (!(mask & (1u << index))) return NULL;
-    return choose(s, index, mask);
+    return choose(s, index, mask, -1);
 }
 
 const StepResult *session_choose_id(Session *s, const char *choice_id) {
@@ -437,7 +441,7 @@ const StepResult *session_choose_random(Session *s, Rng *picker) {
     uint16_t n = 0, pick[LIMIT_CHOICES];
     for (uint16_t i = 0; i < scene->n_choices; i++)
         if (mask & (1u << i)) pick[n++] = i;
-    return choose(s, pick[rng_below(picker, n)], mask);
+    return choose(s, pick[rng_below(picker, n)], mask, -1);
 }
 
 bool session_undo(Session *s) {
@@ -447,9 +451,74 @@ bool session_undo(Session *s) {
     /* Replaying overwrites steps[i] with the same decision it reads. */
     for (uint32_t i = 0; i < keep; i++) {
         uint16_t c = s->steps[i].choice;
-        if (!choose(s, c, available_mask(s, &s->sc->scenes[s->scene]))) return false;
+        if (!choose(s, c, available_mask(s, &s->sc->scenes[s->scene]), -1)) return false;
     }
     return true;
+}
+
+/* ---- compact state ------------------------------------------------------------ */
+
+void session_state_layout(const Scenario *sc, StateLayout *out) {
+    out->meters = 1;
+    out->counters = out->meters + sc->n_meters;
+    out->flags = out->counters + sc->n_counters;
+    out->events = out->flags + (sc->n_flags + 31u) / 32u;
+    out->pending = out->events + (sc->n_events + 15u) / 16u;
+    out->words = out->pending + 2u * sc->n_events;
+}
+
+void session_state_save(const Session *s, int32_t *out) {
+    const Scenario *sc = s->sc;
+    StateLayout l;
+    session_state_layout(sc, &l);
+    memset(out, 0, sizeof *out * l.words);
+    out[0] = s->ending >= 0 ? -1 - s->ending : (int32_t)s->scene;
+    memcpy(out + l.meters, s->meters, sizeof *out * sc->n_meters);
+    memcpy(out + l.counters, s->counters, sizeof *out * sc->n_counters);
+    for (uint16_t i = 0; i < sc->n_flags; i++)
+        if (s->flags[i]) out[l.flags + i / 32u] |= (int32_t)(1u << (i % 32u));
+    for (uint16_t i = 0; i < sc->n_events; i++)
+        out[l.events + i / 16u] |= (int32_t)((uint32_t)s->event_state[i] << (2u * (i % 16u)));
+    for (uint16_t i = 0; i < s->n_pending; i++) {
+        out[l.pending + 2u * i] = s->pending[i].event + 1;
+        out[l.pending + 2u * i + 1] = (int32_t)(s->n_steps - s->pending[i].since);
+    }
+}
+
+void session_state_load(Session *s, const int32_t *in) {
+    const Scenario *sc = s->sc;
+    StateLayout l;
+    session_state_layout(sc, &l);
+    s->ending = in[0] < 0 ? -1 - in[0] : -1;
+    s->scene = in[0] < 0 ? sc->start : (uint32_t)in[0];
+    memcpy(s->meters, in + l.meters, sizeof *in * sc->n_meters);
+    memcpy(s->counters, in + l.counters, sizeof *in * sc->n_counters);
+    for (uint16_t i = 0; i < sc->n_flags; i++) s->flags[i] = ((uint32_t)in[l.flags + i / 32u] >> (i % 32u)) & 1u;
+    for (uint16_t i = 0; i < sc->n_events; i++)
+        s->event_state[i] = (uint8_t)(((uint32_t)in[l.events + i / 16u] >> (2u * (i % 16u))) & 3u);
+    s->n_steps = 0;
+    s->n_pool = 0;
+    s->n_pending = 0;
+    /* `since` is kept modulo 2^32, so that decisions_since comes out right
+     * from a history that starts at 0 here. */
+    for (uint16_t i = 0; i < sc->n_events && in[l.pending + 2u * i] > 0; i++) {
+        s->pending[i].event = (uint16_t)(in[l.pending + 2u * i] - 1);
+        s->pending[i].since = 0u - (uint32_t)in[l.pending + 2u * i + 1];
+        s->n_pending++;
+    }
+    memset(s->earned, 0, sizeof s->earned[0] * sc->n_competencies);
+    memset(s->best, 0, sizeof s->best[0] * sc->n_competencies);
+}
+
+const StepResult *session_choose_outcome(Session *s, uint16_t index, int16_t outcome) {
+    if (s->ending >= 0) return NULL;
+    const Scene *scene = &s->sc->scenes[s->scene];
+    if (index >= scene->n_choices) return NULL;
+    const Choice *c = &scene->choices[index];
+    if (c->n_outcomes > 0 && (outcome < 0 || outcome >= (int16_t)c->n_outcomes)) return NULL;
+    uint16_t mask = available_mask(s, scene);
+    if (!(mask & (1u << index))) return NULL;
+    return choose(s, index, mask, c->n_outcomes > 0 ? outcome : -1);
 }
 
 /* ---- history ---------------------------------------------------------------- */

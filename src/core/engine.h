@@ -182,6 +182,41 @@ bool session_undo(Session *s);
 struct Rng;
 const StepResult *session_choose_random(Session *s, struct Rng *picker);
 
+/* --- compact state (exact analysis) ----------------------------------------------- */
+
+/* Where each part lives in a compact state: an array of `words` int32 that
+ * holds exactly what decides what can happen next in a play (not the
+ * generator, the history or the evidence). Word 0 is the scene index, or
+ * -1 - ending index when the play is over; then the meters, the counters,
+ * the flags (32 per word), the event states (16 per word, 2 bits each:
+ * idle, pending, fired), then one slot of two words per event for the
+ * pending list in scheduling order: event index + 1 (0: empty slot) and the
+ * number of decisions made since it was scheduled, the scheduling one
+ * included. Two sessions with equal compact states play on identically. */
+typedef struct StateLayout {
+    uint32_t words;
+    uint32_t meters, counters, flags, events, pending; /* first word of each part */
+} StateLayout;
+
+void session_state_layout(const Scenario *sc, StateLayout *out);
+
+/* Writes the session's compact state to `out` (layout.words words). */
+void session_state_save(const Session *s, int32_t *out);
+
+/* Puts the session in the compact state `in` (as written by
+ * session_state_save, possibly with decision counts lowered to a value
+ * that decides the same conditions). The history is emptied and the
+ * evidence earned and best are zeroed: after one decision, session_scores()
+ * gives that decision's evidence alone. */
+void session_state_load(Session *s, const int32_t *in);
+
+/* As session_choose(), but the chance outcome is `outcome` (an index in
+ * Choice.outcomes) instead of a draw: the exact analysis explores every
+ * outcome this way, with the engine's own rules. `outcome` is ignored (use
+ * -1) for a choice without outcomes; NULL when it is out of range, or as
+ * session_choose(). The step's `draw` is the smallest draw that gives it. */
+const StepResult *session_choose_outcome(Session *s, uint16_t index, int16_t outcome);
+
 /* --- history ------------------------------------------------------------------ */
 
 uint32_t session_step_count(const Session *s);

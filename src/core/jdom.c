@@ -10,16 +10,24 @@
 
 enum { JDOM_INTERN = 1024, JDOM_BATCH = 1024, JDOM_CHUNK = 64 * 1024 };
 
+/* A member name stored once. Names of up to 15 bytes are compared as two
+ * little-endian words, zero-padded (w0, w1); longer ones byte by byte. */
+typedef struct InternSlot {
+    uint64_t w0, w1;
+    const char *name;
+    size_t len;
+} InternSlot;
+
 typedef struct Parser {
     Arena *nodes, *strings;
     const char *s;
     size_t len, pos;
-    int depth, max_depth;
+    int max_depth;
     JParseStatus status;
     size_t err_off;
     bool dup_keys;
-    const char **intern; /* JDOM_INTERN slots of member names */
-    uint8_t *intern_len;
+    InternSlot *intern;  /* JDOM_INTERN slots of member names */
+    bool names_exact;    /* every member name so far is interned: equal names are equal pointers */
     JNode *batch;        /* zeroed nodes not handed out yet */
     size_t free_nodes;
     char *chunk;         /* string bytes not handed out yet, in `strings` */
@@ -35,19 +43,49 @@ static bool fail(Parser *p, JParseStatus st, size_t off) {
     return false;
 }
 
-static void skip_ws_run(Parser *p) {
-    const char *s = p->s;
-    size_t i = p->pos, n = p->len;
-    while (i < n && (unsigned char)s[i] <= ' ' && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t'))
-        i++;
-    p->pos = i;
+/* Eight bytes of the text as a little-endian word (byte k in bits 8k…8k+7). */
+static inline uint64_t load8(const char *s) {
+    uint64_t w;
+    memcpy(&w, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w);
+#endif
+    return w;
 }
 
-/* Most values are not preceded by blanks: test one byte inline. */
-static inline void skip_ws(Parser *p) {
-    if (p->pos < p->len && (unsigned char)p->s[p->pos] > ' ') return;
-    skip_ws_run(p);
+#define W_ONES 0x0101010101010101ULL
+#define W_HIGHS 0x8080808080808080ULL
+
+/* Word tests, one bit (the byte's high bit) per byte that matches. The
+ * lowest set bit is always exact (higher ones may be false positives). */
+static inline uint64_t w_eq(uint64_t w, unsigned char c) {
+    uint64_t x = w ^ (W_ONES * c);
+    return (x - W_ONES) & ~x & W_HIGHS;
 }
+static inline uint64_t w_below(uint64_t w, unsigned char c) { return (w - W_ONES * c) & ~w & W_HIGHS; }
+
+/* Index of the first matching byte of a nonzero word test. */
+static inline size_t w_first(uint64_t m) { return (size_t)__builtin_ctzll(m) >> 3; }
+
+/* The first position at or after `i` that is not a blank. */
+static size_t skip_ws_run(const char *s, size_t i, size_t n) {
+    for (;;) {
+        while (i + 8 <= n && load8(s + i) == W_ONES * ' ') i += 8; /* indentation */
+        size_t k = i;
+        while (i < n && (unsigned char)s[i] <= ' ' && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t'))
+            i++;
+        if (i - k < 8) return i;
+    }
+}
+
+/* Most values are preceded by no blank or by one space: test inline. */
+static inline size_t skip_ws_at(const char *s, size_t i, size_t n) {
+    if (i < n && (unsigned char)s[i] > ' ') return i;
+    if (i + 1 < n && s[i] == ' ' && (unsigned char)s[i + 1] > ' ') return i + 1;
+    return skip_ws_run(s, i, n);
+}
+
+static inline void skip_ws(Parser *p) { p->pos = skip_ws_at(p->s, p->pos, p->len); }
 
 static int hex4(const char *s) {
     int v = 0;
@@ -97,20 +135,21 @@ static char *string_space(Parser *p, size_t n) {
     return d;
 }
 
-/* p->pos at the opening quote. Decodes the string into `arena`. */
-static const char *parse_string(Parser *p, Arena *arena) {
+/* p->pos at the opening quote. Decodes the string into `arena`; its length
+ * in bytes goes to *out_len. */
+static const char *parse_string(Parser *p, Arena *arena, uint32_t *out_len) {
     const char *s = p->s;
     size_t start = p->pos + 1, i = start, n = p->len;
     bool escapes = false;
     for (;;) {
         /* Eight plain bytes at a time: no quote, backslash or control. */
         while (i + 8 <= n) {
-            uint64_t w;
-            memcpy(&w, s + i, 8);
-            const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-            uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
-            uint64_t special = ((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w) | w;
-            if (special & highs) break;
+            uint64_t w = load8(s + i);
+            uint64_t special = w_eq(w, '"') | w_eq(w, '\\') | w_below(w, 0x20) | (w & W_HIGHS);
+            if (special) {
+                i += w_first(special);
+                break;
+            }
             i += 8;
         }
         if (i >= n) {
@@ -147,6 +186,7 @@ static const char *parse_string(Parser *p, Arena *arena) {
         memcpy(d, s + start, raw);
         d[raw] = '\0';
         p->pos = i + 1;
+        *out_len = (uint32_t)raw;
         return d;
     }
     size_t k = 0;
@@ -190,48 +230,106 @@ static const char *parse_string(Parser *p, Arena *arena) {
     }
     d[k] = '\0';
     p->pos = i + 1;
+    *out_len = (uint32_t)k;
     return d;
 }
 
 /* Member names repeat ("id", "text", "fr"…): those without escapes are
- * stored once. */
+ * stored once, so that equal names are the same pointer. */
 static inline bool same_bytes(const char *a, const char *b, size_t n) {
     for (size_t i = 0; i < n; i++)
         if (a[i] != b[i]) return false;
     return true;
 }
 
-static const char *parse_key(Parser *p) {
-    const char *s = p->s;
-    size_t start = p->pos + 1, i = start, end = p->len - start > 64 ? start + 64 : p->len;
-    /* Plain names: printable ASCII from '#' on, without backslash. */
-    while (i < end && (unsigned char)s[i] > '"' && (unsigned char)s[i] < 0x80 && s[i] != '\\') i++;
-    if (i >= end || s[i] != '"' || i == start) return parse_string(p, p->nodes);
-    size_t n = i - start;
-    uint32_t h = (uint32_t)n * 131u + (unsigned char)s[start] * 31u + (unsigned char)s[i - 1] +
-                 (unsigned char)s[start + n / 2] * 7u;
+/* The stored copy of the plain name of `n` bytes at `src` (w0, w1: its
+ * words when n <= 15), added on first use; NULL when the table is full
+ * around its slot or out of memory (p->status says which). */
+static inline uint64_t short_name_hash(uint64_t w0, uint64_t w1) {
+    uint64_t h = (w0 * 0x9E3779B97F4A7C15ULL) ^ (w1 * 0xC2B2AE3D27D4EB4FULL);
+    return h ^ h >> 29;
+}
+
+static const char *intern(Parser *p, const char *src, size_t n, uint64_t w0, uint64_t w1) {
+    uint64_t h;
+    if (n <= 15) {
+        h = short_name_hash(w0, w1);
+    } else {
+        w0 = w1 = 0;
+        h = n * 0x9E3779B97F4A7C15ULL;
+        for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)src[i]) * 0x100000001B3ULL;
+        h ^= h >> 29;
+    }
     for (uint32_t probe = 0; probe < 8; probe++) {
-        uint32_t slot = (h + probe) & (JDOM_INTERN - 1);
-        const char *k = p->intern[slot];
-        if (!k) {
+        InternSlot *e = &p->intern[(h + probe) & (JDOM_INTERN - 1)];
+        if (!e->name) {
             char *d = arena_alloc_uninit(p->nodes, n + 1);
             if (!d) {
-                fail(p, JP_OOM, start);
+                fail(p, JP_OOM, p->pos);
                 return NULL;
             }
-            memcpy(d, s + start, n);
+            memcpy(d, src, n);
             d[n] = '\0';
-            p->intern[slot] = d;
-            p->intern_len[slot] = (uint8_t)n;
-            p->pos = i + 1;
+            *e = (InternSlot){w0, w1, d, n};
             return d;
         }
-        if (p->intern_len[slot] == n && same_bytes(k, s + start, n)) {
-            p->pos = i + 1;
-            return k;
+        if (e->len == n && e->w0 == w0 && e->w1 == w1 && (n <= 15 || same_bytes(e->name, src, n))) return e->name;
+    }
+    return NULL;
+}
+
+/* Bytes that end a plain name: '"' and below, backslash, non-ASCII. */
+static inline uint64_t w_not_plain(uint64_t w) { return w_below(w, '"' + 1) | w_eq(w, '\\') | (w & W_HIGHS); }
+
+static inline uint64_t w_low_bytes(size_t n) { return n ? ~0ULL >> (64 - 8 * n) : 0; }
+
+static const char *parse_key(Parser *p) {
+    const char *s = p->s;
+    size_t start = p->pos + 1, n = 0;
+    uint64_t w0 = 0, w1 = 0;
+    if (start + 16 <= p->len) { /* the common case: a name of 1 to 15 plain bytes */
+        w0 = load8(s + start);
+        uint64_t m = w_not_plain(w0);
+        if (m) {
+            n = w_first(m);
+            w0 &= w_low_bytes(n);
+        } else {
+            w1 = load8(s + start + 8);
+            m = w_not_plain(w1);
+            if (m) {
+                n = 8 + w_first(m);
+                w1 &= w_low_bytes(n - 8);
+            } else {
+                n = 16;
+            }
+        }
+        if (n == 0 || n == 16 || s[start + n] != '"') n = 0;
+    }
+    if (n == 0) { /* near the end, long, empty or not plain */
+        size_t i = start, end = p->len - start > 64 ? start + 64 : p->len;
+        while (i < end && (unsigned char)s[i] > '"' && (unsigned char)s[i] < 0x80 && s[i] != '\\') i++;
+        if (i >= end || s[i] != '"' || i == start) {
+            uint32_t len;
+            p->names_exact = false;
+            return parse_string(p, p->nodes, &len);
+        }
+        n = i - start;
+        unsigned char buf[16] = {0};
+        if (n <= 15) {
+            memcpy(buf, s + start, n);
+            w0 = load8((const char *)buf);
+            w1 = load8((const char *)buf + 8);
         }
     }
-    return parse_string(p, p->nodes);
+    const char *name = intern(p, s + start, n, w0, w1);
+    if (name) {
+        p->pos = start + n + 1;
+        return name;
+    }
+    if (p->status != JP_OK) return NULL;
+    uint32_t len;
+    p->names_exact = false;
+    return parse_string(p, p->nodes, &len);
 }
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -319,9 +417,7 @@ static bool literal(Parser *p, const char *word, size_t n) {
     return fail(p, JP_SYNTAX, p->pos);
 }
 
-static JNode *parse_value(Parser *p);
-
-static JNode *new_node(Parser *p, JNodeType type) {
+static inline JNode *new_node(Parser *p, JNodeType type) {
     if (p->free_nodes == 0) { /* nodes come from the arena in batches */
         p->batch = arena_alloc_uninit(p->nodes, JDOM_BATCH * sizeof *p->batch); /* set below */
         if (!p->batch) {
@@ -332,7 +428,7 @@ static JNode *new_node(Parser *p, JNodeType type) {
     }
     JNode *n = p->batch++;
     p->free_nodes--;
-    *n = (JNode){.type = (uint8_t)type, .offset = (uint32_t)p->pos}; /* every field, once */
+    *n = (JNode){.type = (uint8_t)type}; /* every field, once */
     return n;
 }
 
@@ -355,118 +451,161 @@ static void check_big_object(Parser *p, JNode *obj) {
     free(names);
 }
 
-static JNode *parse_container(Parser *p, bool object) {
-    JNode *node = new_node(p, object ? JN_OBJECT : JN_ARRAY);
-    if (!node) return NULL;
-    if (++p->depth > p->max_depth) {
-        fail(p, JP_TOO_DEEP, p->pos);
-        return NULL;
-    }
-    char close = object ? '}' : ']';
-    p->pos++;
-    skip_ws(p);
-    if (p->pos < p->len && p->s[p->pos] == close) {
-        p->pos++;
-        p->depth--;
-        return node;
-    }
-    JNode **tail = &node->child;
-    for (;;) {
-        const char *key = NULL;
-        if (object) {
-            if (p->pos >= p->len || p->s[p->pos] != '"') {
-                fail(p, JP_SYNTAX, p->pos);
-                return NULL;
-            }
-            key = parse_key(p);
-            if (!key) return NULL;
-            skip_ws(p);
-            if (p->pos >= p->len || p->s[p->pos] != ':') {
-                fail(p, JP_SYNTAX, p->pos);
-                return NULL;
-            }
-            p->pos++;
-            skip_ws(p);
-        }
-        if (object && node->count < 32 && !node->dup_keys)
-            for (const JNode *c = node->child; c; c = c->next)
-                if (c->string == key || (c->string[0] == key[0] && jdom_streq(c->string, key))) {
-                    node->dup_keys = p->dup_keys = true;
-                    break;
-                }
-        JNode *v = parse_value(p);
-        if (!v) return NULL;
-        v->string = key;
-        *tail = v;
-        tail = &v->next;
-        node->count++;
-        skip_ws(p);
-        if (p->pos < p->len && p->s[p->pos] == ',') {
-            p->pos++;
-            skip_ws(p);
-            continue;
-        }
-        if (p->pos < p->len && p->s[p->pos] == close) {
-            p->pos++;
-            p->depth--;
-            if (object && node->count > 32 && !node->dup_keys) check_big_object(p, node);
-            return node;
-        }
-        fail(p, JP_SYNTAX, p->pos);
-        return NULL;
-    }
-}
+/* An open object or array while parsing. */
+typedef struct Frame {
+    JNode *node;
+    JNode **tail;  /* where the next member goes */
+    uint64_t seen; /* member names met, hashed to one bit each (objects) */
+} Frame;
 
-static JNode *parse_value(Parser *p) {
-    if (p->pos >= p->len) {
-        fail(p, JP_SYNTAX, p->len);
+/* Parses one value at p->pos (after blanks), its containers with an
+ * explicit stack (no recursion, the position in a register). Returns the
+ * value, p->pos after it; NULL after fail(). */
+static JNode *parse_document(Parser *p) {
+    const char *s = p->s;
+    size_t n = p->len, pos = p->pos;
+    Frame *stack = arena_alloc_uninit(p->nodes, ((size_t)(p->max_depth > 0 ? p->max_depth : 0) + 1) * sizeof *stack);
+    if (!stack) {
+        fail(p, JP_OOM, pos);
         return NULL;
     }
-    char c = p->s[p->pos];
-    JNode *n;
+    int depth = 0;
+    JNode *root = NULL, *v;
+    const char *key = NULL;
+    Frame *f = NULL;
+    char c;
+
+value: /* a value at pos, member `key` of the innermost container (or the root) */
+    if (pos >= n) {
+        fail(p, JP_SYNTAX, n);
+        return NULL;
+    }
+    p->pos = pos;
+    c = s[pos];
     switch (c) {
-    case '{': return parse_container(p, true);
-    case '[': return parse_container(p, false);
+    case '{':
+    case '[':
+        if (!(v = new_node(p, c == '{' ? JN_OBJECT : JN_ARRAY))) return NULL;
+        if (depth + 1 > p->max_depth) {
+            fail(p, JP_TOO_DEEP, pos);
+            return NULL;
+        }
+        break;
     case '"':
-        if (!(n = new_node(p, JN_STRING))) return NULL;
-        n->valuestring = parse_string(p, p->strings);
-        return n->valuestring ? n : NULL;
+        if (!(v = new_node(p, JN_STRING))) return NULL;
+        if (!(v->valuestring = parse_string(p, p->strings, &v->len))) return NULL;
+        pos = p->pos;
+        break;
     case 't':
-        if (!(n = new_node(p, JN_TRUE))) return NULL;
-        return literal(p, "true", 4) ? n : NULL;
+        if (!(v = new_node(p, JN_TRUE)) || !literal(p, "true", 4)) return NULL;
+        pos = p->pos;
+        break;
     case 'f':
-        if (!(n = new_node(p, JN_FALSE))) return NULL;
-        return literal(p, "false", 5) ? n : NULL;
+        if (!(v = new_node(p, JN_FALSE)) || !literal(p, "false", 5)) return NULL;
+        pos = p->pos;
+        break;
     case 'n':
-        if (!(n = new_node(p, JN_NULL))) return NULL;
-        return literal(p, "null", 4) ? n : NULL;
+        if (!(v = new_node(p, JN_NULL)) || !literal(p, "null", 4)) return NULL;
+        pos = p->pos;
+        break;
     default:
-        if ((unsigned char)c >= 0x80 && !utf8_sequence_length(p->s + p->pos, p->len - p->pos)) {
-            fail(p, JP_BAD_UTF8, p->pos);
+        if ((unsigned char)c >= 0x80 && !utf8_sequence_length(s + pos, n - pos)) {
+            fail(p, JP_BAD_UTF8, pos);
             return NULL;
         }
         if (c != '-' && !is_digit(c)) {
-            fail(p, JP_SYNTAX, p->pos);
+            fail(p, JP_SYNTAX, pos);
             return NULL;
         }
-        if (!(n = new_node(p, JN_NUMBER))) return NULL;
-        return parse_number(p, &n->valuedouble) ? n : NULL;
+        if (!(v = new_node(p, JN_NUMBER)) || !parse_number(p, &v->valuedouble)) return NULL;
+        pos = p->pos;
+        break;
     }
+    if (depth == 0) {
+        root = v;
+    } else {
+        v->string = key;
+        *f->tail = v;
+        f->tail = &v->next;
+        f->node->count++;
+    }
+    if (v->type == JN_OBJECT || v->type == JN_ARRAY) {
+        f = &stack[depth++];
+        *f = (Frame){v, &v->child, 0};
+        pos = skip_ws_at(s, pos + 1, n);
+        if (pos < n && s[pos] == (v->type == JN_OBJECT ? '}' : ']')) {
+            pos++;
+            goto closed;
+        }
+        goto member;
+    }
+
+after: /* after a member or element of f */
+    if (depth == 0) {
+        p->pos = pos;
+        return root;
+    }
+    pos = skip_ws_at(s, pos, n);
+    if (pos < n && s[pos] == ',') {
+        pos = skip_ws_at(s, pos + 1, n);
+        goto member;
+    }
+    if (pos < n && s[pos] == (f->node->type == JN_OBJECT ? '}' : ']')) {
+        pos++;
+        if (f->node->type == JN_OBJECT && f->node->count > 32 && !f->node->dup_keys) check_big_object(p, f->node);
+        goto closed;
+    }
+    fail(p, JP_SYNTAX, pos);
+    return NULL;
+
+closed: /* f's container ends before pos */
+    depth--;
+    f = depth > 0 ? &stack[depth - 1] : NULL;
+    goto after;
+
+member: /* the next member or element of f at pos */
+    if (f->node->type != JN_OBJECT) {
+        key = NULL;
+        goto value;
+    }
+    if (pos >= n || s[pos] != '"') {
+        fail(p, JP_SYNTAX, pos);
+        return NULL;
+    }
+    p->pos = pos;
+    if (!(key = parse_key(p))) return NULL;
+    pos = skip_ws_at(s, p->pos, n);
+    if (pos >= n || s[pos] != ':') {
+        fail(p, JP_SYNTAX, pos);
+        return NULL;
+    }
+    pos = skip_ws_at(s, pos + 1, n);
+    JNode *obj = f->node;
+    if (obj->count < 32 && !obj->dup_keys) {
+        uint64_t bit = 1ULL << ((uintptr_t)key >> 4 & 63); /* names are 16-byte aligned */
+        if (!p->names_exact || (f->seen & bit))
+            for (const JNode *m = obj->child; m; m = m->next)
+                if (m->string == key || (!p->names_exact && jdom_streq(m->string, key))) {
+                    obj->dup_keys = p->dup_keys = true;
+                    break;
+                }
+        f->seen |= bit;
+    }
+    goto value;
 }
 
 JNode *jdom_parse(Arena *nodes, Arena *strings, const char *s, size_t len, int max_depth,
                   JParseStatus *status, size_t *err_off, bool *dup_keys) {
-    Parser p = {nodes, strings, s, len, 0, 0, max_depth, JP_OK, 0, false, NULL, NULL, NULL, 0, NULL, 0};
+    Parser p = {nodes, strings, s, len, 0, max_depth, JP_OK, 0, false, NULL, true, NULL, 0, NULL, 0};
     p.intern = arena_alloc(nodes, JDOM_INTERN * sizeof *p.intern);
-    p.intern_len = arena_alloc(nodes, JDOM_INTERN);
-    if (!p.intern || !p.intern_len) {
+    if (!p.intern) {
         *status = JP_OOM;
         *err_off = 0;
         *dup_keys = false;
         return NULL;
     }
     skip_ws(&p);
-    JNode *root = parse_value(&p);
+    JNode *root = parse_document(&p);
     if (root) {
         skip_ws(&p);
         if (p.pos < p.len) {

@@ -30,8 +30,10 @@ struct JNode {
         const char *valuestring; /* decoded string value (JN_STRING) */
         double valuedouble;      /* JN_NUMBER */
     };
-    uint32_t offset;         /* byte offset of the value in the text */
-    uint32_t count;          /* number of children */
+    union {
+        uint32_t len;        /* JN_STRING: length in bytes */
+        uint32_t count;      /* JN_ARRAY, JN_OBJECT: number of children */
+    };
     uint8_t type;            /* JNodeType */
     bool dup_keys;           /* an object with two members of the same name */
 };
@@ -69,6 +71,8 @@ static inline bool jdom_is_true(const JNode *n) { return n && n->type == JN_TRUE
 static inline bool jdom_is_null(const JNode *n) { return n && n->type == JN_NULL; }
 static inline bool jdom_is_object(const JNode *n) { return n && n->type == JN_OBJECT; }
 static inline bool jdom_is_array(const JNode *n) { return n && n->type == JN_ARRAY; }
-static inline uint32_t jdom_count(const JNode *n) { return n ? n->count : 0; }
+static inline uint32_t jdom_count(const JNode *n) {
+    return n && (n->type == JN_ARRAY || n->type == JN_OBJECT) ? n->count : 0;
+}
 
 #endif

@@ -57,8 +57,10 @@ void jreader_free(JReader *r) {
     arena_release(&r->dom);
     free(r->data);
     free(r->path);
+    free(r->segs);
     r->data = NULL;
     r->path = NULL;
+    r->segs = NULL;
 }
 
 static Lang rlang(const JReader *r) { return r->dl->lang == LANG_EN ? LANG_EN : LANG_FR; }
@@ -83,48 +85,56 @@ static void path_append(JReader *r, const char *s, size_t n) {
     r->path[r->plen] = '\0';
 }
 
-size_t jreader_push(JReader *r, const char *key) {
-    size_t mark = r->plen;
-    size_t n = 0;
-    bool plain = true;
-    for (; key[n]; n++)
-        if (key[n] == '~' || key[n] == '/') plain = false;
-    if (plain && r->plen + n + 2 <= r->pcap) { /* the common case */
-        r->path[r->plen] = '/';
-        memcpy(r->path + r->plen + 1, key, n + 1);
-        r->plen += n + 1;
-        return mark;
+static size_t push_seg(JReader *r, const char *key, size_t index) {
+    size_t mark = r->n_segs;
+    if (r->n_segs == r->cap_segs) {
+        size_t cap = r->cap_segs ? r->cap_segs * 2 : 32;
+        JPathSeg *p = realloc(r->segs, cap * sizeof *p);
+        if (!p) return mark; /* not pushed: reports name the enclosing value */
+        r->segs = p;
+        r->cap_segs = cap;
     }
-    path_append(r, "/", 1);
-    for (const char *p = key; *p; p++) {
-        if (*p == '~')
-            path_append(r, "~0", 2);
-        else if (*p == '/')
-            path_append(r, "~1", 2);
-        else
-            path_append(r, p, 1);
-    }
+    r->segs[r->n_segs++] = (JPathSeg){key, index};
     return mark;
 }
 
-size_t jreader_push_index(JReader *r, size_t i) {
-    char tmp[24];
-    size_t n = sizeof tmp;
-    do {
-        tmp[--n] = (char)('0' + i % 10);
-        i /= 10;
-    } while (i && n > 1);
-    tmp[--n] = '/';
-    size_t mark = r->plen;
-    path_append(r, tmp + n, sizeof tmp - n);
-    return mark;
-}
+size_t jreader_push(JReader *r, const char *key) { return push_seg(r, key, 0); }
+
+size_t jreader_push_index(JReader *r, size_t i) { return push_seg(r, NULL, i); }
 
 void jreader_pop(JReader *r, size_t mark) {
-    if (mark <= r->plen) {
-        r->plen = mark;
-        if (r->path) r->path[mark] = '\0';
+    if (mark <= r->n_segs) r->n_segs = mark;
+}
+
+const char *jreader_path_to(JReader *r, size_t mark) {
+    r->plen = 0;
+    path_append(r, "", 0);
+    if (mark > r->n_segs) mark = r->n_segs;
+    for (size_t k = 0; k < mark; k++) {
+        const JPathSeg *g = &r->segs[k];
+        if (!g->key) {
+            char tmp[24];
+            size_t n = sizeof tmp, i = g->index;
+            do {
+                tmp[--n] = (char)('0' + i % 10);
+                i /= 10;
+            } while (i && n > 1);
+            tmp[--n] = '/';
+            path_append(r, tmp + n, sizeof tmp - n);
+            continue;
+        }
+        path_append(r, "/", 1);
+        const char *p = g->key;
+        for (;;) { /* runs of plain characters at once, ~ and / escaped */
+            size_t run = strcspn(p, "~/");
+            path_append(r, p, run);
+            p += run;
+            if (!*p) break;
+            path_append(r, *p == '~' ? "~0" : "~1", 2);
+            p++;
+        }
     }
+    return r->path ? r->path : "";
 }
 
 /* ---- reporting ------------------------------------------------------------ */
@@ -152,7 +162,7 @@ void jreader_report_at(JReader *r, DiagCode code, const char *path, bool at_key,
 void jreader_report(JReader *r, DiagCode code, bool at_key, const char *a0, const char *a1,
                     const char *a2, const char *a3) {
     const char *args[4] = {a0, a1, a2, a3};
-    jreader_report_at(r, code, r->path ? r->path : "", at_key, 0, args);
+    jreader_report_at(r, code, jreader_path(r), at_key, 0, args);
 }
 
 void jreader_report_in(JReader *r, const char *k1, const char *k2, DiagCode code, bool at_key, const char *a0,
@@ -163,9 +173,9 @@ void jreader_report_in(JReader *r, const char *k1, const char *k2, DiagCode code
     jreader_pop(r, mark);
 }
 
-/* Checks the string length limit of member k1 (k2). */
-static bool check_length(JReader *r, const char *k1, const char *k2, const char *s) {
-    size_t n = strlen(s);
+/* Checks the string length limit of member k1 (k2), string value `v`. */
+static bool check_length(JReader *r, const char *k1, const char *k2, const JNode *v) {
+    size_t n = v->len;
     if (n <= LIMIT_STRING_BYTES) return true;
     char a[24], b[24];
     snprintf(a, sizeof a, "%zu", n);
@@ -238,7 +248,7 @@ static void report_dup_keys(JReader *r, const JNode *node) {
         if (seen == 1) {
             size_t mark = jreader_push(r, a->string);
             const char *args[4] = {a->string, NULL, NULL, NULL};
-            jreader_report_at(r, DIAG_DUPLICATE_KEY, r->path, true, 1, args);
+            jreader_report_at(r, DIAG_DUPLICATE_KEY, jreader_path(r), true, 1, args);
             jreader_pop(r, mark);
         }
     }
@@ -374,8 +384,30 @@ bool jreader_expect(JReader *r, const JNode *v, JType t, const char *name) {
     return false;
 }
 
+/* jdom_get(obj, key), starting after the member found by the previous call
+ * on the same object: the loaders mostly read members in the order they
+ * are written. Objects with a repeated name are searched from the start
+ * (the first of the same name is the answer). */
+static const JNode *get_member(JReader *r, const JNode *obj, const char *key) {
+    if (!obj || obj->type != JN_OBJECT) return NULL;
+    const JNode *start = obj == r->hint_obj && !obj->dup_keys && r->hint_next ? r->hint_next : obj->child;
+    for (const JNode *c = start; c; c = c->next)
+        if (jdom_streq(c->string, key)) {
+            r->hint_obj = obj;
+            r->hint_next = c->next;
+            return c;
+        }
+    for (const JNode *c = obj->child; c != start; c = c->next)
+        if (jdom_streq(c->string, key)) {
+            r->hint_obj = obj;
+            r->hint_next = c->next;
+            return c;
+        }
+    return NULL;
+}
+
 const JNode *jreader_get(JReader *r, const JNode *obj, const char *key, JType t, bool required) {
-    const JNode *v = jdom_get(obj, key);
+    const JNode *v = get_member(r, obj, key);
     if (!v || (v->type == JN_NULL && !required)) {
         if (required) jreader_report(r, DIAG_MISSING_FIELD, false, key, NULL, NULL, NULL);
         return NULL;
@@ -404,7 +436,7 @@ bool jreader_int(JReader *r, const JNode *obj, const char *key, bool required, i
 
 const char *jreader_str(JReader *r, const JNode *obj, const char *key, bool required, bool nonempty) {
     const JNode *v = jreader_get(r, obj, key, JT_STRING, required);
-    if (!v || !check_length(r, key, NULL, v->valuestring)) return NULL;
+    if (!v || !check_length(r, key, NULL, v)) return NULL;
     if (nonempty && !v->valuestring[0]) {
         jreader_report_in(r, key, NULL, DIAG_EMPTY_STRING, false, key, NULL, NULL, NULL);
         return NULL;
@@ -446,7 +478,7 @@ bool jreader_text(JReader *r, const JNode *obj, const char *key, bool required, 
     const JNode *v = jreader_get(r, obj, key, JT_TEXT, required);
     if (!v) return false;
     if (v->type == JN_STRING) {
-        if (!check_length(r, key, NULL, v->valuestring)) return false;
+        if (!check_length(r, key, NULL, v)) return false;
         if (!v->valuestring[0]) {
             jreader_report_in(r, key, NULL, DIAG_EMPTY_STRING, false, key, NULL, NULL, NULL);
             return false;
@@ -455,16 +487,18 @@ bool jreader_text(JReader *r, const JNode *obj, const char *key, bool required, 
         if (r->want_en && !proper) jreader_report_in(r, key, NULL, DIAG_MISSING_TRANSLATION, false, "en", NULL, NULL, NULL);
         return true;
     }
-    bool ok = true;
+    bool ok = true, has_fr = false, has_en = false;
     for (const JNode *c = v->child; c; c = c->next) {
         const char *k = c->string;
         Lang l = k[0] == 'f' && k[1] == 'r' && !k[2] ? LANG_FR : k[0] == 'e' && k[1] == 'n' && !k[2] ? LANG_EN : LANG_COUNT;
+        has_fr |= l == LANG_FR;
+        has_en |= l == LANG_EN;
         if (l == LANG_COUNT) {
             jreader_report_in(r, key, k, DIAG_UNKNOWN_LANGUAGE, true, k, NULL, NULL, NULL);
         } else if (c->type != JN_STRING) {
             jreader_report_in(r, key, k, DIAG_WRONG_TYPE, false, k, jreader_type_name(r, JT_STRING), NULL, NULL);
             ok = false;
-        } else if (!check_length(r, key, k, c->valuestring)) {
+        } else if (!check_length(r, key, k, c)) {
             ok = false;
         } else if (!c->valuestring[0]) {
             jreader_report_in(r, key, k, DIAG_EMPTY_STRING, false, key, NULL, NULL, NULL);
@@ -473,10 +507,10 @@ bool jreader_text(JReader *r, const JNode *obj, const char *key, bool required, 
             out->s[l] = c->valuestring;
         }
     }
-    if (!jdom_get(v, "fr")) {
+    if (!has_fr) {
         jreader_report_in(r, key, NULL, DIAG_MISSING_FRENCH, false, NULL, NULL, NULL, NULL);
         ok = false;
-    } else if (r->want_en && !jdom_get(v, "en")) {
+    } else if (r->want_en && !has_en) {
         jreader_report_in(r, key, NULL, DIAG_MISSING_TRANSLATION, false, "en", NULL, NULL, NULL);
     }
     return ok;

@@ -37,6 +37,13 @@ typedef struct JKeyMemo {
 
 enum { JREADER_MEMO = 256 };
 
+/* One step of the path being read: a member name (not copied: it must
+ * outlive the step) or, when `key` is NULL, an array index. */
+typedef struct JPathSeg {
+    const char *key;
+    size_t index;
+} JPathSeg;
+
 typedef struct JReader {
     DiagList *dl;
     const char *file;   /* as named in diagnostics */
@@ -45,12 +52,16 @@ typedef struct JReader {
     JsonText text;      /* the source, BOM skipped */
     char *data;         /* the file's bytes (owned) when read from a path */
     size_t data_len;
-    char *path;         /* JSON Pointer of the value being read */
+    JPathSeg *segs;     /* the path of the value being read, step by step */
+    size_t n_segs, cap_segs;
+    char *path;         /* that path as a JSON Pointer, built on demand (jreader_path) */
     size_t plen, pcap;
     size_t errors;      /* errors this reader reported */
     bool want_en;       /* the document declares English: missing "en" warns */
     uint64_t hash;      /* hash_content() of the whole buffer, BOM included */
     JKeyMemo memo[JREADER_MEMO];
+    const JNode *hint_obj;  /* the object of the last jreader_get, */
+    const JNode *hint_next; /* and the member after the one found there */
     const char *raw;    /* the buffer as given (BOM included) */
 } JReader;
 
@@ -73,10 +84,19 @@ void jreader_set_buffer(JReader *r, const char *data, size_t len);
  * reporting why. Duplicate keys anywhere in the tree are reported. */
 JNode *jreader_parse(JReader *r, size_t limit);
 
-/* Path stack: push a member name or an index; pop back to a mark. */
+/* Path stack: push a member name (kept by address until popped) or an
+ * index; pop back to a mark. Pushing is cheap: the JSON Pointer text is
+ * only built when a report or a caller needs it. */
 size_t jreader_push(JReader *r, const char *key);
 size_t jreader_push_index(JReader *r, size_t i);
 void jreader_pop(JReader *r, size_t mark);
+
+/* The JSON Pointer of the first `mark` steps of the path (a mark returned
+ * by a push, or jreader_mark()); valid until the next call. r->plen is its
+ * length. Never NULL (an empty string when out of memory). */
+const char *jreader_path_to(JReader *r, size_t mark);
+static inline size_t jreader_mark(const JReader *r) { return r->n_segs; }
+static inline const char *jreader_path(JReader *r) { return jreader_path_to(r, r->n_segs); }
 
 /* Reports `code` at the current path (its value, or its key when `at_key`). */
 void jreader_report(JReader *r, DiagCode code, bool at_key, const char *a0, const char *a1,

@@ -117,10 +117,11 @@ static void register_id(Loader *L, IdTable *t, const char *id, int32_t value, co
 }
 
 /* Reports a duplicate id at the current path's "id" member, the first one
- * being element `j` of the list whose path is r->path[0, list_end). */
+ * being element `j` of the list whose path is the first `list_end` steps
+ * of the current one. */
 static void report_dup_local(Loader *L, size_t list_end, size_t j, const char *id) {
     char first[1024], line[16];
-    snprintf(first, sizeof first, "%.*s/%zu", (int)list_end, L->r.path ? L->r.path : "", j);
+    snprintf(first, sizeof first, "%s/%zu", jreader_path_to(&L->r, list_end), j);
     line_of(L, first, line, sizeof line);
     size_t mark = jreader_push(&L->r, "id");
     jreader_report(&L->r, DIAG_DUPLICATE_ID, false, id, line, NULL, NULL);
@@ -190,13 +191,13 @@ static void record_flag_test(Loader *L, uint16_t flag, bool value) {
         L->tests = p;
         L->cap_tests = cap;
     }
+    const char *where = jreader_path(&L->r);
     char *path = malloc(L->r.plen + 1);
     if (!path) {
         L->oom = true;
         return;
     }
-    memcpy(path, L->r.path ? L->r.path : "", L->r.plen);
-    path[L->r.plen] = '\0';
+    memcpy(path, where, L->r.plen + 1);
     L->tests[L->n_tests++] = (FlagTest){flag, value, path};
 }
 
@@ -703,7 +704,7 @@ static void load_outcomes(Loader *L, const JNode *choice, Choice *ch) {
     const JNode *arr = get_list(L, choice, "chance", false, 1, LIMIT_OUTCOMES, &n);
     if (!arr || n == 0) return;
     size_t mark = jreader_push(r, "chance");
-    size_t list_end = r->plen;
+    size_t list_end = jreader_mark(r);
     Outcome *out = alloc_n(L, n, sizeof *out);
     if (!out) {
         jreader_pop(r, mark);
@@ -811,7 +812,7 @@ static void load_scene(Loader *L, const JNode *obj, Scene *s) {
     if (!s->choices) return;
     s->n_choices = (uint16_t)n;
     size_t mark = jreader_push(r, "choices");
-    size_t list_end = r->plen;
+    size_t list_end = jreader_mark(r);
     size_t i = 0;
     for (const JNode *c = arr->child; c; c = c->next, i++) {
         size_t m2 = jreader_push_index(r, i);

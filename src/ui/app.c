@@ -14,6 +14,7 @@
 
 #include "core/fsutil.h"
 #include "ui/bench.h"
+#include "ui/dev.h"
 #include "ui/script.h"
 #include "ui/shots.h"
 #include "ui/tr.h"
@@ -285,6 +286,7 @@ static void handle_event(App *app, SDL_Event *ev) {
         break;
     }
     if (app->depth == 0) return;
+    if (dev_handle_event(app, ev)) return;
     /* A held key must not confirm or pick on the screens that follow, and
      * the second click of a double click must not land on the next screen's
      * buttons: key repeats only navigate, and clicks in the first 300 ms of
@@ -323,11 +325,13 @@ static void handle_event(App *app, SDL_Event *ev) {
 static void usage(void) {
     fputs(tr_lang() == LANG_FR
               ? "Usage : enjeux [SCÉNARIO] [--lang fr|en] [--fullscreen] [--size LxH] [--seed N]\n"
+                "        enjeux --dev SCÉNARIO   (écriture en direct\u202f: rechargé à chaque enregistrement, F1)\n"
                 "        enjeux --screenshots DOSSIER [--all] [--sizes 1280x720,800x600] [SCÉNARIO]\n"
                 "Ateliers : --export-dir DOSSIER (copie aussi les résultats), --workshop FICHIER,\n"
                 "           --workshop-code CODE ; enjeux --forget PROFIL efface les données d'un profil\n"
                 "Options de test : --library DOSSIER, --script FICHIER, --layout-dump FICHIER, --text-dump FICHIER, --bench FICHIER\n"
               : "Usage: enjeux [SCENARIO] [--lang fr|en] [--fullscreen] [--size WxH] [--seed N]\n"
+                "       enjeux --dev SCENARIO   (live authoring: reloaded on every save, F1)\n"
                 "       enjeux --screenshots DIR [--all] [--sizes 1280x720,800x600] [SCENARIO]\n"
                 "Workshops: --export-dir DIR (also copies the results there), --workshop FILE,\n"
                 "           --workshop-code CODE; enjeux --forget PROFILE deletes a profile's data\n"
@@ -412,6 +416,10 @@ static int parse_options(App *app, ExtraOpts *x, int argc, char **argv) {
                 return 2;
             }
             i++;
+        } else if (strcmp(a, "--dev") == 0 && v) {
+            o->dev = true;
+            o->scenario = v;
+            i++;
         } else if (strcmp(a, "--fullscreen") == 0) {
             o->fullscreen = true;
         } else if (a[0] == '-' && a[1] == '-') {
@@ -468,6 +476,8 @@ static bool init_video(App *app, char *err, size_t errlen) {
 }
 
 static void shutdown_app(App *app) {
+    dev_destroy(app->dev);
+    app->dev = NULL;
     while (app->depth > 0) pop_one(app);
     game_free(&app->game);
     progress_free(app->progress);
@@ -704,11 +714,17 @@ int app_main(int argc, char **argv) {
     for (int i = 0; i < SDL_NumJoysticks(); i++) open_pad(app, i);
     app->running = true;
     app_reset(app, &screen_title, 0);
-    /* The profile screen also shows what happened to a damaged list. */
-    if (app->profile < 0 || app->profiles_notice[0])
+    /* The profile screen also shows what happened to a damaged list. Live
+     * authoring needs no profile (dev.h). */
+    if (app->opts.dev) {
+        if (!dev_start(app, direct)) goto out;
+    } else if (app->profile < 0 || app->profiles_notice[0]) {
         app_push(app, &screen_profiles, direct >= 0 ? PROFILES_AT_START_SCENARIO + direct : PROFILES_AT_START);
-    else if (direct >= 0) app_push(app, &screen_briefing, direct);
-    else app_push(app, &screen_library, 0);
+    } else if (direct >= 0) {
+        app_push(app, &screen_briefing, direct);
+    } else {
+        app_push(app, &screen_library, 0);
+    }
     app->redraw = true;
     status = run_loop(app, script, x.bench);
 out:

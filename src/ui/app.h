@@ -40,6 +40,7 @@ typedef struct ScreenDef {
 
 extern const ScreenDef screen_title, screen_library, screen_settings, screen_briefing, screen_scene,
     screen_consequence, screen_event, screen_ending, screen_debrief, screen_pause, screen_profiles, screen_passport;
+extern const ScreenDef screen_dev, screen_dev_error; /* --dev: overlay (F1) and errors (dev.h) */
 
 /* enter() arguments of screen_profiles. */
 enum {
@@ -71,6 +72,7 @@ typedef struct AppOptions {
     int width, height;        /* initial window size */
     bool fullscreen;
     const char *sizes;        /* screenshot sizes "1280x720,800x600" */
+    bool dev;                 /* --dev: live authoring of `scenario` (dev.h) */
 } AppOptions;
 
 struct App {
@@ -112,6 +114,7 @@ struct App {
     SDL_GameController *pad;
     uint64_t frames;
     double last_frame_ms, worst_frame_ms, total_frame_ms;
+    struct Dev *dev;          /* live authoring state, NULL outside --dev */
 };
 
 /* Screen requests, applied between frames. `arg` goes to the new screen's

@@ -11,6 +11,11 @@ static double cpu_seconds(void) {
     return (double)fsutil_cpu_ns(true) / 1e9;
 }
 
+static int cmp_double(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
 int bench_run(App *app, const char *out_path, double first_frame_ms) {
     long long now_ns = fsutil_clock_ns();
     FILE *out = fopen(out_path, "w");
@@ -41,18 +46,24 @@ int bench_run(App *app, const char *out_path, double first_frame_ms) {
     /* Wall time per frame (app_render_frame's own clock) and this thread's
      * CPU time, which leaves out time stolen by other processes. */
     double cpu_total = 0, cpu_worst = 0;
+    static double wall_ms[FRAMES], cpu_ms[FRAMES]; /* for the medians */
     for (int i = 0; i < FRAMES; i++) {
         long long c0 = fsutil_cpu_ns(false);
         app_render_frame(app);
         double ms = (double)(fsutil_cpu_ns(false) - c0) / 1e6;
         cpu_total += ms;
         if (ms > cpu_worst) cpu_worst = ms;
+        cpu_ms[i] = ms;
+        wall_ms[i] = app->last_frame_ms;
         SDL_RenderPresent(app->renderer);
         SDL_PumpEvents();
     }
     fprintf(out, "scene_frames=%d\nscene_frame_mean_ms=%.4f\nscene_frame_worst_ms=%.4f\n", FRAMES,
             app->total_frame_ms / (double)app->frames, app->worst_frame_ms);
     fprintf(out, "scene_frame_cpu_mean_ms=%.4f\nscene_frame_cpu_worst_ms=%.4f\n", cpu_total / FRAMES, cpu_worst);
+    qsort(wall_ms, FRAMES, sizeof wall_ms[0], cmp_double);
+    qsort(cpu_ms, FRAMES, sizeof cpu_ms[0], cmp_double);
+    fprintf(out, "scene_frame_median_ms=%.4f\nscene_frame_cpu_median_ms=%.4f\n", wall_ms[FRAMES / 2], cpu_ms[FRAMES / 2]);
     TextStats ts = text_stats(app->text);
     fprintf(out, "text_cache_hits=%u\ntext_cache_misses=%u\ntext_cache_entries=%u\ntext_cache_bytes=%zu\n", ts.hits,
             ts.misses, ts.entries, ts.bytes);

@@ -7,7 +7,7 @@
 
 enum { TEX_SLOTS = 12, INFO_SLOTS = 128 };
 
-typedef struct TexSlot { char *path; int w, h; SDL_Texture *tex; unsigned last; } TexSlot;
+typedef struct TexSlot { char *path; int w, h; Uint32 matte; SDL_Texture *tex; unsigned last; } TexSlot;
 typedef struct InfoSlot { char *path; int w, h; bool ok; } InfoSlot;
 
 struct ImageCache {
@@ -96,7 +96,20 @@ bool image_natural_size(ImageCache *ic, const char *path, int *w, int *h) {
     return true;
 }
 
-SDL_Texture *image_get(ImageCache *ic, const char *path, int max_w, int max_h, int *w, int *h) {
+/* `surf` blended onto a new surface filled with `matte`; NULL on failure. */
+static SDL_Surface *flatten(SDL_Surface *surf, SDL_Color matte) {
+    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, surf->w, surf->h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!out) return NULL;
+    SDL_FillRect(out, NULL, SDL_MapRGBA(out->format, matte.r, matte.g, matte.b, 255));
+    SDL_SetSurfaceBlendMode(surf, SDL_BLENDMODE_BLEND);
+    if (SDL_BlitSurface(surf, NULL, out, NULL) != 0) {
+        SDL_FreeSurface(out);
+        return NULL;
+    }
+    return out;
+}
+
+SDL_Texture *image_get(ImageCache *ic, const char *path, int max_w, int max_h, const SDL_Color *matte, int *w, int *h) {
     int nw, nh;
     if (max_w <= 0 || max_h <= 0 || !image_natural_size(ic, path, &nw, &nh) || nw <= 0 || nh <= 0) return NULL;
     int fw = max_w, fh = (int)((long long)nh * max_w / nw);
@@ -109,10 +122,12 @@ SDL_Texture *image_get(ImageCache *ic, const char *path, int max_w, int max_h, i
     *w = fw;
     *h = fh;
     ic->tick++;
+    /* 0: no matte (an opaque matte colour always has its alpha byte set). */
+    Uint32 mkey = matte ? (Uint32)matte->r << 24 | (Uint32)matte->g << 16 | (Uint32)matte->b << 8 | 0xFFu : 0;
     int victim = 0;
     for (int i = 0; i < TEX_SLOTS; i++) {
         TexSlot *t = &ic->tex[i];
-        if (t->path && t->w == fw && t->h == fh && strcmp(t->path, path) == 0) {
+        if (t->path && t->w == fw && t->h == fh && t->matte == mkey && strcmp(t->path, path) == 0) {
             t->last = ic->tick;
             SDL_QueryTexture(t->tex, NULL, NULL, w, h);
             return t->tex;
@@ -126,6 +141,14 @@ SDL_Texture *image_get(ImageCache *ic, const char *path, int max_w, int max_h, i
     SDL_Surface *surf = load(path, fw, fh);
     if (!surf) return NULL;
     bool opaque = is_opaque(surf);
+    if (!opaque && matte) {
+        SDL_Surface *flat = flatten(surf, *matte);
+        if (flat) {
+            SDL_FreeSurface(surf);
+            surf = flat;
+            opaque = true;
+        }
+    }
     t->tex = SDL_CreateTextureFromSurface(ic->r, surf);
     SDL_FreeSurface(surf);
     t->path = t->tex ? strdup(path) : NULL;
@@ -139,6 +162,7 @@ SDL_Texture *image_get(ImageCache *ic, const char *path, int max_w, int max_h, i
     SDL_SetTextureScaleMode(t->tex, SDL_ScaleModeLinear);
     t->w = fw;
     t->h = fh;
+    t->matte = mkey;
     t->last = ic->tick;
     SDL_QueryTexture(t->tex, NULL, NULL, w, h);
     return t->tex;

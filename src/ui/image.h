@@ -18,10 +18,13 @@ void image_cache_destroy(ImageCache *ic);
 
 /* The image at `path` scaled to fit (max_w, max_h), aspect kept; writes the
  * texture's exact size to *w, *h (draw it at that size: a scaled copy is
- * slow in software). Returns NULL when the file cannot be loaded (logged
- * once per path); the texture belongs to the cache and stays valid until
- * the next call. */
-SDL_Texture *image_get(ImageCache *ic, const char *path, int max_w, int max_h, int *w, int *h);
+ * slow in software). With a `matte` (NULL: none), a picture with
+ * transparent parts comes already blended onto that opaque colour, to be
+ * drawn over a plain background of that colour: a copy instead of a blend
+ * every frame, same pixels. Returns NULL when the file cannot be loaded
+ * (logged once per path); the texture belongs to the cache and stays valid
+ * until the next call. */
+SDL_Texture *image_get(ImageCache *ic, const char *path, int max_w, int max_h, const SDL_Color *matte, int *w, int *h);
 
 /* The image's natural size; false when it cannot be loaded. */
 bool image_natural_size(ImageCache *ic, const char *path, int *w, int *h);

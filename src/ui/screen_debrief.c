@@ -114,7 +114,7 @@ static int badge_panel(App *app, int x, int y, int w) {
     snprintf(full, sizeof full, "%s%s", earned && !png[0] ? "★ " : "", text);
     /* The badge drawn for the player (award.c), left of the text. */
     int side = png[0] ? app_px(app, 112) : 0, iw = 0, ih = 0;
-    SDL_Texture *img = side ? image_get(app->images, png, side, side, &iw, &ih) : NULL;
+    SDL_Texture *img = side ? image_get(app->images, png, side, side, NULL, &iw, &ih) : NULL;
     iw = ih = side; /* a PNG texture keeps its natural size: draw it scaled */
     int tx = img ? iw + pad : 0;
     const TextTex *tt =

@@ -74,20 +74,25 @@ static int story(App *app, const Scene *scene, int x, int y, int w, int img_h, b
         int iw = w * 2 / 5;
         int lw = w - iw - gap;
         int ly = y;
-        if (*title) ly += widget_text(app, TS_HEADING, FACE_BOLD, COL_TEXT, title, x, ly, lw, "scene-title") + app_grid(app, 2);
+        if (*title)
+            ly += widget_text_on(app, TS_HEADING, FACE_BOLD, COL_TEXT, COL_BG, title, x, ly, lw, "scene-title") +
+                  app_grid(app, 2);
         int sh = view_speaker(app, scene->speaker, x, ly, lw);
         if (sh) ly += sh + app_grid(app, 2);
         int ih = view_image(app, scene->image, x + lw + gap, y, iw, img_h, "illustration");
         if (ih) ih += app_grid(app, 2);
         y = ly > y + ih ? ly : y + ih;
     } else {
-        if (*title) y += widget_text(app, TS_HEADING, FACE_BOLD, COL_TEXT, title, x, y, w, "scene-title") + app_grid(app, 2);
+        if (*title)
+            y += widget_text_on(app, TS_HEADING, FACE_BOLD, COL_TEXT, COL_BG, title, x, y, w, "scene-title") +
+                 app_grid(app, 2);
         int ih = view_image(app, scene->image, x, y, w, img_h, "illustration");
         if (ih) y += ih + app_grid(app, 2);
         int sh = view_speaker(app, scene->speaker, x, y, w);
         if (sh) y += sh + app_grid(app, 2);
     }
-    y += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, loc_get(&scene->text, l, NULL), x, y, w, "scene-text");
+    y += widget_text_on(app, TS_BODY, FACE_REGULAR, COL_TEXT, COL_BG, loc_get(&scene->text, l, NULL), x, y, w,
+                        "scene-text");
     return y - y0;
 }
 
@@ -96,7 +101,8 @@ static int choices(App *app, int x, int y, int w) {
     const Scene *scene = session_scene(app->game.session);
     uint16_t n = session_choices(app->game.session, views);
     int y0 = y;
-    y += widget_text(app, TS_SUBHEADING, FACE_BOLD, COL_TEXT, tr("scene.choose"), x, y, w, "prompt") + app_grid(app, 2);
+    y += widget_text_on(app, TS_SUBHEADING, FACE_BOLD, COL_TEXT, COL_BG, tr("scene.choose"), x, y, w, "prompt") +
+         app_grid(app, 2);
     for (uint16_t i = 0; i < n; i++) {
         const Choice *c = &scene->choices[views[i].index];
         const char *label = loc_get(&c->text, app->lang, NULL);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fsutil.h"
 #include "ui/app.h"
 
 typedef struct ScriptLine { int line; char *text; } ScriptLine;
@@ -117,8 +118,8 @@ ScriptStatus script_step(Script *s, App *app, char *err, size_t errlen) {
     }
     if (s->next >= s->n) return SCRIPT_DONE;
     const ScriptLine *l = &s->lines[s->next++];
-    char cmd[32] = "", a1[256] = "", a2[64] = "";
-    sscanf(l->text, "%31s %255s %63s", cmd, a1, a2);
+    char cmd[32] = "", a1[256] = "", a2[256] = "";
+    sscanf(l->text, "%31s %255s %255s", cmd, a1, a2);
     if (strcmp(cmd, "key") == 0) {
         SDL_Keycode k = SDL_GetKeyFromName(a1);
         if (k == SDLK_UNKNOWN) {
@@ -184,6 +185,36 @@ ScriptStatus script_step(Script *s, App *app, char *err, size_t errlen) {
                      top ? top->name : "(none)");
             return SCRIPT_FAILED;
         }
+    } else if (strcmp(cmd, "expect-place") == 0) {
+        /* The scene (or ending) id the play is at: live authoring tests. */
+        const Session *ss = app->game.session;
+        const char *at = !ss ? "(no play)" : session_is_over(ss) ? session_ending(ss)->id : session_scene(ss)->id;
+        if (strcmp(at, a1) != 0) {
+            snprintf(err, errlen, "%s:%d: expected the play at \"%s\", it is at \"%s\"", s->path, l->line, a1, at);
+            return SCRIPT_FAILED;
+        }
+    } else if (strcmp(cmd, "expect-widget") == 0) {
+        const UiItem *it = ui_find(&app->ui, a1);
+        if (!it || it->r.w <= 0 || it->r.h <= 0) {
+            snprintf(err, errlen, "%s:%d: no visible widget \"%s\" on the screen \"%s\"", s->path, l->line, a1,
+                     app_top(app) ? app_top(app)->name : "?");
+            return SCRIPT_FAILED;
+        }
+    } else if (strcmp(cmd, "sleep") == 0) {
+        /* Real time, for timers (the --dev file watch). */
+        SDL_Delay((Uint32)atoi(a1));
+    } else if (strcmp(cmd, "copy") == 0) {
+        /* Replaces file a2 by a copy of a1, as an editor saving it would. */
+        char *data = NULL;
+        size_t len = 0, size = 0;
+        int e = 0;
+        if (fsutil_read_file(a1, 64u * 1024 * 1024, &data, &len, &size, &e) != FS_OK ||
+            !fsutil_write_atomic(a2, data, len, &e)) {
+            snprintf(err, errlen, "%s:%d: cannot copy %s to %s", s->path, l->line, a1, a2);
+            free(data);
+            return SCRIPT_FAILED;
+        }
+        free(data);
     } else if (strcmp(cmd, "shot") == 0) {
         /* "shot FILE.png": the current frame, as drawn, to a PNG file. */
         app_render_frame(app);

@@ -10,6 +10,10 @@
  *   pad BUTTON        a controller button (a, b, start, dpup, dpdown, dpleft, dpright)
  *   wait [N]          let N frames pass (default 1)
  *   expect SCREEN     fail unless the screen on top is SCREEN (title, library, scene…)
+ *   expect-place ID   fail unless the play is at the scene (or ending) ID
+ *   expect-widget NAME  fail unless the widget NAME is visible in the current frame
+ *   sleep MS          wait MS milliseconds of real time (timers: the --dev file watch)
+ *   copy SRC DST      replace the file DST by a copy of SRC, atomically (an editor saving)
  *   shot FILE         save the current frame as a PNG file (to look at a screen in a given state)
  *   quit              end the game
  *

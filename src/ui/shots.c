@@ -144,6 +144,31 @@ static void tour_endings_and_events(Tour *t, int index) {
     free(event_shot);
 }
 
+/* The live-authoring screens (--dev): the developer overlay over a scene
+ * after one decision, and the error screen with two typical diagnostics
+ * (an error and a warning) given to the scenario for the shot. */
+static void tour_dev(Tour *t, int index) {
+    App *app = t->app;
+    go(app, &screen_scene, 0);
+    app_push(app, &screen_dev, 0);
+    shoot(t, "dev");
+    LibEntry *e = &app->game.lib[index];
+    const Scenario *sc = e->sc;
+    DiagList saved = e->diags, shown;
+    diag_list_init(&shown, app->lang);
+    const char *unknown[4] = {"fin-confience", sc->n_endings ? sc->endings[0].id : "", NULL, NULL};
+    diag_add(&shown, DIAG_UNKNOWN_SCENE, e->path, 42, 19, "/scenes/1/choices/0/next", unknown);
+    const char *missing[4] = {"en", NULL, NULL, NULL};
+    diag_add(&shown, DIAG_MISSING_TRANSLATION, e->path, 57, 13, "/scenes/1/choices/1/text", missing);
+    e->diags = shown;
+    go(app, &screen_dev_error, index);
+    shoot(t, "dev-error");
+    app_reset(app, &screen_title, 0);
+    app_apply_requests(app);
+    e->diags = saved;
+    diag_list_free(&shown);
+}
+
 /* The tour's players, in memory only (the tour writes nothing): three
  * profiles, the first one active, with a passport filled in by seeded
  * random plays of every scenario of the library. */
@@ -243,6 +268,7 @@ static void tour_one(Tour *t, int index) {
             go(app, &screen_consequence, 0);
             shoot(t, "consequence");
             consequence = true;
+            if (!session_is_over(app->game.session)) tour_dev(t, index);
         }
         if (!event && app->game.step->n_fired > 0) {
             go(app, &screen_event, 0);

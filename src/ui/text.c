@@ -7,16 +7,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { FONT_SLOTS = 16, CACHE_ENTRIES = 384 };
+enum { FONT_SLOTS = 16, CACHE_ENTRIES = 384, WIDTH_SLOTS = 256 };
 static const size_t CACHE_BYTES = 40u * 1024u * 1024u;
 
 typedef struct FontSlot { int face, px; TTF_Font *font; unsigned last; } FontSlot;
+
+/* A measured width: layouts measure the same labels every frame, and
+ * shaping a string costs far more than drawing its cached texture. */
+typedef struct WidthSlot { uint64_t hash; char *str; int style, face, w; } WidthSlot;
 
 typedef struct CacheEntry {
     uint64_t hash;
     char *str;
     int style, face, wrap_w, align;
     Rgba color;
+    Rgba matte;               /* alpha 0: no matte, the texture is blended */
     TextTex tt;
     size_t bytes;
     unsigned last;
@@ -32,6 +37,7 @@ struct TextSys {
     float scale;
     FontSlot slots[FONT_SLOTS];
     CacheEntry **entries;     /* individually allocated: a TextTex* stays valid all frame */
+    WidthSlot widths[WIDTH_SLOTS]; /* direct-mapped by hash */
     size_t n_entries, cap_entries, bytes;
     unsigned tick, frame;
     TextStats stats;
@@ -105,8 +111,8 @@ static SDL_Texture *strip_texture(SDL_Renderer *r, SDL_Surface *surf, int y, int
 }
 
 /* Turns the rendered surface into one texture, or strips when it is taller
- * than the renderer allows. */
-static void make_strips(SDL_Renderer *r, SDL_Surface *surf, TextTex *tt) {
+ * than the renderer allows; `blend` for a surface with transparent parts. */
+static void make_strips(SDL_Renderer *r, SDL_Surface *surf, TextTex *tt, bool blend) {
     SDL_RendererInfo info;
     int max_h = SDL_GetRendererInfo(r, &info) == 0 && info.max_texture_height > 0 ? info.max_texture_height : surf->h;
     int n = (surf->h + max_h - 1) / max_h;
@@ -121,7 +127,7 @@ static void make_strips(SDL_Renderer *r, SDL_Surface *surf, TextTex *tt) {
         int y = i * max_h;
         int h = surf->h - y < max_h ? surf->h - y : max_h;
         SDL_Texture *t = strip_texture(r, surf, y, h);
-        if (t) SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+        if (t) SDL_SetTextureBlendMode(t, blend ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
         if (i == 0) tt->tex = t;
         else tt->extra[i - 1] = t;
     }
@@ -138,6 +144,10 @@ void text_draw(SDL_Renderer *r, const TextTex *tt, int x, int y) {
 }
 
 static void cache_clear(TextSys *ts) {
+    for (int i = 0; i < WIDTH_SLOTS; i++) {
+        free(ts->widths[i].str);
+        ts->widths[i] = (WidthSlot){0};
+    }
     for (size_t i = 0; i < ts->n_entries; i++) {
         free_strips(&ts->entries[i]->tt);
         free(ts->entries[i]->str);
@@ -322,17 +332,27 @@ static void collect_line(const char *start, size_t len, void *user) {
     ll->n++;
 }
 
-int text_width(TextSys *ts, TextStyle style, FontFace face, const char *s) {
-    TTF_Font *f = font_get(ts, style, face);
-    return f ? measure_font(s, strlen(s), f) : 0;
-}
-
 static uint64_t key_hash(const char *s, int style, int face, Rgba c, int wrap_w, int align) {
     uint64_t h = 1469598103934665603ULL;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) h = (h ^ *p) * 1099511628211ULL;
     int extra[] = {style, face, c.r, c.g, c.b, c.a, wrap_w, align};
     for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++) h = (h ^ (uint64_t)(unsigned)extra[i]) * 1099511628211ULL;
     return h;
+}
+
+int text_width(TextSys *ts, TextStyle style, FontFace face, const char *s) {
+    uint64_t h = key_hash(s, style, face, (Rgba){0, 0, 0, 0}, 0, 0);
+    WidthSlot *slot = &ts->widths[(h ^ h >> 32) % WIDTH_SLOTS];
+    if (slot->str && slot->hash == h && slot->style == (int)style && slot->face == (int)face && strcmp(slot->str, s) == 0)
+        return slot->w;
+    TTF_Font *f = font_get(ts, style, face);
+    int w = f ? measure_font(s, strlen(s), f) : 0;
+    char *copy = f ? strdup(s) : NULL;
+    if (copy) {
+        free(slot->str);
+        *slot = (WidthSlot){h, copy, (int)style, (int)face, w};
+    }
+    return w;
 }
 
 static SDL_Surface *render_lines(TTF_Font *f, const LineList *ll, int line_h, SDL_Color col, TextAlign align,
@@ -399,16 +419,39 @@ void text_frame_strings(const TextSys *ts, void (*fn)(const char *s, void *user)
         if (ts->entries[i]->frame == ts->frame) fn(ts->entries[i]->str, user);
 }
 
+/* `surf` (transparent background) blended onto an opaque `matte`, in the
+ * format of the software renderer's window so that the blend is the one a
+ * blended copy would do; NULL on failure. */
+static SDL_Surface *flatten(SDL_Surface *surf, Rgba matte) {
+    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, surf->w, surf->h, 32, SDL_PIXELFORMAT_RGB888);
+    if (!out) return NULL;
+    SDL_FillRect(out, NULL, SDL_MapRGB(out->format, matte.r, matte.g, matte.b));
+    SDL_SetSurfaceBlendMode(surf, SDL_BLENDMODE_BLEND);
+    if (SDL_BlitSurface(surf, NULL, out, NULL) != 0) {
+        SDL_FreeSurface(out);
+        return NULL;
+    }
+    return out;
+}
+
 const TextTex *text_get(TextSys *ts, TextStyle style, FontFace face, Rgba color, const char *s, int wrap_w,
                         TextAlign align) {
+    return text_get_on(ts, style, face, color, NULL, s, wrap_w, align);
+}
+
+const TextTex *text_get_on(TextSys *ts, TextStyle style, FontFace face, Rgba color, const Rgba *matte, const char *s,
+                           int wrap_w, TextAlign align) {
     static const TextTex EMPTY = {0};
     if (!s || !*s) return &EMPTY;
+    Rgba mt = matte ? (Rgba){matte->r, matte->g, matte->b, 255} : (Rgba){0, 0, 0, 0};
     uint64_t h = key_hash(s, style, face, color, wrap_w, align);
+    h = (h ^ ((uint64_t)mt.r << 24 | (uint64_t)mt.g << 16 | (uint64_t)mt.b << 8 | mt.a)) * 1099511628211ULL;
     ts->tick++;
     for (size_t i = 0; i < ts->n_entries; i++) {
         CacheEntry *e = ts->entries[i];
         if (e->hash == h && e->style == (int)style && e->face == (int)face && e->wrap_w == wrap_w &&
-            e->align == (int)align && memcmp(&e->color, &color, sizeof color) == 0 && strcmp(e->str, s) == 0) {
+            e->align == (int)align && memcmp(&e->color, &color, sizeof color) == 0 &&
+            memcmp(&e->matte, &mt, sizeof mt) == 0 && strcmp(e->str, s) == 0) {
             e->last = ts->tick;
             e->frame = ts->frame;
             ts->stats.hits++;
@@ -430,6 +473,15 @@ const TextTex *text_get(TextSys *ts, TextStyle style, FontFace face, Rgba color,
     int lines = ll.n;
     free(ll.start);
     free(ll.len);
+    bool blend = true;
+    if (surf && mt.a) {
+        SDL_Surface *flat = flatten(surf, mt);
+        if (flat) {
+            SDL_FreeSurface(surf);
+            surf = flat;
+            blend = false;
+        }
+    }
     size_t bytes = surf ? (size_t)surf->w * (size_t)surf->h * 4u : 0;
     while (ts->n_entries > 0 && (ts->n_entries >= CACHE_ENTRIES || ts->bytes + bytes > CACHE_BYTES))
         if (!evict_lru(ts)) break;
@@ -450,12 +502,12 @@ const TextTex *text_get(TextSys *ts, TextStyle style, FontFace face, Rgba color,
     }
     ts->entries[ts->n_entries++] = e;
     *e = (CacheEntry){.frame = ts->frame, .hash = h, .str = copy, .style = style, .face = face, .wrap_w = wrap_w, .align = align,
-                      .color = color, .last = ts->tick, .bytes = bytes};
+                      .color = color, .matte = mt, .last = ts->tick, .bytes = bytes};
     if (surf) {
         e->tt.w = surf->w;
         e->tt.h = surf->h;
         e->tt.lines = lines;
-        make_strips(ts->r, surf, &e->tt);
+        make_strips(ts->r, surf, &e->tt, blend);
         SDL_FreeSurface(surf);
     } else {
         SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "cannot render text: %s", TTF_GetError());

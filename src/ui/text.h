@@ -58,6 +58,14 @@ int text_line_height(TextSys *ts, TextStyle style, FontFace face);
 const TextTex *text_get(TextSys *ts, TextStyle style, FontFace face, Rgba color, const char *s, int wrap_w,
                         TextAlign align);
 
+/* Like text_get, for a text drawn over a plain background of the opaque
+ * colour `matte` (NULL: same as text_get): the texture comes already
+ * blended onto it, so drawing it is a copy, not a blend (the same pixels,
+ * several times faster with the software renderer). Every pixel of the
+ * text's box must lie on that colour. */
+const TextTex *text_get_on(TextSys *ts, TextStyle style, FontFace face, Rgba color, const Rgba *matte, const char *s,
+                           int wrap_w, TextAlign align);
+
 /* Draws a text at (x, y), every strip. */
 void text_draw(SDL_Renderer *r, const TextTex *tt, int x, int y);
 

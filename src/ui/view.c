@@ -92,11 +92,18 @@ int view_section(App *app, const char *heading, const char *body, int x, int y, 
     return y - y0;
 }
 
+/* Illustrations and portraits lie on the page's plain background. */
+static SDL_Color page_matte(App *app) {
+    Rgba c = app_color(app, COL_BG);
+    return (SDL_Color){c.r, c.g, c.b, 255};
+}
+
 int view_image(App *app, const char *rel, int x, int y, int w, int max_h, const char *name) {
     char path[2048];
     if (!rel || !game_asset_path(&app->game, rel, path, sizeof path)) return 0;
     int iw, ih;
-    SDL_Texture *t = image_get(app->images, path, w, max_h, &iw, &ih);
+    SDL_Color bg = page_matte(app);
+    SDL_Texture *t = image_get(app->images, path, w, max_h, &bg, &iw, &ih);
     if (!t) return 0;
     SDL_Rect dst = {x + (w - iw) / 2, y, iw, ih};
     SDL_RenderCopy(app->renderer, t, NULL, &dst);
@@ -114,7 +121,8 @@ int view_speaker(App *app, int32_t speaker, int x, int y, int w) {
     char path[2048];
     if (c->portrait && game_asset_path(&app->game, c->portrait, path, sizeof path)) {
         int iw, ih;
-        SDL_Texture *t = image_get(app->images, path, size, size, &iw, &ih);
+        SDL_Color bg = page_matte(app);
+        SDL_Texture *t = image_get(app->images, path, size, size, &bg, &iw, &ih);
         if (t) {
             SDL_Rect dst = {x, y, iw, ih};
             SDL_RenderCopy(app->renderer, t, NULL, &dst);
@@ -124,9 +132,10 @@ int view_speaker(App *app, int32_t speaker, int x, int y, int w) {
         }
     }
     int tw = w - (tx - x);
-    int th = widget_text(app, TS_BODY, FACE_BOLD, COL_TEXT, loc_get(&c->name, app->lang, NULL), tx, y, tw, "speaker");
-    th += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, loc_get(&c->role, app->lang, NULL), tx, y + th, tw,
-                      "speaker-role");
+    int th = widget_text_on(app, TS_BODY, FACE_BOLD, COL_TEXT, COL_BG, loc_get(&c->name, app->lang, NULL), tx, y, tw,
+                            "speaker");
+    th += widget_text_on(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, COL_BG, loc_get(&c->role, app->lang, NULL), tx,
+                         y + th, tw, "speaker-role");
     return th > ph ? th : ph;
 }
 

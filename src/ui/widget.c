@@ -67,8 +67,15 @@ void widget_draw_text(App *app, const TextTex *tt, int x, int y) {
 
 int widget_text(App *app, TextStyle style, FontFace face, ThemeColor color, const char *s, int x, int y, int w,
                 const char *name) {
+    return widget_text_on(app, style, face, color, COL_COUNT, s, x, y, w, name);
+}
+
+int widget_text_on(App *app, TextStyle style, FontFace face, ThemeColor color, ThemeColor bg, const char *s, int x,
+                   int y, int w, const char *name) {
     if (!s || !*s) return 0;
-    const TextTex *tt = text_get(app->text, style, face, app_color(app, color), s, w, ALIGN_LEFT);
+    Rgba matte = bg < COL_COUNT ? app_color(app, bg) : (Rgba){0, 0, 0, 0};
+    const TextTex *tt = text_get_on(app->text, style, face, app_color(app, color), bg < COL_COUNT ? &matte : NULL, s, w,
+                                    ALIGN_LEFT);
     ui_add(&app->ui, UI_TEXT, (SDL_Rect){x, y, tt->w, tt->h}, -1, true, name ? name : "text");
     widget_draw_text(app, tt, x, y);
     return tt->h;
@@ -90,11 +97,15 @@ static ButtonMetrics button_metrics(App *app, int w, int number) {
 int widget_button_height(App *app, const char *label, int w, int number, const char *note) {
     ButtonMetrics m = button_metrics(app, w, number);
     FontFace face = number > 0 ? FACE_REGULAR : FACE_BOLD;
-    const TextTex *tt = text_get(app->text, TS_BODY, face, app_color(app, COL_TEXT), label, m.label_w, ALIGN_LEFT);
+    /* Measured as widget_button draws a choice (an enabled one, and the note
+     * of a disabled one), so that drawing it finds the same cached text. */
+    Rgba surface = app_color(app, COL_SURFACE), disabled = app_color(app, COL_DISABLED_BG);
+    const TextTex *tt =
+        text_get_on(app->text, TS_BODY, face, app_color(app, COL_TEXT), &surface, label, m.label_w, ALIGN_LEFT);
     int h = tt->h;
     if (note && *note) {
-        const TextTex *nt = text_get(app->text, TS_SMALL, FACE_REGULAR, app_color(app, COL_DISABLED_TEXT), note,
-                                     m.label_w, ALIGN_LEFT);
+        const TextTex *nt = text_get_on(app->text, TS_SMALL, FACE_REGULAR, app_color(app, COL_DISABLED_TEXT), &disabled,
+                                        note, m.label_w, ALIGN_LEFT);
         h += app_px(app, 6) + nt->h;
     }
     int min_h = app_px(app, 48);
@@ -128,12 +139,13 @@ const UiItem *widget_button(App *app, SDL_Rect r, int id, const char *name, cons
     }
     ButtonMetrics m = button_metrics(app, r.w, number);
     FontFace face = kind == BUTTON_CHOICE ? FACE_REGULAR : FACE_BOLD;
-    const TextTex *tt = text_get(app->text, TS_BODY, face, app_color(app, fg), label, m.label_w,
-                                 kind == BUTTON_CHOICE ? ALIGN_LEFT : ALIGN_CENTER);
+    Rgba matte = app_color(app, bg); /* the label lies inside the panel's fill */
+    const TextTex *tt = text_get_on(app->text, TS_BODY, face, app_color(app, fg), &matte, label, m.label_w,
+                                    kind == BUTTON_CHOICE ? ALIGN_LEFT : ALIGN_CENTER);
     const TextTex *nt = NULL;
     int content_h = tt->h;
     if (note && *note) {
-        nt = text_get(app->text, TS_SMALL, FACE_REGULAR, app_color(app, fg), note, m.label_w, ALIGN_LEFT);
+        nt = text_get_on(app->text, TS_SMALL, FACE_REGULAR, app_color(app, fg), &matte, note, m.label_w, ALIGN_LEFT);
         content_h += app_px(app, 6) + nt->h;
     }
     int x = r.x + m.pad_x;
@@ -159,13 +171,14 @@ int widget_header(App *app, const char *title, const char *right) {
     int pad = app_grid(app, 3);
     int rw = 0;
     const TextTex *rt = NULL;
+    Rgba matte = app_color(app, COL_HEADER);
     if (right && *right) {
-        rt = text_get(app->text, TS_SMALL, FACE_REGULAR, app_color(app, COL_HEADER_TEXT), right, app->w / 3,
-                      ALIGN_LEFT);
+        rt = text_get_on(app->text, TS_SMALL, FACE_REGULAR, app_color(app, COL_HEADER_TEXT), &matte, right, app->w / 3,
+                         ALIGN_LEFT);
         rw = rt->w + pad;
     }
-    const TextTex *tt = text_get(app->text, TS_SUBHEADING, FACE_BOLD, app_color(app, COL_HEADER_TEXT), title,
-                                 app->w - 2 * pad - rw, ALIGN_LEFT);
+    const TextTex *tt = text_get_on(app->text, TS_SUBHEADING, FACE_BOLD, app_color(app, COL_HEADER_TEXT), &matte, title,
+                                    app->w - 2 * pad - rw, ALIGN_LEFT);
     int h = tt->h + 2 * app_grid(app, 2);
     if (rt && rt->h + 2 * app_grid(app, 2) > h) h = rt->h + 2 * app_grid(app, 2);
     if (h < app_px(app, 56)) h = app_px(app, 56);

@@ -24,6 +24,11 @@ void widget_draw_text(App *app, const TextTex *tt, int x, int y);
 
 /* Registers and draws a wrapped text block at (x, y), `w` wide; returns its
  * height. `name` labels it in layout records (may be NULL: "text"). */
+/* Like widget_text, for a text lying on a plain background of colour `bg`
+ * (COL_COUNT: unknown, blended): a faster copy, same pixels. */
+int widget_text_on(App *app, TextStyle style, FontFace face, ThemeColor color, ThemeColor bg, const char *s, int x,
+                   int y, int w, const char *name);
+
 int widget_text(App *app, TextStyle style, FontFace face, ThemeColor color, const char *s, int x, int y, int w,
                 const char *name);
 

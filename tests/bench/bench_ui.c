@@ -77,6 +77,10 @@ int main(int argc, char **argv) {
     printf("  launch to first frame shown : %8.1f ms   (target < 150 ms)\n", first);
     printf("  scene frame, wall mean      : %8s ms   (target < 2 ms)\n", mean ? mean : "?");
     printf("  scene frame, wall worst     : %8s ms\n", worst ? worst : "?");
+    printf("  scene frame, wall median    : %8s ms   (target < 2 ms)\n",
+           value(lines, n, "scene_frame_median_ms") ? value(lines, n, "scene_frame_median_ms") : "?");
+    printf("  scene frame, CPU time median: %8s ms\n",
+           value(lines, n, "scene_frame_cpu_median_ms") ? value(lines, n, "scene_frame_cpu_median_ms") : "?");
     printf("  scene frame, CPU time mean  : %8s ms   (this thread only: without time lost to other processes)\n",
            value(lines, n, "scene_frame_cpu_mean_ms") ? value(lines, n, "scene_frame_cpu_mean_ms") : "?");
     printf("  scene frame, CPU time worst : %8s ms\n",

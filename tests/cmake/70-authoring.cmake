@@ -8,3 +8,17 @@ add_test(NAME authoring_graph
 add_test(NAME authoring_new
   COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/authoring/test_new.py $<TARGET_FILE:enjeux>)
 set_tests_properties(authoring_graph authoring_new PROPERTIES TIMEOUT 300)
+
+# Live authoring in the window: through the real binary in script mode.
+if(ENJEUX_BUILD_GAME)
+  add_test(NAME authoring_dev
+    COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/authoring/test_dev.py $<TARGET_FILE:enjeux>)
+  set_tests_properties(authoring_dev PROPERTIES TIMEOUT 300)
+endif()
+
+# The authoring guide: reference tables against the JSON Schema, the
+# tutorial's final scenario validated and played, its snippets consistent.
+add_test(NAME authoring_doc
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/authoring/check_authoring_doc.py ${PROJECT_SOURCE_DIR}
+          $<TARGET_FILE:enjeux>)
+set_tests_properties(authoring_doc PROPERTIES TIMEOUT 300)

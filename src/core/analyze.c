@@ -1,0 +1,1375 @@
+/* analyze.c — exact analysis of a scenario: every reachable state explored
+ * with the engine's own step, merged in a hash table, then measured; random
+ * playthroughs when the state space passes the author's bound. See
+ * analyze.h and docs/analyze.md. */
+#include "core/analyze.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/rng.h"
+
+enum { NO_EDGE = UINT32_MAX, SCORE_BUDGET_BASE = 1000000, SCORE_BUDGET_PER_EDGE = 4 };
+
+/* The explored state graph. States are numbered in discovery order, which
+ * is breadth-first: a state's `pedge` (the edge that found it) gives a
+ * shortest path to it. A state's out-edges are edges [first[v], first[v+1]). */
+typedef struct AnalysisGraph {
+    StateLayout lay;
+    uint32_t w;              /* words per state */
+    int32_t *words;          /* n * w */
+    uint32_t n, cap;
+    uint64_t *table;         /* open addressing: hash << 32 | (state id + 1), 0 empty */
+    uint32_t tmask;
+    uint32_t *pedge, *depth, *first;
+    uint16_t *mask;
+    uint32_t *esrc, *eto;
+    uint8_t *echoice;
+    int8_t *eoutcome;
+    uint32_t ne, ecap;
+    int32_t *age_cap;        /* per event: the largest {"after": N} of its condition */
+    int32_t *keep;           /* per state word: mask of the bits that can change a future */
+    /* built after the search (graph_index) for the measures */
+    int32_t *scene;          /* per state: word 0 (scene, or -1 - ending) */
+    uint16_t nc;             /* competencies */
+    int8_t *bestv;           /* per state × competency: the decision's best evidence, 0 when not positive */
+    int8_t *evid;            /* per choice (in scene order) × competency: its evidence */
+    int32_t *ctotal;         /* per choice: its total evidence */
+    uint32_t *cbase;         /* per scene: index of its first choice */
+    uint32_t *in_first, *in_edge; /* incoming edges of each state */
+} AnalysisGraph;
+
+/* ---- small helpers ----------------------------------------------------------- */
+
+static bool grow(void **p, size_t elem, uint32_t cap) {
+    void *q = realloc(*p, elem * cap);
+    if (!q) return false;
+    *p = q;
+    return true;
+}
+
+static void count_add(BigCount *c, uint64_t v, double approx) {
+    if (c->value > UINT64_MAX - v) {
+        c->value = UINT64_MAX;
+        c->saturated = true;
+    } else {
+        c->value += v;
+    }
+    c->approx += approx;
+}
+
+static uint64_t sat_add(uint64_t a, uint64_t b, bool *sat) {
+    if (a > UINT64_MAX - b) {
+        *sat = true;
+        return UINT64_MAX;
+    }
+    return a + b;
+}
+
+static char *fmt(Arena *ar, const char *f, ...) {
+    char buf[512];
+    va_list ap;
+    va_start(ap, f);
+    vsnprintf(buf, sizeof buf, f, ap);
+    va_end(ap);
+    return arena_strdup(ar, buf);
+}
+
+static const int32_t *state_at(const AnalysisGraph *g, uint32_t id) { return g->words + (size_t)id * g->w; }
+
+static uint32_t hash_words(const int32_t *w, uint32_t n) {
+    uint64_t h = 0x9e3779b97f4a7c15u;
+    for (uint32_t i = 0; i < n; i++) {
+        h ^= (uint32_t)w[i];
+        h *= 0xff51afd7ed558ccdu;
+        h ^= h >> 32;
+    }
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53u;
+    h ^= h >> 33;
+    return (uint32_t)h;
+}
+
+static int32_t max_after(const Scenario *sc, int32_t ci) {
+    if (ci < 0) return 0;
+    const Cond *c = &sc->conds[ci];
+    if (c->kind == COND_AFTER) return c->value > 0 ? c->value : 0;
+    int32_t m = 0;
+    if (c->kind == COND_ALL || c->kind == COND_ANY || c->kind == COND_NOT)
+        for (uint32_t k = 0; k < c->kid_count; k++) {
+            int32_t v = max_after(sc, (int32_t)sc->cond_kids[c->first_kid + k]);
+            if (v > m) m = v;
+        }
+    return m;
+}
+
+/* Marks in `read` (flags then counters) what condition `ci` reads. */
+static void mark_read(const Scenario *sc, int32_t ci, bool *flags, bool *counters) {
+    if (ci < 0) return;
+    const Cond *c = &sc->conds[ci];
+    if (c->kind == COND_FLAG) flags[c->index] = true;
+    if (c->kind == COND_COUNTER) counters[c->index] = true;
+    if (c->kind == COND_ALL || c->kind == COND_ANY || c->kind == COND_NOT)
+        for (uint32_t k = 0; k < c->kid_count; k++) mark_read(sc, (int32_t)sc->cond_kids[c->first_kid + k], flags, counters);
+}
+
+/* The bits of a state that some condition can read: a flag or counter no
+ * condition reads changes nothing that follows, so states that differ only
+ * there are merged. False when out of memory. */
+static bool compute_keep(const Scenario *sc, AnalysisGraph *g) {
+    bool flags[LIMIT_FLAGS] = {false}, counters[LIMIT_COUNTERS] = {false};
+    for (uint32_t s = 0; s < sc->n_scenes; s++)
+        for (uint16_t i = 0; i < sc->scenes[s].n_choices; i++) {
+            const Choice *c = &sc->scenes[s].choices[i];
+            mark_read(sc, c->cond, flags, counters);
+            for (uint16_t r = 0; r < c->n_routes; r++) mark_read(sc, c->routes[r].cond, flags, counters);
+            for (uint16_t o = 0; o < c->n_outcomes; o++)
+                for (uint16_t r = 0; r < c->outcomes[o].n_routes; r++)
+                    mark_read(sc, c->outcomes[o].routes[r].cond, flags, counters);
+        }
+    for (uint16_t e = 0; e < sc->n_events; e++) mark_read(sc, sc->events[e].when, flags, counters);
+    g->keep = malloc(sizeof *g->keep * g->w);
+    if (!g->keep) return false;
+    for (uint32_t i = 0; i < g->w; i++) g->keep[i] = -1;
+    for (uint16_t i = 0; i < sc->n_counters; i++)
+        if (!counters[i]) g->keep[g->lay.counters + i] = 0;
+    for (uint32_t k = 0; k < (sc->n_flags + 31u) / 32u; k++) {
+        uint32_t m = 0;
+        for (uint32_t b = 0; b < 32 && k * 32 + b < sc->n_flags; b++)
+            if (flags[k * 32 + b]) m |= 1u << b;
+        g->keep[g->lay.flags + k] = (int32_t)m;
+    }
+    return true;
+}
+
+/* Lowers each pending event's decision count to the largest one its
+ * condition can tell apart and clears what no condition reads, so that
+ * states differing only there merge. */
+static void canonicalise(const AnalysisGraph *g, int32_t *w, uint16_t n_events) {
+    for (uint32_t i = g->lay.counters; i < g->lay.events; i++) w[i] &= g->keep[i];
+    for (uint16_t i = 0; i < n_events; i++) {
+        int32_t ev = w[g->lay.pending + 2u * i];
+        if (ev <= 0) break;
+        int32_t *age = &w[g->lay.pending + 2u * i + 1];
+        if (*age > g->age_cap[ev - 1]) *age = g->age_cap[ev - 1];
+    }
+}
+
+static void graph_free(AnalysisGraph *g) {
+    if (!g) return;
+    free(g->words);
+    free(g->table);
+    free(g->pedge);
+    free(g->depth);
+    free(g->first);
+    free(g->mask);
+    free(g->esrc);
+    free(g->eto);
+    free(g->echoice);
+    free(g->eoutcome);
+    free(g->age_cap);
+    free(g->keep);
+    free(g->scene);
+    free(g->bestv);
+    free(g->evid);
+    free(g->ctotal);
+    free(g->cbase);
+    free(g->in_first);
+    free(g->in_edge);
+    free(g);
+}
+
+static bool table_rehash(AnalysisGraph *g, uint32_t size) {
+    uint64_t *t = calloc(size, sizeof *t);
+    if (!t) return false;
+    uint32_t mask = size - 1;
+    for (uint32_t i = 0; g->table && i <= g->tmask; i++) {
+        if (!g->table[i]) continue;
+        uint32_t h = (uint32_t)(g->table[i] >> 32) & mask;
+        while (t[h]) h = (h + 1) & mask;
+        t[h] = g->table[i];
+    }
+    free(g->table);
+    g->table = t;
+    g->tmask = mask;
+    return true;
+}
+
+/* Finds `w` (hash `hash`) among the states; -1 when absent, with *slot
+ * where it goes. */
+static int64_t table_find(const AnalysisGraph *g, const int32_t *w, uint32_t hash, uint32_t *slot) {
+    uint32_t h = hash & g->tmask;
+    while (g->table[h]) {
+        uint64_t x = g->table[h];
+        if ((uint32_t)(x >> 32) == hash) {
+            uint32_t id = (uint32_t)x - 1;
+            if (memcmp(state_at(g, id), w, sizeof *w * g->w) == 0) return id;
+        }
+        h = (h + 1) & g->tmask;
+    }
+    *slot = h;
+    return -1;
+}
+
+/* Returns the id of state `w`, adding it (found by edge `pedge`) when new;
+ * -1 when out of memory. */
+static int64_t graph_intern(AnalysisGraph *g, const int32_t *w, uint32_t pedge, uint32_t depth) {
+    uint32_t slot = 0, hash = hash_words(w, g->w);
+    int64_t id = table_find(g, w, hash, &slot);
+    if (id >= 0) return id;
+    if (g->n == g->cap) {
+        uint32_t cap = g->cap ? g->cap * 2 : 1024;
+        if (!grow((void **)&g->words, sizeof *g->words * g->w, cap) || !grow((void **)&g->pedge, sizeof *g->pedge, cap) ||
+            !grow((void **)&g->depth, sizeof *g->depth, cap) || !grow((void **)&g->first, sizeof *g->first, cap + 1) ||
+            !grow((void **)&g->mask, sizeof *g->mask, cap))
+            return -1;
+        g->cap = cap;
+    }
+    uint32_t nid = g->n++;
+    memcpy(g->words + (size_t)nid * g->w, w, sizeof *w * g->w);
+    g->pedge[nid] = pedge;
+    g->depth[nid] = depth;
+    g->mask[nid] = 0;
+    g->table[slot] = (uint64_t)hash << 32 | (nid + 1u);
+    if ((uint64_t)g->n * 2 > (uint64_t)g->tmask + 1 && !table_rehash(g, (g->tmask + 1) * 2)) return -1;
+    return nid;
+}
+
+static bool add_edge(AnalysisGraph *g, uint32_t src, uint32_t to, uint16_t choice, int16_t outcome) {
+    if (g->ne == g->ecap) {
+        uint32_t cap = g->ecap ? g->ecap * 2 : 4096;
+        if (!grow((void **)&g->esrc, sizeof *g->esrc, cap) || !grow((void **)&g->eto, sizeof *g->eto, cap) ||
+            !grow((void **)&g->echoice, sizeof *g->echoice, cap) || !grow((void **)&g->eoutcome, sizeof *g->eoutcome, cap))
+            return false;
+        g->ecap = cap;
+    }
+    g->esrc[g->ne] = src;
+    g->eto[g->ne] = to;
+    g->echoice[g->ne] = (uint8_t)choice;
+    g->eoutcome[g->ne] = (int8_t)outcome;
+    g->ne++;
+    return true;
+}
+
+static bool is_ending(const AnalysisGraph *g, uint32_t v) { return g->scene ? g->scene[v] < 0 : state_at(g, v)[0] < 0; }
+
+/* The path of decisions from the start to the target of edge `e` (NO_EDGE:
+ * the start itself), following `pedge` back. */
+static Path path_to_edge(Arena *ar, const AnalysisGraph *g, const uint32_t *pedge, uint32_t e) {
+    Path p = {NULL, 0};
+    for (uint32_t x = e; x != NO_EDGE; x = pedge[g->esrc[x]]) p.n++;
+    if (!p.n) return p;
+    p.steps = arena_alloc(ar, sizeof *p.steps * p.n);
+    if (!p.steps) {
+        p.n = 0;
+        return p;
+    }
+    uint32_t i = p.n;
+    for (uint32_t x = e; x != NO_EDGE; x = pedge[g->esrc[x]]) {
+        i--;
+        p.steps[i].scene = (uint32_t)state_at(g, g->esrc[x])[0];
+        p.steps[i].choice = g->echoice[x];
+        p.steps[i].outcome = g->eoutcome[x];
+    }
+    return p;
+}
+
+static Path path_to_state(Arena *ar, const AnalysisGraph *g, uint32_t v) {
+    return path_to_edge(ar, g, g->pedge, g->pedge[v]);
+}
+
+/* ---- exploration ------------------------------------------------------------- */
+
+typedef enum Explored { EXPLORED_ALL, EXPLORED_BOUND, EXPLORED_OOM } Explored;
+
+static Explored explore(Analysis *a, AnalysisGraph *g, Session *s, uint64_t max_states, uint32_t *event_edge) {
+    const Scenario *sc = a->sc;
+    int32_t *buf = malloc(sizeof *buf * g->w);
+    if (!buf || !table_rehash(g, 1024)) {
+        free(buf);
+        return EXPLORED_OOM;
+    }
+    session_state_save(s, buf);
+    canonicalise(g, buf, sc->n_events);
+    Explored result = EXPLORED_ALL;
+    if (graph_intern(g, buf, NO_EDGE, 0) < 0) result = EXPLORED_OOM;
+    for (uint32_t v = 0; v < g->n && result == EXPLORED_ALL; v++) {
+        g->first[v] = g->ne;
+        if (is_ending(g, v)) continue;
+        session_state_load(s, state_at(g, v));
+        ChoiceView views[LIMIT_CHOICES];
+        uint16_t nv = session_choices(s, views);
+        uint16_t mask = 0;
+        for (uint16_t k = 0; k < nv; k++)
+            if (views[k].available) mask |= (uint16_t)(1u << views[k].index);
+        g->mask[v] = mask;
+        const Scene *scene = &sc->scenes[state_at(g, v)[0]];
+        for (uint16_t i = 0; i < scene->n_choices && result == EXPLORED_ALL; i++) {
+            if (!(mask & (1u << i))) continue;
+            const Choice *c = &scene->choices[i];
+            int16_t n_out = c->n_outcomes ? (int16_t)c->n_outcomes : 1;
+            for (int16_t k = 0; k < n_out; k++) {
+                int16_t outcome = c->n_outcomes ? k : -1;
+                if (outcome >= 0 && c->outcomes[k].weight == 0) continue; /* never drawn */
+                session_state_load(s, state_at(g, v));
+                const StepResult *st = session_choose_outcome(s, i, outcome);
+                if (!st) {
+                    result = EXPLORED_OOM;
+                    break;
+                }
+                session_state_save(s, buf);
+                canonicalise(g, buf, sc->n_events);
+                int64_t to = graph_intern(g, buf, g->ne, g->depth[v] + 1);
+                if (to < 0 || !add_edge(g, v, (uint32_t)to, i, outcome)) {
+                    result = EXPLORED_OOM;
+                    break;
+                }
+                for (uint16_t f = 0; f < st->n_fired; f++)
+                    if (event_edge[st->fired[f].event] == NO_EDGE) event_edge[st->fired[f].event] = g->ne - 1;
+                if (g->n > max_states) {
+                    result = EXPLORED_BOUND;
+                    break;
+                }
+            }
+        }
+    }
+    if (result == EXPLORED_ALL) g->first[g->n] = g->ne;
+    a->states = g->n;
+    a->transitions = g->ne;
+    free(buf);
+    return result;
+}
+
+/* ---- measures over the explored graph ---------------------------------------- */
+
+static int8_t evidence_of(const Choice *c, uint16_t comp) {
+    for (uint16_t k = 0; k < c->effects.n_evidence; k++)
+        if (c->effects.evidence[k].competency == comp) return c->effects.evidence[k].value;
+    return 0;
+}
+
+/* Tables for the measures: each state's scene, each decision's best
+ * evidence per competency (the engine's scoring rule: the highest among the
+ * available choices, counted when positive), each choice's evidence, and
+ * the incoming edges. False when out of memory. */
+static bool graph_index(const Scenario *sc, AnalysisGraph *g) {
+    uint32_t n = g->n, C = sc->n_competencies ? sc->n_competencies : 1;
+    g->nc = sc->n_competencies;
+    uint32_t nch = 0;
+    for (uint32_t i = 0; i < sc->n_scenes; i++) nch += sc->scenes[i].n_choices;
+    g->scene = malloc(sizeof *g->scene * (n + 1u));
+    g->bestv = calloc((size_t)n * C, 1);
+    g->evid = calloc((size_t)(nch + 1u) * C, 1);
+    g->ctotal = calloc(nch + 1u, sizeof *g->ctotal);
+    g->cbase = malloc(sizeof *g->cbase * (sc->n_scenes + 1u));
+    g->in_first = calloc(n + 1u, sizeof *g->in_first);
+    g->in_edge = malloc(sizeof *g->in_edge * (g->ne + 1u));
+    if (!g->scene || !g->bestv || !g->evid || !g->ctotal || !g->cbase || !g->in_first || !g->in_edge) return false;
+    for (uint32_t s = 0, k = 0; s < sc->n_scenes; s++) {
+        g->cbase[s] = k;
+        for (uint16_t i = 0; i < sc->scenes[s].n_choices; i++, k++) {
+            const Effects *e = &sc->scenes[s].choices[i].effects;
+            for (uint16_t j = 0; j < e->n_evidence; j++) {
+                g->evid[(size_t)k * C + e->evidence[j].competency] = e->evidence[j].value;
+                g->ctotal[k] += e->evidence[j].value;
+            }
+        }
+    }
+    int32_t last_scene = -1;
+    uint16_t last_mask = 0;
+    int64_t last_v = -1;
+    for (uint32_t v = 0; v < n; v++) {
+        int32_t sv = state_at(g, v)[0];
+        g->scene[v] = sv;
+        if (sv < 0) continue;
+        int8_t *bv = &g->bestv[(size_t)v * C];
+        if (last_v >= 0 && sv == last_scene && g->mask[v] == last_mask) {
+            memcpy(bv, &g->bestv[(size_t)last_v * C], C);
+            continue;
+        }
+        for (uint16_t i = 0; i < sc->scenes[sv].n_choices; i++)
+            if (g->mask[v] & (1u << i))
+                for (uint32_t c = 0; c < g->nc; c++) {
+                    int8_t x = g->evid[(size_t)(g->cbase[sv] + i) * C + c];
+                    if (x > bv[c]) bv[c] = x;
+                }
+        last_v = v;
+        last_scene = sv;
+        last_mask = g->mask[v];
+    }
+    for (uint32_t e = 0; e < g->ne; e++) g->in_first[g->eto[e] + 1]++;
+    for (uint32_t v = 0; v < n; v++) g->in_first[v + 1] += g->in_first[v];
+    uint32_t *fill = malloc(sizeof *fill * (n + 1u));
+    if (!fill) return false;
+    memcpy(fill, g->in_first, sizeof *fill * n);
+    for (uint32_t e = 0; e < g->ne; e++) g->in_edge[fill[g->eto[e]]++] = e;
+    free(fill);
+    return true;
+}
+
+static int8_t best_of(const AnalysisGraph *g, uint32_t v, uint16_t comp) {
+    return g->bestv[(size_t)v * (g->nc ? g->nc : 1) + comp];
+}
+
+static int8_t edge_evidence(const AnalysisGraph *g, uint32_t e, uint16_t comp) {
+    return g->evid[(size_t)(g->cbase[g->scene[g->esrc[e]]] + g->echoice[e]) * (g->nc ? g->nc : 1) + comp];
+}
+
+static const Scene *scene_of(const Analysis *a, const AnalysisGraph *g, uint32_t v) {
+    return &a->sc->scenes[state_at(g, v)[0]];
+}
+
+static double edge_probability(const Analysis *a, const AnalysisGraph *g, uint32_t e, uint32_t navail) {
+    const Choice *c = &scene_of(a, g, g->esrc[e])->choices[g->echoice[e]];
+    double p = 1.0 / navail;
+    if (g->eoutcome[e] >= 0) p *= (double)c->outcomes[g->eoutcome[e]].weight / PROBABILITY_ONE;
+    return p;
+}
+
+static uint32_t popcount16(uint16_t m) {
+    uint32_t n = 0;
+    for (; m; m &= (uint16_t)(m - 1)) n++;
+    return n;
+}
+
+/* Kahn's algorithm; returns false (a cycle) when some state is left out. */
+static bool topological_order(const AnalysisGraph *g, uint32_t *order) {
+    uint32_t *indeg = calloc(g->n, sizeof *indeg);
+    if (!indeg) return false;
+    for (uint32_t e = 0; e < g->ne; e++) indeg[g->eto[e]]++;
+    uint32_t head = 0, tail = 0;
+    for (uint32_t v = 0; v < g->n; v++)
+        if (!indeg[v]) order[tail++] = v;
+    while (head < tail) {
+        uint32_t v = order[head++];
+        for (uint32_t e = g->first[v]; e < g->first[v + 1]; e++)
+            if (--indeg[g->eto[e]] == 0) order[tail++] = g->eto[e];
+    }
+    free(indeg);
+    return tail == g->n;
+}
+
+/* Probability of each ending under random play on a graph with cycles:
+ * mass pushed along the edges until what is still moving is negligible. */
+static void probabilities_cyclic(Analysis *a, const AnalysisGraph *g, double *prob) {
+    double *next = calloc(g->n, sizeof *next);
+    double *absorbed = calloc(g->n, sizeof *absorbed);
+    if (!next || !absorbed) {
+        free(next);
+        free(absorbed);
+        return;
+    }
+    memset(prob, 0, sizeof *prob * g->n);
+    prob[0] = 1.0;
+    for (int round = 0; round < 100000; round++) {
+        double moving = 0;
+        memset(next, 0, sizeof *next * g->n);
+        for (uint32_t v = 0; v < g->n; v++) {
+            if (prob[v] == 0) continue;
+            uint32_t navail = popcount16(g->mask[v]);
+            if (is_ending(g, v) || !navail) {
+                absorbed[v] += prob[v];
+                continue;
+            }
+            for (uint32_t e = g->first[v]; e < g->first[v + 1]; e++)
+                next[g->eto[e]] += prob[v] * edge_probability(a, g, e, navail);
+            moving += prob[v];
+        }
+        memcpy(prob, next, sizeof *prob * g->n);
+        if (moving < 1e-13) break;
+    }
+    memcpy(prob, absorbed, sizeof *prob * g->n);
+    free(next);
+    free(absorbed);
+}
+
+typedef struct ScoreEntry {
+    int32_t earned, best;
+    uint64_t count;          /* playthroughs, saturating */
+    double approx;           /* the same count as a double */
+} ScoreEntry;
+
+static int cmp_entry(const void *x, const void *y) {
+    const ScoreEntry *a = x, *b = y;
+    if (a->earned != b->earned) return a->earned < b->earned ? -1 : 1;
+    return (a->best > b->best) - (a->best < b->best);
+}
+
+static int32_t score_of(int32_t earned, int32_t best) {
+    int64_t s = 100 * (int64_t)(earned < 0 ? 0 : earned) / best;
+    return (int32_t)(s > 100 ? 100 : s);
+}
+
+/* The exact distribution of (earned, best) over all playthroughs, pulled in
+ * topological order: each state's list is built from its predecessors'
+ * and kept in one growing buffer. Fills every figure of `cr` at the
+ * endings; false (cr untouched) when the work passes `budget` entries. */
+static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, uint16_t comp, uint64_t budget,
+                               CompetencyReport *cr) {
+    uint32_t n = g->n;
+    uint32_t *off = malloc(sizeof *off * n), *len = calloc(n, sizeof *len);
+    size_t cap = (size_t)n + 16, used = 0;
+    ScoreEntry *buf = malloc(sizeof *buf * cap);
+    bool ok = off && len && buf, any = false, scored = false, sat = false;
+    uint64_t work = 0;
+    double esum = 0, bsum = 0, ssum = 0, weight = 0, sweight = 0;
+    CompetencyReport r = *cr;
+    for (uint32_t k = 0; k < n && ok; k++) {
+        uint32_t v = order[k];
+        size_t at = used;
+        if (v == 0) {
+            if (used == cap) {
+                ok = false;
+                break;
+            }
+            buf[used++] = (ScoreEntry){0, 0, 1, 1.0};
+        }
+        for (uint32_t i = g->in_first[v]; i < g->in_first[v + 1] && ok; i++) {
+            uint32_t e = g->in_edge[i], u = g->esrc[e];
+            int32_t x = edge_evidence(g, e, comp), b = best_of(g, u, comp);
+            work += len[u];
+            if (work > budget) {
+                ok = false;
+                break;
+            }
+            if (used + len[u] > cap) {
+                size_t ncap = (used + len[u]) * 2;
+                ScoreEntry *nb = realloc(buf, sizeof *nb * ncap);
+                if (!nb) {
+                    ok = false;
+                    break;
+                }
+                buf = nb;
+                cap = ncap;
+            }
+            for (uint32_t j = 0; j < len[u]; j++) {
+                ScoreEntry p = buf[off[u] + j];
+                buf[used++] = (ScoreEntry){p.earned + x, p.best + b, p.count, p.approx};
+            }
+        }
+        if (!ok) break;
+        size_t m = used - at;
+        if (m > 1) {
+            qsort(buf + at, m, sizeof *buf, cmp_entry);
+            size_t w = at;
+            for (size_t i = at + 1; i < used; i++) {
+                if (buf[i].earned == buf[w].earned && buf[i].best == buf[w].best) {
+                    buf[w].count = sat_add(buf[w].count, buf[i].count, &sat);
+                    buf[w].approx += buf[i].approx;
+                } else {
+                    buf[++w] = buf[i];
+                }
+            }
+            used = w + 1;
+        }
+        off[v] = (uint32_t)at;
+        len[v] = (uint32_t)(used - at);
+        if (!is_ending(g, v)) continue;
+        for (size_t i = at; i < used; i++) {
+            const ScoreEntry *p = &buf[i];
+            if (!any || p->earned < r.earned.min) r.earned.min = p->earned;
+            if (!any || p->earned > r.earned.max) r.earned.max = p->earned;
+            if (!any || p->best < r.best.min) r.best.min = p->best;
+            if (!any || p->best > r.best.max) r.best.max = p->best;
+            any = true;
+            esum += p->earned * p->approx;
+            bsum += p->best * p->approx;
+            weight += p->approx;
+            if (p->best <= 0) {
+                count_add(&r.not_assessed, p->count, p->approx);
+                continue;
+            }
+            int32_t sc = score_of(p->earned, p->best);
+            if (!scored || sc < r.score.min) r.score.min = sc;
+            if (!scored || sc > r.score.max) r.score.max = sc;
+            scored = true;
+            ssum += sc * p->approx;
+            sweight += p->approx;
+        }
+    }
+    free(off);
+    free(len);
+    free(buf);
+    if (!ok) return false;
+    if (sat) r.not_assessed.saturated = true;
+    if (weight > 0) {
+        r.earned.mean = esum / weight;
+        r.best.mean = bsum / weight;
+    }
+    if (sweight > 0) r.score.mean = ssum / sweight;
+    r.score_known = true;
+    *cr = r;
+    return true;
+}
+
+/* Per-competency figures that add along a play, in topological order. */
+typedef struct PathSums {
+    int32_t *emin, *emax, *bmin, *bmax;
+    double *esum, *bsum;
+    uint64_t *c0;            /* playthroughs so far that never assessed it */
+    double *c0d;
+} PathSums;
+
+static void competency_sums(const AnalysisGraph *g, const uint32_t *order, const double *cnt,
+                            uint16_t comp, PathSums *ps, CompetencyReport *cr) {
+    uint32_t n = g->n;
+    bool sat = false;
+    for (uint32_t v = 0; v < n; v++) {
+        ps->emin[v] = INT32_MAX;
+        ps->emax[v] = INT32_MIN;
+        ps->bmin[v] = INT32_MAX;
+        ps->bmax[v] = INT32_MIN;
+        ps->esum[v] = ps->bsum[v] = 0;
+        ps->c0[v] = 0;
+        ps->c0d[v] = 0;
+    }
+    ps->emin[0] = ps->emax[0] = ps->bmin[0] = ps->bmax[0] = 0;
+    ps->c0[0] = 1;
+    ps->c0d[0] = 1;
+    bool any = false;
+    double esum = 0, bsum = 0, weight = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t v = order[k];
+        if (is_ending(g, v)) {
+            if (!any || ps->emin[v] < cr->earned.min) cr->earned.min = ps->emin[v];
+            if (!any || ps->emax[v] > cr->earned.max) cr->earned.max = ps->emax[v];
+            if (!any || ps->bmin[v] < cr->best.min) cr->best.min = ps->bmin[v];
+            if (!any || ps->bmax[v] > cr->best.max) cr->best.max = ps->bmax[v];
+            any = true;
+            esum += ps->esum[v];
+            bsum += ps->bsum[v];
+            weight += cnt[v];
+            count_add(&cr->not_assessed, ps->c0[v], ps->c0d[v]);
+            continue;
+        }
+        int32_t b = best_of(g, v, comp);
+        for (uint32_t e = g->first[v]; e < g->first[v + 1]; e++) {
+            uint32_t t = g->eto[e];
+            int32_t x = edge_evidence(g, e, comp);
+            if (ps->emin[v] + x < ps->emin[t]) ps->emin[t] = ps->emin[v] + x;
+            if (ps->emax[v] + x > ps->emax[t]) ps->emax[t] = ps->emax[v] + x;
+            if (ps->bmin[v] + b < ps->bmin[t]) ps->bmin[t] = ps->bmin[v] + b;
+            if (ps->bmax[v] + b > ps->bmax[t]) ps->bmax[t] = ps->bmax[v] + b;
+            ps->esum[t] += ps->esum[v] + cnt[v] * x;
+            ps->bsum[t] += ps->bsum[v] + cnt[v] * b;
+            if (b == 0) {
+                ps->c0[t] = sat_add(ps->c0[t], ps->c0[v], &sat);
+                ps->c0d[t] += ps->c0d[v];
+            }
+        }
+    }
+    if (sat) cr->not_assessed.saturated = true;
+    if (any && weight > 0) {
+        cr->earned.mean = esum / weight;
+        cr->best.mean = bsum / weight;
+    }
+}
+
+/* A shortest play that reaches an ending without a decision assessing
+ * `comp`: breadth-first search through the states that do not assess it. */
+static bool skip_path(Analysis *a, const AnalysisGraph *g, uint16_t comp, uint32_t *pedge, uint32_t *queue, Path *out) {
+    uint8_t *seen = calloc(g->n, 1);
+    if (!seen) return false;
+    uint32_t head = 0, tail = 0;
+    queue[tail++] = 0;
+    seen[0] = 1;
+    pedge[0] = NO_EDGE;
+    bool found = false;
+    while (head < tail && !found) {
+        uint32_t v = queue[head++];
+        if (is_ending(g, v)) {
+            *out = path_to_edge(&a->arena, g, pedge, pedge[v]);
+            found = true;
+            break;
+        }
+        if (best_of(g, v, comp) > 0) continue;
+        for (uint32_t e = g->first[v]; e < g->first[v + 1]; e++)
+            if (!seen[g->eto[e]]) {
+                seen[g->eto[e]] = 1;
+                pedge[g->eto[e]] = e;
+                queue[tail++] = g->eto[e];
+            }
+    }
+    free(seen);
+    return found;
+}
+
+/* Meter interval of a choice, in "goodness" (sign flipped for a meter
+ * whose good direction is low): its own change plus the worst and best
+ * chance outcome. */
+static void meter_span(const Scenario *sc, const Choice *c, uint16_t m, int64_t *lo, int64_t *hi) {
+    int64_t base = 0;
+    for (uint16_t k = 0; k < c->effects.n_meters; k++)
+        if (c->effects.meters[k].meter == m) base += c->effects.meters[k].delta;
+    int64_t omin = 0, omax = 0;
+    for (uint16_t o = 0; o < c->n_outcomes; o++) {
+        int64_t d = 0;
+        for (uint16_t k = 0; k < c->outcomes[o].effects.n_meters; k++)
+            if (c->outcomes[o].effects.meters[k].meter == m) d += c->outcomes[o].effects.meters[k].delta;
+        if (o == 0 || d < omin) omin = d;
+        if (o == 0 || d > omax) omax = d;
+    }
+    int64_t a = base + omin, b = base + omax;
+    if (!sc->meters[m].higher_is_better) {
+        int64_t t = a;
+        a = -b;
+        b = -t;
+    }
+    *lo = a;
+    *hi = b;
+}
+
+/* True when `y` is at least as good as `x` on every competency and every
+ * meter (y's worst case against x's best case) and better on one. */
+static bool dominates(const Scenario *sc, const Choice *y, const Choice *x) {
+    bool strict = false;
+    for (uint16_t c = 0; c < sc->n_competencies; c++) {
+        int8_t ey = evidence_of(y, c), ex = evidence_of(x, c);
+        if (ey < ex) return false;
+        if (ey > ex) strict = true;
+    }
+    for (uint16_t m = 0; m < sc->n_meters; m++) {
+        int64_t ylo, yhi, xlo, xhi;
+        meter_span(sc, y, m, &ylo, &yhi);
+        meter_span(sc, x, m, &xlo, &xhi);
+        if (ylo < xhi) return false;
+        if (ylo > xhi) strict = true;
+    }
+    return strict;
+}
+
+static bool same_routes(const Route *a, uint16_t na, const Route *b, uint16_t nb) {
+    if (na != nb) return false;
+    for (uint16_t i = 0; i < na; i++)
+        if (a[i].cond != b[i].cond || a[i].target.kind != b[i].target.kind || a[i].target.index != b[i].target.index)
+            return false;
+    return true;
+}
+
+static bool same_consequences(const Choice *x, const Choice *y) {
+    const Effects *a = &x->effects, *b = &y->effects;
+    if (a->n_flags != b->n_flags || a->n_counters != b->n_counters || a->n_schedule != b->n_schedule) return false;
+    for (uint16_t i = 0; i < a->n_flags; i++)
+        if (a->flags[i].flag != b->flags[i].flag || a->flags[i].value != b->flags[i].value) return false;
+    for (uint16_t i = 0; i < a->n_counters; i++)
+        if (a->counters[i].counter != b->counters[i].counter || a->counters[i].delta != b->counters[i].delta) return false;
+    for (uint16_t i = 0; i < a->n_schedule; i++)
+        if (a->schedule[i] != b->schedule[i]) return false;
+    return x->n_outcomes == 0 && y->n_outcomes == 0 && same_routes(x->routes, x->n_routes, y->routes, y->n_routes);
+}
+
+static uint32_t choice_base(const Scenario *sc, uint32_t scene) {
+    uint32_t base = 0;
+    for (uint32_t s = 0; s < scene; s++) base += sc->scenes[s].n_choices;
+    return base;
+}
+
+static bool measure_exact(Analysis *a, AnalysisGraph *g, uint64_t score_budget) {
+    const Scenario *sc = a->sc;
+    uint32_t n = g->n;
+    Arena *ar = &a->arena;
+    if (!graph_index(sc, g)) return false;
+
+    /* coverage, dead ends, availability */
+    uint16_t *avail = calloc(sc->n_scenes, sizeof *avail);
+    uint16_t *without = calloc((size_t)sc->n_scenes * LIMIT_CHOICES, sizeof *without);
+    int64_t *dead = malloc(sizeof *dead * sc->n_scenes);
+    if (!avail || !without || !dead) goto done_cov;
+    for (uint32_t s = 0; s < sc->n_scenes; s++) dead[s] = -1;
+    for (uint32_t v = 0; v < n; v++) {
+        int32_t w0 = state_at(g, v)[0];
+        if (w0 < 0) {
+            EndingReport *er = &a->endings[-1 - w0];
+            if (!er->reached) er->path = path_to_state(ar, g, v);
+            er->reached = true;
+            continue;
+        }
+        SceneReport *sr = &a->scenes[w0];
+        if (!sr->reached) sr->path = path_to_state(ar, g, v);
+        sr->reached = true;
+        uint16_t m = g->mask[v];
+        avail[w0] |= m;
+        for (uint16_t i = 0; i < sc->scenes[w0].n_choices; i++)
+            if (m & (1u << i)) without[(size_t)w0 * LIMIT_CHOICES + i] |= (uint16_t)~m;
+        if (!m && dead[w0] < 0) dead[w0] = v;
+    }
+    for (uint32_t s = 0; s < sc->n_scenes; s++)
+        if (dead[s] >= 0) a->n_dead_ends++;
+    a->dead_ends = arena_alloc(ar, sizeof *a->dead_ends * (a->n_dead_ends + 1));
+    a->n_dead_ends = 0;
+    for (uint32_t s = 0; s < sc->n_scenes && a->dead_ends; s++)
+        if (dead[s] >= 0) {
+            a->dead_ends[a->n_dead_ends].scene = s;
+            a->dead_ends[a->n_dead_ends].path = path_to_state(ar, g, (uint32_t)dead[s]);
+            a->n_dead_ends++;
+        }
+    for (uint32_t s = 0; s < sc->n_scenes; s++) {
+        const Scene *scene = &sc->scenes[s];
+        uint32_t base = choice_base(sc, s);
+        for (uint16_t x = 0; x < scene->n_choices; x++) {
+            ChoiceReport *cr = &a->choices[base + x];
+            cr->available = (avail[s] >> x) & 1u;
+            if (!cr->available) continue;
+            for (uint16_t y = 0; y < scene->n_choices; y++) {
+                if (y == x || (without[(size_t)s * LIMIT_CHOICES + x] >> y) & 1u) continue;
+                if (!dominates(sc, &scene->choices[y], &scene->choices[x])) continue;
+                bool same = same_consequences(&scene->choices[x], &scene->choices[y]);
+                if (!cr->dominated || (same && !cr->same_consequences)) {
+                    cr->dominated = true;
+                    cr->dominated_by = y;
+                    cr->same_consequences = same;
+                }
+            }
+        }
+    }
+done_cov:
+    free(avail);
+    free(without);
+    free(dead);
+
+    /* order, counts, lengths, probabilities */
+    uint32_t *order = malloc(sizeof *order * n);
+    double *cnt = calloc(n, sizeof *cnt);
+    uint64_t *cntu = calloc(n, sizeof *cntu);
+    uint32_t *longest = calloc(n, sizeof *longest);
+    double *prob = calloc(n, sizeof *prob);
+    uint32_t *pe = malloc(sizeof *pe * n), *queue = malloc(sizeof *queue * n);
+    int64_t *tmax = malloc(sizeof *tmax * n), *tmin = malloc(sizeof *tmin * n);
+    uint32_t *pmax = malloc(sizeof *pmax * n), *pmin = malloc(sizeof *pmin * n);
+    if (!order || !cnt || !cntu || !longest || !prob || !pe || !queue || !tmax || !tmin || !pmax || !pmin) goto done;
+
+    a->has_cycle = !topological_order(g, order);
+    a->shortest = UINT32_MAX;
+    for (uint32_t v = 0; v < n; v++)
+        if (is_ending(g, v) && g->depth[v] < a->shortest) a->shortest = g->depth[v];
+    if (a->shortest == UINT32_MAX) a->shortest = 0;
+
+    for (uint16_t ci = 0; ci < sc->n_competencies; ci++) {
+        CompetencyReport *cr = &a->competencies[ci];
+        for (uint32_t v = 0; v < n && !cr->assessed; v++)
+            if (!is_ending(g, v) && best_of(g, v, ci) > 0) cr->assessed = true;
+        cr->skippable = skip_path(a, g, ci, pe, queue, &cr->skip_path);
+    }
+
+    if (a->has_cycle) {
+        probabilities_cyclic(a, g, prob);
+        for (uint32_t v = 0; v < n; v++) {
+            if (is_ending(g, v))
+                a->endings[-1 - state_at(g, v)[0]].probability += prob[v];
+            else if (!g->mask[v])
+                a->stuck_probability += prob[v];
+        }
+        bool first = true;
+        bool *seen = calloc(sc->n_endings, sizeof *seen);
+        for (uint32_t v = 0; v < n && seen; v++) {
+            if (!is_ending(g, v)) continue;
+            EndingReport *er = &a->endings[-1 - g->scene[v]];
+            bool efirst = !seen[-1 - g->scene[v]];
+            seen[-1 - g->scene[v]] = true;
+            for (uint16_t m = 0; m < sc->n_meters; m++) {
+                int32_t x = state_at(g, v)[g->lay.meters + m];
+                if (first || x < a->meters[m].min) a->meters[m].min = x;
+                if (first || x > a->meters[m].max) a->meters[m].max = x;
+                if (efirst || x < er->meter_min[m]) er->meter_min[m] = x;
+                if (efirst || x > er->meter_max[m]) er->meter_max[m] = x;
+            }
+            first = false;
+        }
+        free(seen);
+        goto done;
+    }
+
+    bool sat_total = false;
+    cnt[0] = 1;
+    cntu[0] = 1;
+    prob[0] = 1;
+    for (uint32_t v = 0; v < n; v++) {
+        tmax[v] = INT64_MIN;
+        tmin[v] = INT64_MAX;
+        pmax[v] = pmin[v] = NO_EDGE;
+    }
+    tmax[0] = tmin[0] = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t v = order[k];
+        if (is_ending(g, v)) continue;
+        uint32_t navail = popcount16(g->mask[v]);
+        for (uint32_t e = g->first[v]; e < g->first[v + 1]; e++) {
+            uint32_t t = g->eto[e];
+            cnt[t] += cnt[v];
+            cntu[t] = sat_add(cntu[t], cntu[v], &sat_total);
+            prob[t] += prob[v] * edge_probability(a, g, e, navail);
+            if (longest[v] + 1 > longest[t]) longest[t] = longest[v] + 1;
+            int64_t x = g->ctotal[g->cbase[g->scene[v]] + g->echoice[e]];
+            if (tmax[v] + x > tmax[t]) {
+                tmax[t] = tmax[v] + x;
+                pmax[t] = e;
+            }
+            if (tmin[v] + x < tmin[t]) {
+                tmin[t] = tmin[v] + x;
+                pmin[t] = e;
+            }
+        }
+    }
+    int64_t vbest = -1, vworst = -1;
+    double weight = 0;
+    double *msum = calloc(sc->n_meters ? sc->n_meters : 1, sizeof *msum);
+    bool *eseen = calloc(sc->n_endings, sizeof *eseen);
+    bool first = true;
+    for (uint32_t v = 0; v < n; v++) {
+        const int32_t *w = state_at(g, v);
+        if (w[0] >= 0) {
+            if (!g->mask[v]) {
+                count_add(&a->stuck, cntu[v], cnt[v]);
+                a->stuck_probability += prob[v];
+            }
+            continue;
+        }
+        EndingReport *er = &a->endings[-1 - w[0]];
+        er->probability += prob[v];
+        count_add(&er->playthroughs, cntu[v], cnt[v]);
+        count_add(&a->playthroughs, cntu[v], cnt[v]);
+        if (longest[v] > a->longest) a->longest = longest[v];
+        weight += cnt[v];
+        for (uint16_t m = 0; m < sc->n_meters; m++) {
+            int32_t x = w[g->lay.meters + m];
+            if (first || x < a->meters[m].min) a->meters[m].min = x;
+            if (first || x > a->meters[m].max) a->meters[m].max = x;
+            if (msum) msum[m] += (double)x * cnt[v];
+            bool efirst = eseen && !eseen[-1 - w[0]];
+            if (efirst || x < er->meter_min[m]) er->meter_min[m] = x;
+            if (efirst || x > er->meter_max[m]) er->meter_max[m] = x;
+        }
+        if (eseen) eseen[-1 - w[0]] = true;
+        first = false;
+        if (vbest < 0 || tmax[v] > tmax[vbest]) vbest = v;
+        if (vworst < 0 || tmin[v] < tmin[vworst]) vworst = v;
+    }
+    if (sat_total) a->playthroughs.saturated = true;
+    for (uint16_t m = 0; m < sc->n_meters && msum && weight > 0; m++) a->meters[m].mean = msum[m] / weight;
+    free(msum);
+    free(eseen);
+    if (vbest >= 0) {
+        a->best_play = path_to_edge(ar, g, pmax, pmax[vbest]);
+        a->worst_play = path_to_edge(ar, g, pmin, pmin[vworst]);
+        a->best_total = tmax[vbest];
+        a->worst_total = tmin[vworst];
+    }
+
+    PathSums ps = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+    for (uint16_t ci = 0; ci < sc->n_competencies; ci++) {
+        if (score_distribution(g, order, ci, score_budget, &a->competencies[ci])) continue;
+        /* too many combinations: the ranges of the evidence only */
+        if (!ps.emin) {
+            ps = (PathSums){malloc(sizeof(int32_t) * n), malloc(sizeof(int32_t) * n), malloc(sizeof(int32_t) * n),
+                            malloc(sizeof(int32_t) * n), malloc(sizeof(double) * n), malloc(sizeof(double) * n),
+                            malloc(sizeof(uint64_t) * n), malloc(sizeof(double) * n)};
+            if (!ps.emax || !ps.bmin || !ps.bmax || !ps.esum || !ps.bsum || !ps.c0 || !ps.c0d) break;
+        }
+        if (ps.emin) competency_sums(g, order, cnt, ci, &ps, &a->competencies[ci]);
+    }
+    free(ps.emin);
+    free(ps.emax);
+    free(ps.bmin);
+    free(ps.bmax);
+    free(ps.esum);
+    free(ps.bsum);
+    free(ps.c0);
+    free(ps.c0d);
+done:
+    free(order);
+    free(cnt);
+    free(cntu);
+    free(longest);
+    free(prob);
+    free(pe);
+    free(queue);
+    free(tmax);
+    free(tmin);
+    free(pmax);
+    free(pmin);
+    return true;
+}
+
+/* ---- fallback: seeded random playthroughs ------------------------------------ */
+
+static Path path_from_session(Arena *ar, const Session *s) {
+    Path p = {NULL, session_step_count(s)};
+    if (!p.n) return p;
+    p.steps = arena_alloc(ar, sizeof *p.steps * p.n);
+    if (!p.steps) {
+        p.n = 0;
+        return p;
+    }
+    for (uint32_t i = 0; i < p.n; i++) {
+        const StepResult *st = session_step(s, i);
+        p.steps[i] = (PathStep){st->scene, st->choice, st->outcome};
+    }
+    return p;
+}
+
+static void measure_sampled(Analysis *a, Session *s, const AnalysisOptions *opt) {
+    const Scenario *sc = a->sc;
+    uint32_t *base = malloc(sizeof *base * (sc->n_scenes + 1u));
+    bool *dead_seen = calloc(sc->n_scenes, sizeof *dead_seen);
+    Path *dead_path = calloc(sc->n_scenes, sizeof *dead_path);
+    CompetencyScore scores[LIMIT_COMPETENCIES];
+    double *msum = calloc(sc->n_meters ? sc->n_meters : 1, sizeof *msum);
+    double *ssum = calloc(sc->n_competencies ? sc->n_competencies : 1, sizeof *ssum);
+    double *esum = calloc(sc->n_competencies ? sc->n_competencies : 1, sizeof *esum);
+    double *bsum = calloc(sc->n_competencies ? sc->n_competencies : 1, sizeof *bsum);
+    uint64_t *scount = calloc(sc->n_competencies ? sc->n_competencies : 1, sizeof *scount);
+    if (!base || !dead_seen || !dead_path || !msum || !ssum || !esum || !bsum || !scount) goto out;
+    base[0] = 0;
+    for (uint32_t i = 0; i < sc->n_scenes; i++) base[i + 1] = base[i] + sc->scenes[i].n_choices;
+
+    Rng picker;
+    uint64_t mix = opt->seed;
+    rng_seed(&picker, rng_splitmix64(&mix));
+    uint64_t ended = 0;
+    bool first = true;
+    for (uint64_t r = 0; r < a->runs; r++) {
+        session_reset(s, rng_splitmix64(&mix));
+        uint32_t steps = 0;
+        const StepResult *st;
+        while (steps < ANALYSIS_SAMPLED_MAX_STEPS && (st = session_choose_random(s, &picker)) != NULL) {
+            a->scenes[st->scene].visits++;
+            a->choices[base[st->scene] + st->choice].taken++;
+            for (uint16_t f = 0; f < st->n_fired; f++) a->events[st->fired[f].event].fires++;
+            steps++;
+        }
+        a->decisions += steps;
+        if (!session_is_over(s)) {
+            if (steps >= ANALYSIS_SAMPLED_MAX_STEPS) {
+                a->unfinished++;
+                continue;
+            }
+            uint32_t sci = session_scene_index(s);
+            a->scenes[sci].visits++;
+            count_add(&a->stuck, 1, 1);
+            if (!dead_seen[sci]) {
+                dead_seen[sci] = true;
+                dead_path[sci] = path_from_session(&a->arena, s);
+                a->n_dead_ends++;
+            }
+            continue;
+        }
+        EndingReport *er = &a->endings[session_ending_index(s)];
+        if (!er->hits) er->path = path_from_session(&a->arena, s);
+        er->hits++;
+        ended++;
+        if (!a->shortest || steps < a->shortest) a->shortest = steps;
+        if (steps > a->longest) a->longest = steps;
+        for (uint16_t m = 0; m < sc->n_meters; m++) {
+            int32_t x = session_meter(s, m);
+            if (first || x < a->meters[m].min) a->meters[m].min = x;
+            if (first || x > a->meters[m].max) a->meters[m].max = x;
+            if (er->hits == 1 || x < er->meter_min[m]) er->meter_min[m] = x;
+            if (er->hits == 1 || x > er->meter_max[m]) er->meter_max[m] = x;
+            msum[m] += x;
+        }
+        session_scores(s, scores);
+        for (uint16_t c = 0; c < sc->n_competencies; c++) {
+            CompetencyReport *cr = &a->competencies[c];
+            const CompetencyScore *cs = &scores[c];
+            if (first || cs->earned < cr->earned.min) cr->earned.min = cs->earned;
+            if (first || cs->earned > cr->earned.max) cr->earned.max = cs->earned;
+            if (first || cs->best < cr->best.min) cr->best.min = cs->best;
+            if (first || cs->best > cr->best.max) cr->best.max = cs->best;
+            esum[c] += cs->earned;
+            bsum[c] += cs->best;
+            if (cs->score < 0) {
+                count_add(&cr->not_assessed, 1, 1);
+                continue;
+            }
+            cr->assessed = true;
+            if (!scount[c] || cs->score < cr->score.min) cr->score.min = cs->score;
+            if (!scount[c] || cs->score > cr->score.max) cr->score.max = cs->score;
+            ssum[c] += cs->score;
+            scount[c]++;
+        }
+        first = false;
+    }
+    count_add(&a->playthroughs, ended, (double)ended);
+    for (uint32_t i = 0; i < sc->n_scenes; i++) a->scenes[i].reached = a->scenes[i].visits > 0;
+    a->scenes[sc->start].reached = true;
+    for (uint16_t i = 0; i < sc->n_endings; i++) {
+        a->endings[i].reached = a->endings[i].hits > 0;
+        a->endings[i].probability = a->runs ? (double)a->endings[i].hits / (double)a->runs : 0;
+    }
+    for (uint16_t i = 0; i < sc->n_events; i++) a->events[i].fired = a->events[i].fires > 0;
+    for (uint32_t i = 0; i < a->n_choices; i++) a->choices[i].available = a->choices[i].taken > 0;
+    a->stuck_probability = a->runs ? a->stuck.approx / (double)a->runs : 0;
+    for (uint16_t m = 0; m < sc->n_meters && ended; m++) a->meters[m].mean = msum[m] / (double)ended;
+    for (uint16_t c = 0; c < sc->n_competencies; c++) {
+        CompetencyReport *cr = &a->competencies[c];
+        cr->score_known = scount[c] > 0;
+        if (scount[c]) cr->score.mean = ssum[c] / (double)scount[c];
+        if (ended) {
+            cr->earned.mean = esum[c] / (double)ended;
+            cr->best.mean = bsum[c] / (double)ended;
+        }
+        cr->skippable = cr->not_assessed.value > 0;
+    }
+    a->dead_ends = arena_alloc(&a->arena, sizeof *a->dead_ends * (a->n_dead_ends + 1));
+    a->n_dead_ends = 0;
+    for (uint32_t i = 0; i < sc->n_scenes && a->dead_ends; i++)
+        if (dead_seen[i]) a->dead_ends[a->n_dead_ends++] = (DeadEnd){i, dead_path[i]};
+out:
+    free(base);
+    free(dead_seen);
+    free(dead_path);
+    free(msum);
+    free(ssum);
+    free(esum);
+    free(bsum);
+    free(scount);
+}
+
+/* ---- teaching quality (from the file) ---------------------------------------- */
+
+typedef struct Quality {
+    Analysis *a;
+    bool check_en;
+    uint32_t cap;
+} Quality;
+
+static void issue(Quality *q, QualityKind kind, Lang lang, const char *where) {
+    Analysis *a = q->a;
+    if (!where) return;
+    if (a->n_issues == q->cap) {
+        uint32_t cap = q->cap ? q->cap * 2 : 32;
+        QualityIssue *n = arena_alloc(&a->arena, sizeof *n * cap);
+        if (!n) return;
+        if (a->n_issues) memcpy(n, a->issues, sizeof *n * a->n_issues);
+        a->issues = n;
+        q->cap = cap;
+    }
+    a->issues[a->n_issues++] = (QualityIssue){kind, where, lang};
+}
+
+/* A text that exists in one language and not the other. */
+static void text(Quality *q, const LocStr *l, const char *where) {
+    if (loc_is_empty(l)) return;
+    if (!l->s[LANG_FR]) issue(q, QUALITY_MISSING_TRANSLATION, LANG_FR, where);
+    if (q->check_en && !l->s[LANG_EN]) issue(q, QUALITY_MISSING_TRANSLATION, LANG_EN, where);
+}
+
+static bool changes_state(const Effects *e) {
+    return e->n_meters || e->n_flags || e->n_counters || e->n_schedule;
+}
+
+static void feedback_texts(Quality *q, const Feedback *f, const char *where) {
+    Arena *ar = &q->a->arena;
+    text(q, &f->text, fmt(ar, "%s.feedback.text", where));
+    text(q, &f->principle, fmt(ar, "%s.feedback.principle", where));
+    text(q, &f->reference, fmt(ar, "%s.feedback.reference", where));
+}
+
+static void check_quality(Analysis *a) {
+    const Scenario *sc = a->sc;
+    Arena *ar = &a->arena;
+    Quality q = {a, false, 0};
+    for (uint16_t i = 0; i < sc->n_languages; i++)
+        if (strcmp(sc->languages[i], "en") == 0) q.check_en = true;
+    if (!q.check_en) issue(&q, QUALITY_MISSING_TRANSLATION, LANG_EN, "languages");
+    text(&q, &sc->title, "title");
+    text(&q, &sc->summary, "summary");
+    text(&q, &sc->sector, "sector");
+    text(&q, &sc->role, "role");
+    text(&q, &sc->context, "context");
+    text(&q, &sc->tool.name, "tool.name");
+    text(&q, &sc->tool.description, "tool.description");
+    text(&q, &sc->tool.risk_note, "tool.risk_note");
+    for (uint16_t m = 0; m < sc->n_meters; m++) {
+        text(&q, &sc->meters[m].label, fmt(ar, "meters[%s].label", sc->meters[m].id));
+        text(&q, &sc->meters[m].description, fmt(ar, "meters[%s].description", sc->meters[m].id));
+    }
+    for (uint16_t i = 0; i < sc->n_characters; i++) {
+        const Character *ch = &sc->characters[i];
+        text(&q, &ch->role, fmt(ar, "characters[%s].role", ch->id));
+        text(&q, &ch->portrait_alt, fmt(ar, "characters[%s].portrait_alt", ch->id));
+        if (ch->portrait && loc_is_empty(&ch->portrait_alt))
+            issue(&q, QUALITY_MISSING_ALT, LANG_FR, fmt(ar, "characters[%s].portrait_alt", ch->id));
+    }
+    for (uint32_t s = 0; s < sc->n_scenes; s++) {
+        const Scene *scene = &sc->scenes[s];
+        text(&q, &scene->title, fmt(ar, "scenes[%s].title", scene->id));
+        text(&q, &scene->text, fmt(ar, "scenes[%s].text", scene->id));
+        text(&q, &scene->debrief, fmt(ar, "scenes[%s].debrief", scene->id));
+        text(&q, &scene->image_alt, fmt(ar, "scenes[%s].image_alt", scene->id));
+        if (scene->image && loc_is_empty(&scene->image_alt))
+            issue(&q, QUALITY_MISSING_ALT, LANG_FR, fmt(ar, "scenes[%s].image_alt", scene->id));
+        bool differ = false;
+        for (uint16_t c = 0; c < sc->n_competencies && !differ; c++)
+            for (uint16_t i = 1; i < scene->n_choices; i++)
+                if (evidence_of(&scene->choices[i], c) != evidence_of(&scene->choices[0], c)) differ = true;
+        if (differ && loc_is_empty(&scene->debrief))
+            issue(&q, QUALITY_NO_DEBRIEF, LANG_FR, fmt(ar, "scenes[%s].debrief", scene->id));
+        for (uint16_t i = 0; i < scene->n_choices; i++) {
+            const Choice *c = &scene->choices[i];
+            const char *w = fmt(ar, "scenes[%s].choices[%s]", scene->id, c->id);
+            if (!w) continue;
+            text(&q, &c->text, fmt(ar, "%s.text", w));
+            text(&q, &c->reason, fmt(ar, "%s.reason", w));
+            feedback_texts(&q, &c->feedback, w);
+            bool evidence = false;
+            for (uint16_t k = 0; k < c->effects.n_evidence; k++)
+                if (c->effects.evidence[k].value != 0) evidence = true;
+            if (evidence && loc_is_empty(&c->feedback.principle))
+                issue(&q, QUALITY_NO_PRINCIPLE, LANG_FR, fmt(ar, "%s.feedback.principle", w));
+            for (uint16_t o = 0; o < c->n_outcomes; o++) {
+                const Outcome *out = &c->outcomes[o];
+                const char *wo = fmt(ar, "%s.chance[%s]", w, out->id);
+                if (!wo) continue;
+                feedback_texts(&q, &out->feedback, wo);
+                if (changes_state(&out->effects) && loc_is_empty(&out->feedback.text))
+                    issue(&q, QUALITY_OUTCOME_SILENT, LANG_FR, fmt(ar, "%s.feedback.text", wo));
+            }
+        }
+    }
+    for (uint16_t i = 0; i < sc->n_events; i++) {
+        const Event *ev = &sc->events[i];
+        text(&q, &ev->title, fmt(ar, "events[%s].title", ev->id));
+        text(&q, &ev->text, fmt(ar, "events[%s].text", ev->id));
+        text(&q, &ev->image_alt, fmt(ar, "events[%s].image_alt", ev->id));
+        feedback_texts(&q, &ev->feedback, fmt(ar, "events[%s]", ev->id));
+        if (ev->image && loc_is_empty(&ev->image_alt))
+            issue(&q, QUALITY_MISSING_ALT, LANG_FR, fmt(ar, "events[%s].image_alt", ev->id));
+    }
+    for (uint16_t i = 0; i < sc->n_endings; i++) {
+        const Ending *en = &sc->endings[i];
+        text(&q, &en->title, fmt(ar, "endings[%s].title", en->id));
+        text(&q, &en->text, fmt(ar, "endings[%s].text", en->id));
+        text(&q, &en->image_alt, fmt(ar, "endings[%s].image_alt", en->id));
+        if (en->image && loc_is_empty(&en->image_alt))
+            issue(&q, QUALITY_MISSING_ALT, LANG_FR, fmt(ar, "endings[%s].image_alt", en->id));
+    }
+}
+
+/* ---- public ------------------------------------------------------------------- */
+
+Analysis *analysis_run(const Scenario *sc, const Framework *fw, const AnalysisOptions *opt) {
+    if (!sc) return NULL;
+    AnalysisOptions o = opt ? *opt : (AnalysisOptions){0, 0, 0, 0};
+    if (!o.max_states) o.max_states = ANALYSIS_DEFAULT_MAX_STATES;
+    if (o.max_states > UINT32_MAX / 4) o.max_states = UINT32_MAX / 4;
+    if (!o.runs) o.runs = ANALYSIS_DEFAULT_RUNS;
+
+    Analysis *a = calloc(1, sizeof *a);
+    if (!a) return NULL;
+    arena_init(&a->arena);
+    a->sc = sc;
+    a->max_states = o.max_states;
+    a->n_choices = choice_base(sc, sc->n_scenes);
+    Arena *ar = &a->arena;
+    a->scenes = arena_alloc(ar, sizeof *a->scenes * (sc->n_scenes + 1u));
+    a->endings = arena_alloc(ar, sizeof *a->endings * (sc->n_endings + 1u));
+    a->events = arena_alloc(ar, sizeof *a->events * (sc->n_events + 1u));
+    a->choices = arena_alloc(ar, sizeof *a->choices * (a->n_choices + 1u));
+    a->meters = arena_alloc(ar, sizeof *a->meters * (sc->n_meters + 1u));
+    a->competencies = arena_alloc(ar, sizeof *a->competencies * (sc->n_competencies + 1u));
+    Session *s = session_create(sc, fw, o.seed, LANG_FR);
+    AnalysisGraph *g = calloc(1, sizeof *g);
+    uint32_t *event_edge = malloc(sizeof *event_edge * (sc->n_events + 1u));
+    if (!a->scenes || !a->endings || !a->events || !a->choices || !a->meters || !a->competencies || !s || !g ||
+        !event_edge)
+        goto oom;
+    for (uint16_t i = 0; i < sc->n_endings; i++) {
+        a->endings[i].meter_min = arena_alloc(ar, sizeof(int32_t) * (sc->n_meters + 1u));
+        a->endings[i].meter_max = arena_alloc(ar, sizeof(int32_t) * (sc->n_meters + 1u));
+        if (!a->endings[i].meter_min || !a->endings[i].meter_max) goto oom;
+    }
+    for (uint32_t s2 = 0, k = 0; s2 < sc->n_scenes; s2++)
+        for (uint16_t i = 0; i < sc->scenes[s2].n_choices; i++, k++) {
+            a->choices[k].scene = s2;
+            a->choices[k].choice = i;
+        }
+    for (uint16_t c = 0; c < sc->n_competencies; c++) {
+        CompetencyReport *cr = &a->competencies[c];
+        cr->competency = c;
+        cr->targeted = c < sc->n_targeted;
+        for (uint32_t s2 = 0; s2 < sc->n_scenes && !cr->evidenced; s2++)
+            for (uint16_t i = 0; i < sc->scenes[s2].n_choices; i++)
+                if (evidence_of(&sc->scenes[s2].choices[i], c) > 0) cr->evidenced = true;
+    }
+    for (uint16_t i = 0; i < sc->n_events; i++) event_edge[i] = NO_EDGE;
+
+    session_state_layout(sc, &g->lay);
+    g->w = g->lay.words;
+    g->age_cap = malloc(sizeof *g->age_cap * (sc->n_events + 1u));
+    if (!g->age_cap) goto oom;
+    for (uint16_t i = 0; i < sc->n_events; i++) g->age_cap[i] = max_after(sc, sc->events[i].when);
+    if (!compute_keep(sc, g)) goto oom;
+
+    Explored ex = explore(a, g, s, o.max_states, event_edge);
+    if (ex == EXPLORED_OOM) goto oom;
+    if (ex == EXPLORED_ALL) {
+        a->mode = ANALYSIS_EXACT;
+        for (uint16_t i = 0; i < sc->n_events; i++)
+            if (event_edge[i] != NO_EDGE) {
+                a->events[i].fired = true;
+                a->events[i].path = path_to_edge(ar, g, g->pedge, event_edge[i]);
+            }
+        uint64_t budget = o.score_budget ? o.score_budget : SCORE_BUDGET_BASE + (uint64_t)SCORE_BUDGET_PER_EDGE * g->ne;
+        if (!measure_exact(a, g, budget)) goto oom;
+        a->graph = g;
+        g = NULL;
+    } else {
+        a->mode = ANALYSIS_SAMPLED;
+        a->runs = o.runs;
+        a->seed = o.seed;
+        graph_free(g);
+        g = NULL;
+        measure_sampled(a, s, &o);
+    }
+    check_quality(a);
+    free(event_edge);
+    session_destroy(s);
+    return a;
+oom:
+    free(event_edge);
+    graph_free(g);
+    session_destroy(s);
+    analysis_free(a);
+    return NULL;
+}
+
+void analysis_free(Analysis *a) {
+    if (!a) return;
+    graph_free(a->graph);
+    arena_release(&a->arena);
+    free(a);
+}
+
+const ChoiceReport *analysis_choice(const Analysis *a, uint32_t scene, uint16_t choice) {
+    if (scene >= a->sc->n_scenes || choice >= a->sc->scenes[scene].n_choices) return NULL;
+    return &a->choices[choice_base(a->sc, scene) + choice];
+}
+
+int64_t analysis_find_state(const Analysis *a, const int32_t *words) {
+    const AnalysisGraph *g = a->graph;
+    if (!g) return -1;
+    int32_t *buf = malloc(sizeof *buf * g->w);
+    if (!buf) return -1;
+    memcpy(buf, words, sizeof *buf * g->w);
+    canonicalise(g, buf, a->sc->n_events);
+    uint32_t slot;
+    int64_t id = table_find(g, buf, hash_words(buf, g->w), &slot);
+    free(buf);
+    return id;
+}
+
+bool analysis_full_coverage(const Analysis *a) {
+    const Scenario *sc = a->sc;
+    for (uint32_t i = 0; i < sc->n_scenes; i++)
+        if (!a->scenes[i].reached) return false;
+    for (uint16_t i = 0; i < sc->n_endings; i++)
+        if (!a->endings[i].reached) return false;
+    for (uint16_t i = 0; i < sc->n_events; i++)
+        if (!a->events[i].fired) return false;
+    for (uint32_t i = 0; i < a->n_choices; i++)
+        if (!a->choices[i].available) return false;
+    return true;
+}
