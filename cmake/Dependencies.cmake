@@ -25,3 +25,25 @@ if(ENJEUX_BUILD_GAME)
     message(FATAL_ERROR "SDL2 was found but exports no SDL2::SDL2 target; SDL2 >= 2.0.12 is needed.")
   endif()
 endif()
+
+# Self-voicing (issue 5) through espeak-ng, optional: found with pkg-config
+# (Debian: libespeak-ng-dev). ENJEUX_WITH_ESPEAK=AUTO uses it when present,
+# ON requires it, OFF builds without (the settings screen then says that
+# voice reading is not part of this build).
+set(ENJEUX_WITH_ESPEAK AUTO CACHE STRING "Self-voicing through espeak-ng: AUTO, ON or OFF")
+set_property(CACHE ENJEUX_WITH_ESPEAK PROPERTY STRINGS AUTO ON OFF)
+set(ENJEUX_HAVE_ESPEAK OFF)
+if(ENJEUX_BUILD_GAME AND NOT ENJEUX_WITH_ESPEAK STREQUAL "OFF")
+  find_package(PkgConfig QUIET)
+  if(PkgConfig_FOUND)
+    pkg_check_modules(ESPEAK_NG QUIET IMPORTED_TARGET espeak-ng)
+  endif()
+  if(ESPEAK_NG_FOUND)
+    set(ENJEUX_HAVE_ESPEAK ON)
+  elseif(ENJEUX_WITH_ESPEAK STREQUAL "ON")
+    message(FATAL_ERROR "ENJEUX_WITH_ESPEAK=ON but espeak-ng was not found with pkg-config.\n"
+      "  Debian/Ubuntu: apt-get install libespeak-ng-dev pkg-config\n"
+      "or configure with -DENJEUX_WITH_ESPEAK=OFF.")
+  endif()
+endif()
+message(STATUS "Self-voicing (espeak-ng): ${ENJEUX_HAVE_ESPEAK}")

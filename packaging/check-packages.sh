@@ -32,6 +32,8 @@ dpkg-deb -x "$deb" "$work/tree"
 desktop-file-validate "$work/tree/usr/share/applications/fr.enjeux.Enjeux.desktop"
 appstreamcli validate --no-net --pedantic "$work/tree/usr/share/metainfo/fr.enjeux.Enjeux.metainfo.xml"
 for f in usr/games/enjeux usr/share/doc/enjeux/changelog.gz usr/share/enjeux/assets/theme.json usr/share/enjeux/scenarios/competencies.json \
+         usr/share/enjeux/assets/theme-contrast.json usr/share/enjeux/assets/fonts/OpenDyslexic-Regular.otf \
+         usr/share/enjeux/assets/fonts/OpenDyslexic-Bold.otf usr/share/doc/enjeux/fonts/LICENSE-OpenDyslexic.txt \
          usr/share/icons/hicolor/scalable/apps/fr.enjeux.Enjeux.svg \
          usr/share/icons/hicolor/256x256/apps/fr.enjeux.Enjeux.png usr/share/man/man6/enjeux.6.gz \
          usr/share/doc/enjeux/copyright; do

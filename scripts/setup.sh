@@ -31,6 +31,7 @@ PACKAGES=(
   libsdl2-ttf-dev     # text rendering (fonts are bundled in assets/fonts/)
   libsdl2-image-dev   # PNG/JPEG/SVG illustrations
   libcjson-dev        # JSON parser of the core (scenarios, saves)
+  libespeak-ng-dev    # self-voicing (optional at build time: -DENJEUX_WITH_ESPEAK=OFF)
   python3             # runs the JSON Schema tests
   python3-jsonschema  # JSON Schema validator (draft 2020-12) for those tests
   xvfb                # virtual X display: the UI benchmark (tests/bench/bench_ui)
@@ -43,6 +44,7 @@ PACKAGES=(
   npm                 # xAPI validator), installed from their package-lock.json
   gettext             # msgfmt --check on the interface catalogues (assets/i18n/*.po) in the tests
   gcc-mingw-w64-x86-64-posix # checks that the code outside src/ui/ compiles for Windows
+  chromium            # opens the class report (enjeux report) headless in the tests
 )
 # Optional groups (--with GROUP), used by .ci/run.
 PACKAGES_FUZZ=(

@@ -18,6 +18,7 @@ const CliCommand cli_commands[] = {
     {"analyze", cli_analyze, "analyser un scénario : tout ce qui est atteignable, impasses, équilibre des scores", "analyse a scenario: everything reachable, dead ends, scoring balance"},
     {"graph", cli_graph, "dessiner le graphe des scènes (Graphviz DOT ou SVG)", "draw the scene graph (Graphviz DOT or SVG)"},
     {"new", cli_new, "créer un nouveau scénario à partir d'un modèle commenté", "create a new scenario from a commented template"},
+    {"report", cli_report, "réunir les résultats d'un atelier en un rapport de classe (HTML, CSV)", "merge a workshop's results into a class report (HTML, CSV)"},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -23,6 +23,7 @@ int cli_analyze(int argc, char **argv);
 int cli_forget(int argc, char **argv);
 int cli_graph(int argc, char **argv);
 int cli_new(int argc, char **argv);
+int cli_report(int argc, char **argv);
 
 /* The table of subcommands, NULL-terminated (src/main.c). */
 extern const CliCommand cli_commands[];

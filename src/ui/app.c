@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "core/fsutil.h"
+#include "core/report.h"
 #include "ui/bench.h"
 #include "ui/dev.h"
 #include "ui/script.h"
@@ -102,16 +103,21 @@ void app_update_size(App *app) {
     float sw = (float)app->w / 1100.0f;
     if (sw < s) s = sw;
     if (s < 0.85f) s = 0.85f;
-    app->scale = s;
-    text_set_scale(app->text, s);
+    /* The player's display scale sizes everything; the text size, text
+     * only. Together they give text at most twice its automatic size: the
+     * layouts are tested up to there (200 % text). */
+    float ds = (float)app->settings.ints[SET_DISPLAY_SCALE] / 100.0f;
+    float ts = ds * (float)app->settings.ints[SET_TEXT_SIZE] / 100.0f;
+    if (ts > 2.0f) ts = 2.0f;
+    app->scale = s * ds;
+    if (app->text) text_set_scale(app->text, s * ts);
     app->redraw = true;
 }
 
 void app_toggle_fullscreen(App *app) {
     if (!app->window) return;
-    app->fullscreen = !app->fullscreen;
-    SDL_SetWindowFullscreen(app->window, app->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
-    app_update_size(app);
+    app->settings.window = app->fullscreen ? WINDOW_WINDOWED : WINDOW_FULLSCREEN;
+    app_settings_changed(app);
 }
 
 void app_set_lang(App *app, Lang lang) {
@@ -119,6 +125,166 @@ void app_set_lang(App *app, Lang lang) {
     tr_set_lang(lang);
     if (app->game.session) session_set_lang(app->game.session, lang);
     app->redraw = true;
+    if (app->settings.lang_auto || app->settings.lang != lang) {
+        app->settings.lang_auto = false;
+        app->settings.lang = lang;
+        app_settings_changed(app);
+    }
+}
+
+/* ---- settings ---------------------------------------------------------------- */
+
+/* The folder of settings.json: the active profile's. */
+static const char *settings_folder(const App *app) {
+    return app_profile_dir(app);
+}
+
+static void apply_window(App *app) {
+    WindowMode m = app->settings.window;
+    if (!app->window || m == app->window_applied) return;
+    app->window_applied = m;
+    Uint32 flags = SDL_GetWindowFlags(app->window);
+    if (m == WINDOW_FULLSCREEN) {
+        if (!(flags & SDL_WINDOW_FULLSCREEN)) SDL_SetWindowFullscreen(app->window, SDL_WINDOW_FULLSCREEN_DESKTOP);
+    } else {
+        if (flags & SDL_WINDOW_FULLSCREEN) SDL_SetWindowFullscreen(app->window, 0);
+        if (m == WINDOW_MAXIMIZED) SDL_MaximizeWindow(app->window);
+        else if (flags & SDL_WINDOW_MAXIMIZED) SDL_RestoreWindow(app->window);
+    }
+    app->fullscreen = m == WINDOW_FULLSCREEN;
+}
+
+static void apply_voice(App *app) {
+    if (app->settings.self_voicing && !app->voice && !app->voice_tried) {
+        app->voice_tried = true;
+        app->voice = voice_create(app->opts.voice_log, &app->voice_status, app->voice_detail, sizeof app->voice_detail);
+        if (!app->voice)
+            SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "self-voicing unavailable (%d) %s", (int)app->voice_status,
+                        app->voice_detail);
+        app->voice_said_page[0] = app->voice_said_focus[0] = '\0';
+    } else if (!app->settings.self_voicing && app->voice) {
+        voice_destroy(app->voice);
+        app->voice = NULL;
+        app->voice_tried = false;
+    }
+}
+
+void app_settings_apply(App *app) {
+    const Settings *st = &app->settings;
+    app->theme = app->themes[st->high_contrast ? 1 : 0];
+    if (st->colorblind) memcpy(app->theme.colors, app->theme.colorblind, sizeof app->theme.colors);
+    if (app->text) {
+        if (app->fonts_dyslexic != st->dyslexic_font) {
+            const Theme *t = &app->theme;
+            bool dys = st->dyslexic_font && t->dyslexic_fonts[FACE_REGULAR][0] && t->dyslexic_fonts[FACE_BOLD][0];
+            const char *main_f[FACE_COUNT] = {t->fonts[FACE_REGULAR], t->fonts[FACE_BOLD]};
+            const char *dys_f[FACE_COUNT] = {t->dyslexic_fonts[FACE_REGULAR], t->dyslexic_fonts[FACE_BOLD]};
+            char err[512];
+            if (text_set_fonts(app->text, app->assets_dir, dys ? dys_f : main_f, dys ? main_f : NULL, err, sizeof err))
+                app->fonts_dyslexic = st->dyslexic_font;
+            else
+                SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
+        }
+        text_set_line_spacing(app->text, st->ints[SET_LINE_SPACING]);
+    }
+    app->reduced_motion = st->reduced_motion || app->opts.shots_dir || app->opts.script;
+    apply_window(app);
+    apply_voice(app);
+    if (app->renderer) app_update_size(app);
+    app->redraw = true;
+}
+
+void app_settings_changed(App *app) {
+    app_settings_apply(app);
+    if (app->settings_readonly) return;
+    int err = 0;
+    if (!paths_mkdirs(settings_folder(app)) || !settings_save(&app->settings, app->settings_path, &err)) {
+        SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s: cannot save the settings: %s", app->settings_path,
+                     strerror(err));
+        tr_format(app->settings_notice, sizeof app->settings_notice, "set.save_failed", app->settings_path,
+                  strerror(err));
+    }
+}
+
+/* Reads settings.json; reports its problems on stderr and for the player,
+ * keeps a copy of a damaged file and writes the repaired settings back. */
+static void load_settings(App *app) {
+    SettingsReport rep;
+    snprintf(app->settings_path, sizeof app->settings_path, "%.*ssettings.json",
+             (int)(sizeof app->settings_path - sizeof "settings.json"), settings_folder(app));
+    app->settings_notice[0] = '\0';
+    bool ok = settings_load(&app->settings, app->settings_path, &rep);
+    Lang lang = app->opts.lang_set ? app->opts.lang
+                : app->settings.lang_auto ? lang_from_env()
+                                          : app->settings.lang;
+    app->lang = lang;
+    tr_set_lang(lang);
+    if (app->game.session) session_set_lang(app->game.session, lang);
+    if (ok) return;
+    size_t at = 0;
+    at += (size_t)snprintf(app->settings_notice, sizeof app->settings_notice, "%s", tr("set.damaged"));
+    for (int i = 0; i < rep.n; i++) {
+        char line[512];
+        settings_issue_format(&rep.issues[i], app->settings_path, LANG_EN, line, sizeof line);
+        fprintf(stderr, "enjeux: %s\n", line);
+        settings_issue_format(&rep.issues[i], "settings.json", lang, line, sizeof line);
+        if (at + 2 < sizeof app->settings_notice)
+            at += (size_t)snprintf(app->settings_notice + at, sizeof app->settings_notice - at, "\n• %s", line);
+    }
+    if (rep.dropped && at + 2 < sizeof app->settings_notice) {
+        char n[16];
+        snprintf(n, sizeof n, "%d", rep.dropped);
+        char more[128];
+        tr_format(more, sizeof more, "set.damaged_more", n, NULL);
+        snprintf(app->settings_notice + at, sizeof app->settings_notice - at, "\n%s", more);
+    }
+    /* A file that could not be read at all (not JSON, too large) is moved
+     * aside; one in place of which there is a folder is left alone. */
+    bool whole = rep.n > 0 && (rep.issues[0].kind == SETI_SYNTAX || rep.issues[0].kind == SETI_UNREADABLE);
+    bool moved = false;
+    if (whole && paths_is_file(app->settings_path)) {
+        moved = settings_keep_damaged(app->settings_path);
+        if (!moved)
+            SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "%s: cannot keep a copy of the damaged file", app->settings_path);
+    }
+    if (moved || rep.issues[0].kind != SETI_UNREADABLE) {
+        int err = 0;
+        if (!settings_save(&app->settings, app->settings_path, &err))
+            fprintf(stderr, "enjeux: %s: cannot write the repaired settings: %s\n", app->settings_path, strerror(err));
+    }
+}
+
+/* ---- self-voicing ------------------------------------------------------------ */
+
+static void append(char *dst, size_t n, const char *text) {
+    size_t at = strlen(dst);
+    if (!text || !*text || at + 3 >= n) return;
+    snprintf(dst + at, n - at, "%s%s", at ? "\n" : "", text);
+}
+
+void app_voice_page(App *app, const char *text) {
+    if (app->voice) append(app->voice_page, sizeof app->voice_page, text);
+}
+
+void app_voice_focus(App *app, const char *text) {
+    if (app->voice) append(app->voice_focus, sizeof app->voice_focus, text);
+}
+
+/* After a frame: says the page when it changed (then the focused widget),
+ * else the focused widget when the focus moved. */
+static void voice_update(App *app) {
+    if (!app->voice) return;
+    bool page = strcmp(app->voice_page, app->voice_said_page) != 0;
+    bool focus = strcmp(app->voice_focus, app->voice_said_focus) != 0;
+    if (page) {
+        char all[sizeof app->voice_page + sizeof app->voice_focus + 2];
+        snprintf(all, sizeof all, "%s\n%s", app->voice_page, app->voice_focus);
+        voice_say(app->voice, all, app->lang);
+    } else if (focus && app->voice_focus[0]) {
+        voice_say(app->voice, app->voice_focus, app->lang);
+    }
+    memcpy(app->voice_said_page, app->voice_page, sizeof app->voice_page);
+    memcpy(app->voice_said_focus, app->voice_focus, sizeof app->voice_focus);
 }
 
 /* ---- profiles ------------------------------------------------------------------- */
@@ -151,6 +317,12 @@ bool app_use_profile(App *app, int index) {
     app->profile = index;
     snprintf(app->profile_dir, sizeof app->profile_dir, "%s", dir);
     game_set_profile(&app->game, dir, app->profiles.items[index].pseudonym);
+    /* Each profile has its own settings (at start they are read once the
+     * profiles are known, in app_main). */
+    if (app->text && !app->settings_readonly) {
+        load_settings(app);
+        app_settings_apply(app);
+    }
     if (!app->opts.shots_dir && !profiles_pick(&app->profiles, app->user_dir, index, &err))
         SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%sprofiles.json: cannot be written: %s", app->user_dir,
                      strerror(err));
@@ -227,13 +399,16 @@ void app_render_frame(App *app) {
     SDL_RenderClear(app->renderer);
     int first = app->depth - 1;
     while (first > 0 && app->stack[first].def->overlay) first--;
+    app->voice_focus[0] = '\0';
     for (int i = first < 0 ? 0 : first; i < app->depth; i++) {
         ui_begin(&app->ui);
+        app->voice_page[0] = '\0';
         StackEntry *e = &app->stack[i];
         if (e->def->render) e->def->render(app, e->state);
         SDL_RenderSetClipRect(app->renderer, NULL);
     }
     ui_end(&app->ui);
+    voice_update(app);
     if (app->layout_out && app_top(app)) ui_dump(&app->ui, app->layout_out, app_top(app)->name, app->w, app->h);
     if (app->text_out && app_top(app)) dump_texts(app);
     double ms = (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency();
@@ -326,16 +501,22 @@ static void usage(void) {
     fputs(tr_lang() == LANG_FR
               ? "Usage : enjeux [SCÉNARIO] [--lang fr|en] [--fullscreen] [--size LxH] [--seed N]\n"
                 "        enjeux --dev SCÉNARIO   (écriture en direct\u202f: rechargé à chaque enregistrement, F1)\n"
-                "        enjeux --screenshots DOSSIER [--all] [--sizes 1280x720,800x600] [SCÉNARIO]\n"
+                "        enjeux --debrief report-data.json\n"
+                "        enjeux --screenshots DOSSIER [--all] [--sizes 1280x720,800x600] [--text-scale 100,200]\n"
+                "               [--contrast normal,high] [SCÉNARIO]\n"
                 "Ateliers : --export-dir DOSSIER (copie aussi les résultats), --workshop FICHIER,\n"
                 "           --workshop-code CODE ; enjeux --forget PROFIL efface les données d'un profil\n"
-                "Options de test : --library DOSSIER, --script FICHIER, --layout-dump FICHIER, --text-dump FICHIER, --bench FICHIER\n"
+                "Options de test : --library DOSSIER, --script FICHIER, --layout-dump FICHIER, --text-dump FICHIER,\n"
+                "                  --bench FICHIER, --voice-log FICHIER\n"
               : "Usage: enjeux [SCENARIO] [--lang fr|en] [--fullscreen] [--size WxH] [--seed N]\n"
                 "       enjeux --dev SCENARIO   (live authoring: reloaded on every save, F1)\n"
-                "       enjeux --screenshots DIR [--all] [--sizes 1280x720,800x600] [SCENARIO]\n"
+                "       enjeux --debrief report-data.json\n"
+                "       enjeux --screenshots DIR [--all] [--sizes 1280x720,800x600] [--text-scale 100,200]\n"
+                "              [--contrast normal,high] [SCENARIO]\n"
                 "Workshops: --export-dir DIR (also copies the results there), --workshop FILE,\n"
                 "           --workshop-code CODE; enjeux --forget PROFILE deletes a profile's data\n"
-                "Test options: --library DIR, --script FILE, --layout-dump FILE, --text-dump FILE, --bench FILE\n",
+                "Test options: --library DIR, --script FILE, --layout-dump FILE, --text-dump FILE, --bench FILE,\n"
+                "              --voice-log FILE\n",
           stderr);
 }
 
@@ -367,6 +548,15 @@ static int parse_options(App *app, ExtraOpts *x, int argc, char **argv) {
             o->shots_all = true;
         } else if (strcmp(a, "--sizes") == 0 && v) {
             o->sizes = v;
+            i++;
+        } else if (strcmp(a, "--text-scale") == 0 && v) {
+            o->text_scales = v;
+            i++;
+        } else if (strcmp(a, "--contrast") == 0 && v) {
+            o->contrasts = v;
+            i++;
+        } else if (strcmp(a, "--voice-log") == 0 && v) {
+            o->voice_log = v;
             i++;
         } else if (strcmp(a, "--library") == 0 && v) {
             o->library = v;
@@ -420,6 +610,9 @@ static int parse_options(App *app, ExtraOpts *x, int argc, char **argv) {
             o->dev = true;
             o->scenario = v;
             i++;
+        } else if (strcmp(a, "--debrief") == 0 && v) {
+            o->debrief = v;
+            i++;
         } else if (strcmp(a, "--fullscreen") == 0) {
             o->fullscreen = true;
         } else if (a[0] == '-' && a[1] == '-') {
@@ -440,14 +633,18 @@ static int parse_options(App *app, ExtraOpts *x, int argc, char **argv) {
 
 static bool init_video(App *app, char *err, size_t errlen) {
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-    if (app->opts.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    /* --fullscreen holds for this run only; the setting otherwise. */
+    bool fullscreen = app->opts.fullscreen || app->settings.window == WINDOW_FULLSCREEN;
+    if (fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    else if (app->settings.window == WINDOW_MAXIMIZED) flags |= SDL_WINDOW_MAXIMIZED;
     app->window = SDL_CreateWindow("Enjeux", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, app->opts.width,
                                    app->opts.height, flags);
     if (!app->window) {
         snprintf(err, errlen, "cannot open a window: %s", SDL_GetError());
         return false;
     }
-    app->fullscreen = app->opts.fullscreen;
+    app->fullscreen = fullscreen;
+    app->window_applied = fullscreen ? WINDOW_FULLSCREEN : app->settings.window;
     SDL_SetWindowMinimumSize(app->window, 800, 600);
     char icon[PATH_MAX_LEN + 64];
     snprintf(icon, sizeof icon, "%sicons/fr.enjeux.Enjeux-256.png", app->assets_dir);
@@ -475,6 +672,22 @@ static bool init_video(App *app, char *err, size_t errlen) {
     return true;
 }
 
+bool app_open_report(App *app, const char *path, char *err, size_t errlen) {
+    DiagList dl;
+    diag_list_init(&dl, app->lang);
+    struct Report *r = report_data_load(path, app->lang, &dl);
+    if (!r) {
+        char *txt = diag_list_format_text(&dl);
+        snprintf(err, errlen, "%s%s", txt ? txt : "", tr("cls.open_failed"));
+        free(txt);
+    } else {
+        report_destroy(app->class_report);
+        app->class_report = r;
+    }
+    diag_list_free(&dl);
+    return r != NULL;
+}
+
 static void shutdown_app(App *app) {
     dev_destroy(app->dev);
     app->dev = NULL;
@@ -482,6 +695,9 @@ static void shutdown_app(App *app) {
     game_free(&app->game);
     progress_free(app->progress);
     app->progress = NULL;
+    report_destroy(app->class_report);
+    app->class_report = NULL;
+    voice_destroy(app->voice);
     text_destroy(app->text);
     image_cache_destroy(app->images);
     if (app->pad) SDL_GameControllerClose(app->pad);
@@ -621,7 +837,7 @@ int app_main(int argc, char **argv) {
     tr_set_lang(app->lang);
     if (!app->opts.seed_set) app->opts.seed = fresh_seed();
     if (app->opts.shots_dir) SDL_setenv("SDL_VIDEODRIVER", "dummy", 0);
-    if (app->opts.shots_dir || app->opts.script || x.bench) app->reduced_motion = app->opts.shots_dir || app->opts.script;
+    settings_defaults(&app->settings);
 
     char err[1024];
     Uint32 sub = SDL_INIT_VIDEO | SDL_INIT_EVENTS;
@@ -642,7 +858,7 @@ int app_main(int argc, char **argv) {
     game_set_profile(&app->game, app->user_dir, NULL);
     app->game.recording = !app->opts.shots_dir && !x.bench;
     app->game.trace = SDL_getenv("ENJEUX_TRACE_RECORDS") != NULL;
-    char theme_path[PATH_MAX_LEN + 32];
+    char theme_path[PATH_MAX_LEN + 64];
     int n1 = snprintf(app->assets_dir, sizeof app->assets_dir, "%sassets/", app->data_dir);
     int n2 = snprintf(theme_path, sizeof theme_path, "%stheme.json", app->assets_dir);
     if (n1 < 0 || (size_t)n1 >= sizeof app->assets_dir || n2 < 0 || (size_t)n2 >= sizeof theme_path) {
@@ -652,10 +868,7 @@ int app_main(int argc, char **argv) {
     if (snprintf(app->game.fonts_dir, sizeof app->game.fonts_dir, "%sfonts/", app->assets_dir) >=
         (int)sizeof app->game.fonts_dir)
         goto out;
-    if (!theme_load(&app->theme, theme_path, err, sizeof err)) {
-        fprintf(stderr, "enjeux: %s\n", err);
-        goto out;
-    }
+    /* The catalogues first: the settings' messages are in the player's language. */
     load_catalogues(app);
     if (app->opts.text_dump) {
         app->text_out = fopen(app->opts.text_dump, "w");
@@ -665,10 +878,23 @@ int app_main(int argc, char **argv) {
         }
     }
     /* Who plays, before anything reads or writes the player's data (the
-     * screenshot tour keeps its own players in memory). */
+     * screenshot tour keeps its own players in memory, and the default
+     * settings with its own variants). */
     app->profile = -1;
     if (!app->opts.shots_dir) init_profiles(app);
     if (!setup_workshop(app, &x)) goto out;
+    if (app->opts.shots_dir) app->settings_readonly = true;
+    else load_settings(app);
+    if (!theme_load(&app->themes[0], theme_path, err, sizeof err)) {
+        fprintf(stderr, "enjeux: %s\n", err);
+        goto out;
+    }
+    if (snprintf(theme_path, sizeof theme_path, "%stheme-contrast.json", app->assets_dir) >= (int)sizeof theme_path) goto out;
+    if (!theme_load(&app->themes[1], theme_path, err, sizeof err)) {
+        fprintf(stderr, "enjeux: %s\n", err);
+        goto out;
+    }
+    app_settings_apply(app);
     if (app->opts.layout_dump) {
         app->layout_out = fopen(app->opts.layout_dump, "w");
         if (!app->layout_out) {
@@ -696,6 +922,10 @@ int app_main(int argc, char **argv) {
             goto out;
         }
     }
+    if (app->opts.debrief && !app_open_report(app, app->opts.debrief, err, sizeof err)) {
+        fputs(err, stderr);
+        goto out;
+    }
     if (app->opts.shots_dir) {
         status = shots_run(app);
         goto out;
@@ -710,13 +940,13 @@ int app_main(int argc, char **argv) {
         fprintf(stderr, "enjeux: %s\n", app->text ? "out of memory" : err);
         goto out;
     }
-    app_update_size(app);
+    app_settings_apply(app);
     for (int i = 0; i < SDL_NumJoysticks(); i++) open_pad(app, i);
     app->running = true;
     app_reset(app, &screen_title, 0);
-    /* The profile screen also shows what happened to a damaged list. Live
-     * authoring needs no profile (dev.h). */
-    if (app->opts.dev) {
+    if (app->class_report) {
+        app_push(app, &screen_class, 0);
+    } else if (app->opts.dev) { /* live authoring needs no profile (dev.h) */
         if (!dev_start(app, direct)) goto out;
     } else if (app->profile < 0 || app->profiles_notice[0]) {
         app_push(app, &screen_profiles, direct >= 0 ? PROFILES_AT_START_SCENARIO + direct : PROFILES_AT_START);

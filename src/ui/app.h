@@ -14,6 +14,7 @@
 #include "core/lang.h"
 #include "core/profile.h"
 #include "core/progress.h"
+#include "core/settings.h"
 #include "ui/entry.h"
 #include "ui/game.h"
 #include "ui/image.h"
@@ -21,6 +22,7 @@
 #include "ui/text.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
+#include "ui/voice.h"
 
 typedef struct App App;
 
@@ -39,7 +41,8 @@ typedef struct ScreenDef {
 } ScreenDef;
 
 extern const ScreenDef screen_title, screen_library, screen_settings, screen_briefing, screen_scene,
-    screen_consequence, screen_event, screen_ending, screen_debrief, screen_pause, screen_profiles, screen_passport;
+    screen_consequence, screen_event, screen_ending, screen_debrief, screen_pause, screen_profiles, screen_passport, screen_class,
+    screen_reports;
 extern const ScreenDef screen_dev, screen_dev_error; /* --dev: overlay (F1) and errors (dev.h) */
 
 /* enter() arguments of screen_profiles. */
@@ -72,7 +75,11 @@ typedef struct AppOptions {
     int width, height;        /* initial window size */
     bool fullscreen;
     const char *sizes;        /* screenshot sizes "1280x720,800x600" */
+    const char *text_scales;  /* screenshot text sizes "100,200" (percent) */
+    const char *contrasts;    /* screenshot themes "normal,high" */
+    const char *voice_log;    /* test option: every text spoken, one a line */
     bool dev;                 /* --dev: live authoring of `scenario` (dev.h) */
+    const char *debrief;      /* report-data.json to open in the debrief mode */
 } AppOptions;
 
 struct App {
@@ -81,7 +88,21 @@ struct App {
     int w, h;                 /* output size in pixels */
     float mouse_scale_x, mouse_scale_y; /* window points to pixels (HiDPI) */
     float scale;              /* 1.0 at a 720-pixel-high output */
-    Theme theme;
+    Theme theme;              /* the theme in use: themes[] with the settings applied */
+    Theme themes[2];          /* as loaded: theme.json, theme-contrast.json */
+    Settings settings;        /* the player's; app_settings_changed() applies and saves */
+    bool settings_readonly;   /* screenshot tour: settings vary, nothing is saved */
+    bool fonts_dyslexic;
+    WindowMode window_applied; /* the mode the window is in */      /* which fonts the text system holds */
+    char settings_path[PATH_MAX_LEN + 32];
+    char settings_notice[2048]; /* what was wrong with the settings file, for the player; "" */
+    Voice *voice;
+    VoiceStatus voice_status;
+    bool voice_tried;
+    char voice_detail[256];
+    char voice_page[4096];    /* built each frame: the page's text to read aloud */
+    char voice_focus[1024];   /* built each frame: the focused widget's label */
+    char voice_said_page[4096], voice_said_focus[1024];
     TextSys *text;
     ImageCache *images;
     Ui ui;
@@ -97,7 +118,7 @@ struct App {
     bool animating;
     bool vsync;               /* the renderer paces presents to the display */
     uint64_t screen_since;    /* SDL ticks of the last change of screen */
-    bool reduced_motion;      /* scripts and screenshots: animations end at once */
+    bool reduced_motion;      /* the setting, or forced by scripts and screenshots: no animation */
     char data_dir[PATH_MAX_LEN];
     char user_dir[PATH_MAX_LEN];
     char assets_dir[PATH_MAX_LEN + 16];
@@ -109,6 +130,7 @@ struct App {
     char profiles_notice[1024]; /* what happened to a damaged profiles.json (profile screen) */
     Progress *progress;       /* the active profile's progress (NULL before one is picked) */
     char progress_notice[1024]; /* what happened to a damaged progress.json (debrief, passport) */
+    struct Report *class_report; /* the workshop report shown by the debrief mode (owned), or NULL */
     FILE *layout_out;
     FILE *text_out;
     SDL_GameController *pad;
@@ -147,9 +169,26 @@ void app_update_size(App *app);
 /* Toggles desktop fullscreen. */
 void app_toggle_fullscreen(App *app);
 
-/* Changes the interface and scenario language. */
+/* Opens report-data.json (made by `enjeux report`) for the debrief mode,
+ * replacing any report open; false with the diagnostics and what to do in
+ * `err` when it cannot be read. */
+bool app_open_report(App *app, const char *path, char *err, size_t errlen);
+
+/* Changes the interface and scenario language (and saves it). */
 void app_set_lang(App *app, Lang lang);
 
+/* Applies every setting of app->settings at once: theme and palette, fonts,
+ * line spacing, text and display scale, motion, window mode, voice. */
+void app_settings_apply(App *app);
+
+/* Applies the settings and saves them in the profile folder; a failure to
+ * save is logged and shown in the settings screen. */
+void app_settings_changed(App *app);
+
+/* Self-voicing: adds `text` to what the current page reads aloud. */
+void app_voice_page(App *app, const char *text);
+/* Self-voicing: the label of the focused widget. */
+void app_voice_focus(App *app, const char *text);
 /* The active profile's folder U/profiles/<id>/ (trailing '/'), where
  * everything of one player goes: settings.json, progress.json, saves/,
  * records/, results/, badges/. Before a profile is picked (and in the

@@ -6,7 +6,6 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <cjson/cJSON.h>
-#include <dirent.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -193,15 +192,16 @@ static void swap(char *a, char *b, size_t n) {
 static void earlier_plays(const Game *g, int level, Plays *ps) {
     char dir[1200];
     snprintf(dir, sizeof dir, "%sresults", g->profile_dir);
-    DIR *d = opendir(dir);
-    if (!d) return;
-    struct dirent *de;
-    while ((de = readdir(d)) != NULL) {
-        size_t n = strlen(de->d_name);
-        if (n != 37 || strcmp(de->d_name + 32, ".json") != 0 || strncmp(de->d_name, g->log.play_id, 32) == 0)
-            continue;
+    char **names = NULL;
+    size_t count = 0;
+    int le = 0;
+    if (!fsutil_list_dir(dir, &names, &count, &le)) return;
+    for (size_t i = 0; i < count; i++) {
+        const char *name = names[i];
+        size_t n = strlen(name);
+        if (n != 37 || strcmp(name + 32, ".json") != 0 || strncmp(name, g->log.play_id, 32) == 0) continue;
         char path[1400];
-        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        snprintf(path, sizeof path, "%s/%s", dir, name);
         char *data = NULL;
         size_t len = 0, size = 0;
         int e = 0;
@@ -217,7 +217,7 @@ static void earlier_plays(const Game *g, int level, Plays *ps) {
             plays_add(ps, pid->valuestring, sc->valuestring, fin->valuestring);
         cJSON_Delete(j);
     }
-    closedir(d);
+    fsutil_free_names(names, count);
     /* Oldest first: ISO times sort as strings. */
     for (uint32_t i = 1; i < ps->n; i++)
         for (uint32_t k = i; k > 0 && strcmp(ps->ends[k - 1], ps->ends[k]) > 0; k--) {

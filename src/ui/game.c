@@ -2,7 +2,6 @@
 #include "ui/game.h"
 
 #include <cjson/cJSON.h>
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -414,24 +413,25 @@ int game_export_pending(Game *g, char *err, size_t errlen) {
     for (int k = 0; k < 2; k++) {
         char dir[1200];
         if (!profile_sub(g, SUBS[k], dir, sizeof dir)) continue;
-        DIR *d = opendir(dir);
-        if (!d) continue;
-        struct dirent *de;
-        while ((de = readdir(d)) != NULL) {
-            if (de->d_name[0] == '.') continue;
-            size_t n = strlen(de->d_name);
-            if (n > 4 && strcmp(de->d_name + n - 4, ".tmp") == 0) continue;
+        char **names = NULL;
+        size_t count = 0;
+        int e = 0;
+        if (!fsutil_list_dir(dir, &names, &count, &e)) continue;
+        for (size_t i = 0; i < count; i++) {
+            const char *name = names[i];
+            size_t n = strlen(name);
+            if (name[0] == '.' || (n > 4 && strcmp(name + n - 4, ".tmp") == 0)) continue;
             char from[1500], to[1500];
-            snprintf(from, sizeof from, "%s/%s", dir, de->d_name);
-            snprintf(to, sizeof to, "%s/%s", g->export_dir, de->d_name);
+            snprintf(from, sizeof from, "%s/%s", dir, name);
+            snprintf(to, sizeof to, "%s/%s", g->export_dir, name);
             if (!paths_is_file(from) || paths_is_file(to)) continue;
             if (!copy_file(from, to, err, errlen)) {
-                closedir(d);
+                fsutil_free_names(names, count);
                 return -1;
             }
             copied++;
         }
-        closedir(d);
+        fsutil_free_names(names, count);
     }
     return copied;
 }

@@ -17,6 +17,7 @@ enum { ACT_BACK = 1, ACT_START = 2 };
 typedef struct BriefingState { UiScroll scroll; int index; } BriefingState;
 
 static void briefing_enter(App *app, void *vst, int arg) {
+    app->settings_notice[0] = '\0'; /* seen on the library screen */
     BriefingState *st = vst;
     st->index = arg;
     if (arg >= 0 && arg < app->game.n_lib && app->game.lib[arg].sc) ui_set_focus(&app->ui, "start");

@@ -144,7 +144,11 @@ static int card(App *app, const LibEntry *e, int index, SDL_Rect r, bool draw) {
             const UiItem *it = ui_add(&app->ui, UI_CARD, r, ACT_CARD + index, true, name);
             bool hot = ui_is_hovered(&app->ui, it) || ui_is_pressed(&app->ui, it);
             widget_panel(app, r, hot ? COL_SURFACE_ALT : COL_SURFACE, hot ? COL_ACCENT : COL_BORDER);
-            if (ui_is_focused(&app->ui, it)) widget_focus_ring(app, r);
+            if (ui_is_focused(&app->ui, it)) {
+                widget_focus_ring(app, r);
+                app_voice_focus(app, loc_get(&e->sc->title, app->lang, NULL));
+                app_voice_focus(app, loc_get(&e->sc->summary, app->lang, NULL));
+            }
         } else {
             ui_add(&app->ui, UI_CARD, r, -1, false, name);
             widget_panel(app, r, COL_ERROR_BG, COL_ERROR_TEXT);
@@ -218,6 +222,8 @@ static void library_render(App *app, void *vst) {
     int off = ui_scroll_begin(&app->ui, &st->scroll, view);
     SDL_RenderSetClipRect(app->renderer, &view);
     int y = view.y + app_grid(app, 2) - off;
+    int nh = view_notice(app, app->settings_notice, margin, y, cw, "settings-notice");
+    if (nh) y += nh + app_grid(app, 2);
     const char *levels[4];
     char lbuf[3][8];
     levels[0] = tr("lib.all");

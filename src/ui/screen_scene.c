@@ -12,13 +12,40 @@
 
 enum { ACT_CHOICE = 10 };
 
-typedef struct SceneState { UiScroll text_scroll, choice_scroll; } SceneState;
+typedef struct SceneState {
+    UiScroll text_scroll, choice_scroll;
+    double clock;             /* seconds since the text started to appear */
+    bool revealed;            /* the whole text is shown */
+} SceneState;
 
-static void scene_enter(App *app, void *st, int arg) {
-    (void)st;
+/* Progressive text, unless the player asked for no animation. */
+static bool progressive(const App *app) {
+    return app->settings.reveal == REVEAL_PROGRESSIVE && !app->reduced_motion;
+}
+
+static double reveal_seconds(const App *app) {
+    const Scene *scene = app->game.session ? session_scene(app->game.session) : NULL;
+    if (!scene) return 0;
+    size_t chars = 0;
+    for (const char *p = loc_get(&scene->text, app->lang, NULL); *p; p++)
+        if (((unsigned char)*p & 0xC0) != 0x80) chars++;
+    return (double)chars / (double)app->settings.ints[SET_TEXT_SPEED];
+}
+
+static void scene_enter(App *app, void *vst, int arg) {
+    SceneState *st = vst;
     (void)arg;
+    st->revealed = !progressive(app);
     ui_set_focus(&app->ui, "choice-1");
     game_scene_shown(&app->game);
+}
+
+static bool scene_update(App *app, void *vst, double dt) {
+    SceneState *st = vst;
+    if (st->revealed) return false;
+    st->clock += dt;
+    if (!progressive(app) || st->clock >= reveal_seconds(app)) st->revealed = true;
+    return !st->revealed;
 }
 
 static void pick(App *app, int visible_index) {
@@ -34,8 +61,19 @@ static void pick(App *app, int visible_index) {
     }
 }
 
-static void scene_handle(App *app, void *st, const SDL_Event *ev, int action) {
-    (void)st;
+static void scene_handle(App *app, void *vst, const SDL_Event *ev, int action) {
+    SceneState *st = vst;
+    if (!st->revealed) {
+        /* While the text appears, Enter, Space or a click shows it whole
+         * (and picks nothing); number keys still choose. */
+        bool key = ev->type == SDL_KEYDOWN && (ev->key.keysym.sym == SDLK_RETURN || ev->key.keysym.sym == SDLK_SPACE ||
+                                               ev->key.keysym.sym == SDLK_KP_ENTER);
+        if (key || action >= 0 || ev->type == SDL_MOUSEBUTTONDOWN) {
+            st->revealed = true;
+            app->redraw = true;
+            return;
+        }
+    }
     if (ev->type == SDL_KEYDOWN) {
         SDL_Keycode k = ev->key.keysym.sym;
         if (k == SDLK_ESCAPE) {
@@ -54,8 +92,19 @@ static void scene_handle(App *app, void *st, const SDL_Event *ev, int action) {
     if (action >= ACT_CHOICE && action < ACT_CHOICE + LIMIT_CHOICES) pick(app, action - ACT_CHOICE);
 }
 
+/* The scene's text, whole or in part while it appears. */
+static int scene_text(App *app, const SceneState *st, const char *text, int x, int y, int w) {
+    if (st->revealed) return widget_text_on(app, TS_BODY, FACE_REGULAR, COL_TEXT, COL_BG, text, x, y, w, "scene-text");
+    const TextTex *tt = text_get(app->text, TS_BODY, FACE_REGULAR, app_color(app, COL_TEXT), text, w, ALIGN_LEFT);
+    ui_add(&app->ui, UI_TEXT, (SDL_Rect){x, y, tt->w, tt->h}, -1, true, "scene-text");
+    double total = reveal_seconds(app);
+    text_draw_partial(app->renderer, tt, x, y, text_line_height(app->text, TS_BODY, FACE_REGULAR),
+                      total > 0 ? st->clock / total : 1.0);
+    return tt->h;
+}
+
 /* The story part: title, illustration, speaker, text. */
-static int story(App *app, const Scene *scene, int x, int y, int w, int img_h, bool side) {
+static int story(App *app, const SceneState *st, const Scene *scene, int x, int y, int w, int img_h, bool side) {
     Lang l = app->lang;
     int y0 = y;
     if (app->notice[0]) {
@@ -91,8 +140,9 @@ static int story(App *app, const Scene *scene, int x, int y, int w, int img_h, b
         int sh = view_speaker(app, scene->speaker, x, y, w);
         if (sh) y += sh + app_grid(app, 2);
     }
-    y += widget_text_on(app, TS_BODY, FACE_REGULAR, COL_TEXT, COL_BG, loc_get(&scene->text, l, NULL), x, y, w,
-                        "scene-text");
+    y += scene_text(app, st, loc_get(&scene->text, l, NULL), x, y, w);
+    app_voice_page(app, title);
+    app_voice_page(app, loc_get(&scene->text, l, NULL));
     return y - y0;
 }
 
@@ -152,7 +202,7 @@ static void scene_render(App *app, void *vst) {
         SDL_Rect lv = {0, y, margin + left_w + gap / 2, avail_h};
         int off = ui_scroll_begin(&app->ui, &st->text_scroll, lv);
         SDL_RenderSetClipRect(app->renderer, &lv);
-        int h = story(app, scene, margin, y + app_grid(app, 3) - off, left_w, avail_h * 2 / 5, false);
+        int h = story(app, st, scene, margin, y + app_grid(app, 3) - off, left_w, avail_h * 2 / 5, false);
         ui_scroll_end(&app->ui, &st->text_scroll, h + app_grid(app, 6));
         SDL_RenderSetClipRect(app->renderer, NULL);
         widget_scrollbar(app, &st->text_scroll);
@@ -169,7 +219,7 @@ static void scene_render(App *app, void *vst) {
         int off = ui_scroll_begin(&app->ui, &st->text_scroll, v);
         SDL_RenderSetClipRect(app->renderer, &v);
         int yy = y + app_grid(app, 2) - off;
-        yy += story(app, scene, margin, yy, w, avail_h / 3, true) + app_grid(app, 3);
+        yy += story(app, st, scene, margin, yy, w, avail_h / 3, true) + app_grid(app, 3);
         yy += choices(app, margin, yy, w);
         ui_scroll_end(&app->ui, &st->text_scroll, yy + off - y + app_grid(app, 1));
         SDL_RenderSetClipRect(app->renderer, NULL);
@@ -182,5 +232,6 @@ const ScreenDef screen_scene = {
     .state_size = sizeof(SceneState),
     .enter = scene_enter,
     .handle = scene_handle,
+    .update = scene_update,
     .render = scene_render,
 };

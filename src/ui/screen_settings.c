@@ -1,13 +1,32 @@
-/* screen_settings.c — settings: the language of the interface and of the
- * scenarios (switched at once, mid-play too), and window or fullscreen.
- * More settings (text size, contrast, fonts, voice) come with issue 5. */
+/* screen_settings.c — every setting of the player (core/settings.h), in
+ * groups: language, reading (text size, line spacing, font), colours
+ * (contrast, palette), motion and text (animations, text appearance and
+ * speed), self-voicing, display (window mode, interface scale). Each
+ * button takes effect at once and saves the settings; everything is
+ * reachable with Tab, the arrows and Enter. The current choice of a group
+ * is filled and named "(current)" in words. */
 #include <stdio.h>
+#include <string.h>
 
 #include "ui/app.h"
 #include "ui/tr.h"
 #include "ui/view.h"
 
-enum { ACT_BACK = 1, ACT_FR = 10, ACT_EN = 11, ACT_WINDOW = 20, ACT_FULLSCREEN = 21 };
+enum {
+    ACT_BACK = 1,
+    ACT_LANG = 10,      /* +0 fr, +1 en */
+    ACT_TEXT = 20,      /* +0 smaller, +1 larger */
+    ACT_SPACING = 30,
+    ACT_FONT = 40,      /* +0 standard, +1 dyslexic */
+    ACT_CONTRAST = 50,  /* +0 normal, +1 high */
+    ACT_PALETTE = 60,
+    ACT_MOTION = 70,    /* +0 animations, +1 none */
+    ACT_REVEAL = 80,    /* +0 instant, +1 progressive */
+    ACT_SPEED = 90,
+    ACT_VOICE = 100,    /* +0 off, +1 on */
+    ACT_WINDOW = 110,   /* + WindowMode */
+    ACT_SCALE = 120,
+};
 
 typedef struct SettingsState { UiScroll scroll; } SettingsState;
 
@@ -17,70 +36,206 @@ static void settings_enter(App *app, void *st, int arg) {
     ui_set_focus(&app->ui, app->lang == LANG_FR ? "lang-fr" : "lang-en");
 }
 
+/* One step of an integer setting, kept within its bounds. */
+static void step(App *app, SettingsInt which, int dir) {
+    const SettingsRange *r = settings_range(which);
+    int v = app->settings.ints[which] + dir * r->step;
+    if (v < r->min || v > r->max) return;
+    app->settings.ints[which] = v;
+    app_settings_changed(app);
+}
+
+static void set_bool(App *app, bool *field, bool value) {
+    if (*field == value) return;
+    *field = value;
+    app_settings_changed(app);
+}
+
 static void settings_handle(App *app, void *st, const SDL_Event *ev, int action) {
     (void)st;
+    Settings *s = &app->settings;
     if ((ev->type == SDL_KEYDOWN && ev->key.keysym.sym == SDLK_ESCAPE) || action == ACT_BACK) {
         app_pop(app);
         return;
     }
-    switch (action) {
-    case ACT_FR: app_set_lang(app, LANG_FR); break;
-    case ACT_EN: app_set_lang(app, LANG_EN); break;
-    case ACT_WINDOW: if (app->fullscreen) app_toggle_fullscreen(app); break;
-    case ACT_FULLSCREEN: if (!app->fullscreen) app_toggle_fullscreen(app); break;
+    if (action < ACT_LANG) return;
+    int group = action / 10 * 10, k = action % 10;
+    switch (group) {
+    case ACT_LANG: app_set_lang(app, k ? LANG_EN : LANG_FR); break;
+    case ACT_TEXT: step(app, SET_TEXT_SIZE, k ? 1 : -1); break;
+    case ACT_SPACING: step(app, SET_LINE_SPACING, k ? 1 : -1); break;
+    case ACT_FONT: set_bool(app, &s->dyslexic_font, k == 1); break;
+    case ACT_CONTRAST: set_bool(app, &s->high_contrast, k == 1); break;
+    case ACT_PALETTE: set_bool(app, &s->colorblind, k == 1); break;
+    case ACT_MOTION: set_bool(app, &s->reduced_motion, k == 1); break;
+    case ACT_REVEAL:
+        if (s->reveal != (TextReveal)k) {
+            s->reveal = (TextReveal)k;
+            app_settings_changed(app);
+        }
+        break;
+    case ACT_SPEED: step(app, SET_TEXT_SPEED, k ? 1 : -1); break;
+    case ACT_VOICE: set_bool(app, &s->self_voicing, k == 1); break;
+    case ACT_WINDOW:
+        if (k < WINDOW_MODE_COUNT && s->window != (WindowMode)k) {
+            s->window = (WindowMode)k;
+            app_settings_changed(app);
+        }
+        break;
+    case ACT_SCALE: step(app, SET_DISPLAY_SCALE, k ? 1 : -1); break;
     default: break;
     }
 }
 
-/* Two choices side by side (stacked when narrow), the current one marked in
- * words and filled. */
-static int pair(App *app, int x, int y, int w, const char *a, const char *b, int id_a, const char *name_a,
-                const char *name_b, bool first_on) {
-    char la[128], lb[128];
-    if (first_on) {
-        tr_format(la, sizeof la, "set.current", a, NULL);
-        snprintf(lb, sizeof lb, "%s", b);
-    } else {
-        snprintf(la, sizeof la, "%s", a);
-        tr_format(lb, sizeof lb, "set.current", b, NULL);
-    }
+/* A row of `n` buttons side by side, stacked when one would be narrower
+ * than its longest word allows; `current` (-1: none) is filled and marked
+ * in words. Returns the height used. */
+static int choice_row(App *app, int x, int y, int w, const char *const labels[], int n, int id0,
+                      const char *const names[], int current) {
+    char text[4][160];
     int gap = app_grid(app, 2);
-    bool stack = w < app_px(app, 440);
-    int bw = stack ? w : (w - gap) / 2;
-    int ha = widget_button_height(app, la, bw, 0, NULL), hb = widget_button_height(app, lb, bw, 0, NULL);
-    int bh = ha > hb ? ha : hb;
-    widget_button(app, (SDL_Rect){x, y, bw, bh}, id_a, name_a, la, first_on ? BUTTON_PRIMARY : BUTTON_SECONDARY, true, 0,
-                  NULL);
-    SDL_Rect rb = stack ? (SDL_Rect){x, y + bh + gap, bw, bh} : (SDL_Rect){x + bw + gap, y, bw, bh};
-    widget_button(app, rb, id_a + 1, name_b, lb, first_on ? BUTTON_SECONDARY : BUTTON_PRIMARY, true, 0, NULL);
-    return stack ? 2 * bh + gap : bh;
+    for (int i = 0; i < n; i++) {
+        if (i == current) tr_format(text[i], sizeof text[i], "set.current", labels[i], NULL);
+        else snprintf(text[i], sizeof text[i], "%s", labels[i]);
+    }
+    int bw = (w - (n - 1) * gap) / n;
+    bool stack = bw < app_px(app, 200);
+    for (int i = 0; i < n && !stack; i++) {
+        /* A label that would wrap on more than two lines stacks the row. */
+        int tw = text_width(app->text, TS_BODY, FACE_BOLD, text[i]);
+        if (tw > 2 * (bw - 2 * app_grid(app, 2))) stack = true;
+    }
+    if (stack) bw = w;
+    int bh = 0;
+    for (int i = 0; i < n; i++) {
+        int h = widget_button_height(app, text[i], bw, 0, NULL);
+        if (h > bh) bh = h;
+    }
+    for (int i = 0; i < n; i++) {
+        SDL_Rect r = stack ? (SDL_Rect){x, y + i * (bh + gap), bw, bh} : (SDL_Rect){x + i * (bw + gap), y, bw, bh};
+        widget_button(app, r, id0 + i, names[i], text[i], i == current ? BUTTON_PRIMARY : BUTTON_SECONDARY, true, 0,
+                      NULL);
+    }
+    return stack ? n * bh + (n - 1) * gap : bh;
+}
+
+/* A group heading. */
+static int heading(App *app, const char *text, int x, int y, int w) {
+    return widget_text(app, TS_SUBHEADING, FACE_BOLD, COL_TEXT, text, x, y, w, "heading") + app_grid(app, 2);
+}
+
+/* A value line ("Text size: 150 %") and its two step buttons. */
+static int stepper(App *app, int x, int y, int w, const char *line, const char *less, const char *more, int id0,
+                   const char *name) {
+    int y0 = y;
+    char vname[UI_NAME_LEN];
+    snprintf(vname, sizeof vname, "%s-value", name);
+    y += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, line, x, y, w, vname) + app_grid(app, 1);
+    char n0[UI_NAME_LEN], n1[UI_NAME_LEN];
+    snprintf(n0, sizeof n0, "%s-less", name);
+    snprintf(n1, sizeof n1, "%s-more", name);
+    const char *labels[2] = {less, more};
+    const char *names[2] = {n0, n1};
+    y += choice_row(app, x, y, w, labels, 2, id0, names, -1);
+    app_voice_page(app, line);
+    return y - y0;
+}
+
+static const char *percent(int v, char *buf, size_t n) {
+    char num[16];
+    snprintf(num, sizeof num, "%d", v);
+    return tr_format(buf, n, "set.percent", num, NULL);
+}
+
+static const char *voice_note(const App *app) {
+    if (app->voice) return tr("set.voice_ok");
+    if (!app->voice_tried) {
+#ifdef ENJEUX_HAVE_ESPEAK
+        return tr("set.voice_help");
+#else
+        return tr("set.voice_not_built");
+#endif
+    }
+    switch (app->voice_status) {
+    case VOICE_NOT_BUILT: return tr("set.voice_not_built");
+    case VOICE_NO_ENGINE: return tr("set.voice_no_engine");
+    case VOICE_NO_LANGUAGE: return tr("set.voice_no_language");
+    case VOICE_NO_AUDIO: return tr("set.voice_no_audio");
+    default: return tr("set.voice_ok");
+    }
 }
 
 static void settings_render(App *app, void *vst) {
     SettingsState *st = vst;
+    const Settings *s = &app->settings;
     int hh = widget_header(app, tr("set.title"), NULL);
     BarButton bar[] = {{ACT_BACK, "back", tr("common.back"), BUTTON_PRIMARY, true}};
-    int bh = view_bar_height(app, bar, 1);
-    SDL_Rect view = {0, hh, app->w, app->h - hh - bh};
-    int margin = app_grid(app, 3);
-    int w = view_column_width(app, app->w - 2 * margin, 720);
-    int x = (app->w - w) / 2;
-    int off = ui_scroll_begin(&app->ui, &st->scroll, view);
-    SDL_RenderSetClipRect(app->renderer, &view);
-    int y = view.y + app_grid(app, 3) - off;
-    y += widget_text(app, TS_SUBHEADING, FACE_BOLD, COL_TEXT, tr("set.language"), x, y, w, "heading") + app_grid(app, 2);
-    y += pair(app, x, y, w, tr("set.fr"), tr("set.en"), ACT_FR, "lang-fr", "lang-en", app->lang == LANG_FR);
-    y += app_grid(app, 4);
-    y += widget_text(app, TS_SUBHEADING, FACE_BOLD, COL_TEXT, tr("set.display"), x, y, w, "heading") + app_grid(app, 2);
-    y += pair(app, x, y, w, tr("set.windowed"), tr("set.fullscreen"), ACT_WINDOW, "windowed", "fullscreen",
-              !app->fullscreen);
-    y += app_grid(app, 2);
-    y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, tr("set.keys"), x, y, w, "note");
+    ViewPage page;
+    int y = view_page_begin(app, &page, &st->scroll, hh, bar, 1);
+    int x = page.x, w = view_column_width(app, page.w, 720);
+    x += (page.w - w) / 2;
+    int sec = app_grid(app, 4);
+    char v[64], line[256];
+
+    int nh = view_notice(app, app->settings_notice, x, y, w, "settings-notice");
+    if (nh) y += nh + sec;
+
+    y += heading(app, tr("set.language"), x, y, w);
+    const char *langs[2] = {tr("set.fr"), tr("set.en")};
+    const char *lang_names[2] = {"lang-fr", "lang-en"};
+    y += choice_row(app, x, y, w, langs, 2, ACT_LANG, lang_names, app->lang == LANG_EN) + sec;
+
+    y += heading(app, tr("set.reading"), x, y, w);
+    tr_format(line, sizeof line, "set.text_size", percent(s->ints[SET_TEXT_SIZE], v, sizeof v), NULL);
+    y += stepper(app, x, y, w, line, tr("set.smaller"), tr("set.larger"), ACT_TEXT, "text-size") + app_grid(app, 3);
+    tr_format(line, sizeof line, "set.line_spacing", percent(s->ints[SET_LINE_SPACING], v, sizeof v), NULL);
+    y += stepper(app, x, y, w, line, tr("set.tighter"), tr("set.looser"), ACT_SPACING, "line-spacing") +
+         app_grid(app, 3);
+    y += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, tr("set.font"), x, y, w, "font-label") + app_grid(app, 1);
+    const char *fonts[2] = {tr("set.font_standard"), tr("set.font_dyslexic")};
+    const char *font_names[2] = {"font-standard", "font-dyslexic"};
+    y += choice_row(app, x, y, w, fonts, 2, ACT_FONT, font_names, s->dyslexic_font) + sec;
+
+    y += heading(app, tr("set.colors"), x, y, w);
+    const char *contrasts[2] = {tr("set.contrast_normal"), tr("set.contrast_high")};
+    const char *contrast_names[2] = {"contrast-normal", "contrast-high"};
+    y += choice_row(app, x, y, w, contrasts, 2, ACT_CONTRAST, contrast_names, s->high_contrast) + app_grid(app, 2);
+    const char *palettes[2] = {tr("set.palette_standard"), tr("set.palette_cb")};
+    const char *palette_names[2] = {"palette-standard", "palette-colorblind"};
+    y += choice_row(app, x, y, w, palettes, 2, ACT_PALETTE, palette_names, s->colorblind) + app_grid(app, 1);
+    y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, tr("set.colors_note"), x, y, w, "note") + sec;
+
+    y += heading(app, tr("set.motion"), x, y, w);
+    const char *motions[2] = {tr("set.motion_on"), tr("set.motion_off")};
+    const char *motion_names[2] = {"motion-on", "motion-off"};
+    y += choice_row(app, x, y, w, motions, 2, ACT_MOTION, motion_names, s->reduced_motion) + app_grid(app, 2);
+    const char *reveals[2] = {tr("set.reveal_instant"), tr("set.reveal_progressive")};
+    const char *reveal_names[2] = {"text-instant", "text-progressive"};
+    y += choice_row(app, x, y, w, reveals, 2, ACT_REVEAL, reveal_names, s->reveal) + app_grid(app, 3);
+    snprintf(v, sizeof v, "%d", s->ints[SET_TEXT_SPEED]);
+    tr_format(line, sizeof line, "set.text_speed", v, NULL);
+    y += stepper(app, x, y, w, line, tr("set.slower"), tr("set.faster"), ACT_SPEED, "text-speed") + sec;
+
+    y += heading(app, tr("set.voice"), x, y, w);
+    const char *voices[2] = {tr("set.voice_off"), tr("set.voice_on")};
+    const char *voice_names[2] = {"voice-off", "voice-on"};
+    y += choice_row(app, x, y, w, voices, 2, ACT_VOICE, voice_names, s->self_voicing) + app_grid(app, 1);
+    y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, voice_note(app), x, y, w, "voice-status") + sec;
+
+    y += heading(app, tr("set.display"), x, y, w);
+    const char *windows[3] = {tr("set.windowed"), tr("set.window_maximized"), tr("set.fullscreen")};
+    const char *window_names[3] = {"windowed", "maximized", "fullscreen"};
+    int mode = app->fullscreen ? WINDOW_FULLSCREEN : (int)s->window;
+    y += choice_row(app, x, y, w, windows, 3, ACT_WINDOW, window_names, mode) + app_grid(app, 3);
+    tr_format(line, sizeof line, "set.display_scale", percent(s->ints[SET_DISPLAY_SCALE], v, sizeof v), NULL);
+    y += stepper(app, x, y, w, line, tr("set.smaller"), tr("set.larger"), ACT_SCALE, "display-scale") +
+         app_grid(app, 2);
+    y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, tr("set.keys"), x, y, w, "note") + app_grid(app, 2);
+    char where[PATH_MAX_LEN + 128];
+    tr_format(where, sizeof where, "set.saved_in", app->settings_path, NULL);
+    y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, where, x, y, w, "saved-in");
     y += app_grid(app, 3);
-    ui_scroll_end(&app->ui, &st->scroll, y + off - view.y);
-    SDL_RenderSetClipRect(app->renderer, NULL);
-    widget_scrollbar(app, &st->scroll);
-    view_bar(app, app->h - bh, bar, 1);
+    view_page_end(app, &page, y);
 }
 
 const ScreenDef screen_settings = {

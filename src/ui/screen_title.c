@@ -8,7 +8,7 @@
 #include "ui/tr.h"
 #include "ui/view.h"
 
-enum { ACT_CONTINUE, ACT_NEW, ACT_PASSPORT, ACT_PROFILE, ACT_SETTINGS, ACT_QUIT, N_ACTIONS };
+enum { ACT_CONTINUE, ACT_NEW, ACT_PASSPORT, ACT_PROFILE, ACT_DEBRIEF, ACT_SETTINGS, ACT_QUIT, N_ACTIONS };
 
 typedef struct TitleState {
     UiScroll scroll;
@@ -46,6 +46,7 @@ static void title_handle(App *app, void *vst, const SDL_Event *ev, int action) {
     case ACT_NEW: app_push(app, &screen_library, 0); break;
     case ACT_PASSPORT: app_push(app, &screen_passport, 0); break;
     case ACT_PROFILE: app_push(app, &screen_profiles, PROFILES_FROM_TITLE); break;
+    case ACT_DEBRIEF: app_push(app, &screen_reports, 0); break;
     case ACT_SETTINGS: app_push(app, &screen_settings, 0); break;
     case ACT_QUIT: app->running = false; break;
     default: break;
@@ -77,9 +78,11 @@ static void title_render(App *app, void *vst) {
     char whose[256] = "";
     if (app->profile >= 0) tr_format(whose, sizeof whose, "title.whose", app->profiles.items[app->profile].pseudonym, NULL);
     const char *labels[N_ACTIONS] = {tr("title.continue"), tr("title.new"),      tr("title.passport"),
-                                     tr("title.profile"),  tr("title.settings"), tr("title.quit")};
-    const char *names[N_ACTIONS] = {"continue", "new-game", "passport", "profile", "settings", "quit"};
-    const char *notes[N_ACTIONS] = {continue_note(app, st), NULL, tr("title.passport_note"), whose, NULL, NULL};
+                                     tr("title.profile"),  tr("title.debrief"), tr("title.settings"),
+                                     tr("title.quit")};
+    const char *names[N_ACTIONS] = {"continue", "new-game", "passport", "profile", "class-debrief", "settings", "quit"};
+    const char *notes[N_ACTIONS] = {continue_note(app, st), NULL, tr("title.passport_note"), whose, tr("title.debrief_note"),
+                                    NULL, NULL};
     const TextTex *tt = text_get(app->text, TS_TITLE, FACE_BOLD, app_color(app, COL_TEXT), tr("app.name"), w, ALIGN_CENTER);
     const TextTex *gt = text_get(app->text, TS_SUBHEADING, FACE_REGULAR, app_color(app, COL_TEXT_MUTED),
                                  tr("title.tagline"), w, ALIGN_CENTER);

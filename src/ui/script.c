@@ -185,6 +185,24 @@ ScriptStatus script_step(Script *s, App *app, char *err, size_t errlen) {
                      top ? top->name : "(none)");
             return SCRIPT_FAILED;
         }
+    } else if (strcmp(cmd, "see") == 0) {
+        if (!ui_find(&app->ui, a1)) {
+            snprintf(err, errlen, "%s:%d: no widget \"%s\" on the screen \"%s\"", s->path, l->line, a1,
+                     app_top(app) ? app_top(app)->name : "?");
+            return SCRIPT_FAILED;
+        }
+    } else if (strcmp(cmd, "setting") == 0) {
+        char *json = settings_to_json(&app->settings);
+        char want[400];
+        snprintf(want, sizeof want, "\"%s\": %s\n", a1, a2);
+        char want_last[400];
+        snprintf(want_last, sizeof want_last, "\"%s\": %s,\n", a1, a2);
+        bool ok = json && (strstr(json, want) || strstr(json, want_last));
+        free(json);
+        if (!ok) {
+            snprintf(err, errlen, "%s:%d: the setting \"%s\" is not %s", s->path, l->line, a1, a2);
+            return SCRIPT_FAILED;
+        }
     } else if (strcmp(cmd, "expect-place") == 0) {
         /* The scene (or ending) id the play is at: live authoring tests. */
         const Session *ss = app->game.session;

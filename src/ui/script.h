@@ -10,6 +10,9 @@
  *   pad BUTTON        a controller button (a, b, start, dpup, dpdown, dpleft, dpright)
  *   wait [N]          let N frames pass (default 1)
  *   expect SCREEN     fail unless the screen on top is SCREEN (title, library, scene…)
+ *   see NAME          fail unless the widget NAME is laid out on the current frame
+ *   setting KEY VALUE fail unless the live setting KEY (as written in settings.json)
+ *                     is VALUE, e.g. `setting text_size 200`, `setting language "en"`
  *   expect-place ID   fail unless the play is at the scene (or ending) ID
  *   expect-widget NAME  fail unless the widget NAME is visible in the current frame
  *   sleep MS          wait MS milliseconds of real time (timers: the --dev file watch)

@@ -15,6 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fsutil.h"
+#include "core/report.h"
+#include "core/results.h"
 #include "core/rng.h"
 #include "ui/app.h"
 #include "ui/tr.h"
@@ -142,6 +145,71 @@ static void tour_endings_and_events(Tour *t, int index) {
                                     sc->events[i].id, TOUR_MAX_PLAYS);
     free(ending_shot);
     free(event_shot);
+}
+
+enum { TOUR_CLASS_PLAYS = 24 };
+
+/* The debrief mode (screen_class): on the report opened with --debrief, or
+ * else on a class of seeded random plays of this scenario, written by the
+ * results writer and merged by the report as `enjeux report` does: the
+ * report picker, then the overview, the first two decisions and the
+ * competencies of the first scenario (every decision page is laid out by
+ * the same code; shooting them all made the layout tests twice as long). */
+static void tour_class(Tour *t, int index) {
+    App *app = t->app;
+    Report *own = NULL;
+    if (!app->class_report) {
+        own = report_create(app->lang);
+        Rng picker;
+        rng_seed(&picker, app->opts.seed ^ 0xc1a55u);
+        for (int play = 0; own && play < TOUR_CLASS_PLAYS; play++) {
+            if (!game_start(&app->game, index, app->opts.seed + (uint64_t)play, app->lang)) break;
+            Session *s = app->game.session;
+            uint32_t times[256];
+            uint32_t n = 0;
+            while (!session_is_over(s) && n < 256) {
+                ChoiceView v[LIMIT_CHOICES];
+                uint16_t nc = session_choices(s, v), avail[LIMIT_CHOICES], k = 0;
+                for (uint16_t i = 0; i < nc; i++)
+                    if (v[i].available) avail[k++] = v[i].index;
+                if (k == 0 || !game_choose(&app->game, avail[rng_below(&picker, k)])) break;
+                times[n++] = 8000 + rng_below(&picker, 60000);
+            }
+            PlayMeta m = {.pseudonym = "Tour", .workshop = "TOUR", .started_ms = 1795000000000,
+                          .finished_ms = 1795000600000, .time_ms = times, .n_decisions = n};
+            snprintf(m.play_id, sizeof m.play_id, "%016llx%016llx", (unsigned long long)app->opts.seed,
+                     (unsigned long long)play);
+            char *json = session_is_over(s) ? results_to_json(s, game_framework(&app->game), &m) : NULL;
+            if (json) report_add_buffer(own, "tour.json", json, strlen(json));
+            free(json);
+        }
+        game_stop(&app->game);
+        char *lib = own ? fsutil_dirname(app->game.lib[index].dir) : NULL;
+        if (!own || !lib || !report_finish(own, lib)) {
+            fprintf(stderr, "enjeux: screenshots: out of memory for the debrief mode\n");
+            t->failures++;
+            free(lib);
+            report_destroy(own);
+            return;
+        }
+        free(lib);
+        app->class_report = own;
+    }
+    int pages = 0;
+    for (uint16_t i = 0; i < app->class_report->n_scenarios; i++) pages += 2 + (int)app->class_report->scenarios[i].n_decisions;
+    char what[64];
+    go(app, &screen_reports, 0);
+    shoot(t, "reports");
+    for (int p = 0; p < pages; p++) {
+        if (p > 2 && p < pages - 1) continue;
+        snprintf(what, sizeof what, "class-%02d", p + 1);
+        go(app, &screen_class, p);
+        shoot(t, what);
+    }
+    if (own) {
+        report_destroy(own);
+        app->class_report = NULL;
+    }
 }
 
 /* The live-authoring screens (--dev): the developer overlay over a scene
@@ -290,6 +358,44 @@ static void tour_one(Tour *t, int index) {
         tour_endings_and_events(t, index);
     }
     game_stop(&app->game);
+    tour_class(t, index);
+}
+
+/* "100,200" → text sizes in percent, within the setting's bounds. */
+static int parse_text_scales(const char *s, int out[], int max) {
+    const SettingsRange *r = settings_range(SET_TEXT_SIZE);
+    if (!s) {
+        out[0] = r->def;
+        return 1;
+    }
+    int n = 0;
+    for (const char *p = s; *p && n < max;) {
+        int v, used = 0;
+        if (sscanf(p, "%d%n", &v, &used) != 1 || v < r->min || v > r->max) return 0;
+        out[n++] = v;
+        p += used;
+        if (*p == ',') p++;
+        else if (*p) return 0;
+    }
+    return n;
+}
+
+/* "normal,high" → high contrast off / on. */
+static int parse_contrasts(const char *s, bool out[], int max) {
+    if (!s) {
+        out[0] = false;
+        return 1;
+    }
+    int n = 0;
+    for (const char *p = s; *p && n < max;) {
+        size_t len = strcspn(p, ",");
+        if (len == 6 && strncmp(p, "normal", 6) == 0) out[n++] = false;
+        else if (len == 4 && strncmp(p, "high", 4) == 0) out[n++] = true;
+        else return 0;
+        p += len;
+        if (*p == ',') p++;
+    }
+    return n;
 }
 
 static int parse_sizes(const char *s, int sizes[][2], int max) {
@@ -333,6 +439,15 @@ int shots_run(App *app) {
         return 2;
     }
     demo_profiles(app);
+    int scales[4];
+    bool contrasts[2];
+    int nt = parse_text_scales(app->opts.text_scales, scales, 4);
+    int nc = parse_contrasts(app->opts.contrasts, contrasts, 2);
+    if (nt == 0 || nc == 0) {
+        fprintf(stderr, "enjeux: %s: write --text-scale 100,200 (100 to 200) and --contrast normal,high\n",
+                nt == 0 ? app->opts.text_scales : app->opts.contrasts);
+        return 2;
+    }
     Lang langs[2] = {LANG_FR, LANG_EN};
     int nl = app->opts.lang_set ? 1 : 2;
     if (app->opts.lang_set) langs[0] = app->opts.lang;
@@ -355,16 +470,26 @@ int shots_run(App *app) {
                 fprintf(stderr, "enjeux: %s\n", app->text ? "out of memory" : err);
                 return 1;
             }
-            app_update_size(app);
-            snprintf(t.prefix, sizeof t.prefix, "%s-%dx%d", lang_code(langs[li]), sizes[si][0], sizes[si][1]);
-            t.n = 0;
-            tour_one(&t, index);
-            while (app->depth > 0) {
-                app_pop(app);
-                app_apply_requests(app);
-            }
+            for (int ti = 0; ti < nt; ti++)
+                for (int ci = 0; ci < nc; ci++) {
+                    app->settings.ints[SET_TEXT_SIZE] = scales[ti];
+                    app->settings.high_contrast = contrasts[ci];
+                    app_settings_apply(app);
+                    char variant[32] = "";
+                    if (scales[ti] != 100) snprintf(variant, sizeof variant, "-t%d", scales[ti]);
+                    if (contrasts[ci]) strcat(variant, "-hc");
+                    snprintf(t.prefix, sizeof t.prefix, "%s-%dx%d%s", lang_code(langs[li]), sizes[si][0],
+                             sizes[si][1], variant);
+                    t.n = 0;
+                    tour_one(&t, index);
+                    while (app->depth > 0) {
+                        app_pop(app);
+                        app_apply_requests(app);
+                    }
+                }
             text_destroy(app->text);
             image_cache_destroy(app->images);
+            app->fonts_dyslexic = false;
             app->text = NULL;
             app->images = NULL;
             SDL_DestroyRenderer(r);

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
+
 enum { FONT_SLOTS = 16, CACHE_ENTRIES = 384, WIDTH_SLOTS = 256 };
 static const size_t CACHE_BYTES = 40u * 1024u * 1024u;
 
@@ -30,8 +32,10 @@ typedef struct CacheEntry {
 
 struct TextSys {
     SDL_Renderer *r;
-    void *font_data[FACE_COUNT];
-    size_t font_len[FACE_COUNT];
+    /* [face]: the chosen font; [FACE_COUNT + face]: its fallback for the
+     * characters it lacks (NULL when none). */
+    void *font_data[2 * FACE_COUNT];
+    size_t font_len[2 * FACE_COUNT];
     int sizes[TS_COUNT];
     int line_pct;
     float scale;
@@ -76,18 +80,54 @@ TextSys *text_create(SDL_Renderer *r, const char *assets_dir, const Theme *theme
     ts->scale = 1.0f;
     ts->line_pct = theme->line_spacing_pct;
     memcpy(ts->sizes, theme->sizes, sizeof ts->sizes);
-    for (int i = 0; i < FACE_COUNT; i++) {
-        char path[1280];
-        snprintf(path, sizeof path, "%s%s", assets_dir, theme->fonts[i]);
-        ts->font_data[i] = read_file(path, &ts->font_len[i]);
-        if (!ts->font_data[i]) {
-            snprintf(err, errlen, "%s: cannot read this font (named in assets/theme.json); reinstall the game "
-                     "or fix the theme's \"fonts\".", path);
-            text_destroy(ts);
-            return NULL;
-        }
+    const char *fonts[FACE_COUNT] = {theme->fonts[FACE_REGULAR], theme->fonts[FACE_BOLD]};
+    if (!text_set_fonts(ts, assets_dir, fonts, NULL, err, errlen)) {
+        text_destroy(ts);
+        return NULL;
     }
     return ts;
+}
+
+static void close_fonts(TextSys *ts) {
+    for (int i = 0; i < FONT_SLOTS; i++) {
+        if (ts->slots[i].font) TTF_CloseFont(ts->slots[i].font);
+        ts->slots[i].font = NULL;
+    }
+}
+
+static void cache_clear(TextSys *ts);
+
+bool text_set_fonts(TextSys *ts, const char *assets_dir, const char *const fonts[FACE_COUNT],
+                    const char *const fallback[FACE_COUNT], char *err, size_t errlen) {
+    void *data[2 * FACE_COUNT] = {0};
+    size_t len[2 * FACE_COUNT] = {0};
+    for (int i = 0; i < 2 * FACE_COUNT; i++) {
+        const char *rel = i < FACE_COUNT ? fonts[i] : fallback ? fallback[i - FACE_COUNT] : NULL;
+        if (!rel || !*rel) continue;
+        char path[1280];
+        snprintf(path, sizeof path, "%s%s", assets_dir, rel);
+        data[i] = read_file(path, &len[i]);
+        if (!data[i]) {
+            snprintf(err, errlen, "%s: cannot read this font (named in assets/theme.json); reinstall the game "
+                     "or fix the theme's \"fonts\".", path);
+            for (int k = 0; k < i; k++) free(data[k]);
+            return false;
+        }
+    }
+    cache_clear(ts);
+    close_fonts(ts);
+    for (int i = 0; i < 2 * FACE_COUNT; i++) {
+        free(ts->font_data[i]);
+        ts->font_data[i] = data[i];
+        ts->font_len[i] = len[i];
+    }
+    return true;
+}
+
+void text_set_line_spacing(TextSys *ts, int pct) {
+    if (pct == ts->line_pct || pct < 50) return;
+    ts->line_pct = pct;
+    cache_clear(ts);
 }
 
 static void free_strips(TextTex *tt) {
@@ -143,6 +183,34 @@ void text_draw(SDL_Renderer *r, const TextTex *tt, int x, int y) {
     }
 }
 
+/* Draws the part of `tt` inside `area` (screen coordinates), within the
+ * clip rectangle already set. */
+static void draw_clipped(SDL_Renderer *r, const TextTex *tt, int x, int y, SDL_Rect area) {
+    SDL_Rect old, cut;
+    bool had = SDL_RenderIsClipEnabled(r);
+    SDL_RenderGetClipRect(r, &old);
+    if (had && !SDL_IntersectRect(&old, &area, &cut)) return;
+    if (!had) cut = area;
+    if (cut.w <= 0 || cut.h <= 0) return;
+    SDL_RenderSetClipRect(r, &cut);
+    text_draw(r, tt, x, y);
+    SDL_RenderSetClipRect(r, had ? &old : NULL);
+}
+
+void text_draw_partial(SDL_Renderer *r, const TextTex *tt, int x, int y, int line_h, double frac) {
+    if (frac >= 1.0) {
+        text_draw(r, tt, x, y);
+        return;
+    }
+    if (frac <= 0.0 || tt->lines <= 0) return;
+    double p = frac * tt->lines;
+    int full = (int)p;
+    if (full > 0) draw_clipped(r, tt, x, y, (SDL_Rect){x, y, tt->w, full * line_h});
+    int part_w = (int)((p - full) * tt->w);
+    int rest = tt->h - full * line_h;
+    if (part_w > 0) draw_clipped(r, tt, x, y, (SDL_Rect){x, y + full * line_h, part_w, rest < line_h ? rest : line_h});
+}
+
 static void cache_clear(TextSys *ts) {
     for (int i = 0; i < WIDTH_SLOTS; i++) {
         free(ts->widths[i].str);
@@ -161,9 +229,8 @@ void text_destroy(TextSys *ts) {
     if (!ts) return;
     cache_clear(ts);
     free(ts->entries);
-    for (int i = 0; i < FONT_SLOTS; i++)
-        if (ts->slots[i].font) TTF_CloseFont(ts->slots[i].font);
-    for (int i = 0; i < FACE_COUNT; i++) free(ts->font_data[i]);
+    close_fonts(ts);
+    for (int i = 0; i < 2 * FACE_COUNT; i++) free(ts->font_data[i]);
     free(ts);
     if (TTF_WasInit()) TTF_Quit();
 }
@@ -179,7 +246,9 @@ int text_px(const TextSys *ts, TextStyle style) {
     return px < 8 ? 8 : px;
 }
 
-static TTF_Font *font_get(TextSys *ts, TextStyle style, FontFace face) {
+/* `face` may be FACE_COUNT + f: the fallback of face f (NULL when none). */
+static TTF_Font *font_get(TextSys *ts, TextStyle style, int face) {
+    if (!ts->font_data[face]) return NULL;
     int px = text_px(ts, style);
     ts->tick++;
     int victim = 0;
@@ -301,16 +370,112 @@ void text_wrap(const char *s, int wrap_w, TextMeasureFn measure, void *user,
 
 typedef struct LineList { const char **start; size_t *len; int n, cap; bool oom; } LineList;
 
-static int measure_font(const char *s, size_t len, void *user) {
+/* A face and its fallback at one size. */
+typedef struct FontPair { TTF_Font *main, *fb; } FontPair;
+
+static FontPair font_pair(TextSys *ts, TextStyle style, FontFace face) {
+    FontPair fp = {font_get(ts, style, face), NULL};
+    if (fp.main) fp.fb = font_get(ts, style, FACE_COUNT + face);
+    return fp;
+}
+
+static uint32_t decode(const char *s, size_t len, size_t *n) {
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k = u[0] < 0x80 ? 1 : utf8_sequence_length(s, len);
+    if (k == 0) {
+        *n = 1;
+        return 0xFFFD;
+    }
+    *n = k;
+    if (k == 1) return u[0];
+    uint32_t cp = u[0] & (0x7F >> k);
+    for (size_t i = 1; i < k; i++) cp = cp << 6 | (u[i] & 0x3F);
+    return cp;
+}
+
+/* Length of the run at `s` drawn with one font of the pair; *fb tells
+ * which: the fallback takes the characters the main font lacks. */
+static size_t font_run(const FontPair *fp, const char *s, size_t len, bool *fb) {
+    if (!fp->fb) {
+        *fb = false;
+        return len;
+    }
+    size_t at = 0;
+    bool first = true;
+    while (at < len) {
+        size_t n;
+        uint32_t cp = decode(s + at, len - at, &n);
+        bool use_fb = cp > 0x20 && !TTF_GlyphIsProvided32(fp->main, cp) && TTF_GlyphIsProvided32(fp->fb, cp);
+        if (first) *fb = use_fb;
+        else if (use_fb != *fb) break;
+        first = false;
+        at += n;
+    }
+    return at;
+}
+
+static int size_run(TTF_Font *f, const char *s, size_t len) {
     char buf[1024];
     char *tmp = len < sizeof buf ? buf : malloc(len + 1);
     if (!tmp) return 0;
     memcpy(tmp, s, len);
     tmp[len] = '\0';
     int w = 0, h = 0;
-    TTF_SizeUTF8((TTF_Font *)user, tmp, &w, &h);
+    TTF_SizeUTF8(f, tmp, &w, &h);
     if (tmp != buf) free(tmp);
     return w;
+}
+
+static int measure_font(const char *s, size_t len, void *user) {
+    const FontPair *fp = user;
+    int w = 0;
+    while (len > 0) {
+        bool fb;
+        size_t n = font_run(fp, s, len, &fb);
+        w += size_run(fb ? fp->fb : fp->main, s, n);
+        s += n;
+        len -= n;
+    }
+    return w;
+}
+
+/* One line, in runs of the main font and its fallback on one baseline. */
+static SDL_Surface *render_line(const FontPair *fp, const char *s, size_t len, SDL_Color col) {
+    char buf[1024];
+    char *tmp = len < sizeof buf ? buf : malloc(len + 1);
+    if (!tmp) return NULL;
+    memcpy(tmp, s, len);
+    tmp[len] = '\0';
+    bool fb;
+    SDL_Surface *out = NULL;
+    if (font_run(fp, tmp, len, &fb) == len && !fb) {
+        out = TTF_RenderUTF8_Blended(fp->main, tmp, col);
+    } else {
+        int w = measure_font(tmp, len, (void *)fp);
+        int asc = TTF_FontAscent(fp->main), fasc = TTF_FontAscent(fp->fb);
+        out = w > 0 ? SDL_CreateRGBSurfaceWithFormat(0, w, TTF_FontHeight(fp->main), 32, SDL_PIXELFORMAT_ARGB8888)
+                    : NULL;
+        if (out) SDL_FillRect(out, NULL, SDL_MapRGBA(out->format, col.r, col.g, col.b, 0));
+        int x = 0;
+        for (size_t at = 0; out && at < len;) {
+            size_t n = font_run(fp, tmp + at, len - at, &fb);
+            char save = tmp[at + n];
+            tmp[at + n] = '\0';
+            TTF_Font *f = fb ? fp->fb : fp->main;
+            SDL_Surface *run = TTF_RenderUTF8_Blended(f, tmp + at, col);
+            tmp[at + n] = save;
+            if (run) {
+                SDL_SetSurfaceBlendMode(run, SDL_BLENDMODE_NONE);
+                SDL_Rect dst = {x, fb ? asc - fasc : 0, run->w, run->h};
+                SDL_BlitSurface(run, NULL, out, &dst);
+                x += run->w;
+                SDL_FreeSurface(run);
+            }
+            at += n;
+        }
+    }
+    if (tmp != buf) free(tmp);
+    return out;
 }
 
 static void collect_line(const char *start, size_t len, void *user) {
@@ -345,9 +510,9 @@ int text_width(TextSys *ts, TextStyle style, FontFace face, const char *s) {
     WidthSlot *slot = &ts->widths[(h ^ h >> 32) % WIDTH_SLOTS];
     if (slot->str && slot->hash == h && slot->style == (int)style && slot->face == (int)face && strcmp(slot->str, s) == 0)
         return slot->w;
-    TTF_Font *f = font_get(ts, style, face);
-    int w = f ? measure_font(s, strlen(s), f) : 0;
-    char *copy = f ? strdup(s) : NULL;
+    FontPair fp = font_pair(ts, style, face);
+    int w = fp.main ? measure_font(s, strlen(s), &fp) : 0;
+    char *copy = fp.main ? strdup(s) : NULL;
     if (copy) {
         free(slot->str);
         *slot = (WidthSlot){h, copy, (int)style, (int)face, w};
@@ -355,20 +520,15 @@ int text_width(TextSys *ts, TextStyle style, FontFace face, const char *s) {
     return w;
 }
 
-static SDL_Surface *render_lines(TTF_Font *f, const LineList *ll, int line_h, SDL_Color col, TextAlign align,
+static SDL_Surface *render_lines(const FontPair *fp, const LineList *ll, int line_h, SDL_Color col, TextAlign align,
                                  int *out_w) {
+    TTF_Font *f = fp->main;
     SDL_Surface **lines = calloc((size_t)(ll->n ? ll->n : 1), sizeof *lines);
     int w = 0;
     if (!lines) return NULL;
     for (int i = 0; i < ll->n; i++) {
         if (ll->len[i] == 0) continue;
-        char buf[1024];
-        char *tmp = ll->len[i] < sizeof buf ? buf : malloc(ll->len[i] + 1);
-        if (!tmp) continue;
-        memcpy(tmp, ll->start[i], ll->len[i]);
-        tmp[ll->len[i]] = '\0';
-        lines[i] = TTF_RenderUTF8_Blended(f, tmp, col);
-        if (tmp != buf) free(tmp);
+        lines[i] = render_line(fp, ll->start[i], ll->len[i], col);
         if (lines[i] && lines[i]->w > w) w = lines[i]->w;
     }
     int h = ll->n > 0 ? (ll->n - 1) * line_h + TTF_FontHeight(f) : 0;
@@ -459,17 +619,18 @@ const TextTex *text_get_on(TextSys *ts, TextStyle style, FontFace face, Rgba col
         }
     }
     ts->stats.misses++;
-    TTF_Font *f = font_get(ts, style, face);
+    FontPair fp = font_pair(ts, style, face);
+    TTF_Font *f = fp.main;
     LineList ll = {0};
     char *copy = strdup(s);
     if (!f || !copy) {
         free(copy);
         return &EMPTY;
     }
-    text_wrap(s, wrap_w, measure_font, f, collect_line, &ll);
+    text_wrap(s, wrap_w, measure_font, &fp, collect_line, &ll);
     int line_h = TTF_FontLineSkip(f) * ts->line_pct / 100;
     int w = 0;
-    SDL_Surface *surf = ll.oom ? NULL : render_lines(f, &ll, line_h, (SDL_Color){color.r, color.g, color.b, 255}, align, &w);
+    SDL_Surface *surf = ll.oom ? NULL : render_lines(&fp, &ll, line_h, (SDL_Color){color.r, color.g, color.b, 255}, align, &w);
     int lines = ll.n;
     free(ll.start);
     free(ll.len);

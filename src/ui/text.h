@@ -40,6 +40,18 @@ TextSys *text_create(SDL_Renderer *r, const char *assets_dir, const Theme *theme
 /* Accepts NULL. */
 void text_destroy(TextSys *ts);
 
+/* Replaces the fonts: `fonts` (paths relative to `assets_dir`, one per
+ * face) and, when `fallback` is not NULL, the fonts that draw the
+ * characters the first ones lack (OpenDyslexic has no U+202F, ▲ or ★:
+ * Inter draws them). Empties the cache. On failure returns false with a
+ * message in `err` and keeps the current fonts. */
+bool text_set_fonts(TextSys *ts, const char *assets_dir, const char *const fonts[FACE_COUNT],
+                    const char *const fallback[FACE_COUNT], char *err, size_t errlen);
+
+/* Sets the line spacing in percent of the font's line height; empties the
+ * cache when it changes. */
+void text_set_line_spacing(TextSys *ts, int pct);
+
 /* Sets the pixel scale (1.0 at a 720-pixel-high window). Changing it empties
  * the cache. */
 void text_set_scale(TextSys *ts, float scale);
@@ -73,6 +85,11 @@ void text_draw(SDL_Renderer *r, const TextTex *tt, int x, int y);
  * text_begin_frame() (once per style it was asked in), for the text dump of
  * the tests (--text-dump). */
 void text_frame_strings(const TextSys *ts, void (*fn)(const char *s, void *user), void *user);
+
+/* Draws the first `frac` (0..1) of a left-aligned text: whole lines, then
+ * the start of the next line wiped from the left, within the current clip
+ * rectangle. `line_h` is the style's text_line_height(). */
+void text_draw_partial(SDL_Renderer *r, const TextTex *tt, int x, int y, int line_h, double frac);
 
 /* Width in pixels of `s` on one line. */
 int text_width(TextSys *ts, TextStyle style, FontFace face, const char *s);

@@ -125,6 +125,26 @@ bool theme_parse(Theme *t, const char *name, const char *json, size_t len, char 
         }
         memcpy(t->fonts[i], f, strlen(f) + 1);
     }
+    const cJSON *cb = cJSON_GetObjectItemCaseSensitive(root, "colorblind");
+    memcpy(t->colorblind, t->colors, sizeof t->colorblind);
+    if (cb && !cJSON_IsObject(cb)) {
+        snprintf(err, errlen, "%s: \"colorblind\" must be an object of colour overrides.", name);
+        goto done;
+    }
+    for (const cJSON *c = cb ? cb->child : NULL; c; c = c->next) {
+        int k = 0;
+        while (k < COL_COUNT && strcmp(COLOR_KEYS[k], c->string) != 0) k++;
+        if (k == COL_COUNT || !parse_hex(cJSON_GetStringValue(c), &t->colorblind[k])) {
+            snprintf(err, errlen, "%s: colorblind.%s is not a colour of the theme given as \"#RRGGBB\".", name,
+                     c->string);
+            goto done;
+        }
+    }
+    static const char *const DYS_KEYS[FACE_COUNT] = {"dyslexic_regular", "dyslexic_bold"};
+    for (int i = 0; i < FACE_COUNT; i++) {
+        const char *f = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(fonts, DYS_KEYS[i]));
+        if (f && strlen(f) < sizeof t->dyslexic_fonts[i]) memcpy(t->dyslexic_fonts[i], f, strlen(f) + 1);
+    }
     if (!get_int(root, "spacing", 2, 64, &t->spacing) || !get_int(root, "radius", 0, 64, &t->radius) ||
         !get_int(root, "focus_width", 1, 16, &t->focus_width)) {
         snprintf(err, errlen, "%s: \"spacing\" (2–64), \"radius\" (0–64) and \"focus_width\" (1–16) are required integers.",

@@ -43,12 +43,16 @@ typedef struct Theme {
     int sizes[TS_COUNT];
     int line_spacing_pct;      /* 130 for 1.3 */
     char fonts[FACE_COUNT][256]; /* paths relative to the assets folder */
+    char dyslexic_fonts[FACE_COUNT][256]; /* the dyslexia-friendly faces ("" when none) */
+    Rgba colorblind[COL_COUNT]; /* the palette safe for colour-blind players: `colors`
+                                   with the theme's "colorblind" overrides */
 } Theme;
 
 /* A (text, background) pair the interface draws text with. */
 typedef struct ThemePair { ThemeColor fg, bg; } ThemePair;
 
-/* Parses a theme from `json` (`len` bytes); `name` labels error messages.
+/* Parses a theme from `json` (optional members: "colorblind", an object of
+ * colour overrides; fonts "dyslexic_regular" and "dyslexic_bold") (`len` bytes); `name` labels error messages.
  * Returns true on success; on failure writes a message naming the file,
  * line and column or the missing key, and what to do, into `err`. */
 bool theme_parse(Theme *t, const char *name, const char *json, size_t len, char *err, size_t errlen);

@@ -89,6 +89,8 @@ int view_section(App *app, const char *heading, const char *body, int x, int y, 
         y += app_grid(app, 1);
     }
     if (body && *body) y += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, body, x, y, w, name);
+    app_voice_page(app, heading);
+    app_voice_page(app, body);
     return y - y0;
 }
 
@@ -295,6 +297,17 @@ int view_principle(App *app, const Feedback *fb, int x, int y, int w) {
     yy += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, p, ix, yy, iw, "principle");
     if (rt) widget_text(app, TS_SMALL, FACE_BOLD, COL_TEXT_MUTED, ref, ix, yy + app_grid(app, 1), iw, "reference");
     return h;
+}
+
+int view_notice(App *app, const char *text, int x, int y, int w, const char *name) {
+    if (!text || !*text) return 0;
+    int pad = app_grid(app, 2);
+    const TextTex *nt = text_get(app->text, TS_BODY, FACE_REGULAR, app_color(app, COL_TEXT), text, w - 2 * pad,
+                                 ALIGN_LEFT);
+    widget_panel(app, (SDL_Rect){x, y, w, nt->h + 2 * pad}, COL_TONE_MIXED, COL_BORDER);
+    widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, text, x + pad, y + pad, w - 2 * pad, name);
+    app_voice_page(app, text);
+    return nt->h + 2 * pad;
 }
 
 double view_ease(double clock, double duration) {

@@ -76,6 +76,10 @@ int view_meter_changes(App *app, const MeterChange *ch, int n, double t, int x, 
 /* A framed panel around a principle and its reference. Returns the height. */
 int view_principle(App *app, const Feedback *fb, int x, int y, int w);
 
+/* A framed message for the player (`text` may hold several lines); returns
+ * the height used, 0 when `text` is empty. */
+int view_notice(App *app, const char *text, int x, int y, int w, const char *name);
+
 /* Ease-out progress for an animation clock (seconds) over `duration`. */
 double view_ease(double clock, double duration);
 

@@ -163,7 +163,11 @@ const UiItem *widget_button(App *app, SDL_Rect r, int id, const char *name, cons
     int tx = kind == BUTTON_CHOICE ? x : r.x + (r.w - tt->w) / 2;
     widget_draw_text(app, tt, tx, y);
     if (nt) widget_draw_text(app, nt, x, y + tt->h + app_px(app, 6));
-    if (it && ui_is_focused(&app->ui, it)) widget_focus_ring(app, r);
+    if (it && ui_is_focused(&app->ui, it)) {
+        widget_focus_ring(app, r);
+        app_voice_focus(app, label);
+        app_voice_focus(app, note);
+    }
     return it;
 }
 
@@ -183,6 +187,7 @@ int widget_header(App *app, const char *title, const char *right) {
     if (rt && rt->h + 2 * app_grid(app, 2) > h) h = rt->h + 2 * app_grid(app, 2);
     if (h < app_px(app, 56)) h = app_px(app, 56);
     widget_fill(app, (SDL_Rect){0, 0, app->w, h}, COL_HEADER);
+    app_voice_page(app, title);
     ui_add(&app->ui, UI_TEXT, (SDL_Rect){pad, (h - tt->h) / 2, tt->w, tt->h}, -1, true, "header-title");
     widget_draw_text(app, tt, pad, (h - tt->h) / 2);
     if (rt) {

@@ -43,22 +43,41 @@ add_test(NAME ui_e2e_save_resume
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 
 # Every screen at 800x600 and 1920x1080 (and 4K for the fixture): inside the
-# window, no overlap.
+# window, no overlap; then at 100 % and 200 % text, normal and high contrast.
 add_test(NAME ui_layout_fixture
   COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/check_layout.py --sizes 800x600,1920x1080,3840x2160
           $<TARGET_FILE:enjeux> --library ${_lib}
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
-set_tests_properties(ui_layout_fixture PROPERTIES TIMEOUT 600)
+set_tests_properties(ui_layout_fixture PROPERTIES TIMEOUT 1800)
+add_test(NAME ui_layout_fixture_a11y
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/check_layout.py --sizes 800x600,1920x1080
+          $<TARGET_FILE:enjeux> --library ${_lib} --text-scale 100,200 --contrast normal,high
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(ui_layout_fixture_a11y PROPERTIES TIMEOUT 1800)
 
-# The same for every scenario of the content pack.
+# Settings (issue 5): set from the keyboard, a whole play at 200 % text at
+# 800x600, a restart, a damaged and an out-of-range settings file, and
+# self-voicing when the build has it.
+set(_voice)
+if(ENJEUX_HAVE_ESPEAK)
+  set(_voice --voice)
+endif()
+add_test(NAME ui_settings
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/run_settings.py $<TARGET_FILE:enjeux> ${_lib}
+          ${ENJEUX_TESTS_DIR}/ui ${_voice}
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+
+# The same for every scenario of the content pack, at 100 % and 200 % text
+# (the high-contrast theme has the same geometry: the fixture covers it).
 file(GLOB _scenarios CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/scenarios/*/scenario.json)
 foreach(_sc IN LISTS _scenarios)
   get_filename_component(_dir ${_sc} DIRECTORY)
   get_filename_component(_name ${_dir} NAME)
   add_test(NAME ui_layout_${_name}
     COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/check_layout.py $<TARGET_FILE:enjeux> ${_dir}
+            --text-scale 100,200
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
-  set_tests_properties(ui_layout_${_name} PROPERTIES TIMEOUT 600)
+  set_tests_properties(ui_layout_${_name} PROPERTIES TIMEOUT 1800)
 endforeach()
 
 # The benchmark (built, not run by CTest): tests/bench/bench_ui.

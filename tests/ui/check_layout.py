@@ -6,6 +6,7 @@ and image lies inside the window and that no two overlap (a rectangle may
 contain another: a card holds its texts).
 
 usage: check_layout.py [--sizes WxH,…] ENJEUX [ENJEUX ARGS…]   e.g. --library DIR [SCENARIO]
+       (--text-scale 100,200 --contrast normal,high: every variant, see docs/ui.md)
 """
 import json
 import os
@@ -37,7 +38,7 @@ def main():
         env = dict(os.environ, SDL_VIDEODRIVER="dummy", ENJEUX_USER_DIR=tmp)
         cmd = [enjeux, "--screenshots", os.path.join(tmp, "png"), "--all",
                "--sizes", sizes, "--layout-dump", dump, "--seed", "1"] + args
-        proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+        proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=1700)
         if proc.returncode != 0:
             sys.stderr.write(proc.stderr)
             print(f"FAIL: {' '.join(cmd)} exited with {proc.returncode}")

@@ -1,5 +1,6 @@
 /* test_theme_contrast.c — every (text, background) pair the interface draws
- * with, read from assets/theme.json, meets WCAG 2.1 AA (4.5:1); a broken
+ * with, read from assets/theme.json, meets WCAG 2.1 AA (4.5:1), and AAA
+ * (7:1) in the high-contrast theme, in both palettes; a broken
  * theme gives a clear message; the interface string table is complete in
  * French and English. */
 #include <stdio.h>
@@ -20,23 +21,40 @@ static int failures;
         }                                         \
     } while (0)
 
+/* Every text pair of `path`, in the normal and the colour-blind palette,
+ * reaches `min_x100` (450: AA, 700: AAA). */
+static void check_theme(const char *path, int min_x100, const char *level) {
+    Theme t;
+    char err[512];
+    bool ok = theme_load(&t, path, err, sizeof err);
+    CHECK(ok, "%s: %s", path, err);
+    if (!ok) return;
+    size_t n;
+    const ThemePair *p = theme_text_pairs(&n);
+    CHECK(n > 10, "too few pairs (%zu)", n);
+    for (int pal = 0; pal < 2; pal++) {
+        const Rgba *c = pal ? t.colorblind : t.colors;
+        printf("%s, %s palette:\n", path, pal ? "colour-blind" : "normal");
+        for (size_t i = 0; i < n; i++) {
+            int r = theme_contrast_x100(c[p[i].fg], c[p[i].bg]);
+            printf("  %-14s on %-14s %d.%02d:1\n", theme_color_key(p[i].fg), theme_color_key(p[i].bg), r / 100, r % 100);
+            CHECK(r >= min_x100, "%s (%s palette): %s on %s: contrast %d.%02d:1 is below %d.%d:1 (WCAG %s)", path,
+                  pal ? "colour-blind" : "normal", theme_color_key(p[i].fg), theme_color_key(p[i].bg), r / 100,
+                  r % 100, min_x100 / 100, min_x100 / 10 % 10, level);
+        }
+    }
+    /* The colour-blind palette replaces the green of "good". */
+    CHECK(memcmp(&t.colorblind[COL_GOOD], &t.colors[COL_GOOD], sizeof(Rgba)) != 0, "%s: colorblind.good is unset",
+          path);
+    CHECK(t.sizes[TS_BODY] >= 20, "body text is %d px at 720p; it must be at least 20", t.sizes[TS_BODY]);
+    CHECK(t.dyslexic_fonts[FACE_REGULAR][0] && t.dyslexic_fonts[FACE_BOLD][0], "%s: no dyslexia-friendly fonts", path);
+}
+
 int main(void) {
     Theme t;
     char err[512];
-    bool ok = theme_load(&t, "assets/theme.json", err, sizeof err);
-    CHECK(ok, "assets/theme.json: %s", err);
-    if (ok) {
-        size_t n;
-        const ThemePair *p = theme_text_pairs(&n);
-        CHECK(n > 10, "too few pairs (%zu)", n);
-        for (size_t i = 0; i < n; i++) {
-            int c = theme_contrast_x100(t.colors[p[i].fg], t.colors[p[i].bg]);
-            printf("%-14s on %-14s %d.%02d:1\n", theme_color_key(p[i].fg), theme_color_key(p[i].bg), c / 100, c % 100);
-            CHECK(c >= 450, "%s on %s: contrast %d.%02d:1 is below 4.5:1 (WCAG AA)", theme_color_key(p[i].fg),
-                  theme_color_key(p[i].bg), c / 100, c % 100);
-        }
-        CHECK(t.sizes[TS_BODY] >= 20, "body text is %d px at 720p; it must be at least 20", t.sizes[TS_BODY]);
-    }
+    check_theme("assets/theme.json", 450, "AA");
+    check_theme("assets/theme-contrast.json", 700, "AAA");
     /* Known ratios: black on white is 21:1, white on white 1:1. */
     CHECK(theme_contrast_x100((Rgba){0, 0, 0, 255}, (Rgba){255, 255, 255, 255}) == 2100, "black/white");
     CHECK(theme_contrast_x100((Rgba){255, 255, 255, 255}, (Rgba){255, 255, 255, 255}) == 100, "white/white");
