@@ -363,6 +363,33 @@ static void init_profiles(App *app) {
 
 /* ---- frames -------------------------------------------------------------------- */
 
+typedef struct TextDump { FILE *f; bool first; } TextDump;
+
+static void put_json_string(const char *s, void *user) {
+    TextDump *d = user;
+    FILE *f = d->f;
+    fputs(d->first ? "\"" : ",\"", f);
+    d->first = false;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\') fprintf(f, "\\%c", *p);
+        else if (*p < 0x20) fprintf(f, "\\u%04x", *p);
+        else fputc(*p, f);
+    }
+    fputc('"', f);
+}
+
+/* One JSON line per frame: the screen on top, the language and every text
+ * of the frame (tests/i18n/check_lang_switch.py). */
+static void dump_texts(App *app) {
+    const ScreenDef *top = app_top(app);
+    if (!top) return;
+    fprintf(app->text_out, "{\"screen\":\"%s\",\"lang\":\"%s\",\"texts\":[", top->name,
+            lang_code(app->lang));
+    TextDump d = {app->text_out, true};
+    text_frame_strings(app->text, put_json_string, &d);
+    fputs("]}\n", app->text_out);
+}
+
 void app_render_frame(App *app) {
     Uint64 t0 = SDL_GetPerformanceCounter();
     text_begin_frame(app->text);
@@ -383,6 +410,7 @@ void app_render_frame(App *app) {
     ui_end(&app->ui);
     voice_update(app);
     if (app->layout_out && app_top(app)) ui_dump(&app->ui, app->layout_out, app_top(app)->name, app->w, app->h);
+    if (app->text_out && app_top(app)) dump_texts(app);
     double ms = (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency();
     app->last_frame_ms = ms;
     app->total_frame_ms += ms;
@@ -478,8 +506,8 @@ static void usage(void) {
                 "               [--contrast normal,high] [SCÉNARIO]\n"
                 "Ateliers : --export-dir DOSSIER (copie aussi les résultats), --workshop FICHIER,\n"
                 "           --workshop-code CODE ; enjeux --forget PROFIL efface les données d'un profil\n"
-                "Options de test : --library DOSSIER, --script FICHIER, --layout-dump FICHIER, --bench FICHIER,\n"
-                "                  --voice-log FICHIER\n"
+                "Options de test : --library DOSSIER, --script FICHIER, --layout-dump FICHIER, --text-dump FICHIER,\n"
+                "                  --bench FICHIER, --voice-log FICHIER\n"
               : "Usage: enjeux [SCENARIO] [--lang fr|en] [--fullscreen] [--size WxH] [--seed N]\n"
                 "       enjeux --dev SCENARIO   (live authoring: reloaded on every save, F1)\n"
                 "       enjeux --debrief report-data.json\n"
@@ -487,7 +515,8 @@ static void usage(void) {
                 "              [--contrast normal,high] [SCENARIO]\n"
                 "Workshops: --export-dir DIR (also copies the results there), --workshop FILE,\n"
                 "           --workshop-code CODE; enjeux --forget PROFILE deletes a profile's data\n"
-                "Test options: --library DIR, --script FILE, --layout-dump FILE, --bench FILE, --voice-log FILE\n",
+                "Test options: --library DIR, --script FILE, --layout-dump FILE, --text-dump FILE, --bench FILE,\n"
+                "              --voice-log FILE\n",
           stderr);
 }
 
@@ -537,6 +566,9 @@ static int parse_options(App *app, ExtraOpts *x, int argc, char **argv) {
             i++;
         } else if (strcmp(a, "--layout-dump") == 0 && v) {
             o->layout_dump = v;
+            i++;
+        } else if (strcmp(a, "--text-dump") == 0 && v) {
+            o->text_dump = v;
             i++;
         } else if (strcmp(a, "--export-dir") == 0 && v) {
             x->export_dir = v;
@@ -672,6 +704,7 @@ static void shutdown_app(App *app) {
     if (app->renderer) SDL_DestroyRenderer(app->renderer);
     if (app->window) SDL_DestroyWindow(app->window);
     if (app->layout_out) fclose(app->layout_out);
+    if (app->text_out) fclose(app->text_out);
     tr_unload();
     SDL_Quit();
 }
@@ -837,6 +870,13 @@ int app_main(int argc, char **argv) {
         goto out;
     /* The catalogues first: the settings' messages are in the player's language. */
     load_catalogues(app);
+    if (app->opts.text_dump) {
+        app->text_out = fopen(app->opts.text_dump, "w");
+        if (!app->text_out) {
+            fprintf(stderr, "enjeux: %s: cannot write the text dump\n", app->opts.text_dump);
+            goto out;
+        }
+    }
     /* Who plays, before anything reads or writes the player's data (the
      * screenshot tour keeps its own players in memory, and the default
      * settings with its own variants). */

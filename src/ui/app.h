@@ -65,6 +65,7 @@ typedef struct AppOptions {
     const char *library;      /* scenarios folder (default: the data folder's scenarios/) */
     const char *script;       /* scripted input file */
     const char *layout_dump;  /* JSON lines of laid-out rectangles */
+    const char *text_dump;    /* JSON lines of the texts of each frame (tests/i18n) */
     const char *shots_dir;    /* screenshot tour */
     bool shots_all;           /* every scene */
     bool lang_set;
@@ -131,6 +132,7 @@ struct App {
     char progress_notice[1024]; /* what happened to a damaged progress.json (debrief, passport) */
     struct Report *class_report; /* the workshop report shown by the debrief mode (owned), or NULL */
     FILE *layout_out;
+    FILE *text_out;
     SDL_GameController *pad;
     uint64_t frames;
     double last_frame_ms, worst_frame_ms, total_frame_ms;

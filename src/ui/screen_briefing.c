@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fmt.h"
 #include "ui/app.h"
+#include "ui/langnote.h"
 #include "ui/tr.h"
 #include "ui/view.h"
 
@@ -95,8 +97,8 @@ static void briefing_render(App *app, void *vst) {
     Lang l = app->lang;
     char right[128] = "";
     if (sc) {
-        char m[16], lv[16], d[4];
-        snprintf(m, sizeof m, "%u", sc->minutes);
+        char m[FMT_NUMBER_MAX], lv[16], d[4];
+        fmt_int(m, sizeof m, sc->minutes, l);
         snprintf(d, sizeof d, "%u", sc->level);
         tr_format(lv, sizeof lv, "level.short", d, NULL);
         tr_format(right, sizeof right, "brief.duration", m, lv);
@@ -112,6 +114,8 @@ static void briefing_render(App *app, void *vst) {
     if (!sc) {
         y += broken(app, e, x, y, w);
     } else {
+        const char *note = langnote_long(langnote_of(e, l));
+        if (note) y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, note, x, y, w, "lang-note") + gap;
         y += view_section(app, tr("brief.context"), loc_get(&sc->context, l, NULL), x, y, w, "context") + gap;
         y += view_section(app, tr("brief.role"), loc_get(&sc->role, l, NULL), x, y, w, "role") + gap;
         y += tool_panel(app, sc, x, y, w) + gap;
@@ -124,8 +128,8 @@ static void briefing_render(App *app, void *vst) {
                      m->higher_is_better ? tr("meter.good_high") : tr("meter.good_low"));
             y += widget_text(app, TS_BODY, FACE_BOLD, COL_TEXT, line, x, y, w, "meter-name");
             y += app_px(app, 4);
-            char range[96];
-            snprintf(range, sizeof range, "%d / %d", m->initial, m->max);
+            char range[160], a[FMT_NUMBER_MAX], b[FMT_NUMBER_MAX];
+            tr_format(range, sizeof range, "meter.value", fmt_int(a, sizeof a, m->initial, l), fmt_int(b, sizeof b, m->max, l));
             const char *desc = loc_get(&m->description, l, NULL);
             char full[2048];
             snprintf(full, sizeof full, "%s%s(%s)", desc, *desc ? " " : "", range);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/fmt.h"
 #include "ui/app.h"
 #include "ui/award.h"
 #include "ui/tr.h"
@@ -70,8 +71,8 @@ static int competency_rows(App *app, int x, int y, int w) {
         if (cs->mastery == MASTERY_NOT_ASSESSED || cs->score < 0) {
             snprintf(status, sizeof status, "%s", tr(mastery_key(MASTERY_NOT_ASSESSED)));
         } else {
-            char sv[16], sc100[32];
-            snprintf(sv, sizeof sv, "%d", cs->score);
+            char sv[FMT_NUMBER_MAX], sc100[64];
+            fmt_int(sv, sizeof sv, cs->score, app->lang);
             tr_format(sc100, sizeof sc100, "deb.score", sv, NULL);
             snprintf(status, sizeof status, "%s · %s", sc100, tr(mastery_key(cs->mastery)));
         }

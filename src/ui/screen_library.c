@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/fmt.h"
 #include "ui/app.h"
+#include "ui/langnote.h"
 #include "ui/tr.h"
 #include "ui/view.h"
 
@@ -161,12 +163,14 @@ static int card(App *app, const LibEntry *e, int index, SDL_Rect r, bool draw) {
         const Scenario *sc = e->sc;
         CARD_TEXT(TS_SUBHEADING, FACE_BOLD, COL_TEXT, loc_get(&sc->title, app->lang, NULL), "card-title");
         y += app_px(app, 4);
-        char lvl[16], mins[16], lvs[8];
+        char lvl[16], mins[64], lvs[8];
         snprintf(lvs, sizeof lvs, "%u", sc->level);
         tr_format(lvl, sizeof lvl, "level.short", lvs, NULL);
-        snprintf(buf, sizeof buf, "%u", sc->minutes);
+        fmt_int(buf, sizeof buf, sc->minutes, app->lang);
         tr_format(mins, sizeof mins, "lib.minutes", buf, NULL);
-        snprintf(buf, sizeof buf, "%s · %s · %s", lvl, loc_get(&sc->sector, app->lang, NULL), mins);
+        const char *note = langnote_short(langnote_of(e, app->lang));
+        snprintf(buf, sizeof buf, "%s · %s · %s%s%s", lvl, loc_get(&sc->sector, app->lang, NULL), mins,
+                 note ? " · " : "", note ? note : "");
         CARD_TEXT(TS_SMALL, FACE_BOLD, COL_TEXT_MUTED, buf, "card-meta");
         y += app_grid(app, 1);
         CARD_TEXT(TS_BODY, FACE_REGULAR, COL_TEXT, loc_get(&sc->summary, app->lang, NULL), "card-summary");
@@ -194,8 +198,8 @@ static int card(App *app, const LibEntry *e, int index, SDL_Rect r, bool draw) {
         if (e->diags.errors == 0 && shown == 0) CARD_TEXT(TS_SMALL, FACE_REGULAR, COL_ERROR_TEXT, e->path, "card-diag");
         size_t more = e->diags.errors + e->diags.dropped > shown ? e->diags.errors + e->diags.dropped - shown : 0;
         if (more) {
-            char nb[24];
-            snprintf(nb, sizeof nb, "%zu", more);
+            char nb[FMT_NUMBER_MAX];
+            fmt_int(nb, sizeof nb, (long long)more, app->lang);
             tr_format(buf, sizeof buf, "lib.broken_more", nb, NULL);
             CARD_TEXT(TS_SMALL, FACE_BOLD, COL_ERROR_TEXT, buf, "card-more");
         }
@@ -206,8 +210,8 @@ static int card(App *app, const LibEntry *e, int index, SDL_Rect r, bool draw) {
 
 static void library_render(App *app, void *vst) {
     LibraryState *st = vst;
-    char count[16], right[64];
-    snprintf(count, sizeof count, "%d", app->game.n_lib);
+    char count[FMT_NUMBER_MAX], right[96];
+    fmt_int(count, sizeof count, app->game.n_lib, app->lang);
     tr_format(right, sizeof right, "lib.count", count, NULL);
     int hh = widget_header(app, tr("lib.title"), right);
     BarButton bar[] = {{ACT_BACK, "back", tr("common.back"), BUTTON_SECONDARY, true}};

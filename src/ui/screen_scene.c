@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/fmt.h"
 #include "ui/app.h"
+#include "ui/langnote.h"
 #include "ui/tr.h"
 #include "ui/view.h"
 
@@ -173,14 +175,20 @@ static void scene_render(App *app, void *vst) {
     const Scenario *sc = game_scenario(&app->game);
     const Scene *scene = app->game.session ? session_scene(app->game.session) : NULL;
     if (!sc || !scene) return;
-    char right[128];
+    char right[256];
     if (scene->act) {
-        char a[8], act[32];
-        snprintf(a, sizeof a, "%u", scene->act);
+        char a[FMT_NUMBER_MAX], act[64];
+        fmt_int(a, sizeof a, scene->act, app->lang);
         tr_format(act, sizeof act, "scene.act", a, NULL);
         snprintf(right, sizeof right, "%s · %s", act, tr("scene.pause"));
     } else {
         snprintf(right, sizeof right, "%s", tr("scene.pause"));
+    }
+    const LibEntry *e = app->game.current >= 0 ? &app->game.lib[app->game.current] : NULL;
+    const char *note = langnote_short(langnote_of(e, app->lang));
+    if (note) {
+        size_t used = strlen(right);
+        snprintf(right + used, sizeof right - used, " · %s", note);
     }
     int y = widget_header(app, loc_get(&sc->title, app->lang, NULL), right);
     y += view_meter_band(app, y);

@@ -574,6 +574,11 @@ void text_begin_frame(TextSys *ts) {
     ts->frame++;
 }
 
+void text_frame_strings(const TextSys *ts, void (*fn)(const char *s, void *user), void *user) {
+    for (size_t i = 0; i < ts->n_entries; i++)
+        if (ts->entries[i]->frame == ts->frame) fn(ts->entries[i]->str, user);
+}
+
 /* `surf` (transparent background) blended onto an opaque `matte`, in the
  * format of the software renderer's window so that the blend is the one a
  * blended copy would do; NULL on failure. */

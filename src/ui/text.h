@@ -81,6 +81,11 @@ const TextTex *text_get_on(TextSys *ts, TextStyle style, FontFace face, Rgba col
 /* Draws a text at (x, y), every strip. */
 void text_draw(SDL_Renderer *r, const TextTex *tt, int x, int y);
 
+/* Calls `fn` with each text asked of text_get() since the last
+ * text_begin_frame() (once per style it was asked in), for the text dump of
+ * the tests (--text-dump). */
+void text_frame_strings(const TextSys *ts, void (*fn)(const char *s, void *user), void *user);
+
 /* Draws the first `frac` (0..1) of a left-aligned text: whole lines, then
  * the start of the next line wiped from the left, within the current clip
  * rectangle. `line_h` is the style's text_line_height(). */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/fmt.h"
 #include "ui/tr.h"
 
 int view_bar_height(App *app, const BarButton *b, int n) {
@@ -170,8 +171,9 @@ static int strip_cols(App *app, int w, int n, int *cell) {
         int c = (w - (cols - 1) * gap) / cols;
         bool fits = true;
         for (int i = 0; i < n && fits; i++) {
-            char val[48];
-            snprintf(val, sizeof val, "%d / %d", sc->meters[i].max, sc->meters[i].max);
+            char val[160], mx[FMT_NUMBER_MAX];
+            fmt_int(mx, sizeof mx, sc->meters[i].max, app->lang);
+            tr_format(val, sizeof val, "meter.value", mx, mx);
             int lw = c - text_width(app->text, TS_SMALL, FACE_BOLD, val) - app_grid(app, 1);
             fits = longest_word(app, TS_SMALL, FACE_BOLD, loc_get(&sc->meters[i].label, app->lang, NULL)) <= lw;
         }
@@ -242,8 +244,10 @@ int view_meter_changes(App *app, const MeterChange *ch, int n, double t, int x, 
         bool better = (delta > 0) == m->higher_is_better;
         char dtext[96];
         /* Sign and arrow in text; U+2212 is the minus sign. */
-        snprintf(dtext, sizeof dtext, "%s%d %s %s", delta > 0 ? "+" : "\u2212", delta > 0 ? delta : -delta,
-                 delta > 0 ? "▲" : "▼", better ? tr("cons.better") : tr("cons.worse"));
+        char dnum[FMT_NUMBER_MAX];
+        fmt_int(dnum, sizeof dnum, delta, app->lang);
+        snprintf(dtext, sizeof dtext, "%s%s %s %s", delta > 0 ? "+" : "", dnum, delta > 0 ? "▲" : "▼",
+                 better ? tr("cons.better") : tr("cons.worse"));
         int dw = text_width(app->text, TS_BODY, FACE_BOLD, dtext);
         int mw = w - dw - app_grid(app, 3);
         if (mw < w / 2) mw = w / 2;

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "core/fmt.h"
 #include "ui/tr.h"
 
 static void set_color(App *app, Rgba c) {
@@ -203,13 +204,14 @@ static const char *direction_text(const Meter *m) {
 
 /* Compact meter: label and value on one line, the bar, then the good
  * direction in words. */
-static void meter_value_text(const Meter *m, int value, char *out, size_t n) {
-    snprintf(out, n, "%d / %d", value, m->max);
+static void meter_value_text(const Meter *m, int value, char *out, size_t n, Lang lang) {
+    char a[FMT_NUMBER_MAX], b[FMT_NUMBER_MAX];
+    tr_format(out, n, "meter.value", fmt_int(a, sizeof a, value, lang), fmt_int(b, sizeof b, m->max, lang));
 }
 
 int widget_meter_height(App *app, const Meter *m, int w) {
     char val[48];
-    meter_value_text(m, m->max, val, sizeof val);
+    meter_value_text(m, m->max, val, sizeof val, app->lang);
     int vw = text_width(app->text, TS_SMALL, FACE_BOLD, val);
     int lw = w - vw - app_grid(app, 1);
     const TextTex *lt = text_get(app->text, TS_SMALL, FACE_BOLD, app_color(app, COL_TEXT),
@@ -221,7 +223,7 @@ int widget_meter_height(App *app, const Meter *m, int w) {
 
 int widget_meter_label_height(App *app, const Meter *m, int w) {
     char maxval[48];
-    meter_value_text(m, m->max, maxval, sizeof maxval);
+    meter_value_text(m, m->max, maxval, sizeof maxval, app->lang);
     int lw = w - text_width(app->text, TS_SMALL, FACE_BOLD, maxval) - app_grid(app, 1);
     const TextTex *lt = text_get(app->text, TS_SMALL, FACE_BOLD, app_color(app, COL_TEXT),
                                  loc_get(&m->label, app->lang, NULL), lw > 0 ? lw : 1, ALIGN_LEFT);
@@ -230,10 +232,10 @@ int widget_meter_label_height(App *app, const Meter *m, int w) {
 
 void widget_meter(App *app, SDL_Rect r, const Meter *m, int value, double shown, int label_h, const char *name) {
     char val[48];
-    meter_value_text(m, value, val, sizeof val);
+    meter_value_text(m, value, val, sizeof val, app->lang);
     const TextTex *vt = text_get(app->text, TS_SMALL, FACE_BOLD, app_color(app, COL_TEXT), val, 0, ALIGN_LEFT);
     char maxval[48];
-    meter_value_text(m, m->max, maxval, sizeof maxval);
+    meter_value_text(m, m->max, maxval, sizeof maxval, app->lang);
     int lw = r.w - text_width(app->text, TS_SMALL, FACE_BOLD, maxval) - app_grid(app, 1);
     int y = r.y;
     int lh = widget_text(app, TS_SMALL, FACE_BOLD, COL_TEXT, loc_get(&m->label, app->lang, NULL), r.x, y,

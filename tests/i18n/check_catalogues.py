@@ -10,7 +10,8 @@ Fails when a key used in the code (a literal in tr("…") or tr_format(…,
 "…"), or a family of keys built at run time listed in
 tests/i18n/dynamic_keys.txt) is missing, empty or fuzzy in a catalogue; when
 a catalogue has a key the code does not use; when a msgid differs from
-fr.po's; when a translation drops a {0}/{1} placeholder; when French
+fr.po's; when a translation drops a {0}/{1} placeholder or copies the French
+text (tests/i18n/same_text_keys.txt lists the keys where that is right); when French
 typography is broken in fr.po; when `msgfmt --check` rejects a file.
 """
 import argparse
@@ -188,6 +189,12 @@ def check(root, i18n_dir, verbose=True):
             problems.append(f"{rel}: the key {d} appears twice")
         cats[name[:-3]] = (rel, entries)
 
+    same_ok = set()
+    with open(os.path.join(root, "tests", "i18n", "same_text_keys.txt"), encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            if line:
+                same_ok.add(line)
     used, dyn_problems = code_keys(root)
     problems += dyn_problems
     ref = cats.get("fr", (None, {}))[1]
@@ -210,6 +217,10 @@ def check(root, i18n_dir, verbose=True):
                 problems.append(f"{where}: in fr.po, the msgstr of {key} must repeat its msgid")
             if e["text"] and sorted(PLACEHOLDER_RE.findall(e["text"])) != sorted(PLACEHOLDER_RE.findall(e["source"])):
                 problems.append(f"{where}: {key}: the placeholders differ from the French text's")
+            if lang != "fr" and e["text"] == e["source"] and re.search(r"[^\W\d_]{4}", e["text"]) and \
+                    key not in same_ok:
+                problems.append(f"{where}: {key}: the translation is the French text; translate it, or list the key "
+                                "in tests/i18n/same_text_keys.txt if both languages say it the same way")
             if lang == "fr":
                 problems += check_french(key, e["source"], where)
             elif lang == "en":
@@ -240,6 +251,8 @@ def selftest(root):
                         "the msgid of title.quit differs"),
         "placeholder": ("en.po", lambda s: s.replace('msgstr "{0} scenarios"', 'msgstr "scenarios"'),
                         "lib.count: the placeholders differ"),
+        "copied French": ("en.po", lambda s: s.replace('msgstr "New game"', 'msgstr "Nouvelle partie"'),
+                          "title.new: the translation is the French text"),
         "typography": ("fr.po", lambda s: s.replace("Que faites-vous\u202f?", "Que faites-vous ?"),
                        "a plain space before « ? »"),
     }
