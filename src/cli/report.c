@@ -5,12 +5,10 @@
  * files are printed with file:line:column and the rest is still counted.
  * Exit status: 0 report written, 1 written but some file could not be read
  * (or no play found), 2 bad usage or the report could not be written. */
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "core/fsutil.h"
@@ -59,31 +57,27 @@ static bool looks_like_results(const char *name) {
     return name[0] != '.' && ends_with(name, ".json") && !ends_with(name, ".xapi.json");
 }
 
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
 static void walk(Paths *out, const char *dir, int depth) {
     if (depth > WALK_DEPTH) return;
-    DIR *d = opendir(dir);
-    if (!d) return;
+    char **names;
+    size_t count;
+    int err;
+    if (!fsutil_list_dir(dir, &names, &count, &err)) return;
     Paths here = {0};
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.') continue;
-        paths_add(&here, fsutil_join(dir, e->d_name));
+    for (size_t k = 0; k < count; k++) {
+        if (names[k][0] == '.') continue;
+        paths_add(&here, fsutil_join(dir, names[k]));
     }
-    closedir(d);
-    if (here.n) qsort(here.items, here.n, sizeof *here.items, cmp_str);
+    fsutil_free_names(names, count);
     for (size_t i = 0; i < here.n; i++) {
-        struct stat st;
         char *p = here.items[i];
         const char *base = strrchr(p, '/');
         base = base ? base + 1 : p;
-        if (stat(p, &st) != 0) {
-            free(p);
-        } else if (S_ISDIR(st.st_mode)) {
+        FsKind kind = fsutil_kind(p);
+        if (kind == FS_KIND_DIR) {
             walk(out, p, depth + 1);
             free(p);
-        } else if (S_ISREG(st.st_mode) && looks_like_results(base)) {
+        } else if (kind == FS_KIND_FILE && looks_like_results(base)) {
             paths_add(out, p);
         } else {
             free(p);
@@ -152,8 +146,7 @@ static bool write_out(const char *path, char *text, Lang lang) {
 static const char *default_scenarios(char *buf, size_t len) {
     const char *env = getenv("ENJEUX_DATA_DIR");
     snprintf(buf, len, "%s/scenarios", env && *env ? env : ENJEUX_SOURCE_DATA_DIR);
-    struct stat st;
-    return stat(buf, &st) == 0 && S_ISDIR(st.st_mode) ? buf : NULL;
+    return fsutil_kind(buf) == FS_KIND_DIR ? buf : NULL;
 }
 
 typedef struct Opts {
@@ -221,14 +214,14 @@ int cli_report(int argc, char **argv) {
     Paths files = {0};
     int missing = 0;
     for (size_t k = 0; k < inputs.n; k++) {
-        struct stat st;
-        if (stat(inputs.items[k], &st) != 0) {
+        FsKind kind = fsutil_kind(inputs.items[k]);
+        if (kind == FS_KIND_NONE) {
             fprintf(stderr,
                     fr ? "%s\u202f: introuvable (%s)\u202f; vérifiez le chemin du fichier ou du dossier.\n"
                        : "%s: not found (%s); check the path of the file or folder.\n",
-                    inputs.items[k], strerror(errno));
+                    inputs.items[k], strerror(ENOENT));
             missing++;
-        } else if (S_ISDIR(st.st_mode)) {
+        } else if (kind == FS_KIND_DIR) {
             walk(&files, inputs.items[k], 0);
         } else {
             paths_add(&files, strdup(inputs.items[k]));

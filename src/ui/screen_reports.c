@@ -5,13 +5,12 @@
  * Documents, Downloads / Téléchargements, and one level of sub-folders of
  * each — newest first. Choosing one opens the debrief mode; a file that
  * cannot be read is explained in place. */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
+#include "core/fsutil.h"
 #include "ui/app.h"
 #include "ui/tr.h"
 #include "ui/view.h"
@@ -48,20 +47,23 @@ static void add_found(ReportsState *st, const char *path, time_t mtime) {
 }
 
 static void scan(ReportsState *st, const char *dir, int depth) {
-    DIR *d = opendir(dir);
-    if (!d) return;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.') continue;
+    char **names;
+    size_t count;
+    int err;
+    if (!fsutil_list_dir(dir, &names, &count, &err)) return;
+    for (size_t k = 0; k < count; k++) {
+        const char *name = names[k];
+        if (name[0] == '.') continue;
         char path[PATH_MAX_LEN + 64];
-        int n = snprintf(path, sizeof path, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
+        int n = snprintf(path, sizeof path, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name);
         if (n < 0 || (size_t)n >= sizeof path) continue;
-        struct stat sb;
-        if (stat(path, &sb) != 0) continue;
-        if (S_ISREG(sb.st_mode) && is_report_name(e->d_name)) add_found(st, path, sb.st_mtime);
-        else if (S_ISDIR(sb.st_mode) && depth > 0) scan(st, path, depth - 1);
+        FsKind kind = fsutil_kind(path);
+        if (kind == FS_KIND_FILE && is_report_name(name))
+            add_found(st, path, (time_t)(fsutil_stamp(path).mtime_ns / 1000000000LL));
+        else if (kind == FS_KIND_DIR && depth > 0)
+            scan(st, path, depth - 1);
     }
-    closedir(d);
+    fsutil_free_names(names, count);
 }
 
 static void reports_enter(App *app, void *vst, int arg) {
