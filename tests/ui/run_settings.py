@@ -72,6 +72,7 @@ expect title
 key Tab
 key Tab
 key Tab
+key Tab
 key Return
 expect settings
 key Tab
