@@ -326,7 +326,17 @@ static void record_begin(Game *g) {
     snprintf(g->log.record_path, sizeof g->log.record_path, "%s/%s.jsonl", dir, g->log.play_id);
     PlayMeta m;
     game_play_meta(g, &m);
-    record_line(g, record_header_line(g->session, &m));
+    /* The header is written whole or not at all (temporary file, renamed):
+     * a crash at this moment leaves no record rather than an empty one. */
+    char *header = record_header_line(g->session, &m);
+    int e = 0;
+    if (!header)
+        SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s: out of memory, the play record is not started",
+                     g->log.record_path);
+    else if (!fsutil_write_atomic(g->log.record_path, header, strlen(header), &e))
+        SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s: cannot start the play record (%s)", g->log.record_path,
+                     strerror(e));
+    free(header);
     for (uint32_t i = 0; i < session_step_count(g->session); i++) {
         log_push(g, 0, g->log.started_ms);
         record_line(g, record_decision_line(g->session, i, 0, g->log.started_ms));
