@@ -140,7 +140,10 @@ def run_once(i, args, play_script, resume_script, rng_seed, results):
         acked = max(synced) if synced else 0
         pdir = profile_dir(user)
         rdir = os.path.join(pdir, "records") if pdir else os.path.join(user, "no-profile-yet")
-        files = sorted(os.listdir(rdir)) if os.path.isdir(rdir) else []
+        # A record's header is written atomically (temporary file, renamed):
+        # a kill during that write leaves "<id>.jsonl.tmp", which is not a
+        # record and which the game ignores.
+        files = sorted(f for f in os.listdir(rdir) if f.endswith(".jsonl")) if os.path.isdir(rdir) else []
         errors = []
         if acked and not files:
             errors.append(f"decision {acked} reported synced, but no record file")
