@@ -184,16 +184,5 @@ char *badge_credential_json(const BadgeInfo *b) {
     cJSON_AddStringToObject(sc, "type", "1EdTechJsonSchemaValidator2019");
     cJSON_AddItemToArray(schema, sc);
 
-    char *text = cJSON_Print(root);
-    cJSON_Delete(root);
-    if (!text) return NULL;
-    size_t n = strlen(text);
-    char *out = malloc(n + 2);
-    if (out) {
-        memcpy(out, text, n);
-        out[n] = '\n';
-        out[n + 1] = '\0';
-    }
-    cJSON_free(text);
-    return out;
+    return results_print_json(root, true);
 }

@@ -14,18 +14,7 @@
 /* ---- writing ------------------------------------------------------------------ */
 
 static char *line_of(cJSON *o) {
-    char *text = o ? cJSON_PrintUnformatted(o) : NULL;
-    cJSON_Delete(o);
-    if (!text) return NULL;
-    size_t n = strlen(text);
-    char *out = malloc(n + 2);
-    if (out) {
-        memcpy(out, text, n);
-        out[n] = '\n';
-        out[n + 1] = '\0';
-    }
-    cJSON_free(text);
-    return out;
+    return results_print_json(o, false);
 }
 
 static void add_time(cJSON *o, const char *key, int64_t ms) {

@@ -153,7 +153,7 @@ static cJSON *events_array(const Scenario *sc, const StepResult *st) {
     return a;
 }
 
-static char *print_and_free(cJSON *root, bool pretty) {
+char *results_print_json(cJSON *root, bool pretty) {
     char *text = root ? (pretty ? cJSON_Print(root) : cJSON_PrintUnformatted(root)) : NULL;
     cJSON_Delete(root);
     if (!text) return NULL;
@@ -239,7 +239,7 @@ char *results_to_json(const Session *s, const Framework *fw, const PlayMeta *m) 
     uint8_t b = session_badges(s);
     for (int l = 1; l <= 3; l++)
         if (b & (1u << (l - 1))) cJSON_AddItemToArray(badges, cJSON_CreateNumber(l));
-    return print_and_free(root, true);
+    return results_print_json(root, true);
 }
 
 /* ---- CSV --------------------------------------------------------------------------- */
@@ -666,7 +666,7 @@ char *results_to_xapi(const Session *s, const Framework *fw, const PlayMeta *m) 
     }
     cJSON_AddItemToArray(arr, completed(&x, n++));
     free(x.dist);
-    return print_and_free(arr, true);
+    return results_print_json(arr, true);
 }
 
 /* ---- files ------------------------------------------------------------------------------ */
