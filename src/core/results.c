@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fmt.h"
 #include "core/fsutil.h"
 #include "core/hash.h"
 
@@ -64,10 +65,13 @@ void results_iso8601(int64_t ms, char out[32]) {
 }
 
 bool results_parse_iso8601(const char *s, int64_t *ms) {
-    unsigned y, mo, d, h, mi, se, frac = 0;
-    int n = 0;
-    if (!s || sscanf(s, "%4u-%2u-%2uT%2u:%2u:%2u%n", &y, &mo, &d, &h, &mi, &se, &n) != 6 || n != 19) return false;
-    const char *p = s + n;
+    int y, mo, d, h, mi;
+    /* fmt_parse_iso reads exact digits (no sign or space that could wrap a year) and checks the date. */
+    if (!fmt_parse_iso(s, &y, &mo, &d, &h, &mi) || s[10] != 'T' || h < 0 || s[16] != ':' || s[17] < '0' ||
+        s[17] > '9' || s[18] < '0' || s[18] > '9')
+        return false;
+    unsigned se = (unsigned)(s[17] - '0') * 10 + (unsigned)(s[18] - '0'), frac = 0;
+    const char *p = s + 19;
     if (*p == '.') {
         p++;
         int digits = 0;
@@ -79,8 +83,8 @@ bool results_parse_iso8601(const char *s, int64_t *ms) {
         if (digits == 0) return false;
         for (; digits < 3; digits++) frac *= 10;
     }
-    if (strcmp(p, "Z") != 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 60) return false;
-    *ms = (days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se) * 1000 + frac;
+    if (strcmp(p, "Z") != 0 || se > 60) return false;
+    *ms = (days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 + h * 3600 + mi * 60 + se) * 1000 + frac;
     return true;
 }
 

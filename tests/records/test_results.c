@@ -30,6 +30,13 @@ static void test_times(void) {
     CHECK(!results_parse_iso8601("2026-11-22 02:20:00Z", &ms));
     CHECK(!results_parse_iso8601("2026-11-22T02:20:00", &ms));
     CHECK(!results_parse_iso8601("2026-13-22T02:20:00Z", &ms));
+    CHECK(!results_parse_iso8601("2026-02-30T02:20:00Z", &ms));
+    /* A sign or a space in a field once wrapped the year around and overflowed (fuzz_record). */
+    CHECK(!results_parse_iso8601("-001-11-14T22:13:20.000Z", &ms));
+    CHECK(!results_parse_iso8601(" 999-11-14T22:13:20Z", &ms));
+    CHECK(!results_parse_iso8601("2026-11-22T02:20:+1Z", &ms));
+    CHECK(!results_parse_iso8601("", &ms));
+    CHECK(!results_parse_iso8601(NULL, &ms));
     for (int64_t v = 0; v < INT64_C(4102444800000); v += INT64_C(86399999) * 37) {
         results_iso8601(v, t);
         CHECK(results_parse_iso8601(t, &ms) && ms == v);
