@@ -41,7 +41,9 @@
 #endif
 #endif
 #ifdef FSUTIL_ASAN
-#include <sanitizer/allocator_interface.h>
+/* From the sanitizers' allocator interface (sanitizer/allocator_interface.h,
+ * which GCC does not install); libasan exports it. */
+size_t __sanitizer_get_current_allocated_bytes(void);
 #elif defined(__GLIBC__)
 #include <malloc.h>
 #endif
