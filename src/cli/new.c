@@ -3,7 +3,9 @@
  * that validates and plays, its README — JSON has no comments — and one
  * placeholder illustration). Refuses an invalid id and an existing folder;
  * when DIR has no competency framework, copies the game's one there so that
- * the new scenario validates at once. Exits 0, 1 (failure) or 2 (bad usage). */
+ * the new scenario validates at once, and likewise the scenario JSON Schema
+ * to DIR/schema/ (the template's "$schema": "../schema/scenario.schema.json"
+ * points there, for editors' completion). Exits 0, 1 (failure) or 2 (bad usage). */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -157,6 +159,19 @@ static bool copy_template(const char *tpl, const char *dest, const char *id, con
     return ok;
 }
 
+/* Copies the game's `src` to `dst` unless `dst` exists (an author's own
+ * framework or schema is kept), saying so; false after printing why. */
+static bool copy_if_absent(const char *src, const char *dst, Lang lang) {
+    if (is_file(dst)) return true;
+    char *data = NULL;
+    size_t len = 0;
+    bool ok = read_all(src, &data, &len, lang) && write_file(dst, data, len, lang);
+    free(data);
+    if (ok)
+        printf(tr(lang, "%s\u202f: copié depuis le jeu.\n", "%s: copied from the game.\n"), dst);
+    return ok;
+}
+
 int cli_new(int argc, char **argv) {
     Lang lang = lang_from_env();
     const char *dir = "scenarios", *id = NULL;
@@ -225,7 +240,10 @@ int cli_new(int argc, char **argv) {
     char *dest = fsutil_join(dir, id);
     char *fw_here = fsutil_join(dir, "competencies.json");
     char *fw_src = fsutil_join(data_dir, "scenarios/competencies.json");
-    if (!tpl || !dest || !fw_here || !fw_src) goto done;
+    char *schema_dir = fsutil_join(dir, "schema");
+    char *schema_here = fsutil_join(dir, "schema/scenario.schema.json");
+    char *schema_src = fsutil_join(data_dir, "scenarios/schema/scenario.schema.json");
+    if (!tpl || !dest || !fw_here || !fw_src || !schema_dir || !schema_here || !schema_src) goto done;
     if (!make_dirs(dir)) {
         fprintf(stderr, tr(lang, "enjeux new\u202f: %s\u202f: création du dossier impossible (%s).\n",
                            "enjeux new: %s: cannot create the folder (%s).\n"),
@@ -251,18 +269,14 @@ int cli_new(int argc, char **argv) {
         goto done;
     }
     if (!copy_template(tpl, dest, id, dest, lang)) goto done;
-    if (!is_file(fw_here)) {
-        char *fw = NULL;
-        size_t len = 0;
-        if (!read_all(fw_src, &fw, &len, lang) || !write_file(fw_here, fw, len, lang)) {
-            free(fw);
-            goto done;
-        }
-        free(fw);
-        printf(tr(lang, "%s\u202f: référentiel de compétences copié depuis le jeu.\n",
-                  "%s: competency framework copied from the game.\n"),
-               fw_here);
+    if (!copy_if_absent(fw_src, fw_here, lang)) goto done;
+    if (!make_dirs(schema_dir)) {
+        fprintf(stderr, tr(lang, "enjeux new\u202f: %s\u202f: création du dossier impossible (%s).\n",
+                           "enjeux new: %s: cannot create the folder (%s).\n"),
+                schema_dir, strerror(errno));
+        goto done;
     }
+    if (!copy_if_absent(schema_src, schema_here, lang)) goto done;
     printf(tr(lang,
               "%s/ créé.\n"
               "  Modifiez %s/scenario.json (mode d'emploi\u202f: %s/README.md), puis\u202f:\n"
@@ -279,6 +293,9 @@ done:
     free(dest);
     free(fw_here);
     free(fw_src);
+    free(schema_dir);
+    free(schema_here);
+    free(schema_src);
     free(data_dir);
     return status;
 }

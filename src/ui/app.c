@@ -497,27 +497,10 @@ static void handle_event(App *app, SDL_Event *ev) {
 
 /* ---- options ------------------------------------------------------------------------- */
 
+/* The full list of options is `enjeux --help` (src/main.c); on a bad line,
+ * point there. */
 static void usage(void) {
-    fputs(tr_lang() == LANG_FR
-              ? "Usage : enjeux [SCÉNARIO] [--lang fr|en] [--fullscreen] [--size LxH] [--seed N]\n"
-                "        enjeux --dev SCÉNARIO   (écriture en direct\u202f: rechargé à chaque enregistrement, F1)\n"
-                "        enjeux --debrief report-data.json\n"
-                "        enjeux --screenshots DOSSIER [--all] [--sizes 1280x720,800x600] [--text-scale 100,200]\n"
-                "               [--contrast normal,high] [SCÉNARIO]\n"
-                "Ateliers : --export-dir DOSSIER (copie aussi les résultats), --workshop FICHIER,\n"
-                "           --workshop-code CODE ; enjeux --forget PROFIL efface les données d'un profil\n"
-                "Options de test : --library DOSSIER, --script FICHIER, --layout-dump FICHIER, --text-dump FICHIER,\n"
-                "                  --bench FICHIER, --voice-log FICHIER\n"
-              : "Usage: enjeux [SCENARIO] [--lang fr|en] [--fullscreen] [--size WxH] [--seed N]\n"
-                "       enjeux --dev SCENARIO   (live authoring: reloaded on every save, F1)\n"
-                "       enjeux --debrief report-data.json\n"
-                "       enjeux --screenshots DIR [--all] [--sizes 1280x720,800x600] [--text-scale 100,200]\n"
-                "              [--contrast normal,high] [SCENARIO]\n"
-                "Workshops: --export-dir DIR (also copies the results there), --workshop FILE,\n"
-                "           --workshop-code CODE; enjeux --forget PROFILE deletes a profile's data\n"
-                "Test options: --library DIR, --script FILE, --layout-dump FILE, --text-dump FILE, --bench FILE,\n"
-                "              --voice-log FILE\n",
-          stderr);
+    fputs(tr_lang() == LANG_FR ? "Toutes les options : enjeux --help\n" : "All the options: enjeux --help\n", stderr);
 }
 
 typedef struct ExtraOpts {

@@ -34,6 +34,15 @@ with tempfile.TemporaryDirectory() as tmp:
     check(os.path.isfile(sc_path), "scenario.json created")
     check(os.path.isfile(os.path.join(lib, "competencies.json")), "the competency framework is copied beside it")
     data = json.load(open(sc_path, encoding="utf-8"))
+    schema_ref = os.path.normpath(os.path.join(dest, data.get("$schema", "")))
+    check(os.path.isfile(schema_ref), "the template's $schema %r names a file new created" % data.get("$schema"))
+    if os.path.isfile(schema_ref):
+        import jsonschema
+        schema = json.load(open(schema_ref, encoding="utf-8"))
+        try:
+            jsonschema.Draft202012Validator(schema).validate(data)
+        except jsonschema.ValidationError as e:
+            check(False, "the new scenario satisfies the copied schema: %s" % e.message)
     check(data["id"] == "accueil-mairie", "the scenario's id is the one given")
     imgs = [s for s in data["scenes"] if s.get("image")]
     check(len(imgs) == 1 and os.path.isfile(os.path.join(dest, imgs[0]["image"])), "one placeholder illustration")
@@ -78,12 +87,13 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("new", "--lang", "fr", "--dir", lib, "second_essai")
     check(r.returncode == 0 and "créé" in r.stdout, "a second scenario in the same folder (%s)" % r.stderr)
     check(open(fw, encoding="utf-8").read() == fw_before, "an existing framework is not replaced")
+    check(os.listdir(os.path.join(lib, "schema")) == ["scenario.schema.json"], "the schema alone in schema/")
 
     # invalid ids
     for bad in ("Accueil", "1-accueil", "accueil/x", "../x", "a" * 65, "accueil mairie", "é", "_x"):
         r = run("new", "--lang", "en", "--dir", lib, bad)
         check(r.returncode == 2 and "not a valid id" in r.stderr, "id %r refused (%d %s)" % (bad, r.returncode, r.stderr))
-    check(sorted(os.listdir(lib)) == ["accueil-mairie", "competencies.json", "second_essai"],
+    check(sorted(os.listdir(lib)) == ["accueil-mairie", "competencies.json", "schema", "second_essai"],
           "nothing created for invalid ids: %s" % os.listdir(lib))
     check(run("new").returncode == 2, "no id: exit 2")
     check(run("new", "a", "b").returncode == 2, "two ids: exit 2")

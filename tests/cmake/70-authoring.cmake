@@ -7,7 +7,9 @@ add_test(NAME authoring_graph
   COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/authoring/test_graph.py $<TARGET_FILE:enjeux> ${PROJECT_SOURCE_DIR})
 add_test(NAME authoring_new
   COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/authoring/test_new.py $<TARGET_FILE:enjeux>)
-set_tests_properties(authoring_graph authoring_new PROPERTIES TIMEOUT 300)
+add_test(NAME authoring_help
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/authoring/test_help.py $<TARGET_FILE:enjeux>)
+set_tests_properties(authoring_graph authoring_new authoring_help PROPERTIES TIMEOUT 300)
 
 # Live authoring in the window: through the real binary in script mode.
 if(ENJEUX_BUILD_GAME)

@@ -28,6 +28,15 @@ def commands(root):
     return set(re.findall(r'\{\s*"([a-z][a-z0-9-]*)"\s*,', m.group(1)))
 
 
+def game_options(root):
+    """The long options `enjeux --help` lists (table game_options_en of src/main.c)."""
+    text = open(os.path.join(root, "src", "main.c"), encoding="utf-8").read()
+    m = re.search(r"game_options_en\[\]\[2\]\s*=\s*\{(.*?)\n\};", text, re.S)
+    if not m:
+        raise ValueError("src/main.c: table game_options_en not found")
+    return set(re.findall(r'\{"(?:-h, )?(--[a-z][a-z-]*)', m.group(1)))
+
+
 def check_manpage(root):
     path = os.path.join(root, "packaging", "enjeux.6")
     text = open(path, encoding="utf-8").read()
@@ -43,6 +52,14 @@ def check_manpage(root):
         print(f"FAIL  packaging/enjeux.6 documents '{c}', which src/main.c does not register")
     if ok:
         print(f"ok    packaging/enjeux.6 documents the {len(cmds)} commands: {', '.join(sorted(cmds))}")
+    plain = text.replace("\\-", "-")
+    in_page = {o for o in game_options(root) if re.search(re.escape(o) + r"(?![a-z-])", plain)}
+    for o in sorted(game_options(root) - in_page):
+        ok = False
+        print(f"FAIL  packaging/enjeux.6 does not document the game option '{o}' that "
+              f"`enjeux --help` lists (src/main.c game_options_en)")
+    if ok:
+        print(f"ok    packaging/enjeux.6 documents the game options of `enjeux --help`")
     groff = shutil.which("groff")
     if not groff:
         print("FAIL  groff not found (Debian: groff-base; scripts/setup.sh installs it)")
