@@ -179,10 +179,17 @@ int cli_graph(int argc, char **argv) {
         status = fflush(stdout) == 0 ? 0 : 1;
     } else if (ends_with(out, ".svg") || ends_with(out, ".SVG")) {
         status = draw_svg(dot, out, lang) ? 0 : 1;
+        if (status == 0)
+            printf(tr(lang, "%s\u202f: graphe écrit (SVG, dessiné par Graphviz).\n",
+                      "%s: graph written (SVG, drawn by Graphviz).\n"),
+                   out);
     } else {
         int err = 0;
         if (fsutil_write_atomic(out, dot, strlen(dot), &err)) {
             status = 0;
+            printf(tr(lang, "%s\u202f: graphe écrit (texte DOT de Graphviz).\n",
+                      "%s: graph written (Graphviz DOT text).\n"),
+                   out);
         } else {
             fprintf(stderr, tr(lang, "enjeux graph\u202f: %s\u202f: écriture impossible (%s).\n",
                                "enjeux graph: %s: cannot write (%s).\n"),

@@ -86,10 +86,18 @@ with tempfile.TemporaryDirectory() as tmp:
     out = os.path.join(tmp, "g.dot")
     r = run(["--lang", "en", "-o", out, FIX])
     check(r.returncode == 0 and open(out, encoding="utf-8").read() == dot, "-o g.dot writes the same DOT")
+    check(r.stdout.splitlines() == [out + ": graph written (Graphviz DOT text)."],
+          "-o g.dot says in one line what it wrote: %r" % r.stdout)
     # --- -o file.svg -----------------------------------------------------------------
     svg = os.path.join(tmp, "g.svg")
     r = run(["--lang", "en", "-o", svg, FIX])
     check(r.returncode == 0, "-o g.svg exits 0 (%s)" % r.stderr)
+    check(r.stdout.splitlines() == [svg + ": graph written (SVG, drawn by Graphviz)."],
+          "-o g.svg says in one line what it wrote: %r" % r.stdout)
+    svg_fr = os.path.join(tmp, "g-fr.svg")
+    r = run(["--lang", "fr", "-o", svg_fr, FIX])
+    check(r.stdout.splitlines() == [svg_fr + "\u202f: graphe écrit (SVG, dessiné par Graphviz)."],
+          "-o g.svg in French: %r" % r.stdout)
     text = open(svg, encoding="utf-8").read() if os.path.exists(svg) else ""
     check("<svg" in text and "oubliee" in text and "UNREACHABLE" in text, "the SVG is drawn by dot")
     check(not glob.glob(os.path.join(tmp, "*.tmp")), "no temporary file left")
@@ -102,6 +110,7 @@ with tempfile.TemporaryDirectory() as tmp:
     check(r.returncode == 1, "without dot: exit 1 (got %d)" % r.returncode)
     check('"dot" program was not found' in r.stderr and "apt install graphviz" in r.stderr and "-o graph.dot" in r.stderr,
           "without dot: a clear message saying what to do (%s)" % r.stderr)
+    check(r.stdout == "", "without dot: nothing claimed written (%r)" % r.stdout)
     check(not os.path.exists(svg2), "without dot: no file written")
     # --- a scenario that cannot be loaded ---------------------------------------------------
     bad = os.path.join(tmp, "bad.json")

@@ -57,6 +57,20 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("validate", "--lang", "en", dest)
     check(r.returncode == 0 and r.stdout.strip().endswith(": valid."), "validate is clean: %s" % r.stdout)
 
+    # a French trainer is pointed to the French reference, not the English format.md
+    broken = os.path.join(tmp, "sans-titre")
+    os.mkdir(broken)
+    d = dict(data)
+    del d["title"]
+    d["id"] = "sans-titre"
+    with open(os.path.join(broken, "scenario.json"), "w", encoding="utf-8") as f:
+        json.dump(d, f, ensure_ascii=False, indent=2)
+    r = run("validate", "--lang", "fr", "--format", "text", os.path.join(broken, "scenario.json"))
+    check("docs/authoring.md" in r.stdout + r.stderr and "format.md" not in r.stdout + r.stderr,
+          "French hint names the French reference: %s" % (r.stdout + r.stderr))
+    r = run("validate", "--lang", "en", os.path.join(broken, "scenario.json"))
+    check("docs/format.md" in r.stdout + r.stderr, "English hint names format.md: %s" % r.stdout)
+
     # play --headless to each ending
     for choices, ending in (("anonymiser,corriger", "fin-confiance"), ("anonymiser,envoyer", "fin-mitigee"),
                             ("coller,envoyer", "fin-mefiance")):
