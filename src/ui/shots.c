@@ -213,13 +213,20 @@ static void tour_class(Tour *t, int index) {
 }
 
 /* The live-authoring screens (--dev): the developer overlay over a scene
- * after one decision, and the error screen with two typical diagnostics
- * (an error and a warning) given to the scenario for the shot. */
+ * after one decision, and, with --all only, the error screen with two
+ * typical diagnostics (an error and a warning) given to the scenario for
+ * the shot: made-up errors beside a trainer's real path would mislead one
+ * looking at their own scenario. */
 static void tour_dev(Tour *t, int index) {
     App *app = t->app;
     go(app, &screen_scene, 0);
     app_push(app, &screen_dev, 0);
     shoot(t, "dev");
+    if (!app->opts.shots_all) {
+        app_reset(app, &screen_title, 0);
+        app_apply_requests(app);
+        return;
+    }
     LibEntry *e = &app->game.lib[index];
     const Scenario *sc = e->sc;
     DiagList saved = e->diags, shown;

@@ -15,7 +15,9 @@ set_tests_properties(authoring_graph authoring_new authoring_help PROPERTIES TIM
 if(ENJEUX_BUILD_GAME)
   add_test(NAME authoring_dev
     COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/authoring/test_dev.py $<TARGET_FILE:enjeux>)
-  set_tests_properties(authoring_dev PROPERTIES TIMEOUT 300)
+  add_test(NAME authoring_shots
+    COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/authoring/test_shots.py $<TARGET_FILE:enjeux>)
+  set_tests_properties(authoring_dev authoring_shots PROPERTIES TIMEOUT 300)
 endif()
 
 # The authoring guide: reference tables against the JSON Schema, the
