@@ -39,6 +39,7 @@ typedef struct AnalysisGraph {
     int32_t *ctotal;         /* per choice: its total evidence */
     uint32_t *cbase;         /* per scene: index of its first choice */
     uint32_t *in_first, *in_edge; /* incoming edges of each state */
+    uint32_t *ecix;          /* per edge: its choice's index in scene order */
 } AnalysisGraph;
 
 /* ---- small helpers ----------------------------------------------------------- */
@@ -178,6 +179,7 @@ static void graph_free(AnalysisGraph *g) {
     free(g->cbase);
     free(g->in_first);
     free(g->in_edge);
+    free(g->ecix);
     free(g);
 }
 
@@ -306,6 +308,7 @@ static Explored explore(Analysis *a, AnalysisGraph *g, Session *s, uint64_t max_
             if (views[k].available) mask |= (uint16_t)(1u << views[k].index);
         g->mask[v] = mask;
         const Scene *scene = &sc->scenes[state_at(g, v)[0]];
+        bool fresh = true; /* the session is still in state v */
         for (uint16_t i = 0; i < scene->n_choices && result == EXPLORED_ALL; i++) {
             if (!(mask & (1u << i))) continue;
             const Choice *c = &scene->choices[i];
@@ -313,8 +316,9 @@ static Explored explore(Analysis *a, AnalysisGraph *g, Session *s, uint64_t max_
             for (int16_t k = 0; k < n_out; k++) {
                 int16_t outcome = c->n_outcomes ? k : -1;
                 if (outcome >= 0 && c->outcomes[k].weight == 0) continue; /* never drawn */
-                session_state_load(s, state_at(g, v));
-                const StepResult *st = session_choose_outcome(s, i, outcome);
+                if (!fresh) session_state_load(s, state_at(g, v));
+                fresh = false;
+                const StepResult *st = session_advance(s, i, outcome, mask);
                 if (!st) {
                     result = EXPLORED_OOM;
                     break;
@@ -366,7 +370,9 @@ static bool graph_index(const Scenario *sc, AnalysisGraph *g) {
     g->cbase = malloc(sizeof *g->cbase * (sc->n_scenes + 1u));
     g->in_first = calloc(n + 1u, sizeof *g->in_first);
     g->in_edge = malloc(sizeof *g->in_edge * (g->ne + 1u));
-    if (!g->scene || !g->bestv || !g->evid || !g->ctotal || !g->cbase || !g->in_first || !g->in_edge) return false;
+    g->ecix = malloc(sizeof *g->ecix * (g->ne + 1u));
+    if (!g->scene || !g->bestv || !g->evid || !g->ctotal || !g->cbase || !g->in_first || !g->in_edge || !g->ecix)
+        return false;
     for (uint32_t s = 0, k = 0; s < sc->n_scenes; s++) {
         g->cbase[s] = k;
         for (uint16_t i = 0; i < sc->scenes[s].n_choices; i++, k++) {
@@ -399,6 +405,7 @@ static bool graph_index(const Scenario *sc, AnalysisGraph *g) {
         last_scene = sv;
         last_mask = g->mask[v];
     }
+    for (uint32_t e = 0; e < g->ne; e++) g->ecix[e] = g->cbase[g->scene[g->esrc[e]]] + g->echoice[e];
     for (uint32_t e = 0; e < g->ne; e++) g->in_first[g->eto[e] + 1]++;
     for (uint32_t v = 0; v < n; v++) g->in_first[v + 1] += g->in_first[v];
     uint32_t *fill = malloc(sizeof *fill * (n + 1u));
@@ -414,7 +421,7 @@ static int8_t best_of(const AnalysisGraph *g, uint32_t v, uint16_t comp) {
 }
 
 static int8_t edge_evidence(const AnalysisGraph *g, uint32_t e, uint16_t comp) {
-    return g->evid[(size_t)(g->cbase[g->scene[g->esrc[e]]] + g->echoice[e]) * (g->nc ? g->nc : 1) + comp];
+    return g->evid[(size_t)g->ecix[e] * (g->nc ? g->nc : 1) + comp];
 }
 
 static const Scene *scene_of(const Analysis *a, const AnalysisGraph *g, uint32_t v) {
@@ -504,10 +511,13 @@ static int32_t score_of(int32_t earned, int32_t best) {
 
 /* The exact distribution of (earned, best) over all playthroughs, pulled in
  * topological order: each state's list is built from its predecessors'
- * and kept in one growing buffer. Fills every figure of `cr` at the
- * endings; false (cr untouched) when the work passes `budget` entries. */
-static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, uint16_t comp, uint64_t budget,
-                               CompetencyReport *cr) {
+ * and kept in one growing buffer. `ex` is each edge's evidence for `comp`
+ * and `bb` each state's best, laid out by the caller. Fills every figure of
+ * `cr` at the endings; false (cr untouched) when the work passes `budget`
+ * entries. The sums are taken in the same order whatever the layout, so
+ * the reported means do not move by a rounding. */
+static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, const int8_t *ex, const int8_t *bb,
+                               uint64_t budget, CompetencyReport *cr) {
     uint32_t n = g->n;
     uint32_t *off = malloc(sizeof *off * n), *len = calloc(n, sizeof *len);
     size_t cap = (size_t)n + 16, used = 0;
@@ -516,6 +526,8 @@ static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, ui
     uint64_t work = 0;
     double esum = 0, bsum = 0, ssum = 0, weight = 0, sweight = 0;
     CompetencyReport r = *cr;
+    const uint32_t *in_first = g->in_first, *in_edge = g->in_edge, *esrc = g->esrc;
+    const int32_t *scene = g->scene;
     for (uint32_t k = 0; k < n && ok; k++) {
         uint32_t v = order[k];
         size_t at = used;
@@ -526,16 +538,16 @@ static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, ui
             }
             buf[used++] = (ScoreEntry){0, 0, 1, 1.0};
         }
-        for (uint32_t i = g->in_first[v]; i < g->in_first[v + 1] && ok; i++) {
-            uint32_t e = g->in_edge[i], u = g->esrc[e];
-            int32_t x = edge_evidence(g, e, comp), b = best_of(g, u, comp);
-            work += len[u];
+        for (uint32_t i = in_first[v], iend = in_first[v + 1]; i < iend; i++) {
+            uint32_t e = in_edge[i], u = esrc[e], lu = len[u];
+            int32_t x = ex[e], b = bb[u];
+            work += lu;
             if (work > budget) {
                 ok = false;
                 break;
             }
-            if (used + len[u] > cap) {
-                size_t ncap = (used + len[u]) * 2;
+            if (used + lu > cap) {
+                size_t ncap = (used + lu) * 2;
                 ScoreEntry *nb = realloc(buf, sizeof *nb * ncap);
                 if (!nb) {
                     ok = false;
@@ -544,10 +556,11 @@ static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, ui
                 buf = nb;
                 cap = ncap;
             }
-            for (uint32_t j = 0; j < len[u]; j++) {
-                ScoreEntry p = buf[off[u] + j];
-                buf[used++] = (ScoreEntry){p.earned + x, p.best + b, p.count, p.approx};
-            }
+            const ScoreEntry *src = buf + off[u];
+            ScoreEntry *dst = buf + used;
+            for (uint32_t j = 0; j < lu; j++)
+                dst[j] = (ScoreEntry){src[j].earned + x, src[j].best + b, src[j].count, src[j].approx};
+            used += lu;
         }
         if (!ok) break;
         size_t m = used - at;
@@ -566,14 +579,19 @@ static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, ui
         }
         off[v] = (uint32_t)at;
         len[v] = (uint32_t)(used - at);
-        if (!is_ending(g, v)) continue;
+        if (scene[v] >= 0) continue;
         for (size_t i = at; i < used; i++) {
             const ScoreEntry *p = &buf[i];
-            if (!any || p->earned < r.earned.min) r.earned.min = p->earned;
-            if (!any || p->earned > r.earned.max) r.earned.max = p->earned;
-            if (!any || p->best < r.best.min) r.best.min = p->best;
-            if (!any || p->best > r.best.max) r.best.max = p->best;
-            any = true;
+            if (!any) {
+                r.earned.min = r.earned.max = p->earned;
+                r.best.min = r.best.max = p->best;
+                any = true;
+            } else {
+                if (p->earned < r.earned.min) r.earned.min = p->earned;
+                if (p->earned > r.earned.max) r.earned.max = p->earned;
+                if (p->best < r.best.min) r.best.min = p->best;
+                if (p->best > r.best.max) r.best.max = p->best;
+            }
             esum += p->earned * p->approx;
             bsum += p->best * p->approx;
             weight += p->approx;
@@ -901,7 +919,7 @@ done_cov:
             cntu[t] = sat_add(cntu[t], cntu[v], &sat_total);
             prob[t] += prob[v] * edge_probability(a, g, e, navail);
             if (longest[v] + 1 > longest[t]) longest[t] = longest[v] + 1;
-            int64_t x = g->ctotal[g->cbase[g->scene[v]] + g->echoice[e]];
+            int64_t x = g->ctotal[g->ecix[e]];
             if (tmax[v] + x > tmax[t]) {
                 tmax[t] = tmax[v] + x;
                 pmax[t] = e;
@@ -958,8 +976,14 @@ done_cov:
     }
 
     PathSums ps = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+    int8_t *ex = malloc(g->ne + 1u), *bb = malloc(n + 1u);
     for (uint16_t ci = 0; ci < sc->n_competencies; ci++) {
-        if (score_distribution(g, order, ci, score_budget, &a->competencies[ci])) continue;
+        if (ex && bb) {
+            uint32_t C = g->nc;
+            for (uint32_t e = 0; e < g->ne; e++) ex[e] = g->evid[(size_t)g->ecix[e] * C + ci];
+            for (uint32_t v = 0; v < n; v++) bb[v] = g->bestv[(size_t)v * C + ci];
+            if (score_distribution(g, order, ex, bb, score_budget, &a->competencies[ci])) continue;
+        }
         /* too many combinations: the ranges of the evidence only */
         if (!ps.emin) {
             ps = (PathSums){malloc(sizeof(int32_t) * n), malloc(sizeof(int32_t) * n), malloc(sizeof(int32_t) * n),
@@ -977,6 +1001,8 @@ done_cov:
     free(ps.bsum);
     free(ps.c0);
     free(ps.c0d);
+    free(ex);
+    free(bb);
 done:
     free(order);
     free(cnt);
