@@ -82,10 +82,16 @@ static const int32_t *state_at(const AnalysisGraph *g, uint32_t id) { return g->
 
 static uint32_t hash_words(const int32_t *w, uint32_t n) {
     uint64_t h = 0x9e3779b97f4a7c15u;
-    for (uint32_t i = 0; i < n; i++) {
+    uint32_t i = 0;
+    for (; i + 1 < n; i += 2) {
+        h ^= (uint64_t)(uint32_t)w[i] | (uint64_t)(uint32_t)w[i + 1] << 32;
+        h *= 0xff51afd7ed558ccdu;
+        h ^= h >> 29;
+    }
+    if (i < n) {
         h ^= (uint32_t)w[i];
         h *= 0xff51afd7ed558ccdu;
-        h ^= h >> 32;
+        h ^= h >> 29;
     }
     h ^= h >> 33;
     h *= 0xc4ceb9fe1a85ec53u;
@@ -565,7 +571,16 @@ static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, co
         if (!ok) break;
         size_t m = used - at;
         if (m > 1) {
-            qsort(buf + at, m, sizeof *buf, cmp_entry);
+            if (m <= 16) { /* stable, like glibc's merge sort: equal entries keep their order */
+                for (size_t i = at + 1; i < used; i++) {
+                    ScoreEntry t = buf[i];
+                    size_t j = i;
+                    for (; j > at && cmp_entry(&buf[j - 1], &t) > 0; j--) buf[j] = buf[j - 1];
+                    buf[j] = t;
+                }
+            } else {
+                qsort(buf + at, m, sizeof *buf, cmp_entry);
+            }
             size_t w = at;
             for (size_t i = at + 1; i < used; i++) {
                 if (buf[i].earned == buf[w].earned && buf[i].best == buf[w].best) {
