@@ -619,6 +619,14 @@ static int print_text(const Out *o) {
             nd++;
         }
         if (!nd) printf("  %s\n", tr(L, "aucun", "none"));
+        else
+            printf("  %s\n", tr(L,
+                                 "→ Pas une erreur\u202f: si l'option doit rester une fausse bonne idée, vérifiez que son "
+                                 "retour dit pourquoi\u202f; pour un vrai dilemme, donnez-lui un avantage réel (une jauge, "
+                                 "une compétence) ou retirez-la.",
+                                 "→ Not an error: if the option is meant as a false good idea, check that its feedback "
+                                 "says why; for a real dilemma, give it a real advantage (a meter, a competency) or "
+                                 "remove it."));
     }
 
     heading(o, "Qualité pédagogique", "Teaching quality");

@@ -1,6 +1,7 @@
 /* validate.c — `enjeux validate PATH…`: checks scenarios (a file, a
  * scenario folder, or a folder of scenario folders) and competency
- * frameworks, prints every problem with file:line:column and a hint, and
+ * frameworks (in a folder of scenarios, also two scenarios sharing an id and
+ * an id that is not its folder's name), prints every problem with file:line:column and a hint, and
  * exits 0 (valid, warnings allowed), 1 (an error) or 2 (bad usage). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include "core/fsutil.h"
 #include "core/framework.h"
 #include "core/lang.h"
+#include "core/library.h"
 #include "core/scenario.h"
 
 typedef struct Run {
@@ -96,11 +98,17 @@ static void check_framework(Run *run, const char *path) {
     diag_list_free(&dl);
 }
 
-static void check_scenario(Run *run, const char *path) {
+/* `lib`: the ids seen so far in the same library folder, or NULL when the
+ * scenario was named alone. */
+static void check_scenario(Run *run, const char *path, LibraryIds *lib) {
     DiagList dl;
     diag_list_init(&dl, run->lang);
     Framework *fw = NULL;
     Scenario *sc = scenario_load_auto(path, &fw, &dl);
+    if (lib && sc && !library_check(lib, sc, &dl)) {
+        const char *args[4] = {path, run->lang == LANG_FR ? "mémoire insuffisante" : "out of memory", NULL, NULL};
+        diag_add(&dl, DIAG_IO, path, 0, 0, "", args);
+    }
     scenario_free(sc);
     framework_free(fw);
     report(run, path, &dl);
@@ -121,17 +129,19 @@ static bool check_library(Run *run, const char *dir) {
         found = true;
     }
     free(fw);
+    LibraryIds lib = {0};
     for (size_t i = 0; i < n; i++) {
         if (names[i][0] == '.') continue;
         char *sub = join(dir, names[i]);
         char *sc = sub && is_dir(sub) ? join(sub, "scenario.json") : NULL;
         if (sc && is_file(sc)) {
-            check_scenario(run, sc);
+            check_scenario(run, sc, &lib);
             found = true;
         }
         free(sc);
         free(sub);
     }
+    library_ids_free(&lib);
     fsutil_free_names(names, n);
     return found;
 }
@@ -140,7 +150,7 @@ static void check_path(Run *run, const char *path) {
     if (is_dir(path)) {
         char *sc = join(path, "scenario.json");
         if (sc && is_file(sc)) {
-            check_scenario(run, sc);
+            check_scenario(run, sc, NULL);
         } else if (!check_library(run, path)) {
             DiagList dl;
             diag_list_init(&dl, run->lang);
@@ -156,7 +166,7 @@ static void check_path(Run *run, const char *path) {
     } else if (is_framework_file(path)) {
         check_framework(run, path);
     } else {
-        check_scenario(run, path);
+        check_scenario(run, path, NULL);
     }
 }
 

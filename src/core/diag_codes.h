@@ -67,6 +67,9 @@ DIAG_ENUM_(EMPTY_ANY,          "empty-any",            DIAG_ERROR)
 DIAG_ENUM_(MISSING_REASON,     "missing-reason",       DIAG_ERROR)
 DIAG_ENUM_(FRAMEWORK_REF,      "unknown-domain",       DIAG_ERROR)
 DIAG_ENUM_(EMPTY_LIST,         "empty-list",           DIAG_ERROR)
+/* across the scenarios of one library folder (library.c) */
+DIAG_ENUM_(DUPLICATE_SCENARIO_ID, "duplicate-scenario-id", DIAG_ERROR)
+DIAG_ENUM_(ID_NOT_FOLDER,      "id-not-folder",        DIAG_WARNING)
 /* saves (engine) */
 DIAG_ENUM_(SAVE_DAMAGED,       "damaged-save",         DIAG_ERROR)
 DIAG_ENUM_(SAVE_FOREIGN,       "not-a-save",           DIAG_ERROR)

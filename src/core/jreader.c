@@ -556,6 +556,29 @@ static size_t edit_distance(const char *a, const char *b, size_t max) {
     return prev[lb];
 }
 
+/* Whether `w` (len bytes) is one of the words of `id` (split at - and _). */
+static bool has_word(const char *id, const char *w, size_t len) {
+    for (const char *p = id; *p;) {
+        size_t k = strcspn(p, "-_");
+        if (k == len && memcmp(p, w, len) == 0) return true;
+        p += k;
+        if (*p) p++;
+    }
+    return false;
+}
+
+/* How many words of four letters or more `word` and `cand` share. */
+static size_t shared_words(const char *word, const char *cand) {
+    size_t count = 0;
+    for (const char *p = word; *p;) {
+        size_t k = strcspn(p, "-_");
+        if (k >= 4 && has_word(cand, p, k)) count++;
+        p += k;
+        if (*p) p++;
+    }
+    return count;
+}
+
 const char *jreader_suggest(const char *word, const void *first, size_t n, size_t stride) {
     size_t len = strlen(word);
     size_t max = len <= 3 ? 1 : 2;
@@ -570,7 +593,21 @@ const char *jreader_suggest(const char *word, const void *first, size_t n, size_
             best = cand;
         }
     }
-    return best;
+    if (best) return best;
+    size_t best_shared = 0;
+    bool tie = false;
+    for (size_t i = 0; i < n; i++) {
+        const char *cand = *(const char *const *)(const void *)((const char *)first + i * stride);
+        size_t k = cand ? shared_words(word, cand) : 0;
+        if (k > best_shared) {
+            best_shared = k;
+            best = cand;
+            tie = false;
+        } else if (k > 0 && k == best_shared) {
+            tie = true;
+        }
+    }
+    return tie ? NULL : best;
 }
 
 void jreader_check_keys(JReader *r, const JNode *obj, const char *const *allowed) {

@@ -155,7 +155,9 @@ int jreader_enum(JReader *r, const JNode *obj, const char *key, bool required,
                  const char *const *names, int dflt);
 
 /* The closest of `n` candidates to `word` (edit distance ≤ 2, or ≤ 1 for
- * short words), or NULL. Candidate i is at *(const char **)((char *)first +
+ * short words); failing that, the one candidate sharing the most words of
+ * four letters or more with it (words split at - and _: "protection-des-
+ * donnees" → "protection-donnees"), when no other shares as many; or NULL. Candidate i is at *(const char **)((char *)first +
  * i * stride). */
 const char *jreader_suggest(const char *word, const void *first, size_t n, size_t stride);
 

@@ -10,7 +10,9 @@ code:
   diagnostic and plays to an ending through the delayed consequence, has
   three scenes, and the snippets the tutorial asks to paste are exactly the
   corresponding parts of it;
-- every image the guide shows exists.
+- every image the guide shows exists;
+- the competency table of the tutorial (<!-- competencies -->) is the
+  game's framework, ids, levels and names.
 
 Usage: check_authoring_doc.py ROOT ENJEUX"""
 import json
@@ -86,6 +88,7 @@ def check_reference(doc, text, yes, no):
                 want = yes if name in required else no
                 check(cells[2] == want, "%s %s.%s: required column %r, want %r" % (doc, target, name, cells[2], want))
             check(cells[3].strip() != "", "%s %s.%s: a meaning" % (doc, target, name))
+            check(cells[1].strip() not in ("", "None", "null"), "%s %s.%s: a type, not %r" % (doc, target, name, cells[1]))
             for value in props[name].get("enum", []):
                 shown = value if isinstance(value, str) else json.dumps(value)
                 check("`%s`" % shown in cells[1], "%s %s.%s: value %r named" % (doc, target, name, value))
@@ -102,19 +105,31 @@ def json_blocks(text):
 
 
 def check_snippets(doc, text, final):
-    """The blocks the tutorial asks to paste are the final scenario's parts."""
+    """The blocks the tutorial asks to paste are the final scenario's parts.
+    The reunion scene of 1.7 is pasted before 1.8 c. replaces the routes of
+    its choice charte: it is the final scene but for those routes."""
+    scenes = final.get("scenes", [])
+    reunion = scenes[2] if len(scenes) > 2 else {}
+    charte = reunion.get("choices", [{}])[0]
     want = {
-        "scene reunion": final["scenes"][2] if len(final.get("scenes", [])) > 2 else None,
+        "scene reunion": reunion,
         "events": final.get("events"),
-        "schedule effects": final["scenes"][0]["choices"][0].get("effects"),
+        "schedule effects": scenes[0]["choices"][0].get("effects") if scenes else None,
         "next reunion": "reunion",
+        "flags": final.get("flags"),
+        "charte next": charte.get("next"),
     }
     found = set()
     for block in json_blocks(text):
         b = block.strip()
         try:
             if b.startswith('{\n  "id": "reunion"'):
-                check(json.loads(b) == want["scene reunion"], "%s: the reunion snippet is the final scene" % doc)
+                got = json.loads(b)
+                first = got["choices"][0]
+                check(first.get("id") == "charte" and first.get("next") != want["charte next"],
+                      "%s: 1.7's reunion has charte's routes before the flag" % doc)
+                first["next"] = want["charte next"]
+                check(got == want["scene reunion"], "%s: the reunion snippet is the final scene" % doc)
                 found.add("scene reunion")
             elif b.startswith('"events"'):
                 check(json.loads("{" + b + "}")["events"] == want["events"], "%s: the events snippet" % doc)
@@ -123,8 +138,16 @@ def check_snippets(doc, text, final):
                 check(json.loads("{" + b.rstrip(",") + "}")["effects"] == want["schedule effects"],
                       "%s: the schedule snippet is the final coller effects" % doc)
                 found.add("schedule effects")
+            elif b.startswith('"flags": ['):
+                check(json.loads("{" + b.rstrip(",") + "}")["flags"] == want["flags"],
+                      "%s: the flags snippet is the final flags" % doc)
+                found.add("flags")
+            elif b.startswith('"next": ['):
+                check(json.loads("{" + b + "}")["next"] == want["charte next"],
+                      "%s: the charte routes snippet is the final one" % doc)
+                found.add("charte next")
             elif b == '"next": "reunion"':
-                rel = [c["next"] for c in final["scenes"][1]["choices"]]
+                rel = [c["next"] for c in scenes[1]["choices"]]
                 check(all(n == "reunion" for n in rel), "%s: relecture's choices lead to reunion" % doc)
                 found.add("next reunion")
         except ValueError as e:
@@ -143,6 +166,23 @@ for doc, yes, no in (("docs/authoring.md", "oui", "non"), ("docs/authoring.en.md
     check_reference(doc, text, yes, no)
     for img in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text):
         check(os.path.isfile(os.path.join(ROOT, "docs", img)), "%s: image %s exists" % (doc, img))
+
+def check_competency_table(doc, text, lang):
+    """The table after <!-- competencies --> is the game's framework: every
+    competency once, in its order, with its level and name."""
+    fw = json.load(open(os.path.join(ROOT, "scenarios/competencies.json"), encoding="utf-8"))
+    want = ["| `%s` | N%d | %s |" % (c["id"], c["level"], c["name"][lang]) for c in fw["competencies"]]
+    m = re.search(r"<!-- competencies -->\n\|[^\n]*\|\n\|[-|]+\|\n((?:\|[^\n]*\n)*)", text)
+    check(m is not None, "%s: a competency table after <!-- competencies -->" % doc)
+    if m:
+        got = m.group(1).splitlines()
+        check(got == want, "%s: the competency table is scenarios/competencies.json:\n  got  %s\n  want %s"
+              % (doc, "\n       ".join(got), "\n       ".join(want)))
+    check("(competencies.md)" in text, "%s: links docs/competencies.md" % doc)
+
+
+check_competency_table("docs/authoring.md", texts["docs/authoring.md"], "fr")
+check_competency_table("docs/authoring.en.md", texts["docs/authoring.en.md"], "en")
 
 fr, en = (final_block(d, texts[d]) for d in ("docs/authoring.md", "docs/authoring.en.md"))
 check(fr == en, "the tutorial's final scenario is the same in both languages")
@@ -174,8 +214,9 @@ with tempfile.TemporaryDirectory() as tmp:
         out = {}
     steps = out.get("steps", [])
     fired = json.dumps(steps)
-    check(r.returncode == 0 and (out.get("result") or {}).get("ending", {}).get("id") == "fin-confiance",
-          "the tutorial's play coller,corriger,charte ends at fin-confiance: %s" % (out.get("result") or {}).get("ending"))
+    check(r.returncode == 0 and (out.get("result") or {}).get("ending", {}).get("id") == "fin-mitigee",
+          "the tutorial's play coller,corriger,charte (pasting residents' data) cannot reach the positive "
+          "ending: %s" % (out.get("result") or {}).get("ending"))
     check('"signalement"' in fired, "the delayed consequence fires on that play")
     for choices, ending in (("anonymiser,corriger,charte", "fin-confiance"),
                             ("coller,envoyer,generaliser", "fin-mefiance"), ("anonymiser,envoyer,charte", "fin-mitigee")):
@@ -184,6 +225,19 @@ with tempfile.TemporaryDirectory() as tmp:
         check(got == ending, "%s ends at %s (got %s)" % (choices, ending, got))
     r = run("play", "--headless", dest, "--random", "300")
     check(r.returncode == 0, "300 random plays of the tutorial's scenario")
+    # analyze: full coverage, and no teaching-quality warning (every scene
+    # whose choices differ in evidence has its debrief)
+    r = run("analyze", "--format", "json", dest)
+    try:
+        an = json.loads(r.stdout)
+    except ValueError:
+        an = {}
+    check(r.returncode == 0, "analyze of the tutorial's scenario exits 0: %s" % r.stderr)
+    r = run("analyze", "--lang", "en", dest)
+    check("courriels→refuser is dominated by anonymiser" in r.stdout and "→ Not an error:" in r.stdout,
+          "analyze explains what to do about the dominated choice the tutorial discusses:\n%s" % r.stdout[-1500:])
+    check(an.get("issues", an.get("teaching", [])) == [], "analyze: no teaching-quality warning: %s"
+          % json.dumps(an.get("issues", an.get("teaching")), ensure_ascii=False)[:800])
 
 if failures:
     print("FAILED:\n  " + "\n  ".join(failures))

@@ -103,6 +103,32 @@ with tempfile.TemporaryDirectory() as tmp:
     check(open(fw, encoding="utf-8").read() == fw_before, "an existing framework is not replaced")
     check(os.listdir(os.path.join(lib, "schema")) == ["scenario.schema.json"], "the schema alone in schema/")
 
+    # a folder of scenarios: a copied scenario keeps its id -> both files named
+    import shutil
+    copy = os.path.join(lib, "accueil-copie")
+    shutil.copytree(dest, copy)
+    r = run("validate", "--lang", "en", "--format", "json", lib)
+    diags = json.loads(r.stdout or "[]")
+    dup = [d for d in diags if d["code"] == "duplicate-scenario-id"]
+    check(r.returncode == 1 and len(dup) == 1, "two scenarios with one id: one error, exit 1 (%d, %s)" % (r.returncode, diags))
+    if dup:
+        d = dup[0]
+        files = {os.path.join(copy, "scenario.json"), sc_path}
+        other = (files - {d["file"]}).pop() if d["file"] in files else ""
+        src_lines = open(d["file"], encoding="utf-8").read().splitlines() if d["file"] in files else [""] * 999
+        check(other and other in d["message"]
+              and d["path"] == "/id" and '"id": "accueil-mairie"' in src_lines[d["line"] - 1]
+              and src_lines[d["line"] - 1][d["column"] - 1] == '"',
+              "the error names both files, at the id's line and column: %s" % d)
+    mis = [d for d in diags if d["code"] == "id-not-folder"]
+    check(len(mis) == 1 and mis[0]["severity"] == "warning" and mis[0]["file"].endswith("accueil-copie/scenario.json"),
+          "an id that is not its folder's name: a warning (%s)" % mis)
+    r = run("validate", "--lang", "fr", lib)
+    check("Un autre scénario du dossier porte déjà l'identifiant" in r.stdout, "French message: %s" % r.stdout)
+    shutil.rmtree(copy)
+    r = run("validate", "--lang", "en", lib)
+    check(r.returncode == 0 and "duplicate" not in r.stdout, "a folder of distinct scenarios validates: %s" % r.stdout)
+
     # invalid ids
     for bad in ("Accueil", "1-accueil", "accueil/x", "../x", "a" * 65, "accueil mairie", "é", "_x"):
         r = run("new", "--lang", "en", "--dir", lib, bad)

@@ -4,7 +4,8 @@ its diagnostics, one line each as `slug line:col /json/path`, with the
 fixture's NAME.expected; the exit status must be the expected one (1).
 
 usage: check_fixture.py ENJEUX FIXTURE.json
-(NAME.expected may hold a line `# status: N` for another exit status.)
+(NAME.expected may hold a line `# status: N` for another exit status, and
+lines `# hint: TEXT` for a text some diagnostic's hint must contain.)
 """
 import json
 import pathlib
@@ -42,6 +43,12 @@ def main():
     if proc.returncode != want_status:
         print(f"{fixture}: exit status {proc.returncode}, expected {want_status}")
         ok = False
+    for l in lines:
+        if l.startswith("# hint:"):
+            want = l.split(":", 1)[1].strip()
+            if not any(want in (d.get("hint") or "") for d in diags):
+                print(f"{fixture}: no hint contains {want!r}: {[d.get('hint') for d in diags]}")
+                ok = False
     for d in diags:
         if not d["message"] or (d["line"] == 0 and d["code"] not in ("io-error", "empty-file", "file-too-large")):
             print(f"{fixture}: diagnostic without message or position: {d}")
