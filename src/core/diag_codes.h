@@ -71,6 +71,9 @@ DIAG_ENUM_(EMPTY_LIST,         "empty-list",           DIAG_ERROR)
 /* across the scenarios of one library folder (library.c) */
 DIAG_ENUM_(DUPLICATE_SCENARIO_ID, "duplicate-scenario-id", DIAG_ERROR)
 DIAG_ENUM_(ID_NOT_FOLDER,      "id-not-folder",        DIAG_WARNING)
+DIAG_ENUM_(SVG_TEXT,           "svg-text",             DIAG_WARNING)
+DIAG_ENUM_(SVG_COLOUR_NAME,    "svg-colour-name",      DIAG_WARNING)
+DIAG_ENUM_(FRENCH_TYPOGRAPHY,  "french-typography",    DIAG_WARNING)
 /* saves (engine) */
 DIAG_ENUM_(SAVE_DAMAGED,       "damaged-save",         DIAG_ERROR)
 DIAG_ENUM_(SAVE_FOREIGN,       "not-a-save",           DIAG_ERROR)

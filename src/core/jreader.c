@@ -472,6 +472,95 @@ const char *jreader_id(JReader *r, const JNode *obj, const char *key, bool requi
     return NULL;
 }
 
+/* ---- French typography ----------------------------------------------------- */
+
+/* Byte index in `s` (decoded) of the first French typography slip, or -1:
+ * an ordinary space before ; : ! ? » or after «, or between the groups of
+ * a number ("20 000"). *what is the character concerned. */
+static long french_slip(const char *s, const char **what) {
+    static const char *const marks[] = {";", ":", "!", "?", "\xC2\xBB"};
+    for (size_t i = 0; s[i]; i++) {
+        if (s[i] == ' ' && i > 0 && s[i - 1] != ' ') {
+            for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
+                if (strncmp(s + i + 1, marks[k], strlen(marks[k])) == 0) {
+                    *what = marks[k];
+                    return (long)i;
+                }
+            size_t run = 0;
+            while (run < i && s[i - 1 - run] >= '0' && s[i - 1 - run] <= '9') run++;
+            bool before = run >= 1 && run <= 3 && (run == i || !(s[i - 1 - run] >= '0' && s[i - 1 - run] <= '9'));
+            bool after = true;
+            for (size_t k = 1; k <= 3; k++) after = after && s[i + k] >= '0' && s[i + k] <= '9';
+            if (before && after && !(s[i + 4] >= '0' && s[i + 4] <= '9')) {
+                *what = "20 000";
+                return (long)i;
+            }
+        }
+        if (strncmp(s + i, "\xC2\xAB ", 3) == 0) {
+            *what = "\xC2\xAB";
+            return (long)i + 2;
+        }
+    }
+    return -1;
+}
+
+/* Raw offset in the JSON text of decoded byte `want` of the string whose
+ * opening quote is at `q`. */
+static size_t raw_offset(const char *t, size_t len, size_t q, size_t want) {
+    size_t p = q + 1, got = 0;
+    while (p < len && t[p] != '"' && got < want) {
+        if (t[p] != '\\') {
+            p++;
+            got++;
+            continue;
+        }
+        if (p + 1 < len && t[p + 1] == 'u' && p + 6 <= len) {
+            unsigned cp = 0;
+            for (size_t k = 2; k < 6; k++) {
+                char h = t[p + k];
+                cp = cp * 16 + (unsigned)(h >= 'a' ? h - 'a' + 10 : h >= 'A' ? h - 'A' + 10 : h - '0');
+            }
+            p += 6;
+            if (cp >= 0xD800 && cp <= 0xDBFF && p + 6 <= len && t[p] == '\\' && t[p + 1] == 'u') {
+                p += 6;
+                got += 4;
+            } else {
+                got += cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+            }
+        } else {
+            p += 2;
+            got++;
+        }
+    }
+    return p;
+}
+
+/* Warns (french-typography) about the first slip in the French text `v`,
+ * member `k1` (then `k2`) of the current path, at its line and column. */
+static void check_french(JReader *r, const char *k1, const char *k2, const JNode *v) {
+    const char *what = NULL;
+    long at = french_slip(v->valuestring, &what);
+    if (at < 0 || r->dl->count >= DIAG_MAX) return;
+    size_t mark = jreader_push(r, k1);
+    if (k2) jreader_push(r, k2);
+    const char *path = jreader_path(r);
+    size_t q = 0;
+    json_text_locate(r->text.s, r->text.len, path, false, 0, &q);
+    size_t off = q < r->text.len && r->text.s[q] == '"' ? raw_offset(r->text.s, r->text.len, q, (size_t)at) : q;
+    /* The words around the slip, cut on character boundaries. */
+    const char *s = v->valuestring;
+    size_t from = at > 24 ? (size_t)at - 24 : 0, to = (size_t)at + 24;
+    while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80) from--;
+    size_t n = strlen(s);
+    if (to > n) to = n;
+    while (to < n && ((unsigned char)s[to] & 0xC0) == 0x80) to++;
+    char excerpt[80];
+    snprintf(excerpt, sizeof excerpt, "%s%.*s%s", from ? "…" : "", (int)(to - from), s + from, to < n ? "…" : "");
+    const char *args[4] = {what, excerpt, NULL, NULL};
+    report_offset(r, DIAG_FRENCH_TYPOGRAPHY, off, path, args);
+    jreader_pop(r, mark);
+}
+
 bool jreader_text(JReader *r, const JNode *obj, const char *key, bool required, bool proper,
                   LocStr *out) {
     memset(out, 0, sizeof *out);
@@ -484,6 +573,7 @@ bool jreader_text(JReader *r, const JNode *obj, const char *key, bool required, 
             return false;
         }
         out->s[LANG_FR] = v->valuestring;
+        check_french(r, key, NULL, v);
         if (r->want_en && !proper) jreader_report_in(r, key, NULL, DIAG_MISSING_TRANSLATION, false, "en", NULL, NULL, NULL);
         return true;
     }
@@ -505,6 +595,7 @@ bool jreader_text(JReader *r, const JNode *obj, const char *key, bool required, 
             ok = false;
         } else if (!out->s[l]) {
             out->s[l] = c->valuestring;
+            if (l == LANG_FR) check_french(r, key, k, c);
         }
     }
     if (!has_fr) {

@@ -12,6 +12,7 @@
 
 #include "core/fsutil.h"
 #include "core/imginfo.h"
+#include "core/json_text.h"
 #include "core/scenario_load.h"
 
 static bool has_dotdot(const char *p) {
@@ -30,6 +31,69 @@ static bool good_extension(const char *p) {
     if (!dot || strchr(dot, '/')) return false;
     return strcasecmp(dot, ".svg") == 0 || strcasecmp(dot, ".png") == 0 || strcasecmp(dot, ".jpg") == 0 ||
            strcasecmp(dot, ".jpeg") == 0;
+}
+
+/* A colour keyword (fill="darkorange"), which the game's SVG renderer draws
+ * grey unless it is one of a handful: the value after `p` (an attribute's
+ * opening quote or a style's colon) is letters only and not none,
+ * transparent, currentColor or inherit. */
+static bool colour_keyword(const char *p) {
+    size_t n = 0;
+    while (p[n] == ' ') p++;
+    while ((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= 'A' && p[n] <= 'Z')) n++;
+    if (n == 0 || (p[n] != '"' && p[n] != '\'' && p[n] != ';' && p[n] != ' ')) return false;
+    static const char *const ok[] = {"none", "transparent", "currentColor", "inherit"};
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+        if (strlen(ok[i]) == n && strncmp(p, ok[i], n) == 0) return false;
+    return true;
+}
+
+/* Offset in `data` of the first colour given by keyword, or -1. */
+static long first_colour_keyword(const char *data) {
+    static const char *const attrs[] = {"fill=\"", "stroke=\"", "stop-color=\"", "fill='", "stroke='",
+                                        "stop-color='", "fill:", "stroke:", "stop-color:"};
+    long best = -1;
+    for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
+        for (const char *p = strstr(data, attrs[i]); p; p = strstr(p + 1, attrs[i])) {
+            bool word_start = p == data || !((p[-1] >= 'a' && p[-1] <= 'z') || p[-1] == '-');
+            if (word_start && colour_keyword(p + strlen(attrs[i]))) {
+                if (best < 0 || p - data < best) best = p - data;
+                break;
+            }
+        }
+    return best;
+}
+
+/* The SVG rules of docs/authoring.md, for the SVG file `full`: warns
+ * (svg-text) about the first <text> element, which the game, drawing SVG
+ * without fonts, would silently drop, and (svg-colour-name) about the first
+ * colour given by name instead of #rrggbb; each at its line and column in
+ * the SVG file. */
+static void check_svg(Loader *L, const char *full, const char *rel) {
+    char *data = NULL;
+    size_t len = 0, size = 0;
+    int err = 0;
+    if (fsutil_read_file(full, LIMIT_IMAGE_BYTES, &data, &len, &size, &err) != FS_OK) return;
+    long at[2] = {-1, first_colour_keyword(data)};
+    for (const char *p = strstr(data, "<text"); p; p = strstr(p + 5, "<text")) {
+        char next = p[5];
+        if (next == '>' || next == '/' || next == ' ' || next == '\t' || next == '\n' || next == '\r') {
+            at[0] = p - data;
+            break;
+        }
+    }
+    static const DiagCode codes[2] = {DIAG_SVG_TEXT, DIAG_SVG_COLOUR_NAME};
+    for (int k = 0; k < 2; k++) {
+        if (at[k] < 0) continue;
+        JsonText t;
+        json_text_init(&t, data, len);
+        uint32_t line = 0, col = 0;
+        json_text_linecol(&t, (size_t)at[k], &line, &col);
+        json_text_free(&t);
+        const char *args[4] = {rel, NULL, NULL, NULL};
+        diag_add(L->r.dl, codes[k], full, line, col, jreader_path(&L->r), args);
+    }
+    free(data);
 }
 
 void validate_image(Loader *L, const char *rel) {
@@ -67,6 +131,8 @@ void validate_image(Loader *L, const char *rel) {
             jreader_report(r, DIAG_IMAGE_TOO_LARGE, false, rel, got, max, NULL);
         }
     }
+    const char *dot = strrchr(rel, '.');
+    if (dot && strcasecmp(dot, ".svg") == 0) check_svg(L, full, rel);
     /* A symbolic link may still lead out of the folder. */
     if (!L->real_dir_tried) {
         L->real_dir_tried = true;
