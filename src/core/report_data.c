@@ -38,15 +38,24 @@ static const char *read_str(JReader *rd, Arena *a, const JNode *obj, const char 
     return arena_strdup(a, s ? s : "");
 }
 
-/* Calls `fn` on each object element of array member `key`; false on OOM. */
+/* Calls `fn` on each object element of array member `key`, `max` of them
+ * at most (the room the caller made: more is reported as past the limit);
+ * false on OOM. */
 typedef bool (*EachFn)(JReader *rd, Report *r, const JNode *o, void *ctx, size_t i);
-static bool each(JReader *rd, Report *r, const JNode *obj, const char *key, EachFn fn, void *ctx, size_t *n) {
+static bool each(JReader *rd, Report *r, const JNode *obj, const char *key, EachFn fn, void *ctx, size_t max,
+                 size_t *n) {
     const JNode *arr = jreader_get(rd, obj, key, JT_ARRAY, false);
     *n = 0;
     if (!arr) return true;
     size_t mark = jreader_push(rd, key), i = 0;
+    if (jdom_count(arr) > max) {
+        char a[24], b[24];
+        snprintf(a, sizeof a, "%u", (unsigned)jdom_count(arr));
+        snprintf(b, sizeof b, "%zu", max);
+        jreader_report(rd, DIAG_LIMIT, false, key, a, b, NULL);
+    }
     bool ok = true;
-    for (const JNode *c = arr->child; c && ok; c = c->next, i++) {
+    for (const JNode *c = arr->child; c && ok && *n < max; c = c->next, i++) {
         size_t m2 = jreader_push_index(rd, i);
         if (jreader_expect(rd, c, JT_OBJECT, key)) ok = fn(rd, r, c, ctx, (*n)++);
         jreader_pop(rd, m2);
@@ -86,7 +95,7 @@ static bool read_comps(JReader *rd, Report *r, const JNode *obj, ReportCompetenc
     *out = calloc(count ? count : 1, sizeof **out);
     if (!*out) return false;
     size_t got;
-    bool ok = each(rd, r, obj, "competencies", read_comp, *out, &got);
+    bool ok = each(rd, r, obj, "competencies", read_comp, *out, count, &got);
     *n = (uint16_t)(got > count ? count : got);
     return ok;
 }
@@ -113,7 +122,7 @@ static bool read_decision(JReader *rd, Report *r, const JNode *o, void *ctx, siz
     d->choices = calloc(count ? count : 1, sizeof *d->choices);
     if (!d->choices) return false;
     size_t got;
-    bool ok = each(rd, r, o, "choices", read_choice, d->choices, &got);
+    bool ok = each(rd, r, o, "choices", read_choice, d->choices, count, &got);
     d->n_choices = d->cap_choices = (uint16_t)(got > count ? count : got);
     return ok;
 }
@@ -151,10 +160,10 @@ static bool read_scenario(JReader *rd, Report *r, const JNode *o, void *ctx, siz
     s->decisions = calloc(nd ? nd : 1, sizeof *s->decisions);
     if (!s->endings || !s->decisions) return false;
     size_t got;
-    if (!each(rd, r, o, "endings", read_ending, s->endings, &got)) return false;
+    if (!each(rd, r, o, "endings", read_ending, s->endings, ne, &got)) return false;
     s->n_endings = s->cap_endings = (uint16_t)(got > ne ? ne : got);
     s->n_decisions = s->cap_decisions = nd;
-    if (!each(rd, r, o, "decisions", read_decision, s->decisions, &got)) return false;
+    if (!each(rd, r, o, "decisions", read_decision, s->decisions, nd, &got)) return false;
     return read_comps(rd, r, o, &s->comps, &s->n_comps);
 }
 
@@ -208,7 +217,7 @@ static Report *data_read(JReader *rd, Report *r, bool have_source) {
             if (ns > UINT16_MAX) ns = UINT16_MAX;
             r->scenarios = calloc(ns ? ns : 1, sizeof *r->scenarios);
             size_t got = 0;
-            ok = r->scenarios && each(rd, r, root, "scenarios", read_scenario, NULL, &got);
+            ok = r->scenarios && each(rd, r, root, "scenarios", read_scenario, NULL, ns, &got);
             r->n_scenarios = r->cap_scenarios = (uint16_t)(got > ns ? ns : got);
             ok = ok && read_comps(rd, r, root, &r->comps, &r->n_comps) && read_workshops(rd, r, root);
             r->cap_comps = r->n_comps;
