@@ -221,11 +221,16 @@ static Report *data_read(JReader *rd, Report *r, bool have_source) {
             r->n_scenarios = r->cap_scenarios = (uint16_t)(got > ns ? ns : got);
             ok = ok && read_comps(rd, r, root, &r->comps, &r->n_comps) && read_workshops(rd, r, root);
             r->cap_comps = r->n_comps;
+            /* Each id names the first competency with that id, once. */
             const JNode *focus = jdom_get(root, "focus");
             for (const JNode *f = jdom_is_array(focus) ? focus->child : NULL; f && r->n_focus < REPORT_FOCUS_MAX;
-                 f = f->next)
-                for (uint16_t c = 0; jdom_is_string(f) && c < r->n_comps; c++)
-                    if (strcmp(r->comps[c].id, f->valuestring) == 0) r->focus[r->n_focus++] = c;
+                 f = f->next) {
+                uint16_t c = 0;
+                while (jdom_is_string(f) && c < r->n_comps && strcmp(r->comps[c].id, f->valuestring) != 0) c++;
+                bool known = jdom_is_string(f) && c < r->n_comps;
+                for (uint16_t k = 0; known && k < r->n_focus; k++) known = r->focus[k] != c;
+                if (known) r->focus[r->n_focus++] = c;
+            }
             ok = ok && rd->errors == 0;
         }
     }
