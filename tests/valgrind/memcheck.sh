@@ -1,4 +1,4 @@
-#!/usr/bin/env bash
+#!/bin/bash
 # memcheck.sh — runs one program of the project under Valgrind memcheck, as
 # the Valgrind build (-DENJEUX_VALGRIND=ON, tests/valgrind/run.sh) runs every
 # test program and every `enjeux` a test script starts:
@@ -11,11 +11,15 @@
 # $ENJEUX_VALGRIND_LOGS (default ./valgrind-logs), which run.sh reads at the
 # end. Leaks inside system libraries and drivers that are not the project's
 # are suppressed by tests/sanitizers/valgrind.supp, each with its reason.
+#
+# Tests may run a program with a PATH that hides tools (`enjeux graph`
+# without `dot`): hence bash by its path, builtins only, and Valgrind by the
+# path CMake found ($ENJEUX_VALGRIND_PROGRAM).
 set -euo pipefail
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+here=${BASH_SOURCE[0]%/*}
 logs=${ENJEUX_VALGRIND_LOGS:-$PWD/valgrind-logs}
-mkdir -p "$logs"
-exec valgrind --tool=memcheck --leak-check=full --show-leak-kinds=definite,indirect \
+[ -d "$logs" ] || /bin/mkdir -p "$logs"
+exec "${ENJEUX_VALGRIND_PROGRAM:-valgrind}" --tool=memcheck --leak-check=full --show-leak-kinds=definite,indirect \
   --errors-for-leak-kinds=definite,indirect --error-exitcode=97 --num-callers=40 \
   --suppressions="$here/../sanitizers/valgrind.supp" --gen-suppressions=all \
-  --log-file="$logs/$(basename "$1").%p.log" "$@"
+  --log-file="$logs/${1##*/}.%p.log" "$@"
