@@ -107,11 +107,14 @@ void jreader_pop(JReader *r, size_t mark) {
 }
 
 const char *jreader_path_to(JReader *r, size_t mark) {
+    return jreader_path_of(r, r->segs, mark > r->n_segs ? r->n_segs : mark);
+}
+
+const char *jreader_path_of(JReader *r, const JPathSeg *segs, size_t n_segs) {
     r->plen = 0;
     path_append(r, "", 0);
-    if (mark > r->n_segs) mark = r->n_segs;
-    for (size_t k = 0; k < mark; k++) {
-        const JPathSeg *g = &r->segs[k];
+    for (size_t k = 0; k < n_segs; k++) {
+        const JPathSeg *g = &segs[k];
         if (!g->key) {
             char tmp[24];
             size_t n = sizeof tmp, i = g->index;

@@ -95,6 +95,9 @@ void jreader_pop(JReader *r, size_t mark);
  * by a push, or jreader_mark()); valid until the next call. r->plen is its
  * length. Never NULL (an empty string when out of memory). */
 const char *jreader_path_to(JReader *r, size_t mark);
+/* The JSON Pointer of the `n` steps `segs` (a copy of some earlier path);
+ * valid until the next call, never NULL. */
+const char *jreader_path_of(JReader *r, const JPathSeg *segs, size_t n);
 static inline size_t jreader_mark(const JReader *r) { return r->n_segs; }
 static inline const char *jreader_path(JReader *r) { return jreader_path_to(r, r->n_segs); }
 
