@@ -4,7 +4,6 @@
 #include "core/hash.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,7 +84,7 @@ static void path_append(JReader *r, const char *s, size_t n) {
     r->path[r->plen] = '\0';
 }
 
-static size_t push_seg(JReader *r, const char *key, size_t index) {
+size_t jreader_push_slow(JReader *r, const char *key, size_t index) {
     size_t mark = r->n_segs;
     if (r->n_segs == r->cap_segs) {
         size_t cap = r->cap_segs ? r->cap_segs * 2 : 32;
@@ -98,13 +97,6 @@ static size_t push_seg(JReader *r, const char *key, size_t index) {
     return mark;
 }
 
-size_t jreader_push(JReader *r, const char *key) { return push_seg(r, key, 0); }
-
-size_t jreader_push_index(JReader *r, size_t i) { return push_seg(r, NULL, i); }
-
-void jreader_pop(JReader *r, size_t mark) {
-    if (mark <= r->n_segs) r->n_segs = mark;
-}
 
 const char *jreader_path_to(JReader *r, size_t mark) {
     return jreader_path_of(r, r->segs, mark > r->n_segs ? r->n_segs : mark);
@@ -358,12 +350,13 @@ JNode *jreader_parse(JReader *r, size_t limit) {
 bool jreader_int_value(const JNode *v, int32_t *out) {
     if (!jdom_is_number(v)) return false;
     double d = v->valuedouble;
-    if (!(d >= -2147483648.0 && d <= 2147483647.0) || floor(d) != d) return false;
+    /* In range, the conversion truncates: equal only when integral. */
+    if (!(d >= -2147483648.0 && d <= 2147483647.0) || (double)(int32_t)d != d) return false;
     *out = (int32_t)d;
     return true;
 }
 
-static bool type_ok(const JNode *v, JType t) {
+static inline bool type_ok(const JNode *v, JType t) {
     int32_t tmp;
     switch (t) {
     case JT_STRING:
