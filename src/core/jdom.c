@@ -141,6 +141,23 @@ static size_t put_utf8(char *d, unsigned cp) {
     return 4;
 }
 
+/* memcpy for the short strings of a document, without a call: fixed-size
+ * copies, the last one overlapping, for 4 bytes and more. */
+static inline void copy_bytes(char *d, const char *src, size_t n) {
+    if (n >= 16) {
+        for (size_t k = 0; k + 16 < n; k += 16) memcpy(d + k, src + k, 16);
+        memcpy(d + n - 16, src + n - 16, 16);
+    } else if (n >= 8) {
+        memcpy(d, src, 8);
+        memcpy(d + n - 8, src + n - 8, 8);
+    } else if (n >= 4) {
+        memcpy(d, src, 4);
+        memcpy(d + n - 4, src + n - 4, 4);
+    } else {
+        memcpy(d, src, n);
+    }
+}
+
 /* `n` bytes for a string value, packed in chunks of the strings arena. */
 static char *string_space(Parser *p, size_t n) {
     if (n > p->chunk_left) {
@@ -224,7 +241,7 @@ static const char *parse_string(Parser *p, Arena *arena, uint32_t *out_len) {
         return NULL;
     }
     if (!escapes) {
-        memcpy(d, s + start, raw);
+        copy_bytes(d, s + start, raw);
         d[raw] = '\0';
         p->pos = i + 1;
         *out_len = (uint32_t)raw;
@@ -615,10 +632,13 @@ member: /* the next member or element of f at pos */
     }
     p->pos = pos;
     if (!(key = parse_key(p))) return NULL;
-    pos = skip_ws_at(s, p->pos, n);
-    if (pos >= n || s[pos] != ':') {
-        fail(p, JP_SYNTAX, pos);
-        return NULL;
+    pos = p->pos;
+    if (pos >= n || s[pos] != ':') { /* mostly right after the name */
+        pos = skip_ws_at(s, pos, n);
+        if (pos >= n || s[pos] != ':') {
+            fail(p, JP_SYNTAX, pos);
+            return NULL;
+        }
     }
     pos = skip_ws_at(s, pos + 1, n);
     JNode *obj = f->node;
