@@ -9,7 +9,8 @@
 #
 #   (default)  the whole suite but the tests that cannot run under Valgrind
 #   --ci       what .ci/run runs: also without the screenshot tours
-#              (ui_layout_*), which alone would take hours under memcheck
+#              (ui_layout_*, i18n_lang_tour, i18n_langnote), which alone
+#              would take hours under memcheck
 #   -- …       passed to ctest, e.g. -- -R engine
 #
 # Never run here: engine_save_sigkill, records_kill and
@@ -30,7 +31,7 @@ exclude="^($never)\$"
 ctest_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --ci) exclude="^($never|ui_layout_.*)\$"; shift ;;
+    --ci) exclude="^($never|ui_layout_.*|i18n_lang_tour|i18n_langnote)\$"; shift ;;
     --) shift; ctest_args=("$@"); break ;;
     -h|--help) sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown argument '$1' (see tests/valgrind/run.sh --help)" >&2; exit 2 ;;
