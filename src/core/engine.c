@@ -467,6 +467,35 @@ bool session_undo(Session *s) {
 
 /* ---- compact state ------------------------------------------------------------ */
 
+/* 8 flags (bytes 0 or 1) to 8 bits and back. On a little-endian machine a
+ * multiplication moves the eight bytes at once; elsewhere a loop. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+static uint32_t pack8(const uint8_t *f) {
+    uint64_t t;
+    memcpy(&t, f, sizeof t);
+    t |= t >> 4; /* any set bit of a byte down to its bit 0 */
+    t |= t >> 2;
+    t |= t >> 1;
+    return (uint32_t)(((t & 0x0101010101010101u) * 0x0102040810204080u) >> 56);
+}
+
+static void unpack8(uint8_t *f, uint32_t bits) {
+    uint64_t t = (uint64_t)(bits & 0xffu) * 0x0101010101010101u & 0x8040201008040201u;
+    t = ((t + 0x7f7f7f7f7f7f7f7fu) >> 7) & 0x0101010101010101u;
+    memcpy(f, &t, sizeof t);
+}
+#else
+static uint32_t pack8(const uint8_t *f) {
+    uint32_t bits = 0;
+    for (uint32_t b = 0; b < 8; b++) bits |= (uint32_t)(f[b] != 0) << b;
+    return bits;
+}
+
+static void unpack8(uint8_t *f, uint32_t bits) {
+    for (uint32_t b = 0; b < 8; b++) f[b] = (uint8_t)((bits >> b) & 1u);
+}
+#endif
+
 void session_state_layout(const Scenario *sc, StateLayout *out) {
     out->meters = 1;
     out->counters = out->meters + sc->n_meters;
@@ -490,9 +519,7 @@ void session_state_save(const Session *s, int32_t *out) {
      * the scenario's count is masked out. */
     uint32_t nf = sc->n_flags, ne = sc->n_events;
     for (uint32_t g = 0; g * 8u < nf; g++) {
-        uint32_t bits = 0;
-        const uint8_t *f = s->flags + g * 8u;
-        for (uint32_t b = 0; b < 8; b++) bits |= (uint32_t)(f[b] != 0) << b;
+        uint32_t bits = pack8(s->flags + g * 8u);
         if (nf - g * 8u < 8u) bits &= (1u << (nf - g * 8u)) - 1u;
         out[l.flags + g / 4u] |= (int32_t)(bits << (8u * (g % 4u)));
     }
@@ -524,8 +551,7 @@ void session_state_load(Session *s, const int32_t *in) {
     for (uint32_t g = 0; g * 8u < nf; g++) {
         uint32_t bits = ((uint32_t)in[l.flags + g / 4u] >> (8u * (g % 4u))) & 0xffu;
         if (nf - g * 8u < 8u) bits &= (1u << (nf - g * 8u)) - 1u;
-        uint8_t *f = s->flags + g * 8u;
-        for (uint32_t b = 0; b < 8; b++) f[b] = (uint8_t)((bits >> b) & 1u);
+        unpack8(s->flags + g * 8u, bits);
     }
     for (uint32_t g = 0; g * 4u < ne; g++) {
         uint32_t bits = ((uint32_t)in[l.events + g / 4u] >> (8u * (g % 4u))) & 0xffu;
