@@ -796,6 +796,55 @@ static int32_t score_of(int32_t earned, int32_t best) {
     return (int32_t)(s > 100 ? 100 : s);
 }
 
+/* The (earned, best) pairs at the endings, merged: the figures are taken
+ * once per pair. Their sums are of integers held in doubles, exact below
+ * 2^53, so the order of the pairs does not change them. */
+typedef struct EndSlot {
+    ScoreEntry e;
+    bool used, over;         /* over: the count saturated */
+} EndSlot;
+
+typedef struct EndTable {
+    EndSlot *slot;
+    uint32_t mask, n;
+} EndTable;
+
+static uint32_t end_hash(int32_t earned, int32_t best) {
+    uint64_t h = ((uint64_t)(uint32_t)earned << 32 | (uint32_t)best) * 0x9e3779b97f4a7c15u;
+    return (uint32_t)(h >> 32);
+}
+
+static bool ends_grow(EndTable *t) {
+    uint32_t size = t->slot ? (t->mask + 1) * 2 : 256;
+    EndSlot *ns = calloc(size, sizeof *ns);
+    if (!ns) return false;
+    for (uint32_t i = 0; t->slot && i <= t->mask; i++) {
+        if (!t->slot[i].used) continue;
+        uint32_t h = end_hash(t->slot[i].e.earned, t->slot[i].e.best) & (size - 1);
+        while (ns[h].used) h = (h + 1) & (size - 1);
+        ns[h] = t->slot[i];
+    }
+    free(t->slot);
+    t->slot = ns;
+    t->mask = size - 1;
+    return true;
+}
+
+static bool ends_add(EndTable *t, const ScoreEntry *p) {
+    uint32_t h = end_hash(p->earned, p->best) & t->mask;
+    for (; t->slot[h].used; h = (h + 1) & t->mask) {
+        EndSlot *x = &t->slot[h];
+        if (x->e.earned == p->earned && x->e.best == p->best) {
+            x->e.count = sat_add(x->e.count, p->count, &x->over);
+            x->e.approx += p->approx;
+            return true;
+        }
+    }
+    t->slot[h] = (EndSlot){*p, true, false};
+    if (++t->n * 2 > t->mask + 1) return ends_grow(t);
+    return true;
+}
+
 /* The exact distribution of (earned, best) over all playthroughs, pulled in
  * topological order: each state's list is built from its predecessors'
  * and kept in one growing buffer. `ex` is each edge's evidence for `comp`
@@ -813,6 +862,8 @@ static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, co
     uint64_t work = 0;
     double esum = 0, bsum = 0, ssum = 0, weight = 0, sweight = 0;
     CompetencyReport r = *cr;
+    EndTable ends = {NULL, 0, 0};
+    ok = ok && ends_grow(&ends);
     const uint32_t *in_first = g->in_first, *in_edge = g->in_edge, *esrc = g->esrc;
     const int32_t *scene = g->scene;
     for (uint32_t k = 0; k < n && ok; k++) {
@@ -876,36 +927,40 @@ static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, co
         off[v] = (uint32_t)at;
         len[v] = (uint32_t)(used - at);
         if (scene[v] >= 0) continue;
-        for (size_t i = at; i < used; i++) {
-            const ScoreEntry *p = &buf[i];
-            if (!any) {
-                r.earned.min = r.earned.max = p->earned;
-                r.best.min = r.best.max = p->best;
-                any = true;
-            } else {
-                if (p->earned < r.earned.min) r.earned.min = p->earned;
-                if (p->earned > r.earned.max) r.earned.max = p->earned;
-                if (p->best < r.best.min) r.best.min = p->best;
-                if (p->best > r.best.max) r.best.max = p->best;
-            }
-            esum += p->earned * p->approx;
-            bsum += p->best * p->approx;
-            weight += p->approx;
-            if (p->best <= 0) {
-                count_add(&r.not_assessed, p->count, p->approx);
-                continue;
-            }
-            int32_t sc = score_of(p->earned, p->best);
-            if (!scored || sc < r.score.min) r.score.min = sc;
-            if (!scored || sc > r.score.max) r.score.max = sc;
-            scored = true;
-            ssum += sc * p->approx;
-            sweight += p->approx;
+        for (size_t i = at; i < used && ok; i++) ok = ends_add(&ends, &buf[i]);
+    }
+    for (uint32_t i = 0; ok && i <= ends.mask; i++) {
+        if (!ends.slot[i].used) continue;
+        const ScoreEntry *p = &ends.slot[i].e;
+        if (ends.slot[i].over && p->best <= 0) sat = true;
+        if (!any) {
+            r.earned.min = r.earned.max = p->earned;
+            r.best.min = r.best.max = p->best;
+            any = true;
+        } else {
+            if (p->earned < r.earned.min) r.earned.min = p->earned;
+            if (p->earned > r.earned.max) r.earned.max = p->earned;
+            if (p->best < r.best.min) r.best.min = p->best;
+            if (p->best > r.best.max) r.best.max = p->best;
         }
+        esum += p->earned * p->approx;
+        bsum += p->best * p->approx;
+        weight += p->approx;
+        if (p->best <= 0) {
+            count_add(&r.not_assessed, p->count, p->approx);
+            continue;
+        }
+        int32_t sc = score_of(p->earned, p->best);
+        if (!scored || sc < r.score.min) r.score.min = sc;
+        if (!scored || sc > r.score.max) r.score.max = sc;
+        scored = true;
+        ssum += sc * p->approx;
+        sweight += p->approx;
     }
     free(off);
     free(len);
     free(buf);
+    free(ends.slot);
     if (!ok) return false;
     if (sat) r.not_assessed.saturated = true;
     if (weight > 0) {
