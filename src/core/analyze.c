@@ -876,6 +876,23 @@ static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, co
             }
             buf[used++] = (ScoreEntry){0, 0, 1, 1.0};
         }
+        if (scene[v] < 0 && v != 0) { /* an ending: its pairs go straight to the table */
+            for (uint32_t i = in_first[v], iend = in_first[v + 1]; i < iend && ok; i++) {
+                uint32_t e = in_edge[i], u = esrc[e], lu = len[u];
+                int32_t x = ex[e], b = bb[u];
+                work += lu;
+                if (work > budget) {
+                    ok = false;
+                    break;
+                }
+                const ScoreEntry *src = buf + off[u];
+                for (uint32_t j = 0; j < lu && ok; j++) {
+                    ScoreEntry q = {src[j].earned + x, src[j].best + b, src[j].count, src[j].approx};
+                    ok = ends_add(&ends, &q);
+                }
+            }
+            continue;
+        }
         for (uint32_t i = in_first[v], iend = in_first[v + 1]; i < iend; i++) {
             uint32_t e = in_edge[i], u = esrc[e], lu = len[u];
             int32_t x = ex[e], b = bb[u];
