@@ -12,6 +12,7 @@
 #include "core/fsutil.h"
 #include "core/idtable.h"
 #include "core/scenario.h"
+#include "core/utf8.h"
 
 static const char *const TYPE_NAMES[LANG_COUNT][JT_COUNT] = {
     [LANG_FR] = {
@@ -274,12 +275,17 @@ static void describe_char(const JReader *r, const char *s, size_t len, size_t of
         snprintf(out, cap, "%s", fr ? "fin du fichier inattendue" : "unexpected end of file");
         return;
     }
-    size_t n = 1;
-    while (off + n < len && n < 4 && ((unsigned char)s[off + n] & 0xC0) == 0x80) n++;
+    /* The character itself when it is printable UTF-8; otherwise its first
+     * byte in hex, so that the message stays valid UTF-8. */
+    unsigned char c = (unsigned char)s[off];
+    size_t n = c < 0x80 ? 1 : utf8_sequence_length(s + off, len - off);
     char ch[8];
-    memcpy(ch, s + off, n);
-    ch[n] = '\0';
-    if ((unsigned char)ch[0] < 0x20) snprintf(ch, sizeof ch, "\\x%02x", (unsigned)(unsigned char)ch[0]);
+    if (n == 0 || c < 0x20 || c == 0x7F) {
+        snprintf(ch, sizeof ch, "\\x%02x", (unsigned)c);
+    } else {
+        memcpy(ch, s + off, n);
+        ch[n] = '\0';
+    }
     if (fr)
         snprintf(out, cap, "caractère inattendu «\u00a0%s\u00a0»", ch);
     else
