@@ -389,6 +389,22 @@ bool fsutil_is_dir(const char *path) {
     return fsutil_kind(path) == FS_KIND_DIR;
 }
 
+bool fsutil_dir_writable(const char *dir, int *err) {
+    char *probe = fsutil_join(dir, ".enjeux-write-test");
+    if (!probe) {
+        *err = ENOMEM;
+        return false;
+    }
+    errno = 0;
+    FILE *f = fopen(probe, "wb");
+    bool ok = f && fputc('\n', f) != EOF;
+    if (f && fclose(f) != 0) ok = false;
+    if (!ok) *err = errno ? errno : EIO;
+    if (f) remove(probe);
+    free(probe);
+    return ok;
+}
+
 bool fsutil_mkdir(const char *dir, int *err) {
     int r = make_dir(dir);
     *err = r == 0 ? 0 : errno;

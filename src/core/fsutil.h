@@ -99,6 +99,12 @@ bool fsutil_mkdirs(const char *dir, int *err);
 /* True when `path` names an existing folder. */
 bool fsutil_is_dir(const char *path);
 
+/* True when a file can be created in folder `dir`: a small probe file
+ * (".enjeux-write-test") is created and removed. False with *err set to an
+ * errno value (EROFS: a read-only drive, EACCES: no permission, ENOSPC: a
+ * full disk, ENOENT: the folder is gone). */
+bool fsutil_dir_writable(const char *dir, int *err);
+
 /* Removes `path` and, when it is a folder, everything under it (symbolic
  * links are removed, never followed). A missing path is not an error.
  * Returns false with *err set to an errno value when something could not be

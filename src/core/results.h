@@ -50,6 +50,13 @@ char *results_to_json(const Session *s, const Framework *fw, const PlayMeta *m);
  * and the play's row. Same contract as results_to_json. */
 char *results_to_csv(const Session *s, const Framework *fw, const PlayMeta *m);
 
+/* The CSV of any number of plays, one row each, from their results files
+ * (format 2) parsed by cJSON: the columns of results_to_csv, with one
+ * column per meter and per competency met in any of the plays (empty where
+ * a play has none). Newly malloc'd; NULL when memory runs out. */
+struct cJSON;
+char *results_csv_from_json(struct cJSON *const *plays, size_t n);
+
 /* The xAPI statements of the play, as a JSON array: `initialized`, then
  * `selected` and `progressed` per decision, then `completed`. Same contract
  * as results_to_json. */
@@ -89,7 +96,6 @@ const char *results_tone_slug(EndingTone t);
  * final '\n', newly malloc'd (the caller frees it); `root` is deleted in any
  * case. NULL when `root` is NULL or memory runs out. The one printer of the
  * results, record and badge writers. */
-struct cJSON;
 char *results_print_json(struct cJSON *root, bool pretty);
 
 #endif

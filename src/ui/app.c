@@ -326,6 +326,7 @@ bool app_use_profile(App *app, int index) {
     if (!app->opts.shots_dir && !profiles_pick(&app->profiles, app->user_dir, index, &err))
         SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%sprofiles.json: cannot be written: %s", app->user_dir,
                      strerror(err));
+    app_workshop_refresh(app);
     progress_free(app->progress);
     ProgressLoadReport rep;
     app->progress = progress_load(dir, &rep);
@@ -424,7 +425,7 @@ static void open_pad(App *app, int index) {
     if (!app->pad && SDL_IsGameController(index)) app->pad = SDL_GameControllerOpen(index);
 }
 
-static void handle_event(App *app, SDL_Event *ev) {
+void app_handle_event(App *app, SDL_Event *ev) {
     switch (ev->type) {
     case SDL_QUIT:
         app->running = false;
@@ -524,7 +525,7 @@ typedef struct ExtraOpts {
     const char *bench;
     const char *export_dir;   /* --export-dir DIR */
     const char *workshop;     /* --workshop FILE */
-    const char *code;         /* --workshop-code CODE */
+    char code[WORKSHOP_CODE_MAX]; /* --workshop-code CODE, cleaned; "" when none */
 } ExtraOpts;
 
 static bool parse_size(const char *s, int *w, int *h) {
@@ -577,14 +578,14 @@ static int parse_options(App *app, ExtraOpts *x, int argc, char **argv) {
             x->workshop = v;
             i++;
         } else if (strcmp(a, "--workshop-code") == 0 && v) {
-            if (!workshop_code_valid(v)) {
+            char bad[5];
+            if (workshop_code_clean(v, x->code, bad) != WCODE_OK) {
                 fprintf(stderr, tr_lang() == LANG_FR
-                                    ? "enjeux : --workshop-code %s : lettres sans accent, chiffres, - _ . (63 au plus)\n"
-                                    : "enjeux: --workshop-code %s: letters without accents, digits, - _ . (63 at most)\n",
+                                    ? "enjeux : --workshop-code %s : lettres sans accent, chiffres, - _ . (32 au plus)\n"
+                                    : "enjeux: --workshop-code %s: letters without accents, digits, - _ . (32 at most)\n",
                         v);
                 return 2;
             }
-            x->code = v;
             i++;
         } else if (strcmp(a, "--bench") == 0 && v) {
             x->bench = v;
@@ -751,7 +752,7 @@ static int run_loop(App *app, Script *script, const char *bench_out) {
         if (app->animating || script) got = SDL_PollEvent(&ev) != 0;
         else got = SDL_WaitEvent(&ev) != 0;
         while (got) {
-            handle_event(app, &ev);
+            app_handle_event(app, &ev);
             if (app->n_requests > 0 || !app->running) break;
             got = SDL_PollEvent(&ev) != 0;
         }
@@ -786,16 +787,33 @@ static bool setup_workshop(App *app, const ExtraOpts *x) {
             memset(&g->workshop_file, 0, sizeof g->workshop_file);
         }
     }
+    snprintf(app->workshop_cli, sizeof app->workshop_cli, "%s", x->code);
+    snprintf(app->export_cli, sizeof app->export_cli, "%s", x->export_dir ? x->export_dir : "");
+    snprintf(g->home_page, sizeof g->home_page, "%s", g->workshop_file.xapi_home_page);
+    return true;
+}
+
+void app_workshop_refresh(App *app) {
+    Game *g = &app->game;
     const Workshop *w = &g->workshop_file;
-    snprintf(g->workshop, sizeof g->workshop, "%s", x->code ? x->code : w->code);
-    snprintf(g->home_page, sizeof g->home_page, "%s", w->xapi_home_page);
-    snprintf(g->export_dir, sizeof g->export_dir, "%s", x->export_dir ? x->export_dir : w->export_dir);
+    const char *code = app->workshop_cli[0] ? app->workshop_cli : app->settings.workshop_code[0] ? app->settings.workshop_code : w->code;
+    snprintf(g->workshop, sizeof g->workshop, "%s", code);
+    const char *dir = app->export_cli[0] ? app->export_cli : app->settings.export_dir[0] ? app->settings.export_dir : w->export_dir;
+    if (strcmp(dir, g->export_dir) == 0) return;
+    snprintf(g->export_dir, sizeof g->export_dir, "%s", dir);
     if (g->export_dir[0] && g->recording) {
+        char err[1500];
         int n = game_export_pending(g, err, sizeof err);
         if (n < 0) fprintf(stderr, "enjeux: %s\n", err);
         else if (n > 0) SDL_Log("%d results and badges files copied to %s", n, g->export_dir);
     }
-    return true;
+}
+
+void app_set_workshop_code(App *app, const char *code) {
+    app->workshop_cli[0] = '\0';
+    snprintf(app->settings.workshop_code, sizeof app->settings.workshop_code, "%s", code);
+    app_settings_changed(app);
+    app_workshop_refresh(app);
 }
 
 /* The interface catalogues of assets/i18n/: a damaged or missing one is
@@ -885,6 +903,7 @@ int app_main(int argc, char **argv) {
     if (!setup_workshop(app, &x)) goto out;
     if (app->opts.shots_dir) app->settings_readonly = true;
     else load_settings(app);
+    app_workshop_refresh(app);
     if (!theme_load(&app->themes[0], theme_path, err, sizeof err)) {
         fprintf(stderr, "enjeux: %s\n", err);
         goto out;

@@ -292,10 +292,31 @@ static void demo_profiles(App *app) {
     progress_add_play(app->progress, &play);
 }
 
+/* Types `text` and then presses `key` (0: none) on the current screen, as
+ * a player would. */
+static void type_keys(App *app, const char *text, SDL_Keycode key) {
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_TEXTINPUT;
+    snprintf(ev.text.text, sizeof ev.text.text, "%s", text);
+    if (*text) app_handle_event(app, &ev);
+    app_render_frame(app);
+    if (!key) return;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_KEYDOWN;
+    ev.key.keysym.sym = key;
+    app_handle_event(app, &ev);
+}
+
 static void tour_profiles(Tour *t) {
     App *app = t->app;
     go(app, &screen_profiles, PROFILES_FROM_TITLE);
     shoot(t, "profiles");
+    /* The workshop code typed with a space: what is wrong, under the field. */
+    go(app, &screen_profiles, PROFILES_WORKSHOP);
+    app_render_frame(app);
+    type_keys(app, " b", SDLK_RETURN);
+    shoot(t, "profiles-code");
     go(app, &screen_profiles, PROFILES_CONFIRM + 1);
     shoot(t, "profiles-delete");
     /* The first start: no profile yet. */
@@ -439,6 +460,9 @@ int shots_run(App *app) {
         return 2;
     }
     demo_profiles(app);
+    /* A workshop code in use: the title, the library and the profile
+     * screen show it. */
+    snprintf(app->game.workshop, sizeof app->game.workshop, "LYON-2026-11");
     int scales[4];
     bool contrasts[2];
     int nt = parse_text_scales(app->opts.text_scales, scales, 4);
