@@ -11,13 +11,10 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/datadir.h"
 #include "core/fsutil.h"
 #include "core/lang.h"
 #include "core/scenario.h"
-
-#ifndef ENJEUX_SOURCE_DATA_DIR
-#define ENJEUX_SOURCE_DATA_DIR "."
-#endif
 
 enum { TEMPLATE_MAX_BYTES = 1024 * 1024 };
 
@@ -64,37 +61,6 @@ static bool make_dirs(const char *dir) {
     if (fsutil_mkdirs(dir, &e)) return true;
     errno = e;
     return false;
-}
-
-/* The data folder (holding assets/templates/scenario/), malloc'd, or NULL:
- * ENJEUX_DATA_DIR, then beside the program, ../share/enjeux from it, then
- * the source tree it was built from. */
-static char *find_data_dir(void) {
-    const char *env = getenv("ENJEUX_DATA_DIR");
-    char *cands[4] = {NULL, NULL, NULL, NULL};
-    int n = 0;
-    if (env && *env) cands[n++] = strdup(env);
-    {
-        char *dir = fsutil_exe_dir();
-        if (dir) {
-            cands[n++] = dir;
-            cands[n++] = fsutil_join(dir, "../share/enjeux");
-        }
-    }
-    cands[n++] = strdup(ENJEUX_SOURCE_DATA_DIR);
-    char *found = NULL;
-    for (int i = 0; i < n; i++) {
-        if (!found && cands[i]) {
-            char *t = fsutil_join(cands[i], "assets/templates/scenario/scenario.json");
-            if (t && is_file(t)) {
-                found = cands[i];
-                cands[i] = NULL;
-            }
-            free(t);
-        }
-        free(cands[i]);
-    }
-    return found;
 }
 
 /* `text` with the first occurrence of `from` replaced by `to` (every
@@ -239,8 +205,13 @@ int cli_new(int argc, char **argv) {
                 id);
         return 2;
     }
-    char *data_dir = find_data_dir();
-    if (!data_dir) {
+    char *data_dir = NULL;
+    char *tpl_file = DATADIR_FIND(&data_dir) == DATADIR_OK
+                         ? fsutil_join(data_dir, "assets/templates/scenario/scenario.json") : NULL;
+    bool have_tpl = tpl_file && is_file(tpl_file);
+    free(tpl_file);
+    if (!have_tpl) {
+        free(data_dir);
         fputs(tr(lang,
                  "enjeux new\u202f: modèle introuvable (assets/templates/scenario/). Réinstallez le jeu, ou "
                  "indiquez son dossier de données avec ENJEUX_DATA_DIR.\n",

@@ -11,13 +11,11 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/datadir.h"
 #include "core/fsutil.h"
 #include "core/lang.h"
 #include "core/report.h"
 
-#ifndef ENJEUX_SOURCE_DATA_DIR
-#define ENJEUX_SOURCE_DATA_DIR "."
-#endif
 
 enum { WALK_DEPTH = 16 };
 
@@ -143,10 +141,13 @@ static bool write_out(const char *path, char *text, Lang lang) {
     return false;
 }
 
+/* The installed (or source) scenarios folder, for titles; NULL if none. */
 static const char *default_scenarios(char *buf, size_t len) {
-    const char *env = getenv("ENJEUX_DATA_DIR");
-    snprintf(buf, len, "%s/scenarios", env && *env ? env : ENJEUX_SOURCE_DATA_DIR);
-    return fsutil_kind(buf) == FS_KIND_DIR ? buf : NULL;
+    char *dir = NULL;
+    if (DATADIR_FIND(&dir) != DATADIR_OK) return NULL;
+    int n = snprintf(buf, len, "%sscenarios", dir);
+    free(dir);
+    return n > 0 && (size_t)n < len && fsutil_kind(buf) == FS_KIND_DIR ? buf : NULL;
 }
 
 typedef struct Opts {

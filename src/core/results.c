@@ -453,10 +453,12 @@ static cJSON *scenario_activity(const XCtx *x) {
     return activity(x->scenario_iri, TYPE_SERIOUS_GAME, lang_map(&x->sc->title));
 }
 
+/* xAPI 1.0.3 (Data, "ISO 8601 Durations"): durations carry at most 0.01 s
+ * of precision; the milliseconds are truncated, not rounded, as an LRS does. */
 static void add_duration(cJSON *o, int64_t ms) {
     char t[48];
     if (ms < 0) ms = 0;
-    snprintf(t, sizeof t, "PT%" PRId64 ".%03" PRId64 "S", ms / 1000, ms % 1000);
+    snprintf(t, sizeof t, "PT%" PRId64 ".%02" PRId64 "S", ms / 1000, ms % 1000 / 10);
     cJSON_AddStringToObject(o, "duration", t);
 }
 

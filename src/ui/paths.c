@@ -7,23 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/datadir.h"
 #include "core/fsutil.h"
-
-#ifndef ENJEUX_SOURCE_DATA_DIR
-#define ENJEUX_SOURCE_DATA_DIR "."
-#endif
-#ifndef ENJEUX_REL_DATA_DIR
-#define ENJEUX_REL_DATA_DIR "../share/enjeux"
-#endif
 
 bool paths_is_file(const char *path) {
     return fsutil_kind(path) == FS_KIND_FILE;
-}
-
-static bool holds_assets(const char *dir) {
-    char p[PATH_MAX_LEN];
-    int n = snprintf(p, sizeof p, "%s/assets/theme.json", dir);
-    return n > 0 && (size_t)n < sizeof p && paths_is_file(p);
 }
 
 static bool set_dir(char *out, size_t outlen, const char *dir) {
@@ -34,28 +22,26 @@ static bool set_dir(char *out, size_t outlen, const char *dir) {
 }
 
 bool paths_find_data(char *out, size_t outlen, char *err, size_t errlen) {
-    const char *env = getenv("ENJEUX_DATA_DIR");
-    if (env && *env) {
-        if (holds_assets(env)) return set_dir(out, outlen, env);
+    char *dir = NULL;
+    switch (DATADIR_FIND(&dir)) {
+    case DATADIR_OK: {
+        bool ok = set_dir(out, outlen, dir);
+        if (!ok) snprintf(err, errlen, "%s: the data folder's path is too long; install the game in a shorter path.", dir);
+        free(dir);
+        return ok;
+    }
+    case DATADIR_ENV_BAD:
         snprintf(err, errlen, "ENJEUX_DATA_DIR=%s does not hold assets/theme.json; point it at the folder "
-                 "that holds assets/ and scenarios/, or unset it.", env);
+                 "that holds assets/ and scenarios/, or unset it.", getenv("ENJEUX_DATA_DIR"));
         return false;
+    case DATADIR_OOM:
+        snprintf(err, errlen, "out of memory while looking for the game's data.");
+        return false;
+    case DATADIR_NOT_FOUND:
+        break;
     }
-    char *base = SDL_GetBasePath();
-    if (base) {
-        char cand[PATH_MAX_LEN];
-        snprintf(cand, sizeof cand, "%s", base);
-        bool found = holds_assets(cand);
-        if (!found) {
-            snprintf(cand, sizeof cand, "%s%s", base, ENJEUX_REL_DATA_DIR);
-            found = holds_assets(cand);
-        }
-        SDL_free(base);
-        if (found) return set_dir(out, outlen, cand);
-    }
-    if (holds_assets(ENJEUX_SOURCE_DATA_DIR)) return set_dir(out, outlen, ENJEUX_SOURCE_DATA_DIR);
-    snprintf(err, errlen, "cannot find the game's data (assets/theme.json) next to the program, in "
-             "../share/enjeux, or in %s; reinstall, or set ENJEUX_DATA_DIR.", ENJEUX_SOURCE_DATA_DIR);
+    snprintf(err, errlen, "cannot find the game's data (assets/theme.json) next to the program, in %s from it, "
+             "or in %s; reinstall, or set ENJEUX_DATA_DIR.", ENJEUX_REL_DATA_DIR, ENJEUX_SOURCE_DATA_DIR);
     return false;
 }
 

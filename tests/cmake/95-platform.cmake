@@ -22,3 +22,7 @@ endif()
 add_test(NAME platform_one_file
   COMMAND bash ${PROJECT_SOURCE_DIR}/tests/platform/check-one-platform-file.sh ${PROJECT_SOURCE_DIR})
 set_tests_properties(platform_one_file PROPERTIES TIMEOUT 60)
+
+# The data folder is found by one search (src/core/datadir.c) for the window,
+# `enjeux new` and `enjeux report`.
+enjeux_add_c_test(platform_datadir ${ENJEUX_TESTS_DIR}/platform/test_datadir.c)

@@ -179,7 +179,7 @@ static void test_xapi(const Fix *f, const Session *s) {
     }
     cJSON *sel = cJSON_GetArrayItem(a, 1);
     CHECK_STR(cJSON_GetObjectItem(cJSON_GetObjectItem(sel, "result"), "response")->valuestring, "coller");
-    CHECK_STR(cJSON_GetObjectItem(cJSON_GetObjectItem(sel, "result"), "duration")->valuestring, "PT1.500S");
+    CHECK_STR(cJSON_GetObjectItem(cJSON_GetObjectItem(sel, "result"), "duration")->valuestring, "PT1.50S");
     cJSON *ext = cJSON_GetObjectItem(cJSON_GetObjectItem(sel, "result"), "extensions");
     cJSON *charge = cJSON_GetObjectItem(ext, RESULTS_XAPI_NS "meters/charge");
     CHECK(charge && cJSON_GetObjectItem(charge, "before")->valueint == 50 &&
