@@ -48,6 +48,7 @@ static bool write_file(const char *dest, const char *name, const char *text, siz
                  : e == ENOENT ? "the folder is gone (drive removed?); plug it in again or choose another"
                                : strerror(e));
     else sum->files++;
+    if (!ok) sum->errnum = e;
     free(path);
     return ok;
 }

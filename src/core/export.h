@@ -34,13 +34,15 @@ typedef struct ExportSummary {
     uint32_t plays;           /* plays exported */
     uint32_t skipped;         /* results files that could not be read (damaged), left out */
     uint32_t files;           /* files written */
+    int errnum;               /* on failure: the errno value (ENOSPC, EROFS, ENOENT…), ENOMEM when memory ran out */
 } ExportSummary;
 
 /* Writes every play of `results_dir` into the existing folder `dest`, the
  * combined files named `name` + ".csv" / ".xapi.json". With no play, writes
  * nothing and returns true (sum->plays 0). Returns false with a message
- * naming the file and what to do in `err` on the first failure; the files
- * written before it are complete. */
+ * naming the file and what to do in `err` (English, for logs) and its
+ * cause in sum->errnum on the first failure; the files written before it
+ * are complete. */
 bool export_all(const char *results_dir, const char *dest, const char *name, ExportSummary *sum, char *err,
                 size_t errlen);
 

@@ -799,6 +799,7 @@ void app_workshop_refresh(App *app) {
     const char *code = app->workshop_cli[0] ? app->workshop_cli : app->settings.workshop_code[0] ? app->settings.workshop_code : w->code;
     snprintf(g->workshop, sizeof g->workshop, "%s", code);
     const char *dir = app->export_cli[0] ? app->export_cli : app->settings.export_dir[0] ? app->settings.export_dir : w->export_dir;
+    g->export_keep = !app->export_cli[0] && app->settings.export_dir[0];
     if (strcmp(dir, g->export_dir) == 0) return;
     snprintf(g->export_dir, sizeof g->export_dir, "%s", dir);
     if (g->export_dir[0] && g->recording) {

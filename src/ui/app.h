@@ -54,6 +54,9 @@ enum {
     PROFILES_AT_START_SCENARIO = 2000 /* + library index: that scenario's briefing after */
 };
 
+/* enter() argument of screen_settings: open on the export folder. */
+enum { SETTINGS_AT_EXPORT = 1 };
+
 enum { STACK_MAX = 8, REQUEST_MAX = 4 };
 
 typedef struct StackEntry { const ScreenDef *def; void *state; } StackEntry;

@@ -326,7 +326,7 @@ bool award_write(Game *g, const char *fonts_dir, char *err, size_t errlen) {
     for (int l = 1; l <= 3; l++) {
         if (!(earned & (1u << (l - 1)))) continue;
         if (!write_level(g, l, fonts_dir, dir, err, errlen)) return false;
-        if (g->export_dir[0] && paths_mkdirs(g->export_dir)) {
+        if (game_export_ready(g)) {
             char name[64];
             for (int k = 0; k < 2; k++) {
                 snprintf(name, sizeof name, "%s-badge-N%d.%s", g->log.play_id, l, k ? "json" : "png");

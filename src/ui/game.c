@@ -379,7 +379,7 @@ bool game_write_result(Game *g, char *err, size_t errlen) {
     g->export_msg[0] = '\0';
     if (g->export_dir[0]) {
         char xerr[1400];
-        bool ok = paths_mkdirs(g->export_dir);
+        bool ok = game_export_ready(g);
         if (!ok)
             snprintf(xerr, sizeof xerr, "%s: cannot create the export folder (is the drive still there?)",
                      g->export_dir);
@@ -409,9 +409,13 @@ static bool copy_file(const char *from, const char *to, char *err, size_t errlen
     return ok;
 }
 
+bool game_export_ready(const Game *g) {
+    return g->export_dir[0] && (g->export_keep ? fsutil_is_dir(g->export_dir) : paths_mkdirs(g->export_dir));
+}
+
 int game_export_pending(Game *g, char *err, size_t errlen) {
     if (!g->export_dir[0]) return 0;
-    if (!paths_mkdirs(g->export_dir)) {
+    if (!game_export_ready(g)) {
         snprintf(err, errlen, "%s: cannot create the export folder (is the drive there?)", g->export_dir);
         return -1;
     }
@@ -442,6 +446,24 @@ int game_export_pending(Game *g, char *err, size_t errlen) {
     }
     return copied;
 }
+void game_export_all(Game *g, const char *name, GameExport *out) {
+    memset(out, 0, sizeof *out);
+    char results[1200];
+    bool own = !g->export_dir[0];
+    if (!profile_sub(g, "results", results, sizeof results) ||
+        (own ? !profile_sub(g, "export", out->dest, sizeof out->dest)
+             : snprintf(out->dest, sizeof out->dest, "%s", g->export_dir) >= (int)sizeof out->dest)) {
+        out->dir = EXPORT_DIR_NOT_WRITABLE;
+        out->dir_errnum = ENAMETOOLONG;
+        return;
+    }
+    if (own) paths_mkdirs(out->dest);
+    out->dir = export_dir_check(out->dest, &out->dir_errnum);
+    if (out->dir != EXPORT_DIR_OK) return;
+    out->ok = export_all(results, out->dest, name, &out->sum, out->err, sizeof out->err);
+    if (!out->ok) SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", out->err);
+}
+
 static bool save_path(const Game *g, char *out, size_t outlen) {
     return profile_sub(g, "saves/current.json", out, outlen);
 }

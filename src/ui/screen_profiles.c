@@ -261,17 +261,6 @@ static void format_date(const char *iso, char *out, size_t n) {
     snprintf(out, n, "%s", ds);
 }
 
-/* A panel with a message; returns its height. */
-static int notice(App *app, const char *msg, bool error, int x, int y, int w, const char *name) {
-    int pad = app_grid(app, 2);
-    const TextTex *t = text_get(app->text, TS_BODY, FACE_REGULAR, app_color(app, error ? COL_ERROR_TEXT : COL_TEXT), msg,
-                                w - 2 * pad, ALIGN_LEFT);
-    widget_panel(app, (SDL_Rect){x, y, w, t->h + 2 * pad}, error ? COL_ERROR_BG : COL_SURFACE_ALT,
-                 error ? COL_ERROR_TEXT : COL_BORDER);
-    widget_text(app, TS_BODY, FACE_REGULAR, error ? COL_ERROR_TEXT : COL_TEXT, msg, x + pad, y + pad, w - 2 * pad, name);
-    return t->h + 2 * pad;
-}
-
 static int confirm_body(App *app, ProfilesState *st, int x, int y, int w) {
     const Profile *p = &app->profiles.items[st->confirm];
     int y0 = y;
@@ -280,7 +269,7 @@ static int confirm_body(App *app, ProfilesState *st, int x, int y, int w) {
     y += widget_text(app, TS_HEADING, FACE_BOLD, COL_TEXT, buf, x, y, w, "confirm-title") + app_grid(app, 2);
     profile_dir(app->user_dir, p->id, dir, sizeof dir);
     tr_format(buf, sizeof buf, "prof.confirm_what", p->pseudonym, NULL);
-    y += notice(app, buf, true, x, y, w, "confirm-what") + app_grid(app, 2);
+    y += view_message(app, buf, true, x, y, w, "confirm-what") + app_grid(app, 2);
     tr_format(buf, sizeof buf, "prof.confirm_where", dir, NULL);
     y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, buf, x, y, w, "confirm-where") + app_grid(app, 3);
     const char *cancel = tr("prof.cancel"), *yes = tr("prof.confirm_yes");
@@ -314,7 +303,7 @@ static int code_section(App *app, ProfilesState *st, int x, int y, int w) {
     }
     y += app_grid(app, 1);
     y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, tr("prof.code_hint"), x, y, w, "code-hint");
-    if (st->code_error[0]) y += gap + notice(app, st->code_error, true, x, y, w, "code-error");
+    if (st->code_error[0]) y += gap + view_message(app, st->code_error, true, x, y, w, "code-error");
     return y - y0;
 }
 
@@ -360,7 +349,7 @@ static int list_body(App *app, ProfilesState *st, int x, int y, int w) {
     tr_format(buf, sizeof buf, "prof.hint", max, NULL);
     y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, buf, x, y, w, "hint") + app_grid(app, 2);
     y += field_draw(app, x, y, w, ACT_FIELD, "pseudonym", st->typed, tr("prof.placeholder")) + app_grid(app, 2);
-    if (st->error[0]) y += notice(app, st->error, true, x, y, w, "error") + app_grid(app, 2);
+    if (st->error[0]) y += view_message(app, st->error, true, x, y, w, "error") + app_grid(app, 2);
     const char *cl = tr("prof.create");
     int cw = text_width(app->text, TS_BODY, FACE_BOLD, cl) + app_grid(app, 6);
     if (cw > w) cw = w;
@@ -380,7 +369,7 @@ static void profiles_render(App *app, void *vst) {
     int y = view_page_begin(app, &page, &st->scroll, hh, can_go_back(app, st) ? back : quit, 1);
     int x = page.x, w = view_column_width(app, page.w, 720);
     x += (page.w - w) / 2;
-    if (app->profiles_notice[0]) y += notice(app, app->profiles_notice, false, x, y, w, "notice") + app_grid(app, 2);
+    if (app->profiles_notice[0]) y += view_message(app, app->profiles_notice, false, x, y, w, "notice") + app_grid(app, 2);
     if (st->confirm >= 0) y += confirm_body(app, st, x, y, w);
     else y += list_body(app, st, x, y, w);
     y += app_grid(app, 3);

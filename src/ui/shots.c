@@ -308,6 +308,9 @@ static void type_keys(App *app, const char *text, SDL_Keycode key) {
     app_handle_event(app, &ev);
 }
 
+/* An export folder that is not there (a USB stick removed). */
+#define TOUR_GONE_DIR "/media/usb-stick-removed/ENJEUX"
+
 static void tour_profiles(Tour *t) {
     App *app = t->app;
     go(app, &screen_profiles, PROFILES_FROM_TITLE);
@@ -330,6 +333,30 @@ static void tour_profiles(Tour *t) {
     app->profile = active;
     go(app, &screen_passport, 0);
     shoot(t, "passport");
+    /* "Export all" with the export folder's USB stick removed (a folder
+     * that does not exist: the tour writes nothing). */
+    char kept[sizeof app->game.export_dir];
+    memcpy(kept, app->game.export_dir, sizeof kept);
+    snprintf(app->game.export_dir, sizeof app->game.export_dir, "%s", TOUR_GONE_DIR);
+    go(app, &screen_passport, 0);
+    app_render_frame(app);
+    type_keys(app, "", SDLK_TAB);
+    type_keys(app, "", SDLK_RETURN);
+    shoot(t, "passport-export");
+    memcpy(app->game.export_dir, kept, sizeof kept);
+}
+
+/* The settings' export folder, by keyboard (↑ from the first setting),
+ * with a folder that does not exist: what to do, under the buttons. */
+static void tour_settings(Tour *t) {
+    App *app = t->app;
+    go(app, &screen_settings, 0);
+    shoot(t, "settings");
+    app_render_frame(app);
+    for (int i = 0; i < 4; i++) type_keys(app, "", SDLK_UP);
+    type_keys(app, TOUR_GONE_DIR, SDLK_RETURN);
+    type_keys(app, "", SDLK_END);
+    shoot(t, "settings-export");
 }
 
 static void tour_one(Tour *t, int index) {
@@ -339,8 +366,7 @@ static void tour_one(Tour *t, int index) {
     tour_profiles(t);
     go(app, &screen_library, 0);
     shoot(t, "library");
-    go(app, &screen_settings, 0);
-    shoot(t, "settings");
+    tour_settings(t);
     go(app, &screen_briefing, index);
     shoot(t, "briefing");
     if (!game_start(&app->game, index, app->opts.seed, app->lang)) return;

@@ -310,6 +310,18 @@ int view_notice(App *app, const char *text, int x, int y, int w, const char *nam
     return nt->h + 2 * pad;
 }
 
+int view_message(App *app, const char *text, bool error, int x, int y, int w, const char *name) {
+    if (!text || !*text) return 0;
+    int pad = app_grid(app, 2);
+    ThemeColor fg = error ? COL_ERROR_TEXT : COL_TEXT;
+    const TextTex *t = text_get(app->text, TS_BODY, FACE_REGULAR, app_color(app, fg), text, w - 2 * pad, ALIGN_LEFT);
+    widget_panel(app, (SDL_Rect){x, y, w, t->h + 2 * pad}, error ? COL_ERROR_BG : COL_SURFACE_ALT,
+                 error ? COL_ERROR_TEXT : COL_BORDER);
+    widget_text(app, TS_BODY, FACE_REGULAR, fg, text, x + pad, y + pad, w - 2 * pad, name);
+    app_voice_page(app, text);
+    return t->h + 2 * pad;
+}
+
 double view_ease(double clock, double duration) {
     if (duration <= 0 || clock >= duration) return 1.0;
     double t = clock / duration;

@@ -80,6 +80,11 @@ int view_principle(App *app, const Feedback *fb, int x, int y, int w);
  * the height used, 0 when `text` is empty. */
 int view_notice(App *app, const char *text, int x, int y, int w, const char *name);
 
+/* A framed answer to what the player just did: an error (what is wrong
+ * and what to do) in the error colours, else plain; read aloud. Returns
+ * the height used, 0 when `text` is empty. */
+int view_message(App *app, const char *text, bool error, int x, int y, int w, const char *name);
+
 /* Ease-out progress for an animation clock (seconds) over `duration`. */
 double view_ease(double clock, double duration);
 
