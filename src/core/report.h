@@ -22,10 +22,11 @@
 #include "core/arena.h"
 #include "core/diag.h"
 #include "core/lang.h"
+#include "core/results.h"
 
 enum {
     REPORT_RESULTS_FORMAT = 2,          /* the results format read */
-    REPORT_FILE_LIMIT = 4 * 1024 * 1024, /* bytes of one results file */
+    REPORT_FILE_LIMIT = RESULTS_MAX_BYTES, /* bytes of one results file (results.h) */
     REPORT_FOCUS_MAX = 3,               /* competencies proposed to work on next */
 };
 
