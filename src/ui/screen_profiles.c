@@ -303,7 +303,10 @@ static int code_section(App *app, ProfilesState *st, int x, int y, int w) {
     }
     y += app_grid(app, 1);
     y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, tr("prof.code_hint"), x, y, w, "code-hint");
-    if (st->code_error[0]) y += gap + view_message(app, st->code_error, true, x, y, w, "code-error");
+    if (st->code_error[0]) {
+        y += gap;
+        y += view_message(app, st->code_error, true, x, y, w, "code-error");
+    }
     return y - y0;
 }
 

@@ -255,7 +255,10 @@ static int export_section(App *app, SettingsState *st, int x, int y, int w) {
     const char *labels[2] = {tr("set.export_use"), tr("set.export_clear")};
     const char *names[2] = {"export-use", "export-clear"};
     y += choice_row(app, x, y, w, labels, 2, ACT_EXPORT + 1, names, -1);
-    if (st->msg[0]) y += app_grid(app, 2) + view_message(app, st->msg, st->msg_error, x, y, w, st->msg_error ? "export-error" : "export-status");
+    if (st->msg[0]) {
+        y += app_grid(app, 2);
+        y += view_message(app, st->msg, st->msg_error, x, y, w, st->msg_error ? "export-error" : "export-status");
+    }
     return y - y0;
 }
 

@@ -346,14 +346,14 @@ static void tour_profiles(Tour *t) {
     memcpy(app->game.export_dir, kept, sizeof kept);
 }
 
-/* The settings' export folder, by keyboard (↑ from the first setting),
- * with a folder that does not exist: what to do, under the buttons. */
+/* The settings' export folder with a folder that does not exist: what to
+ * do, under the buttons. */
 static void tour_settings(Tour *t) {
     App *app = t->app;
     go(app, &screen_settings, 0);
     shoot(t, "settings");
+    go(app, &screen_settings, SETTINGS_AT_EXPORT);
     app_render_frame(app);
-    for (int i = 0; i < 4; i++) type_keys(app, "", SDLK_UP);
     type_keys(app, TOUR_GONE_DIR, SDLK_RETURN);
     type_keys(app, "", SDLK_END);
     shoot(t, "settings-export");
