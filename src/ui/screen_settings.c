@@ -78,12 +78,11 @@ static void use_export_dir(App *app, SettingsState *st, bool none) {
             err = canon ? ENAMETOOLONG : ENOMEM;
         }
         if (ds != EXPORT_DIR_OK) {
-            static const char *const KEYS[] = {"", "set.export_missing", "set.export_not_folder",
-                                               "set.export_not_writable"};
             char why[SETTINGS_PATH_MAX + 128];
-            if (ds == EXPORT_DIR_NOT_WRITABLE) snprintf(why, sizeof why, "%s (%s)", typed, strerror(err));
-            else snprintf(why, sizeof why, "%s", typed);
-            tr_format(st->msg, sizeof st->msg, KEYS[ds], why, NULL);
+            snprintf(why, sizeof why, "%s (%s)", typed, strerror(err));
+            if (ds == EXPORT_DIR_MISSING) tr_format(st->msg, sizeof st->msg, "set.export_missing", typed, NULL);
+            else if (ds == EXPORT_DIR_NOT_FOLDER) tr_format(st->msg, sizeof st->msg, "set.export_not_folder", typed, NULL);
+            else tr_format(st->msg, sizeof st->msg, "set.export_not_writable", why, NULL);
             st->msg_error = true;
             free(canon);
             ui_set_focus(&app->ui, "export-dir");
@@ -245,10 +244,10 @@ static int export_section(App *app, SettingsState *st, int x, int y, int w) {
     if (!g->export_dir[0]) snprintf(line, sizeof line, "%s", tr("set.export_current_none"));
     else tr_format(line, sizeof line, "set.export_current", g->export_dir, NULL);
     y += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, line, x, y, w, "export-current") + app_grid(app, 1);
-    const char *from = app->export_cli[0]                                          ? "set.export_from_cli"
-                       : !app->settings.export_dir[0] && g->workshop_file.export_dir[0] ? "set.export_from_file"
-                                                                                    : NULL;
-    if (from) y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, tr(from), x, y, w, "export-from") + app_grid(app, 1);
+    const char *from = NULL;
+    if (app->export_cli[0]) from = tr("set.export_from_cli");
+    else if (!app->settings.export_dir[0] && g->workshop_file.export_dir[0]) from = tr("set.export_from_file");
+    if (from) y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, from, x, y, w, "export-from") + app_grid(app, 1);
     y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, tr("set.export_hint"), x, y, w, "export-hint") +
          app_grid(app, 2);
     y += field_draw(app, x, y, w, ACT_EXPORT, "export-dir", st->path, tr("set.export_placeholder")) + app_grid(app, 2);
