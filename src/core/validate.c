@@ -196,7 +196,8 @@ void validate_scenario(Loader *L) {
         bool possible = t->value ? L->flag_can_true[t->flag] : L->flag_can_false[t->flag];
         if (!possible) {
             const char *args[4] = {sc->flags[t->flag].id, t->value ? "true" : "false", NULL, NULL};
-            jreader_report_at(&L->r, DIAG_FLAG_NEVER_SET, t->path, false, 0, args);
+            const char *path = jreader_path_of(&L->r, L->test_segs + t->first_seg, t->n_segs);
+            jreader_report_at(&L->r, DIAG_FLAG_NEVER_SET, path, false, 0, args);
         }
     }
     for (uint16_t i = 0; i < sc->n_targeted; i++)

@@ -163,6 +163,31 @@ static void test_save(void) {
         free(deep);
         free(text);
     }
+    /* The scenario id: 64 characters; the seed: at most 2^64 - 1. */
+    static const struct {
+        const char *field, *value;
+        bool ok;
+    } cases[] = {
+        {"scenario", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", true},
+        {"scenario", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", false},
+        {"seed", "18446744073709551615", true},
+        {"seed", "18446744073709551616", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text,
+                 "{\"enjeux_save\": 1, \"scenario\": \"%s\", \"scenario_version\": \"1.0.0\", "
+                 "\"content_hash\": \"0123456789abcdef\", \"seed\": \"%s\", \"lang\": \"fr\", \"steps\": []}",
+                 strcmp(cases[i].field, "scenario") == 0 ? cases[i].value : "test",
+                 strcmp(cases[i].field, "seed") == 0 ? cases[i].value : "1");
+        diag_list_init(&dl, LANG_EN);
+        sv = save_parse("limit.json", text, strlen(text), &dl);
+        if (cases[i].ok) CHECK(sv != NULL, "save with %s of %zu characters refused", cases[i].field, strlen(cases[i].value));
+        else CHECK(!sv && dl.count == 1 && dl.items[0].line == 1 && dl.items[0].col > 1,
+                   "save with %s '%s' not refused at its column", cases[i].field, cases[i].value);
+        save_free(sv);
+        diag_list_free(&dl);
+    }
     free(json);
 }
 
@@ -379,6 +404,15 @@ static void test_settings(void) {
                    "settings nested %d deep not refused at a column", depth);
         free(deep);
     }
+    for (int past = 0; past <= 1; past++) {
+        char text[1024];
+        size_t n = (size_t)snprintf(text, sizeof text, "{\"format\": 1");
+        for (int i = 0; i < SETTINGS_MAX_ISSUES + past; i++) n += (size_t)snprintf(text + n, sizeof text - n, ", \"x%d\": 1", i);
+        snprintf(text + n, sizeof text - n, "}");
+        settings_parse(&s, text, strlen(text), &rep);
+        CHECK(rep.n == SETTINGS_MAX_ISSUES && rep.dropped == past, "%d problems in settings.json: %d kept, %d counted",
+              SETTINGS_MAX_ISSUES + past, rep.n, rep.dropped);
+    }
 }
 
 static void test_workshop(void) {
@@ -477,6 +511,36 @@ static void test_framework(void) {
     framework_case("with 65 domains", framework_text(1, 65, 0), false);
     framework_case("with 32 alignments", framework_text(1, 1, 32), true);
     framework_case("with 33 alignments", framework_text(1, 1, 33), false);
+    /* Nesting 64 and one string 16 KiB, as for scenarios (the same reader). */
+    for (int past = 0; past <= 1; past++) {
+        char *base = framework_text(1, 1, 0), *deep = nested(LIMIT_DEPTH - 1 + past);
+        size_t n = strlen(base);
+        char *text = malloc(n + strlen(deep) + LIMIT_STRING_BYTES + 64);
+        while (base[n - 1] != '}') n--;
+        sprintf(text, "%.*s, \"$comment\": %s}", (int)(n - 1), base, deep);
+        DiagList dl;
+        diag_list_init(&dl, LANG_EN);
+        Framework *fw = framework_load_buffer("fw.json", text, strlen(text), &dl);
+        if (!past) CHECK(fw || !has_diag(&dl, DIAG_TOO_DEEP, NULL), "framework nested %d deep refused for its depth", LIMIT_DEPTH);
+        else CHECK(!fw && has_diag(&dl, DIAG_TOO_DEEP, "fw.json"), "framework nested %d deep not refused", LIMIT_DEPTH + 1);
+        framework_free(fw);
+        diag_list_free(&dl);
+        char *t = strstr(base, "\"title\": {\"fr\": \"L\"}");
+        if (!t) abort();
+        int k = (int)(t - base);
+        sprintf(text, "%.*s\"title\": {\"fr\": \"%0*d\"}%s", k, base, LIMIT_STRING_BYTES + past, 0,
+                t + strlen("\"title\": {\"fr\": \"L\"}"));
+        diag_list_init(&dl, LANG_EN);
+        fw = framework_load_buffer("fw.json", text, strlen(text), &dl);
+        if (!past) CHECK(fw && dl.errors == 0, "framework with a string of %d bytes refused", LIMIT_STRING_BYTES);
+        else CHECK(!fw && has_diag(&dl, DIAG_STRING_TOO_LONG, "fw.json"), "framework with a string of %d bytes not refused",
+                   LIMIT_STRING_BYTES + 1);
+        framework_free(fw);
+        diag_list_free(&dl);
+        free(text);
+        free(deep);
+        free(base);
+    }
     char *text = framework_text(1, 1, 0);
     DiagList dl;
     diag_list_init(&dl, LANG_EN);
