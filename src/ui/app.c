@@ -19,6 +19,7 @@
 #include "ui/script.h"
 #include "ui/shots.h"
 #include "ui/tr.h"
+#include "ui/widget.h"
 
 /* ---- screen stack -------------------------------------------------------- */
 
@@ -69,7 +70,11 @@ void app_apply_requests(App *app) {
         }
         app->redraw = true;
     }
-    if (app->n_requests > 0) app->screen_since = SDL_GetTicks64();
+    if (app->n_requests > 0) {
+        app->screen_since = SDL_GetTicks64();
+        /* A disk notice stays until the screen changes after it was seen. */
+        if (app->game.disk_notice_seen) app->game.disk_notice[0] = '\0';
+    }
     app->n_requests = 0;
     if (app->depth == 0 && !app->opts.shots_dir) app->running = false;
 }
@@ -198,11 +203,10 @@ void app_settings_changed(App *app) {
     app_settings_apply(app);
     if (app->settings_readonly) return;
     int err = 0;
-    if (!paths_mkdirs(settings_folder(app)) || !settings_save(&app->settings, app->settings_path, &err)) {
-        SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s: cannot save the settings: %s", app->settings_path,
-                     strerror(err));
+    if (!fsutil_mkdirs(settings_folder(app), &err) || !settings_save(&app->settings, app->settings_path, &err)) {
         tr_format(app->settings_notice, sizeof app->settings_notice, "set.save_failed", app->settings_path,
                   strerror(err));
+        game_disk_trouble(&app->game, tr("disk.what.settings"), app->settings_path, err);
     }
 }
 
@@ -323,9 +327,11 @@ bool app_use_profile(App *app, int index) {
         load_settings(app);
         app_settings_apply(app);
     }
-    if (!app->opts.shots_dir && !profiles_pick(&app->profiles, app->user_dir, index, &err))
-        SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%sprofiles.json: cannot be written: %s", app->user_dir,
-                     strerror(err));
+    if (!app->opts.shots_dir && !profiles_pick(&app->profiles, app->user_dir, index, &err)) {
+        char path[PATH_MAX_LEN + 16];
+        snprintf(path, sizeof path, "%sprofiles.json", app->user_dir);
+        game_disk_trouble(&app->game, tr("disk.what.profiles"), path, err);
+    }
     progress_free(app->progress);
     ProgressLoadReport rep;
     app->progress = progress_load(dir, &rep);
@@ -346,6 +352,10 @@ void app_record_progress(App *app) {
         char why[1024];
         snprintf(why, sizeof why, "%.900sprogress.json: %s", app_profile_dir(app), strerror(err ? err : ENOMEM));
         tr_format(app->progress_notice, sizeof app->progress_notice, "progress.save_failed", why, NULL);
+        if (err) {
+            snprintf(why, sizeof why, "%.900sprogress.json", app_profile_dir(app));
+            game_disk_trouble(&app->game, tr("disk.what.progress"), why, err);
+        }
     }
 }
 
@@ -390,6 +400,33 @@ static void dump_texts(App *app) {
     fputs("]}\n", app->text_out);
 }
 
+/* A write of player data failed (game_disk_trouble): the message, in a band
+ * at the bottom of the window that the screens leave free while it is
+ * shown (they are laid out in the height above it), so that it hides
+ * nothing. Returns the band's height, 0 when there is no message. */
+static int disk_banner_height(App *app) {
+    const char *msg = app->game.disk_notice;
+    if (!msg[0] || !app->text) return 0;
+    int pad = app_grid(app, 2);
+    const TextTex *t = text_get(app->text, TS_BODY, FACE_REGULAR, app_color(app, COL_TEXT), msg,
+                                app->w - 4 * pad, ALIGN_LEFT);
+    int h = t->h + 4 * pad;
+    return h > app->h / 2 ? app->h / 2 : h;
+}
+
+static void disk_banner(App *app, int y, int h) {
+    const char *msg = app->game.disk_notice;
+    if (!h) return;
+    int pad = app_grid(app, 2);
+    SDL_Rect band = {0, y, app->w, h};
+    SDL_RenderSetClipRect(app->renderer, &band);
+    widget_panel(app, (SDL_Rect){pad, y + pad, app->w - 2 * pad, h - 2 * pad}, COL_TONE_MIXED, COL_BORDER);
+    widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, msg, 2 * pad, y + 2 * pad, app->w - 4 * pad, "disk-notice");
+    SDL_RenderSetClipRect(app->renderer, NULL);
+    app_voice_page(app, msg);
+    app->game.disk_notice_seen = true;
+}
+
 void app_render_frame(App *app) {
     Uint64 t0 = SDL_GetPerformanceCounter();
     text_begin_frame(app->text);
@@ -400,6 +437,8 @@ void app_render_frame(App *app) {
     int first = app->depth - 1;
     while (first > 0 && app->stack[first].def->overlay) first--;
     app->voice_focus[0] = '\0';
+    int full_h = app->h, banner_h = disk_banner_height(app);
+    app->h -= banner_h;
     for (int i = first < 0 ? 0 : first; i < app->depth; i++) {
         ui_begin(&app->ui);
         app->voice_page[0] = '\0';
@@ -407,6 +446,8 @@ void app_render_frame(App *app) {
         if (e->def->render) e->def->render(app, e->state);
         SDL_RenderSetClipRect(app->renderer, NULL);
     }
+    app->h = full_h;
+    disk_banner(app, full_h - banner_h, banner_h);
     ui_end(&app->ui);
     voice_update(app);
     if (app->layout_out && app_top(app)) ui_dump(&app->ui, app->layout_out, app_top(app)->name, app->w, app->h);

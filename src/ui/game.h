@@ -56,6 +56,12 @@ typedef struct Game {
     char resume_path[1500];   /* the unfinished record "Continue" resumes */
     char export_dir[1024];    /* results are also copied here when set (--export-dir) */
     char export_msg[1400];    /* what the last export did, for the debrief; empty when none */
+    /* What the last failed write of player data did not save and what to
+     * do (full disk, read-only folder), for every screen; "" when none.
+     * Set by game_disk_trouble(), shown by the app until a screen change
+     * after it was seen. */
+    char disk_notice[1600];
+    bool disk_notice_seen;
     Workshop workshop_file;   /* the workshop file's settings (issuer of badges…) */
     char fonts_dir[2300];     /* assets/fonts/ (trailing '/'): badges are drawn with it */
     PlayLog log;
@@ -117,6 +123,12 @@ int game_export_pending(Game *g, char *err, size_t errlen);
  * .xapi.json, through the core's results module) into the profile folder.
  * Returns false with a message in `err`. */
 bool game_write_result(Game *g, char *err, size_t errlen);
+
+/* Records a failed write of player data for the player: `what` (already
+ * translated, "your game in progress") was not saved at `path` because of
+ * `err` (an errno value); fills g->disk_notice with what happened and what
+ * to do (full disk, read-only folder, other), and logs it. */
+void game_disk_trouble(Game *g, const char *what, const char *path, int err);
 
 /* Saves the current play to saves/current.json of the profile folder
  * (atomically, through the core's save module); a finished play removes the
