@@ -89,11 +89,6 @@ uint32_t report_percent(uint32_t count, uint32_t total) {
     return (uint32_t)(((uint64_t)count * 200 + total) / ((uint64_t)total * 2));
 }
 
-char *report_format_percent(char *out, size_t outlen, uint32_t percent, Lang lang) {
-    snprintf(out, outlen, lang == LANG_FR ? "%u\u202F%%" : "%u%%", (unsigned)percent);
-    return out;
-}
-
 char *report_format_duration(char *out, size_t outlen, uint32_t ms, Lang lang) {
     uint32_t s = (ms + 500) / 1000;
     (void)lang;

@@ -161,10 +161,6 @@ Report *report_data_load(const char *path, Lang lang, DiagList *dl);
  * total is 0. */
 uint32_t report_percent(uint32_t count, uint32_t total);
 
-/* "62 %" (U+202F before %) in French, "62%" in English, into `out`;
- * returns `out`. */
-char *report_format_percent(char *out, size_t outlen, uint32_t percent, Lang lang);
-
 /* A duration in milliseconds as "42 s" / "1 min 05 s" (U+00A0 before the
  * units), into `out`; returns `out`. */
 char *report_format_duration(char *out, size_t outlen, uint32_t ms, Lang lang);

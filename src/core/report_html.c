@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fmt.h"
 #include "core/report.h"
 #include "core/strbuf.h"
 
@@ -145,7 +146,7 @@ static const char CSS[] =
 
 static void put_pct(StrBuf *b, const Report *r, uint32_t count, uint32_t total) {
     char p[32];
-    report_format_percent(p, sizeof p, report_percent(count, total), r->lang);
+    fmt_percent(p, sizeof p, report_percent(count, total), r->lang);
     strbuf_puts(b, p);
 }
 
@@ -160,7 +161,7 @@ static void put_quoted(StrBuf *b, const Report *r, const char *s) {
 static void put_bar(StrBuf *b, const Report *r, uint32_t count, uint32_t total, const char *colour) {
     uint32_t pct = report_percent(count, total);
     char p[32];
-    report_format_percent(p, sizeof p, pct, r->lang);
+    fmt_percent(p, sizeof p, pct, r->lang);
     /* Width in tenths of a percent, so that small shares still show. */
     uint32_t w = total ? (uint32_t)((uint64_t)count * 1000 / total) : 0;
     strbuf_printf(b,
@@ -452,7 +453,7 @@ static void put_focus(StrBuf *b, const Report *r) {
     for (uint16_t i = 0; i < r->n_focus; i++) {
         const ReportCompetency *c = &r->comps[r->focus[i]];
         char p[32];
-        report_format_percent(p, sizeof p, report_percent(c->mastery[RM_ACQUIRED], c->assessed), r->lang);
+        fmt_percent(p, sizeof p, report_percent(c->mastery[RM_ACQUIRED], c->assessed), r->lang);
         strbuf_puts(b, "<li><b>");
         put_comp_name(b, r, c);
         strbuf_puts(b, "</b> — ");

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/fmt.h"
 #include "core/report.h"
 #include "ui/app.h"
 #include "ui/tr.h"
@@ -98,7 +99,7 @@ static const char *loc_or(const LocStr *l, Lang lang, const char *fallback) {
 }
 
 static const char *pct(char *buf, size_t len, uint32_t count, uint32_t total, Lang lang) {
-    return report_format_percent(buf, len, report_percent(count, total), lang);
+    return fmt_percent(buf, len, report_percent(count, total), lang);
 }
 
 /* A share: its sentence above a bar, the number written in the sentence. */

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/fmt.h"
 #include "ui/app.h"
 #include "ui/tr.h"
 #include "ui/view.h"
@@ -142,9 +143,7 @@ static int stepper(App *app, int x, int y, int w, const char *line, const char *
 }
 
 static const char *percent(int v, char *buf, size_t n) {
-    char num[16];
-    snprintf(num, sizeof num, "%d", v);
-    return tr_format(buf, n, "set.percent", num, NULL);
+    return fmt_percent(buf, n, v, tr_lang());
 }
 
 static const char *voice_note(const App *app) {
