@@ -203,6 +203,7 @@ void app_settings_changed(App *app) {
     app_settings_apply(app);
     if (app->settings_readonly) return;
     int err = 0;
+    if (!game_path_safe(&app->game, app->settings_path, tr("disk.what.settings"))) return;
     if (!fsutil_mkdirs(settings_folder(app), &err) || !settings_save(&app->settings, app->settings_path, &err)) {
         tr_format(app->settings_notice, sizeof app->settings_notice, "set.save_failed", app->settings_path,
                   strerror(err));
@@ -246,6 +247,7 @@ static void load_settings(App *app) {
      * aside; one in place of which there is a folder is left alone. */
     bool whole = rep.n > 0 && (rep.issues[0].kind == SETI_SYNTAX || rep.issues[0].kind == SETI_UNREADABLE);
     bool moved = false;
+    if (fsutil_has_link(app->user_dir, app->settings_path)) return; /* never written through a link */
     if (whole && paths_is_file(app->settings_path)) {
         moved = settings_keep_damaged(app->settings_path);
         if (!moved)
@@ -312,6 +314,9 @@ bool app_use_profile(App *app, int index) {
     if (index == app->profile && app->progress) return true;
     char dir[sizeof app->profile_dir];
     int err = 0;
+    if (profile_dir(app->user_dir, app->profiles.items[index].id, dir, sizeof dir) &&
+        !game_path_safe(&app->game, dir, tr("disk.what.profile")))
+        return false;
     if (!profile_dir(app->user_dir, app->profiles.items[index].id, dir, sizeof dir) || !fsutil_mkdirs(dir, &err)) {
         SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s: cannot create the profile's folder: %s", dir, strerror(err));
         return false;
@@ -348,6 +353,9 @@ void app_record_progress(App *app) {
     int err = 0;
     const char *pid = app->game.log.play_id[0] ? app->game.log.play_id : NULL;
     if (!progress_play_from_session(&play, app->game.session, date, pid)) return;
+    char path[PATH_MAX_LEN + 64];
+    snprintf(path, sizeof path, "%sprogress.json", app_profile_dir(app));
+    if (!game_path_safe(&app->game, path, tr("disk.what.progress"))) return;
     if (!progress_add_play(app->progress, &play) || !progress_save(app->progress, app_profile_dir(app), &err)) {
         char why[1024];
         snprintf(why, sizeof why, "%.900sprogress.json: %s", app_profile_dir(app), strerror(err ? err : ENOMEM));
@@ -897,6 +905,7 @@ int app_main(int argc, char **argv) {
     }
     /* The player's data folder: the user folder until a profile is picked. */
     game_set_profile(&app->game, app->user_dir, NULL);
+    if (strlen(app->user_dir) < sizeof app->game.user_dir) memcpy(app->game.user_dir, app->user_dir, strlen(app->user_dir) + 1);
     app->game.recording = !app->opts.shots_dir && !x.bench;
     app->game.trace = SDL_getenv("ENJEUX_TRACE_RECORDS") != NULL;
     char theme_path[PATH_MAX_LEN + 64];

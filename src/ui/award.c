@@ -17,6 +17,7 @@
 #include "core/fsutil.h"
 #include "core/results.h"
 #include "ui/paths.h"
+#include "ui/tr.h"
 
 enum { BADGE_SIZE = 640 };
 
@@ -323,6 +324,10 @@ bool award_write(Game *g, const char *fonts_dir, char *err, size_t errlen, int *
     uint8_t earned = session_badges(g->session);
     if (!earned) return true;
     char dir[1200];
+    if (badges_dir(g, dir, sizeof dir) && !game_path_safe(g, dir, tr("disk.what.badge"))) {
+        snprintf(err, errlen, "%s: a symbolic link leads out of the data folder; nothing written", dir);
+        return false;
+    }
     if (!badges_dir(g, dir, sizeof dir) || !fsutil_mkdirs(dir, io_err)) {
         snprintf(err, errlen, "%s: cannot create the folder for badges (%s)", dir, strerror(*io_err));
         return false;

@@ -149,7 +149,7 @@ bool game_start(Game *g, int index, uint64_t seed, Lang lang) {
     /* A new play replaces the one in progress: its save would otherwise
      * bring the abandoned play back under "Continue". */
     char save[1200];
-    if (g->recording && save_path(g, save, sizeof save)) remove(save);
+    if (g->recording && save_path(g, save, sizeof save) && game_path_safe(g, save, tr("disk.what.save"))) remove(save);
     return true;
 }
 
@@ -287,7 +287,9 @@ static void record_line(Game *g, char *line) {
         return;
     }
     int e = 0;
-    if (g->log.record_path[0] && !fsutil_append_line(g->log.record_path, line, strlen(line), &e)) {
+    if (g->log.record_path[0] && !game_path_safe(g, g->log.record_path, tr("disk.what.record"))) {
+        g->log.record_path[0] = '\0';
+    } else if (g->log.record_path[0] && !fsutil_append_line(g->log.record_path, line, strlen(line), &e)) {
         game_disk_trouble(g, tr("disk.what.record"), g->log.record_path, e);
         g->log.record_path[0] = '\0';
     }
@@ -310,6 +312,7 @@ static void abandon_others(Game *g, const char *keep) {
         char path[1500], err[1600];
         snprintf(path, sizeof path, "%s/%s", dir, names[k]);
         if (keep && strcmp(path, keep) == 0) continue;
+        if (fsutil_has_link(g->user_dir, path)) continue; /* not ours to read or mark */
         Record *r = record_load(path, err, sizeof err);
         if (r && !r->finished && !r->abandoned) {
             char *line = record_abandoned_line(now);
@@ -331,7 +334,8 @@ static void record_begin(Game *g) {
     g->log.started_ms = game_wall_ms();
     if (!g->recording) return;
     int e = 0;
-    if (!profile_sub(g, "records", dir, sizeof dir) || !fsutil_mkdirs(dir, &e)) {
+    if (!profile_sub(g, "records", dir, sizeof dir) || !game_path_safe(g, dir, tr("disk.what.record"))) return;
+    if (!fsutil_mkdirs(dir, &e)) {
         game_disk_trouble(g, tr("disk.what.record"), dir, e ? e : ENAMETOOLONG);
         return;
     }
@@ -386,7 +390,11 @@ bool game_write_result(Game *g, char *err, size_t errlen) {
     game_play_meta(g, &m);
     char dir[1200];
     int e = 0;
-    if (!profile_sub(g, "results", dir, sizeof dir) || !fsutil_mkdirs(dir, &e)) {
+    if (!profile_sub(g, "results", dir, sizeof dir) || !game_path_safe(g, dir, tr("disk.what.results"))) {
+        snprintf(err, errlen, "%s: a symbolic link leads out of the data folder; nothing written", dir);
+        return false;
+    }
+    if (!fsutil_mkdirs(dir, &e)) {
         snprintf(err, errlen, "%s: cannot create the folder for results (%s); check that it is writable", dir,
                  strerror(e));
         game_disk_trouble(g, tr("disk.what.results"), dir, e ? e : ENAMETOOLONG);
@@ -452,7 +460,7 @@ int game_export_pending(Game *g, char *err, size_t errlen) {
             char from[1500], to[1500];
             snprintf(from, sizeof from, "%s/%s", dir, name);
             snprintf(to, sizeof to, "%s/%s", g->export_dir, name);
-            if (!paths_is_file(from) || paths_is_file(to)) continue;
+            if (fsutil_has_link(g->user_dir, from) || !paths_is_file(from) || paths_is_file(to)) continue;
             if (!copy_file(from, to, err, errlen)) {
                 fsutil_free_names(names, count);
                 return -1;
@@ -470,6 +478,10 @@ static bool save_path(const Game *g, char *out, size_t outlen) {
 bool game_save(Game *g, char *err, size_t errlen) {
     char path[1200], dir[1200];
     if (!g->session || !save_path(g, path, sizeof path) || !profile_sub(g, "saves", dir, sizeof dir)) return false;
+    if (!game_path_safe(g, dir, tr("disk.what.save"))) {
+        snprintf(err, errlen, "%s: a symbolic link leads out of the data folder; nothing written", dir);
+        return false;
+    }
     if (session_is_over(g->session)) {
         remove(path);
         return true;
@@ -491,19 +503,35 @@ bool game_save(Game *g, char *err, size_t errlen) {
     return ok;
 }
 
+bool game_path_safe(Game *g, const char *path, const char *what) {
+    if (!g->user_dir[0] || !fsutil_has_link(g->user_dir, path)) return true;
+    game_disk_trouble(g, what, path, ELOOP);
+    return false;
+}
+
 void game_disk_trouble(Game *g, const char *what, const char *path, int err) {
     SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s: cannot be written (%s)", path, strerror(err));
-    char file[1300];
+    char msg[sizeof g->disk_notice], file[1300];
 #ifdef EDQUOT
     if (err == EDQUOT) err = ENOSPC;
 #endif
     if (err == ENOSPC) {
-        tr_format(g->disk_notice, sizeof g->disk_notice, "disk.full", what, path);
+        tr_format(msg, sizeof msg, "disk.full", what, path);
     } else if (err == EROFS || err == EACCES || err == EPERM) {
-        tr_format(g->disk_notice, sizeof g->disk_notice, "disk.readonly", what, path);
+        tr_format(msg, sizeof msg, "disk.readonly", what, path);
+    } else if (err == ELOOP) {
+        tr_format(msg, sizeof msg, "disk.link", what, path);
     } else {
         snprintf(file, sizeof file, "%.1100s (%s)", path, strerror(err));
-        tr_format(g->disk_notice, sizeof g->disk_notice, "disk.error", what, file);
+        tr_format(msg, sizeof msg, "disk.error", what, file);
+    }
+    /* Several failures before the player saw the first (the end of a play
+     * writes results, badge and progress at once): all are shown. */
+    size_t have = strlen(g->disk_notice);
+    if (g->disk_notice_seen || !have) {
+        snprintf(g->disk_notice, sizeof g->disk_notice, "%s", msg);
+    } else if (!strstr(g->disk_notice, msg) && have + strlen(msg) + 2 < sizeof g->disk_notice) {
+        snprintf(g->disk_notice + have, sizeof g->disk_notice - have, "\n%s", msg);
     }
     g->disk_notice_seen = false;
 }

@@ -31,3 +31,14 @@ if(CMAKE_SYSTEM_NAME STREQUAL "Linux" AND ENJEUX_BUILD_GAME)
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   set_tests_properties(reliability_disk_faults reliability_disk_tmpfs PROPERTIES TIMEOUT 600 SKIP_RETURN_CODE 77)
 endif()
+
+# Paths: damaged profile ids, symbolic links planted in the user folder
+# (folders and files), a U/profiles link: nothing outside is written, read
+# for export or removed, with a message (tests/reliability/paths_test.py).
+if(UNIX AND ENJEUX_BUILD_GAME)
+  add_test(NAME reliability_paths
+    COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/reliability/paths_test.py $<TARGET_FILE:enjeux>
+            ${ENJEUX_TESTS_DIR}/fixtures/ui/library
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(reliability_paths PROPERTIES TIMEOUT 300)
+endif()
