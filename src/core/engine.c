@@ -335,7 +335,7 @@ static void score_decision(Session *s, const Scene *scene, uint16_t mask, const 
 /* Fires the pending events whose condition holds, in scheduling order, in
  * one pass (an event made true by a later one waits for the next decision;
  * one scheduled by a firing event is considered in the same pass). */
-static bool fire_events(Session *s, StepResult *st, uint32_t step_index) {
+static bool fire_events(Session *s, StepResult *st, uint32_t step_index, bool lean) {
     st->n_fired = 0;
     uint32_t first = s->n_pool;
     uint16_t i = 0;
@@ -352,11 +352,16 @@ static bool fire_events(Session *s, StepResult *st, uint32_t step_index) {
         s->event_state[p.event] = EVENT_FIRED;
         if (s->n_pool == s->cap_pool && !grow_pool(s)) return false;
         FiredEvent *fe = &s->pool[s->n_pool++];
-        int32_t before[LIMIT_METERS];
-        memcpy(before, s->meters, sizeof before[0] * s->sc->n_meters);
-        apply_effects(s, &ev->effects, step_index);
         fe->event = p.event;
-        fe->n_changes = diff_meters(s->sc, before, s->meters, fe->changes);
+        if (lean) {
+            apply_effects(s, &ev->effects, step_index);
+            fe->n_changes = 0;
+        } else {
+            int32_t before[LIMIT_METERS];
+            memcpy(before, s->meters, sizeof before[0] * s->sc->n_meters);
+            apply_effects(s, &ev->effects, step_index);
+            fe->n_changes = diff_meters(s->sc, before, s->meters, fe->changes);
+        }
         st->n_fired++;
     }
     s->fired_at[step_index] = first;
@@ -364,8 +369,10 @@ static bool fire_events(Session *s, StepResult *st, uint32_t step_index) {
     return true;
 }
 
-/* The decision itself, on a choice known to be in range. */
-static const StepResult *choose(Session *s, uint16_t index, uint16_t mask, int16_t forced) {
+/* The decision itself, on a choice known to be in range. `lean` (the exact
+ * analysis) leaves out what does not change the state: the evidence and the
+ * meter changes of the step record. */
+static const StepResult *choose(Session *s, uint16_t index, uint16_t mask, int16_t forced, bool lean) {
     const Scenario *sc = s->sc;
     const Scene *scene = &sc->scenes[s->scene];
     const Choice *c = &scene->choices[index];
@@ -380,9 +387,10 @@ static const StepResult *choose(Session *s, uint16_t index, uint16_t mask, int16
     st->scene = s->scene;
     st->choice = index;
     st->available = mask;
-    memcpy(st->meters_before, s->meters, sizeof s->meters[0] * sc->n_meters);
-
-    score_decision(s, scene, mask, c);
+    if (!lean) {
+        memcpy(st->meters_before, s->meters, sizeof s->meters[0] * sc->n_meters);
+        score_decision(s, scene, mask, c);
+    }
     apply_effects(s, &c->effects, step_index);
 
     const Outcome *o = NULL;
@@ -405,12 +413,12 @@ static const StepResult *choose(Session *s, uint16_t index, uint16_t mask, int16
         st->draw = r;
         apply_effects(s, &o->effects, step_index);
     }
-    st->n_changes = diff_meters(sc, st->meters_before, s->meters, st->changes);
+    st->n_changes = lean ? 0 : diff_meters(sc, st->meters_before, s->meters, st->changes);
     st->next = (o && o->n_routes > 0) ? resolve_routes(s, o->routes, o->n_routes)
                                       : resolve_routes(s, c->routes, c->n_routes);
     s->n_steps++;
-    fire_events(s, st, step_index);
-    memcpy(st->meters_after, s->meters, sizeof s->meters[0] * sc->n_meters);
+    fire_events(s, st, step_index, lean);
+    if (!lean) memcpy(st->meters_after, s->meters, sizeof s->meters[0] * sc->n_meters);
     if (st->next.kind == TARGET_ENDING)
         s->ending = (int32_t)st->next.index;
     else
@@ -424,7 +432,7 @@ const StepResult *session_choose(Session *s, uint16_t index) {
     if (index >= scene->n_choices) return NULL;
     uint16_t mask = available_mask(s, scene);
     if (!(mask & (1u << index))) return NULL;
-    return choose(s, index, mask, -1);
+    return choose(s, index, mask, -1, false);
 }
 
 const StepResult *session_choose_id(Session *s, const char *choice_id) {
@@ -441,7 +449,7 @@ const StepResult *session_choose_random(Session *s, Rng *picker) {
     uint16_t n = 0, pick[LIMIT_CHOICES];
     for (uint16_t i = 0; i < scene->n_choices; i++)
         if (mask & (1u << i)) pick[n++] = i;
-    return choose(s, pick[rng_below(picker, n)], mask, -1);
+    return choose(s, pick[rng_below(picker, n)], mask, -1, false);
 }
 
 bool session_undo(Session *s) {
@@ -451,7 +459,7 @@ bool session_undo(Session *s) {
     /* Replaying overwrites steps[i] with the same decision it reads. */
     for (uint32_t i = 0; i < keep; i++) {
         uint16_t c = s->steps[i].choice;
-        if (!choose(s, c, available_mask(s, &s->sc->scenes[s->scene]), -1)) return false;
+        if (!choose(s, c, available_mask(s, &s->sc->scenes[s->scene]), -1, false)) return false;
     }
     return true;
 }
@@ -475,10 +483,20 @@ void session_state_save(const Session *s, int32_t *out) {
     out[0] = s->ending >= 0 ? -1 - s->ending : (int32_t)s->scene;
     memcpy(out + l.meters, s->meters, sizeof *out * sc->n_meters);
     memcpy(out + l.counters, s->counters, sizeof *out * sc->n_counters);
-    for (uint16_t i = 0; i < sc->n_flags; i++)
-        if (s->flags[i]) out[l.flags + i / 32u] |= (int32_t)(1u << (i % 32u));
-    for (uint16_t i = 0; i < sc->n_events; i++)
-        out[l.events + i / 16u] |= (int32_t)((uint32_t)s->event_state[i] << (2u * (i % 16u)));
+    /* packed a word at a time into a local: the exact analysis saves a
+     * state per transition explored */
+    for (uint32_t k = 0, nf = sc->n_flags; k * 32u < nf; k++) {
+        uint32_t bits = 0, n = nf - k * 32u < 32u ? nf - k * 32u : 32u;
+        const uint8_t *f = s->flags + k * 32u;
+        for (uint32_t b = 0; b < n; b++) bits |= (uint32_t)(f[b] != 0) << b;
+        out[l.flags + k] = (int32_t)bits;
+    }
+    for (uint32_t k = 0, ne = sc->n_events; k * 16u < ne; k++) {
+        uint32_t bits = 0, n = ne - k * 16u < 16u ? ne - k * 16u : 16u;
+        const uint8_t *st = s->event_state + k * 16u;
+        for (uint32_t b = 0; b < n; b++) bits |= (uint32_t)st[b] << (2u * b);
+        out[l.events + k] = (int32_t)bits;
+    }
     for (uint16_t i = 0; i < s->n_pending; i++) {
         out[l.pending + 2u * i] = s->pending[i].event + 1;
         out[l.pending + 2u * i + 1] = (int32_t)(s->n_steps - s->pending[i].since);
@@ -493,9 +511,16 @@ void session_state_load(Session *s, const int32_t *in) {
     s->scene = in[0] < 0 ? sc->start : (uint32_t)in[0];
     memcpy(s->meters, in + l.meters, sizeof *in * sc->n_meters);
     memcpy(s->counters, in + l.counters, sizeof *in * sc->n_counters);
-    for (uint16_t i = 0; i < sc->n_flags; i++) s->flags[i] = ((uint32_t)in[l.flags + i / 32u] >> (i % 32u)) & 1u;
-    for (uint16_t i = 0; i < sc->n_events; i++)
-        s->event_state[i] = (uint8_t)(((uint32_t)in[l.events + i / 16u] >> (2u * (i % 16u))) & 3u);
+    for (uint32_t k = 0, nf = sc->n_flags; k * 32u < nf; k++) {
+        uint32_t bits = (uint32_t)in[l.flags + k], n = nf - k * 32u < 32u ? nf - k * 32u : 32u;
+        uint8_t *f = s->flags + k * 32u;
+        for (uint32_t b = 0; b < n; b++) f[b] = (uint8_t)((bits >> b) & 1u);
+    }
+    for (uint32_t k = 0, ne = sc->n_events; k * 16u < ne; k++) {
+        uint32_t bits = (uint32_t)in[l.events + k], n = ne - k * 16u < 16u ? ne - k * 16u : 16u;
+        uint8_t *st = s->event_state + k * 16u;
+        for (uint32_t b = 0; b < n; b++) st[b] = (uint8_t)((bits >> (2u * b)) & 3u);
+    }
     s->n_steps = 0;
     s->n_pool = 0;
     s->n_pending = 0;
@@ -518,7 +543,16 @@ const StepResult *session_choose_outcome(Session *s, uint16_t index, int16_t out
     if (c->n_outcomes > 0 && (outcome < 0 || outcome >= (int16_t)c->n_outcomes)) return NULL;
     uint16_t mask = available_mask(s, scene);
     if (!(mask & (1u << index))) return NULL;
-    return choose(s, index, mask, c->n_outcomes > 0 ? outcome : -1);
+    return choose(s, index, mask, c->n_outcomes > 0 ? outcome : -1, false);
+}
+
+const StepResult *session_advance(Session *s, uint16_t index, int16_t outcome, uint16_t mask) {
+    if (s->ending >= 0) return NULL;
+    const Scene *scene = &s->sc->scenes[s->scene];
+    if (index >= scene->n_choices || !(mask & (1u << index))) return NULL;
+    const Choice *c = &scene->choices[index];
+    if (c->n_outcomes > 0 && (outcome < 0 || outcome >= (int16_t)c->n_outcomes)) return NULL;
+    return choose(s, index, mask, c->n_outcomes > 0 ? outcome : -1, true);
 }
 
 /* ---- history ---------------------------------------------------------------- */
