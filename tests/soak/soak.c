@@ -1156,8 +1156,9 @@ int main(int argc, char **argv) {
            ""
 #endif
     );
-    printf("%-26s %9s %10s %8s %8s %17s %21s\n", "scenario", "plays", "decisions", "endings", "time", "RSS KiB",
-           "heap bytes");
+    if (!have_one)
+        printf("%-26s %9s %10s %8s %8s %17s %21s\n", "scenario", "plays", "decisions", "endings", "time", "RSS KiB",
+               "heap bytes");
     for (size_t i = 0; i < n_paths; i++) {
         Soak k;
         if (!soak_open(&k, paths[i])) {
