@@ -514,32 +514,124 @@ static bool topological_order(const AnalysisGraph *g, uint32_t *order) {
 
 /* ---- meters followed apart ---------------------------------------------------- */
 
-/* The value of free meter `m` after edge `e` from value `x`: the engine's
- * clamped changes in its order (the choice, its chance outcome, then each
- * event the step fired); *hit is set when a bound is reached. */
-static int32_t free_step(const Scenario *sc, const AnalysisGraph *g, uint32_t e, uint16_t m, int32_t x, bool *hit) {
-    const Meter *mt = &sc->meters[m];
+/* The changes of meter `m` along edge `e`, in the engine's order: the
+ * choice, its chance outcome, then each event the step fired. Returns how
+ * many (at most LIMIT_FREE_DELTAS). */
+enum { LIMIT_FREE_DELTAS = 64 };
+static uint32_t free_deltas(const Scenario *sc, const AnalysisGraph *g, uint32_t e, uint16_t m, int32_t *out) {
     const Choice *c = &sc->scenes[state_at(g, g->esrc[e])[0]].choices[g->echoice[e]];
-    const Effects *fx[2 + LIMIT_EVENTS];
-    uint32_t nfx = 0;
-    fx[nfx++] = &c->effects;
-    if (g->eoutcome[e] >= 0) fx[nfx++] = &c->outcomes[g->eoutcome[e]].effects;
-    for (uint32_t f = g->efired[e]; f < g->efired[e + 1] && nfx < 2 + LIMIT_EVENTS; f++)
-        fx[nfx++] = &sc->events[g->fired[f]].effects;
+    uint32_t n = 0;
+    const Effects *fx = &c->effects;
+    for (uint32_t f = g->efired[e], i = 0;; i++) {
+        if (i == 1) {
+            if (g->eoutcome[e] < 0) continue;
+            fx = &c->outcomes[g->eoutcome[e]].effects;
+        } else if (i > 1) {
+            if (f >= g->efired[e + 1]) break;
+            fx = &sc->events[g->fired[f++]].effects;
+        }
+        for (uint16_t k = 0; k < fx->n_meters && n < LIMIT_FREE_DELTAS; k++)
+            if (fx->meters[k].meter == m) out[n++] = fx->meters[k].delta;
+    }
+    return n;
+}
+
+/* `x` through the clamped changes `d` of meter `mt`; *hit is set when a
+ * bound is reached. */
+static int32_t free_apply(const Meter *mt, const int32_t *d, uint32_t nd, int32_t x, bool *hit) {
     int64_t v = x;
-    for (uint32_t i = 0; i < nfx; i++)
-        for (uint16_t k = 0; k < fx[i]->n_meters; k++) {
-            if (fx[i]->meters[k].meter != m) continue;
-            v += fx[i]->meters[k].delta;
-            if (v < mt->min) {
-                v = mt->min;
-                *hit = true;
-            } else if (v > mt->max) {
-                v = mt->max;
-                *hit = true;
+    for (uint32_t i = 0; i < nd; i++) {
+        v += d[i];
+        if (v < mt->min) {
+            v = mt->min;
+            *hit = true;
+        } else if (v > mt->max) {
+            v = mt->max;
+            *hit = true;
+        }
+    }
+    return (int32_t)v;
+}
+
+typedef struct FreeEntry {
+    int32_t value;
+    double count;            /* plays, an integer as a double */
+} FreeEntry;
+
+static int cmp_free(const void *x, const void *y) {
+    const FreeEntry *a = x, *b = y;
+    return (a->value > b->value) - (a->value < b->value);
+}
+
+/* The distribution of free meter j (value, plays) at every state, pulled
+ * in topological order like score_distribution; sets its least, greatest
+ * value and sum at every state. False when the entries pass `budget` (the
+ * meter then goes back into the states) or out of memory (*oom). */
+static bool free_distribution(const Scenario *sc, AnalysisGraph *g, const uint32_t *order, const uint32_t *in_first,
+                              const uint32_t *in_edge, uint32_t j, uint64_t budget, bool *oom) {
+    uint32_t n = g->n, F = g->nfree;
+    uint16_t m = g->free_index[j];
+    const Meter *mt = &sc->meters[m];
+    uint32_t *off = malloc(sizeof *off * n), *len = calloc(n, sizeof *len);
+    size_t cap = (size_t)n + 16, used = 0;
+    FreeEntry *buf = malloc(sizeof *buf * cap);
+    bool ok = off && len && buf;
+    if (!ok) *oom = true;
+    for (uint32_t k = 0; k < n && ok; k++) {
+        uint32_t v = order[k];
+        size_t at = used;
+        if (v == 0) buf[used++] = (FreeEntry){g->free_initial[j], 1.0};
+        for (uint32_t i = in_first[v]; i < in_first[v + 1] && ok; i++) {
+            uint32_t e = in_edge[i], u = g->esrc[e], lu = len[u];
+            if (used + lu > budget) {
+                ok = false;
+                break;
+            }
+            if (used + lu > cap) {
+                size_t ncap = (used + lu) * 2;
+                FreeEntry *nb = realloc(buf, sizeof *nb * ncap);
+                if (!nb) {
+                    ok = false;
+                    *oom = true;
+                    break;
+                }
+                buf = nb;
+                cap = ncap;
+            }
+            int32_t d[LIMIT_FREE_DELTAS];
+            uint32_t nd = free_deltas(sc, g, e, m, d);
+            bool hit = false;
+            for (uint32_t q = 0; q < lu; q++) {
+                FreeEntry p = buf[off[u] + q];
+                buf[used++] = (FreeEntry){free_apply(mt, d, nd, p.value, &hit), p.count};
             }
         }
-    return (int32_t)v;
+        if (!ok) break;
+        size_t cnt = used - at;
+        if (cnt > 1) {
+            qsort(buf + at, cnt, sizeof *buf, cmp_free);
+            size_t w = at;
+            for (size_t i = at + 1; i < used; i++) {
+                if (buf[i].value == buf[w].value)
+                    buf[w].count += buf[i].count;
+                else
+                    buf[++w] = buf[i];
+            }
+            used = w + 1;
+        }
+        off[v] = (uint32_t)at;
+        len[v] = (uint32_t)(used - at);
+        size_t ti = (size_t)v * F + j;
+        double sum = 0;
+        for (size_t i = at; i < used; i++) sum += buf[i].value * buf[i].count;
+        g->flo[ti] = used > at ? buf[at].value : INT32_MAX;
+        g->fhi[ti] = used > at ? buf[used - 1].value : INT32_MIN;
+        g->fsum[ti] = sum;
+    }
+    free(off);
+    free(len);
+    free(buf);
+    return ok;
 }
 
 typedef enum Tracked { TRACKED_OK, TRACKED_AGAIN, TRACKED_OOM } Tracked;
@@ -559,10 +651,14 @@ typedef enum Tracked { TRACKED_OK, TRACKED_AGAIN, TRACKED_OOM } Tracked;
  * f(min S) nor f(max S) reaches a bound at any change, no x between them
  * does (every intermediate value is non-decreasing in x), so f(x) = x + D
  * on all of S and the plays through the edge add sum + D × count. When a
- * bound can be reached, the sum is not determined: the meter is put back
- * into the states (`kept`) and the search starts again (TRACKED_AGAIN);
- * likewise for every free meter when the graph has a cycle. The sums are
- * doubles of integers, exact below 2^53 like the plays' counts. */
+ * bound can be reached, the sum is not determined by (least, greatest,
+ * sum): that meter's whole distribution (value, plays) is pulled through
+ * the graph instead (free_distribution; f applied to each value), and
+ * when that passes its budget the meter is put back into the states
+ * (`kept`) and the search starts again (TRACKED_AGAIN), as every free
+ * meter is when the graph has a cycle. The sums are doubles of integers,
+ * exact below 2^53 like the plays' counts, so the order in which they are
+ * added does not change them. */
 static Tracked track_free_meters(const Scenario *sc, AnalysisGraph *g, uint32_t *kept) {
     uint32_t n = g->n, F = g->nfree;
     uint32_t *order = malloc(sizeof *order * n);
@@ -571,6 +667,7 @@ static Tracked track_free_meters(const Scenario *sc, AnalysisGraph *g, uint32_t 
     g->fhi = malloc(sizeof *g->fhi * n * F);
     g->fsum = calloc((size_t)n * F, sizeof *g->fsum);
     Tracked r = TRACKED_OK;
+    uint32_t clamped = 0, *in_first = NULL, *in_edge = NULL;
     if (!order || !cnt || !g->flo || !g->fhi || !g->fsum) {
         r = TRACKED_OOM;
         goto out;
@@ -598,10 +695,11 @@ static Tracked track_free_meters(const Scenario *sc, AnalysisGraph *g, uint32_t 
                 uint16_t m = g->free_index[j];
                 bool hit = false;
                 int32_t lo = g->flo[(size_t)v * F + j], hi = g->fhi[(size_t)v * F + j];
-                int32_t a = free_step(sc, g, e, m, lo, &hit), b = free_step(sc, g, e, m, hi, &hit);
-                if (hit) {
-                    *kept |= 1u << m;
-                    r = TRACKED_AGAIN;
+                int32_t d[LIMIT_FREE_DELTAS];
+                uint32_t nd = free_deltas(sc, g, e, m, d);
+                int32_t a = free_apply(&sc->meters[m], d, nd, lo, &hit), b = free_apply(&sc->meters[m], d, nd, hi, &hit);
+                if (hit) { /* the sums need the whole distribution */
+                    clamped |= 1u << j;
                     continue;
                 }
                 size_t ti = (size_t)t * F + j;
@@ -611,9 +709,39 @@ static Tracked track_free_meters(const Scenario *sc, AnalysisGraph *g, uint32_t 
             }
         }
     }
+    if (!clamped) goto out;
+    in_first = calloc(n + 1u, sizeof *in_first);
+    in_edge = malloc(sizeof *in_edge * (g->ne + 1u));
+    if (!in_first || !in_edge) {
+        r = TRACKED_OOM;
+        goto out;
+    }
+    for (uint32_t e = 0; e < g->ne; e++) in_first[g->eto[e] + 1]++;
+    for (uint32_t v = 0; v < n; v++) in_first[v + 1] += in_first[v];
+    memcpy(order, in_first, sizeof *order * n); /* the order is no longer needed: reused as the fill pointers */
+    for (uint32_t e = 0; e < g->ne; e++) in_edge[order[g->eto[e]]++] = e;
+    if (!topological_order(g, order)) {
+        r = TRACKED_OOM;
+        goto out;
+    }
+    /* the budget of a distribution: as much as the score distributions get */
+    uint64_t budget = SCORE_BUDGET_BASE + (uint64_t)SCORE_BUDGET_PER_EDGE * g->ne;
+    for (uint32_t j = 0; j < F; j++) {
+        if (!(clamped >> j & 1u)) continue;
+        bool oom = false;
+        if (free_distribution(sc, g, order, in_first, in_edge, j, budget, &oom)) continue;
+        if (oom) {
+            r = TRACKED_OOM;
+            goto out;
+        }
+        *kept |= 1u << g->free_index[j];
+        r = TRACKED_AGAIN;
+    }
 out:
     free(order);
     free(cnt);
+    free(in_first);
+    free(in_edge);
     return r;
 }
 
@@ -668,6 +796,55 @@ static int32_t score_of(int32_t earned, int32_t best) {
     return (int32_t)(s > 100 ? 100 : s);
 }
 
+/* The (earned, best) pairs at the endings, merged: the figures are taken
+ * once per pair. Their sums are of integers held in doubles, exact below
+ * 2^53, so the order of the pairs does not change them. */
+typedef struct EndSlot {
+    ScoreEntry e;
+    bool used, over;         /* over: the count saturated */
+} EndSlot;
+
+typedef struct EndTable {
+    EndSlot *slot;
+    uint32_t mask, n;
+} EndTable;
+
+static uint32_t end_hash(int32_t earned, int32_t best) {
+    uint64_t h = ((uint64_t)(uint32_t)earned << 32 | (uint32_t)best) * 0x9e3779b97f4a7c15u;
+    return (uint32_t)(h >> 32);
+}
+
+static bool ends_grow(EndTable *t) {
+    uint32_t size = t->slot ? (t->mask + 1) * 2 : 256;
+    EndSlot *ns = calloc(size, sizeof *ns);
+    if (!ns) return false;
+    for (uint32_t i = 0; t->slot && i <= t->mask; i++) {
+        if (!t->slot[i].used) continue;
+        uint32_t h = end_hash(t->slot[i].e.earned, t->slot[i].e.best) & (size - 1);
+        while (ns[h].used) h = (h + 1) & (size - 1);
+        ns[h] = t->slot[i];
+    }
+    free(t->slot);
+    t->slot = ns;
+    t->mask = size - 1;
+    return true;
+}
+
+static bool ends_add(EndTable *t, const ScoreEntry *p) {
+    uint32_t h = end_hash(p->earned, p->best) & t->mask;
+    for (; t->slot[h].used; h = (h + 1) & t->mask) {
+        EndSlot *x = &t->slot[h];
+        if (x->e.earned == p->earned && x->e.best == p->best) {
+            x->e.count = sat_add(x->e.count, p->count, &x->over);
+            x->e.approx += p->approx;
+            return true;
+        }
+    }
+    t->slot[h] = (EndSlot){*p, true, false};
+    if (++t->n * 2 > t->mask + 1) return ends_grow(t);
+    return true;
+}
+
 /* The exact distribution of (earned, best) over all playthroughs, pulled in
  * topological order: each state's list is built from its predecessors'
  * and kept in one growing buffer. `ex` is each edge's evidence for `comp`
@@ -685,6 +862,8 @@ static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, co
     uint64_t work = 0;
     double esum = 0, bsum = 0, ssum = 0, weight = 0, sweight = 0;
     CompetencyReport r = *cr;
+    EndTable ends = {NULL, 0, 0};
+    ok = ok && ends_grow(&ends);
     const uint32_t *in_first = g->in_first, *in_edge = g->in_edge, *esrc = g->esrc;
     const int32_t *scene = g->scene;
     for (uint32_t k = 0; k < n && ok; k++) {
@@ -696,6 +875,23 @@ static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, co
                 break;
             }
             buf[used++] = (ScoreEntry){0, 0, 1, 1.0};
+        }
+        if (scene[v] < 0 && v != 0) { /* an ending: its pairs go straight to the table */
+            for (uint32_t i = in_first[v], iend = in_first[v + 1]; i < iend && ok; i++) {
+                uint32_t e = in_edge[i], u = esrc[e], lu = len[u];
+                int32_t x = ex[e], b = bb[u];
+                work += lu;
+                if (work > budget) {
+                    ok = false;
+                    break;
+                }
+                const ScoreEntry *src = buf + off[u];
+                for (uint32_t j = 0; j < lu && ok; j++) {
+                    ScoreEntry q = {src[j].earned + x, src[j].best + b, src[j].count, src[j].approx};
+                    ok = ends_add(&ends, &q);
+                }
+            }
+            continue;
         }
         for (uint32_t i = in_first[v], iend = in_first[v + 1]; i < iend; i++) {
             uint32_t e = in_edge[i], u = esrc[e], lu = len[u];
@@ -748,36 +944,40 @@ static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, co
         off[v] = (uint32_t)at;
         len[v] = (uint32_t)(used - at);
         if (scene[v] >= 0) continue;
-        for (size_t i = at; i < used; i++) {
-            const ScoreEntry *p = &buf[i];
-            if (!any) {
-                r.earned.min = r.earned.max = p->earned;
-                r.best.min = r.best.max = p->best;
-                any = true;
-            } else {
-                if (p->earned < r.earned.min) r.earned.min = p->earned;
-                if (p->earned > r.earned.max) r.earned.max = p->earned;
-                if (p->best < r.best.min) r.best.min = p->best;
-                if (p->best > r.best.max) r.best.max = p->best;
-            }
-            esum += p->earned * p->approx;
-            bsum += p->best * p->approx;
-            weight += p->approx;
-            if (p->best <= 0) {
-                count_add(&r.not_assessed, p->count, p->approx);
-                continue;
-            }
-            int32_t sc = score_of(p->earned, p->best);
-            if (!scored || sc < r.score.min) r.score.min = sc;
-            if (!scored || sc > r.score.max) r.score.max = sc;
-            scored = true;
-            ssum += sc * p->approx;
-            sweight += p->approx;
+        for (size_t i = at; i < used && ok; i++) ok = ends_add(&ends, &buf[i]);
+    }
+    for (uint32_t i = 0; ok && i <= ends.mask; i++) {
+        if (!ends.slot[i].used) continue;
+        const ScoreEntry *p = &ends.slot[i].e;
+        if (ends.slot[i].over && p->best <= 0) sat = true;
+        if (!any) {
+            r.earned.min = r.earned.max = p->earned;
+            r.best.min = r.best.max = p->best;
+            any = true;
+        } else {
+            if (p->earned < r.earned.min) r.earned.min = p->earned;
+            if (p->earned > r.earned.max) r.earned.max = p->earned;
+            if (p->best < r.best.min) r.best.min = p->best;
+            if (p->best > r.best.max) r.best.max = p->best;
         }
+        esum += p->earned * p->approx;
+        bsum += p->best * p->approx;
+        weight += p->approx;
+        if (p->best <= 0) {
+            count_add(&r.not_assessed, p->count, p->approx);
+            continue;
+        }
+        int32_t sc = score_of(p->earned, p->best);
+        if (!scored || sc < r.score.min) r.score.min = sc;
+        if (!scored || sc > r.score.max) r.score.max = sc;
+        scored = true;
+        ssum += sc * p->approx;
+        sweight += p->approx;
     }
     free(off);
     free(len);
     free(buf);
+    free(ends.slot);
     if (!ok) return false;
     if (sat) r.not_assessed.saturated = true;
     if (weight > 0) {

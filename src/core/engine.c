@@ -12,6 +12,7 @@
 #include "core/rng.h"
 
 enum { EVENT_IDLE = 0, EVENT_PENDING = 1, EVENT_FIRED = 2 };
+_Static_assert(LIMIT_FLAGS % 8 == 0 && LIMIT_EVENTS % 4 == 0, "state packing reads whole groups");
 enum { HISTORY_INITIAL = 64, POOL_INITIAL = 16 };
 
 typedef struct Pending {
@@ -466,6 +467,35 @@ bool session_undo(Session *s) {
 
 /* ---- compact state ------------------------------------------------------------ */
 
+/* 8 flags (bytes 0 or 1) to 8 bits and back. On a little-endian machine a
+ * multiplication moves the eight bytes at once; elsewhere a loop. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+static uint32_t pack8(const uint8_t *f) {
+    uint64_t t;
+    memcpy(&t, f, sizeof t);
+    t |= t >> 4; /* any set bit of a byte down to its bit 0 */
+    t |= t >> 2;
+    t |= t >> 1;
+    return (uint32_t)(((t & 0x0101010101010101u) * 0x0102040810204080u) >> 56);
+}
+
+static void unpack8(uint8_t *f, uint32_t bits) {
+    uint64_t t = (uint64_t)(bits & 0xffu) * 0x0101010101010101u & 0x8040201008040201u;
+    t = ((t + 0x7f7f7f7f7f7f7f7fu) >> 7) & 0x0101010101010101u;
+    memcpy(f, &t, sizeof t);
+}
+#else
+static uint32_t pack8(const uint8_t *f) {
+    uint32_t bits = 0;
+    for (uint32_t b = 0; b < 8; b++) bits |= (uint32_t)(f[b] != 0) << b;
+    return bits;
+}
+
+static void unpack8(uint8_t *f, uint32_t bits) {
+    for (uint32_t b = 0; b < 8; b++) f[b] = (uint8_t)((bits >> b) & 1u);
+}
+#endif
+
 void session_state_layout(const Scenario *sc, StateLayout *out) {
     out->meters = 1;
     out->counters = out->meters + sc->n_meters;
@@ -483,19 +513,22 @@ void session_state_save(const Session *s, int32_t *out) {
     out[0] = s->ending >= 0 ? -1 - s->ending : (int32_t)s->scene;
     memcpy(out + l.meters, s->meters, sizeof *out * sc->n_meters);
     memcpy(out + l.counters, s->counters, sizeof *out * sc->n_counters);
-    /* packed a word at a time into a local: the exact analysis saves a
-     * state per transition explored */
-    for (uint32_t k = 0, nf = sc->n_flags; k * 32u < nf; k++) {
-        uint32_t bits = 0, n = nf - k * 32u < 32u ? nf - k * 32u : 32u;
-        const uint8_t *f = s->flags + k * 32u;
-        for (uint32_t b = 0; b < n; b++) bits |= (uint32_t)(f[b] != 0) << b;
-        out[l.flags + k] = (int32_t)bits;
+    /* Packed 8 flags (4 event states) at a time with loops of constant
+     * length, which the compiler unrolls: the exact analysis saves a state
+     * per transition. The arrays' sizes are multiples of 8; what lies past
+     * the scenario's count is masked out. */
+    uint32_t nf = sc->n_flags, ne = sc->n_events;
+    for (uint32_t g = 0; g * 8u < nf; g++) {
+        uint32_t bits = pack8(s->flags + g * 8u);
+        if (nf - g * 8u < 8u) bits &= (1u << (nf - g * 8u)) - 1u;
+        out[l.flags + g / 4u] |= (int32_t)(bits << (8u * (g % 4u)));
     }
-    for (uint32_t k = 0, ne = sc->n_events; k * 16u < ne; k++) {
-        uint32_t bits = 0, n = ne - k * 16u < 16u ? ne - k * 16u : 16u;
-        const uint8_t *st = s->event_state + k * 16u;
-        for (uint32_t b = 0; b < n; b++) bits |= (uint32_t)st[b] << (2u * b);
-        out[l.events + k] = (int32_t)bits;
+    for (uint32_t g = 0; g * 4u < ne; g++) {
+        uint32_t bits = 0;
+        const uint8_t *st = s->event_state + g * 4u;
+        for (uint32_t b = 0; b < 4; b++) bits |= (uint32_t)(st[b] & 3u) << (2u * b);
+        if (ne - g * 4u < 4u) bits &= (1u << (2u * (ne - g * 4u))) - 1u;
+        out[l.events + g / 4u] |= (int32_t)(bits << (8u * (g % 4u)));
     }
     for (uint16_t i = 0; i < s->n_pending; i++) {
         out[l.pending + 2u * i] = s->pending[i].event + 1;
@@ -511,15 +544,20 @@ void session_state_load(Session *s, const int32_t *in) {
     s->scene = in[0] < 0 ? sc->start : (uint32_t)in[0];
     memcpy(s->meters, in + l.meters, sizeof *in * sc->n_meters);
     memcpy(s->counters, in + l.counters, sizeof *in * sc->n_counters);
-    for (uint32_t k = 0, nf = sc->n_flags; k * 32u < nf; k++) {
-        uint32_t bits = (uint32_t)in[l.flags + k], n = nf - k * 32u < 32u ? nf - k * 32u : 32u;
-        uint8_t *f = s->flags + k * 32u;
-        for (uint32_t b = 0; b < n; b++) f[b] = (uint8_t)((bits >> b) & 1u);
+    /* 8 flags (4 event states) at a time, as in session_state_save; past
+     * the scenario's count the bits of a saved state are zero, and so are
+     * the flags and event states written there */
+    uint32_t nf = sc->n_flags, ne = sc->n_events;
+    for (uint32_t g = 0; g * 8u < nf; g++) {
+        uint32_t bits = ((uint32_t)in[l.flags + g / 4u] >> (8u * (g % 4u))) & 0xffu;
+        if (nf - g * 8u < 8u) bits &= (1u << (nf - g * 8u)) - 1u;
+        unpack8(s->flags + g * 8u, bits);
     }
-    for (uint32_t k = 0, ne = sc->n_events; k * 16u < ne; k++) {
-        uint32_t bits = (uint32_t)in[l.events + k], n = ne - k * 16u < 16u ? ne - k * 16u : 16u;
-        uint8_t *st = s->event_state + k * 16u;
-        for (uint32_t b = 0; b < n; b++) st[b] = (uint8_t)((bits >> (2u * b)) & 3u);
+    for (uint32_t g = 0; g * 4u < ne; g++) {
+        uint32_t bits = ((uint32_t)in[l.events + g / 4u] >> (8u * (g % 4u))) & 0xffu;
+        if (ne - g * 4u < 4u) bits &= (1u << (2u * (ne - g * 4u))) - 1u;
+        uint8_t *st = s->event_state + g * 4u;
+        for (uint32_t b = 0; b < 4; b++) st[b] = (uint8_t)((bits >> (2u * b)) & 3u);
     }
     s->n_steps = 0;
     s->n_pool = 0;
