@@ -372,8 +372,8 @@ static void test_export(const Fix *f, const Session *s) {
     PlayMeta m2 = *meta();
     memcpy(m2.play_id, "fedcba9876543210fedcba9876543210", 33);
     m2.workshop = NULL;
-    CHECK(results_write(res, s, f->fw, meta(), NULL, 0, err, sizeof err));
-    CHECK(results_write(res, s, f->fw, &m2, NULL, 0, err, sizeof err));
+    CHECK(results_write(res, s, f->fw, meta(), NULL, 0, err, sizeof err, NULL));
+    CHECK(results_write(res, s, f->fw, &m2, NULL, 0, err, sizeof err, NULL));
     char junk[700];
     snprintf(junk, sizeof junk, "%s/00000000000000000000000000000000.json", res);
     CHECK(fsutil_write_atomic(junk, "{\"format\":", 11, &e));
