@@ -39,6 +39,16 @@ typedef struct AnalysisGraph {
     int32_t *ctotal;         /* per choice: its total evidence */
     uint32_t *cbase;         /* per scene: index of its first choice */
     uint32_t *in_first, *in_edge; /* incoming edges of each state */
+    uint32_t *ecix;          /* per edge: its choice's index in scene order */
+    /* meters out of the state (no condition reads them), followed apart */
+    uint32_t free_meters;    /* bit m: meter m */
+    uint16_t nfree, free_index[LIMIT_METERS];
+    int32_t free_initial[LIMIT_METERS];
+    uint32_t *efired;        /* per edge (ne + 1): its fired events in `fired`, [efired[e], efired[e+1]) */
+    uint16_t *fired;
+    uint32_t nfired, fcap;
+    int32_t *flo, *fhi;      /* per state × free meter: the least and greatest value over the plays reaching it */
+    double *fsum;            /* per state × free meter: the sum of its value over those plays */
 } AnalysisGraph;
 
 /* ---- small helpers ----------------------------------------------------------- */
@@ -81,10 +91,16 @@ static const int32_t *state_at(const AnalysisGraph *g, uint32_t id) { return g->
 
 static uint32_t hash_words(const int32_t *w, uint32_t n) {
     uint64_t h = 0x9e3779b97f4a7c15u;
-    for (uint32_t i = 0; i < n; i++) {
+    uint32_t i = 0;
+    for (; i + 1 < n; i += 2) {
+        h ^= (uint64_t)(uint32_t)w[i] | (uint64_t)(uint32_t)w[i + 1] << 32;
+        h *= 0xff51afd7ed558ccdu;
+        h ^= h >> 29;
+    }
+    if (i < n) {
         h ^= (uint32_t)w[i];
         h *= 0xff51afd7ed558ccdu;
-        h ^= h >> 32;
+        h ^= h >> 29;
     }
     h ^= h >> 33;
     h *= 0xc4ceb9fe1a85ec53u;
@@ -105,36 +121,48 @@ static int32_t max_after(const Scenario *sc, int32_t ci) {
     return m;
 }
 
-/* Marks in `read` (flags then counters) what condition `ci` reads. */
-static void mark_read(const Scenario *sc, int32_t ci, bool *flags, bool *counters) {
+/* Marks what condition `ci` reads: flags, counters, meters. */
+static void mark_read(const Scenario *sc, int32_t ci, bool *flags, bool *counters, bool *meters) {
     if (ci < 0) return;
     const Cond *c = &sc->conds[ci];
     if (c->kind == COND_FLAG) flags[c->index] = true;
     if (c->kind == COND_COUNTER) counters[c->index] = true;
+    if (c->kind == COND_METER) meters[c->index] = true;
     if (c->kind == COND_ALL || c->kind == COND_ANY || c->kind == COND_NOT)
-        for (uint32_t k = 0; k < c->kid_count; k++) mark_read(sc, (int32_t)sc->cond_kids[c->first_kid + k], flags, counters);
+        for (uint32_t k = 0; k < c->kid_count; k++)
+            mark_read(sc, (int32_t)sc->cond_kids[c->first_kid + k], flags, counters, meters);
 }
 
-/* The bits of a state that some condition can read: a flag or counter no
- * condition reads changes nothing that follows, so states that differ only
- * there are merged. False when out of memory. */
-static bool compute_keep(const Scenario *sc, AnalysisGraph *g) {
-    bool flags[LIMIT_FLAGS] = {false}, counters[LIMIT_COUNTERS] = {false};
+/* The bits of a state that some condition can read: a flag, counter or
+ * meter no condition reads changes nothing that follows, so states that
+ * differ only there are merged. Such a meter's values are still reported:
+ * they are followed apart (track_free_meters), except the meters in
+ * `kept`. False when out of memory. */
+static bool compute_keep(const Scenario *sc, AnalysisGraph *g, uint32_t kept) {
+    bool flags[LIMIT_FLAGS] = {false}, counters[LIMIT_COUNTERS] = {false}, meters[LIMIT_METERS] = {false};
     for (uint32_t s = 0; s < sc->n_scenes; s++)
         for (uint16_t i = 0; i < sc->scenes[s].n_choices; i++) {
             const Choice *c = &sc->scenes[s].choices[i];
-            mark_read(sc, c->cond, flags, counters);
-            for (uint16_t r = 0; r < c->n_routes; r++) mark_read(sc, c->routes[r].cond, flags, counters);
+            mark_read(sc, c->cond, flags, counters, meters);
+            for (uint16_t r = 0; r < c->n_routes; r++) mark_read(sc, c->routes[r].cond, flags, counters, meters);
             for (uint16_t o = 0; o < c->n_outcomes; o++)
                 for (uint16_t r = 0; r < c->outcomes[o].n_routes; r++)
-                    mark_read(sc, c->outcomes[o].routes[r].cond, flags, counters);
+                    mark_read(sc, c->outcomes[o].routes[r].cond, flags, counters, meters);
         }
-    for (uint16_t e = 0; e < sc->n_events; e++) mark_read(sc, sc->events[e].when, flags, counters);
+    for (uint16_t e = 0; e < sc->n_events; e++) mark_read(sc, sc->events[e].when, flags, counters, meters);
     g->keep = malloc(sizeof *g->keep * g->w);
     if (!g->keep) return false;
     for (uint32_t i = 0; i < g->w; i++) g->keep[i] = -1;
     for (uint16_t i = 0; i < sc->n_counters; i++)
         if (!counters[i]) g->keep[g->lay.counters + i] = 0;
+    g->free_meters = 0;
+    g->nfree = 0;
+    for (uint16_t m = 0; m < sc->n_meters; m++)
+        if (!meters[m] && !(kept >> m & 1u)) {
+            g->keep[g->lay.meters + m] = 0;
+            g->free_meters |= 1u << m;
+            g->free_index[g->nfree++] = m;
+        }
     for (uint32_t k = 0; k < (sc->n_flags + 31u) / 32u; k++) {
         uint32_t m = 0;
         for (uint32_t b = 0; b < 32 && k * 32 + b < sc->n_flags; b++)
@@ -148,7 +176,7 @@ static bool compute_keep(const Scenario *sc, AnalysisGraph *g) {
  * condition can tell apart and clears what no condition reads, so that
  * states differing only there merge. */
 static void canonicalise(const AnalysisGraph *g, int32_t *w, uint16_t n_events) {
-    for (uint32_t i = g->lay.counters; i < g->lay.events; i++) w[i] &= g->keep[i];
+    for (uint32_t i = g->lay.meters; i < g->lay.events; i++) w[i] &= g->keep[i];
     for (uint16_t i = 0; i < n_events; i++) {
         int32_t ev = w[g->lay.pending + 2u * i];
         if (ev <= 0) break;
@@ -178,6 +206,12 @@ static void graph_free(AnalysisGraph *g) {
     free(g->cbase);
     free(g->in_first);
     free(g->in_edge);
+    free(g->ecix);
+    free(g->efired);
+    free(g->fired);
+    free(g->flo);
+    free(g->fhi);
+    free(g->fsum);
     free(g);
 }
 
@@ -253,6 +287,22 @@ static bool add_edge(AnalysisGraph *g, uint32_t src, uint32_t to, uint16_t choic
     return true;
 }
 
+/* Remembers the events fired by the edge just added (their effects move
+ * the free meters). */
+static bool record_fired(AnalysisGraph *g, const StepResult *st) {
+    uint32_t e = g->ne - 1;
+    if (e >= g->fcap || g->nfired + st->n_fired > g->fcap) {
+        uint32_t cap = g->fcap ? g->fcap : 4096;
+        while (cap <= e + 1 || cap < g->nfired + st->n_fired) cap *= 2;
+        if (!grow((void **)&g->efired, sizeof *g->efired, cap + 1) || !grow((void **)&g->fired, sizeof *g->fired, cap))
+            return false;
+        g->fcap = cap;
+    }
+    g->efired[e] = g->nfired;
+    for (uint16_t f = 0; f < st->n_fired; f++) g->fired[g->nfired++] = st->fired[f].event;
+    return true;
+}
+
 static bool is_ending(const AnalysisGraph *g, uint32_t v) { return g->scene ? g->scene[v] < 0 : state_at(g, v)[0] < 0; }
 
 /* The path of decisions from the start to the target of edge `e` (NO_EDGE:
@@ -292,6 +342,7 @@ static Explored explore(Analysis *a, AnalysisGraph *g, Session *s, uint64_t max_
         return EXPLORED_OOM;
     }
     session_state_save(s, buf);
+    for (uint16_t j = 0; j < g->nfree; j++) g->free_initial[j] = buf[g->lay.meters + g->free_index[j]];
     canonicalise(g, buf, sc->n_events);
     Explored result = EXPLORED_ALL;
     if (graph_intern(g, buf, NO_EDGE, 0) < 0) result = EXPLORED_OOM;
@@ -306,6 +357,7 @@ static Explored explore(Analysis *a, AnalysisGraph *g, Session *s, uint64_t max_
             if (views[k].available) mask |= (uint16_t)(1u << views[k].index);
         g->mask[v] = mask;
         const Scene *scene = &sc->scenes[state_at(g, v)[0]];
+        bool fresh = true; /* the session is still in state v */
         for (uint16_t i = 0; i < scene->n_choices && result == EXPLORED_ALL; i++) {
             if (!(mask & (1u << i))) continue;
             const Choice *c = &scene->choices[i];
@@ -313,8 +365,9 @@ static Explored explore(Analysis *a, AnalysisGraph *g, Session *s, uint64_t max_
             for (int16_t k = 0; k < n_out; k++) {
                 int16_t outcome = c->n_outcomes ? k : -1;
                 if (outcome >= 0 && c->outcomes[k].weight == 0) continue; /* never drawn */
-                session_state_load(s, state_at(g, v));
-                const StepResult *st = session_choose_outcome(s, i, outcome);
+                if (!fresh) session_state_load(s, state_at(g, v));
+                fresh = false;
+                const StepResult *st = session_advance(s, i, outcome, mask);
                 if (!st) {
                     result = EXPLORED_OOM;
                     break;
@@ -328,6 +381,10 @@ static Explored explore(Analysis *a, AnalysisGraph *g, Session *s, uint64_t max_
                 }
                 for (uint16_t f = 0; f < st->n_fired; f++)
                     if (event_edge[st->fired[f].event] == NO_EDGE) event_edge[st->fired[f].event] = g->ne - 1;
+                if (g->nfree && !record_fired(g, st)) {
+                    result = EXPLORED_OOM;
+                    break;
+                }
                 if (g->n > max_states) {
                     result = EXPLORED_BOUND;
                     break;
@@ -336,6 +393,7 @@ static Explored explore(Analysis *a, AnalysisGraph *g, Session *s, uint64_t max_
         }
     }
     if (result == EXPLORED_ALL) g->first[g->n] = g->ne;
+    if (g->nfree && g->efired) g->efired[g->ne] = g->nfired;
     a->states = g->n;
     a->transitions = g->ne;
     free(buf);
@@ -366,7 +424,9 @@ static bool graph_index(const Scenario *sc, AnalysisGraph *g) {
     g->cbase = malloc(sizeof *g->cbase * (sc->n_scenes + 1u));
     g->in_first = calloc(n + 1u, sizeof *g->in_first);
     g->in_edge = malloc(sizeof *g->in_edge * (g->ne + 1u));
-    if (!g->scene || !g->bestv || !g->evid || !g->ctotal || !g->cbase || !g->in_first || !g->in_edge) return false;
+    g->ecix = malloc(sizeof *g->ecix * (g->ne + 1u));
+    if (!g->scene || !g->bestv || !g->evid || !g->ctotal || !g->cbase || !g->in_first || !g->in_edge || !g->ecix)
+        return false;
     for (uint32_t s = 0, k = 0; s < sc->n_scenes; s++) {
         g->cbase[s] = k;
         for (uint16_t i = 0; i < sc->scenes[s].n_choices; i++, k++) {
@@ -399,6 +459,7 @@ static bool graph_index(const Scenario *sc, AnalysisGraph *g) {
         last_scene = sv;
         last_mask = g->mask[v];
     }
+    for (uint32_t e = 0; e < g->ne; e++) g->ecix[e] = g->cbase[g->scene[g->esrc[e]]] + g->echoice[e];
     for (uint32_t e = 0; e < g->ne; e++) g->in_first[g->eto[e] + 1]++;
     for (uint32_t v = 0; v < n; v++) g->in_first[v + 1] += g->in_first[v];
     uint32_t *fill = malloc(sizeof *fill * (n + 1u));
@@ -414,7 +475,7 @@ static int8_t best_of(const AnalysisGraph *g, uint32_t v, uint16_t comp) {
 }
 
 static int8_t edge_evidence(const AnalysisGraph *g, uint32_t e, uint16_t comp) {
-    return g->evid[(size_t)(g->cbase[g->scene[g->esrc[e]]] + g->echoice[e]) * (g->nc ? g->nc : 1) + comp];
+    return g->evid[(size_t)g->ecix[e] * (g->nc ? g->nc : 1) + comp];
 }
 
 static const Scene *scene_of(const Analysis *a, const AnalysisGraph *g, uint32_t v) {
@@ -449,6 +510,239 @@ static bool topological_order(const AnalysisGraph *g, uint32_t *order) {
     }
     free(indeg);
     return tail == g->n;
+}
+
+/* ---- meters followed apart ---------------------------------------------------- */
+
+/* The changes of meter `m` along edge `e`, in the engine's order: the
+ * choice, its chance outcome, then each event the step fired. Returns how
+ * many (at most LIMIT_FREE_DELTAS). */
+enum { LIMIT_FREE_DELTAS = 64 };
+static uint32_t free_deltas(const Scenario *sc, const AnalysisGraph *g, uint32_t e, uint16_t m, int32_t *out) {
+    const Choice *c = &sc->scenes[state_at(g, g->esrc[e])[0]].choices[g->echoice[e]];
+    uint32_t n = 0;
+    const Effects *fx = &c->effects;
+    for (uint32_t f = g->efired[e], i = 0;; i++) {
+        if (i == 1) {
+            if (g->eoutcome[e] < 0) continue;
+            fx = &c->outcomes[g->eoutcome[e]].effects;
+        } else if (i > 1) {
+            if (f >= g->efired[e + 1]) break;
+            fx = &sc->events[g->fired[f++]].effects;
+        }
+        for (uint16_t k = 0; k < fx->n_meters && n < LIMIT_FREE_DELTAS; k++)
+            if (fx->meters[k].meter == m) out[n++] = fx->meters[k].delta;
+    }
+    return n;
+}
+
+/* `x` through the clamped changes `d` of meter `mt`; *hit is set when a
+ * bound is reached. */
+static int32_t free_apply(const Meter *mt, const int32_t *d, uint32_t nd, int32_t x, bool *hit) {
+    int64_t v = x;
+    for (uint32_t i = 0; i < nd; i++) {
+        v += d[i];
+        if (v < mt->min) {
+            v = mt->min;
+            *hit = true;
+        } else if (v > mt->max) {
+            v = mt->max;
+            *hit = true;
+        }
+    }
+    return (int32_t)v;
+}
+
+typedef struct FreeEntry {
+    int32_t value;
+    double count;            /* plays, an integer as a double */
+} FreeEntry;
+
+static int cmp_free(const void *x, const void *y) {
+    const FreeEntry *a = x, *b = y;
+    return (a->value > b->value) - (a->value < b->value);
+}
+
+/* The distribution of free meter j (value, plays) at every state, pulled
+ * in topological order like score_distribution; sets its least, greatest
+ * value and sum at every state. False when the entries pass `budget` (the
+ * meter then goes back into the states) or out of memory (*oom). */
+static bool free_distribution(const Scenario *sc, AnalysisGraph *g, const uint32_t *order, const uint32_t *in_first,
+                              const uint32_t *in_edge, uint32_t j, uint64_t budget, bool *oom) {
+    uint32_t n = g->n, F = g->nfree;
+    uint16_t m = g->free_index[j];
+    const Meter *mt = &sc->meters[m];
+    uint32_t *off = malloc(sizeof *off * n), *len = calloc(n, sizeof *len);
+    size_t cap = (size_t)n + 16, used = 0;
+    FreeEntry *buf = malloc(sizeof *buf * cap);
+    bool ok = off && len && buf;
+    if (!ok) *oom = true;
+    for (uint32_t k = 0; k < n && ok; k++) {
+        uint32_t v = order[k];
+        size_t at = used;
+        if (v == 0) buf[used++] = (FreeEntry){g->free_initial[j], 1.0};
+        for (uint32_t i = in_first[v]; i < in_first[v + 1] && ok; i++) {
+            uint32_t e = in_edge[i], u = g->esrc[e], lu = len[u];
+            if (used + lu > budget) {
+                ok = false;
+                break;
+            }
+            if (used + lu > cap) {
+                size_t ncap = (used + lu) * 2;
+                FreeEntry *nb = realloc(buf, sizeof *nb * ncap);
+                if (!nb) {
+                    ok = false;
+                    *oom = true;
+                    break;
+                }
+                buf = nb;
+                cap = ncap;
+            }
+            int32_t d[LIMIT_FREE_DELTAS];
+            uint32_t nd = free_deltas(sc, g, e, m, d);
+            bool hit = false;
+            for (uint32_t q = 0; q < lu; q++) {
+                FreeEntry p = buf[off[u] + q];
+                buf[used++] = (FreeEntry){free_apply(mt, d, nd, p.value, &hit), p.count};
+            }
+        }
+        if (!ok) break;
+        size_t cnt = used - at;
+        if (cnt > 1) {
+            qsort(buf + at, cnt, sizeof *buf, cmp_free);
+            size_t w = at;
+            for (size_t i = at + 1; i < used; i++) {
+                if (buf[i].value == buf[w].value)
+                    buf[w].count += buf[i].count;
+                else
+                    buf[++w] = buf[i];
+            }
+            used = w + 1;
+        }
+        off[v] = (uint32_t)at;
+        len[v] = (uint32_t)(used - at);
+        size_t ti = (size_t)v * F + j;
+        double sum = 0;
+        for (size_t i = at; i < used; i++) sum += buf[i].value * buf[i].count;
+        g->flo[ti] = used > at ? buf[at].value : INT32_MAX;
+        g->fhi[ti] = used > at ? buf[used - 1].value : INT32_MIN;
+        g->fsum[ti] = sum;
+    }
+    free(off);
+    free(len);
+    free(buf);
+    return ok;
+}
+
+typedef enum Tracked { TRACKED_OK, TRACKED_AGAIN, TRACKED_OOM } Tracked;
+
+/* The values of the meters that no condition reads (left out of the
+ * states, so that plays differing only there merge), followed over the
+ * merged graph in topological order: per state, the least and greatest
+ * value and the sum over every play reaching it.
+ *
+ * Why this is exact. Along an edge a meter goes through x ↦ clamp(x + d)
+ * once per change, and clamp(x + d) = min(max, max(min, x + d)) is
+ * non-decreasing in x; so is their composition f. For the set S of values
+ * reaching a state, the least and greatest of f(S) are therefore f(min S)
+ * and f(max S): pushing [least, greatest] through f along every edge and
+ * taking the hull at each state gives the exact least and greatest value
+ * (not only bounds). For the sums (the mean at the end): when neither
+ * f(min S) nor f(max S) reaches a bound at any change, no x between them
+ * does (every intermediate value is non-decreasing in x), so f(x) = x + D
+ * on all of S and the plays through the edge add sum + D × count. When a
+ * bound can be reached, the sum is not determined by (least, greatest,
+ * sum): that meter's whole distribution (value, plays) is pulled through
+ * the graph instead (free_distribution; f applied to each value), and
+ * when that passes its budget the meter is put back into the states
+ * (`kept`) and the search starts again (TRACKED_AGAIN), as every free
+ * meter is when the graph has a cycle. The sums are doubles of integers,
+ * exact below 2^53 like the plays' counts, so the order in which they are
+ * added does not change them. */
+static Tracked track_free_meters(const Scenario *sc, AnalysisGraph *g, uint32_t *kept) {
+    uint32_t n = g->n, F = g->nfree;
+    uint32_t *order = malloc(sizeof *order * n);
+    double *cnt = calloc(n, sizeof *cnt);
+    g->flo = malloc(sizeof *g->flo * n * F);
+    g->fhi = malloc(sizeof *g->fhi * n * F);
+    g->fsum = calloc((size_t)n * F, sizeof *g->fsum);
+    Tracked r = TRACKED_OK;
+    uint32_t clamped = 0, *in_first = NULL, *in_edge = NULL;
+    if (!order || !cnt || !g->flo || !g->fhi || !g->fsum) {
+        r = TRACKED_OOM;
+        goto out;
+    }
+    if (!topological_order(g, order)) {
+        *kept |= g->free_meters;
+        r = TRACKED_AGAIN;
+        goto out;
+    }
+    for (size_t i = 0; i < (size_t)n * F; i++) {
+        g->flo[i] = INT32_MAX;
+        g->fhi[i] = INT32_MIN;
+    }
+    cnt[0] = 1;
+    for (uint32_t j = 0; j < F; j++) {
+        g->flo[j] = g->fhi[j] = g->free_initial[j];
+        g->fsum[j] = g->free_initial[j];
+    }
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t v = order[k];
+        for (uint32_t e = g->first[v]; e < g->first[v + 1]; e++) {
+            uint32_t t = g->eto[e];
+            cnt[t] += cnt[v];
+            for (uint32_t j = 0; j < F; j++) {
+                uint16_t m = g->free_index[j];
+                bool hit = false;
+                int32_t lo = g->flo[(size_t)v * F + j], hi = g->fhi[(size_t)v * F + j];
+                int32_t d[LIMIT_FREE_DELTAS];
+                uint32_t nd = free_deltas(sc, g, e, m, d);
+                int32_t a = free_apply(&sc->meters[m], d, nd, lo, &hit), b = free_apply(&sc->meters[m], d, nd, hi, &hit);
+                if (hit) { /* the sums need the whole distribution */
+                    clamped |= 1u << j;
+                    continue;
+                }
+                size_t ti = (size_t)t * F + j;
+                if (a < g->flo[ti]) g->flo[ti] = a;
+                if (b > g->fhi[ti]) g->fhi[ti] = b;
+                g->fsum[ti] += g->fsum[(size_t)v * F + j] + (double)(a - lo) * cnt[v];
+            }
+        }
+    }
+    if (!clamped) goto out;
+    in_first = calloc(n + 1u, sizeof *in_first);
+    in_edge = malloc(sizeof *in_edge * (g->ne + 1u));
+    if (!in_first || !in_edge) {
+        r = TRACKED_OOM;
+        goto out;
+    }
+    for (uint32_t e = 0; e < g->ne; e++) in_first[g->eto[e] + 1]++;
+    for (uint32_t v = 0; v < n; v++) in_first[v + 1] += in_first[v];
+    memcpy(order, in_first, sizeof *order * n); /* the order is no longer needed: reused as the fill pointers */
+    for (uint32_t e = 0; e < g->ne; e++) in_edge[order[g->eto[e]]++] = e;
+    if (!topological_order(g, order)) {
+        r = TRACKED_OOM;
+        goto out;
+    }
+    /* the budget of a distribution: as much as the score distributions get */
+    uint64_t budget = SCORE_BUDGET_BASE + (uint64_t)SCORE_BUDGET_PER_EDGE * g->ne;
+    for (uint32_t j = 0; j < F; j++) {
+        if (!(clamped >> j & 1u)) continue;
+        bool oom = false;
+        if (free_distribution(sc, g, order, in_first, in_edge, j, budget, &oom)) continue;
+        if (oom) {
+            r = TRACKED_OOM;
+            goto out;
+        }
+        *kept |= 1u << g->free_index[j];
+        r = TRACKED_AGAIN;
+    }
+out:
+    free(order);
+    free(cnt);
+    free(in_first);
+    free(in_edge);
+    return r;
 }
 
 /* Probability of each ending under random play on a graph with cycles:
@@ -502,12 +796,64 @@ static int32_t score_of(int32_t earned, int32_t best) {
     return (int32_t)(s > 100 ? 100 : s);
 }
 
+/* The (earned, best) pairs at the endings, merged: the figures are taken
+ * once per pair. Their sums are of integers held in doubles, exact below
+ * 2^53, so the order of the pairs does not change them. */
+typedef struct EndSlot {
+    ScoreEntry e;
+    bool used, over;         /* over: the count saturated */
+} EndSlot;
+
+typedef struct EndTable {
+    EndSlot *slot;
+    uint32_t mask, n;
+} EndTable;
+
+static uint32_t end_hash(int32_t earned, int32_t best) {
+    uint64_t h = ((uint64_t)(uint32_t)earned << 32 | (uint32_t)best) * 0x9e3779b97f4a7c15u;
+    return (uint32_t)(h >> 32);
+}
+
+static bool ends_grow(EndTable *t) {
+    uint32_t size = t->slot ? (t->mask + 1) * 2 : 256;
+    EndSlot *ns = calloc(size, sizeof *ns);
+    if (!ns) return false;
+    for (uint32_t i = 0; t->slot && i <= t->mask; i++) {
+        if (!t->slot[i].used) continue;
+        uint32_t h = end_hash(t->slot[i].e.earned, t->slot[i].e.best) & (size - 1);
+        while (ns[h].used) h = (h + 1) & (size - 1);
+        ns[h] = t->slot[i];
+    }
+    free(t->slot);
+    t->slot = ns;
+    t->mask = size - 1;
+    return true;
+}
+
+static bool ends_add(EndTable *t, const ScoreEntry *p) {
+    uint32_t h = end_hash(p->earned, p->best) & t->mask;
+    for (; t->slot[h].used; h = (h + 1) & t->mask) {
+        EndSlot *x = &t->slot[h];
+        if (x->e.earned == p->earned && x->e.best == p->best) {
+            x->e.count = sat_add(x->e.count, p->count, &x->over);
+            x->e.approx += p->approx;
+            return true;
+        }
+    }
+    t->slot[h] = (EndSlot){*p, true, false};
+    if (++t->n * 2 > t->mask + 1) return ends_grow(t);
+    return true;
+}
+
 /* The exact distribution of (earned, best) over all playthroughs, pulled in
  * topological order: each state's list is built from its predecessors'
- * and kept in one growing buffer. Fills every figure of `cr` at the
- * endings; false (cr untouched) when the work passes `budget` entries. */
-static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, uint16_t comp, uint64_t budget,
-                               CompetencyReport *cr) {
+ * and kept in one growing buffer. `ex` is each edge's evidence for `comp`
+ * and `bb` each state's best, laid out by the caller. Fills every figure of
+ * `cr` at the endings; false (cr untouched) when the work passes `budget`
+ * entries. The sums are taken in the same order whatever the layout, so
+ * the reported means do not move by a rounding. */
+static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, const int8_t *ex, const int8_t *bb,
+                               uint64_t budget, CompetencyReport *cr) {
     uint32_t n = g->n;
     uint32_t *off = malloc(sizeof *off * n), *len = calloc(n, sizeof *len);
     size_t cap = (size_t)n + 16, used = 0;
@@ -516,6 +862,10 @@ static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, ui
     uint64_t work = 0;
     double esum = 0, bsum = 0, ssum = 0, weight = 0, sweight = 0;
     CompetencyReport r = *cr;
+    EndTable ends = {NULL, 0, 0};
+    ok = ok && ends_grow(&ends);
+    const uint32_t *in_first = g->in_first, *in_edge = g->in_edge, *esrc = g->esrc;
+    const int32_t *scene = g->scene;
     for (uint32_t k = 0; k < n && ok; k++) {
         uint32_t v = order[k];
         size_t at = used;
@@ -526,16 +876,33 @@ static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, ui
             }
             buf[used++] = (ScoreEntry){0, 0, 1, 1.0};
         }
-        for (uint32_t i = g->in_first[v]; i < g->in_first[v + 1] && ok; i++) {
-            uint32_t e = g->in_edge[i], u = g->esrc[e];
-            int32_t x = edge_evidence(g, e, comp), b = best_of(g, u, comp);
-            work += len[u];
+        if (scene[v] < 0 && v != 0) { /* an ending: its pairs go straight to the table */
+            for (uint32_t i = in_first[v], iend = in_first[v + 1]; i < iend && ok; i++) {
+                uint32_t e = in_edge[i], u = esrc[e], lu = len[u];
+                int32_t x = ex[e], b = bb[u];
+                work += lu;
+                if (work > budget) {
+                    ok = false;
+                    break;
+                }
+                const ScoreEntry *src = buf + off[u];
+                for (uint32_t j = 0; j < lu && ok; j++) {
+                    ScoreEntry q = {src[j].earned + x, src[j].best + b, src[j].count, src[j].approx};
+                    ok = ends_add(&ends, &q);
+                }
+            }
+            continue;
+        }
+        for (uint32_t i = in_first[v], iend = in_first[v + 1]; i < iend; i++) {
+            uint32_t e = in_edge[i], u = esrc[e], lu = len[u];
+            int32_t x = ex[e], b = bb[u];
+            work += lu;
             if (work > budget) {
                 ok = false;
                 break;
             }
-            if (used + len[u] > cap) {
-                size_t ncap = (used + len[u]) * 2;
+            if (used + lu > cap) {
+                size_t ncap = (used + lu) * 2;
                 ScoreEntry *nb = realloc(buf, sizeof *nb * ncap);
                 if (!nb) {
                     ok = false;
@@ -544,15 +911,25 @@ static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, ui
                 buf = nb;
                 cap = ncap;
             }
-            for (uint32_t j = 0; j < len[u]; j++) {
-                ScoreEntry p = buf[off[u] + j];
-                buf[used++] = (ScoreEntry){p.earned + x, p.best + b, p.count, p.approx};
-            }
+            const ScoreEntry *src = buf + off[u];
+            ScoreEntry *dst = buf + used;
+            for (uint32_t j = 0; j < lu; j++)
+                dst[j] = (ScoreEntry){src[j].earned + x, src[j].best + b, src[j].count, src[j].approx};
+            used += lu;
         }
         if (!ok) break;
         size_t m = used - at;
         if (m > 1) {
-            qsort(buf + at, m, sizeof *buf, cmp_entry);
+            if (m <= 16) { /* stable, like glibc's merge sort: equal entries keep their order */
+                for (size_t i = at + 1; i < used; i++) {
+                    ScoreEntry t = buf[i];
+                    size_t j = i;
+                    for (; j > at && cmp_entry(&buf[j - 1], &t) > 0; j--) buf[j] = buf[j - 1];
+                    buf[j] = t;
+                }
+            } else {
+                qsort(buf + at, m, sizeof *buf, cmp_entry);
+            }
             size_t w = at;
             for (size_t i = at + 1; i < used; i++) {
                 if (buf[i].earned == buf[w].earned && buf[i].best == buf[w].best) {
@@ -566,32 +943,41 @@ static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, ui
         }
         off[v] = (uint32_t)at;
         len[v] = (uint32_t)(used - at);
-        if (!is_ending(g, v)) continue;
-        for (size_t i = at; i < used; i++) {
-            const ScoreEntry *p = &buf[i];
-            if (!any || p->earned < r.earned.min) r.earned.min = p->earned;
-            if (!any || p->earned > r.earned.max) r.earned.max = p->earned;
-            if (!any || p->best < r.best.min) r.best.min = p->best;
-            if (!any || p->best > r.best.max) r.best.max = p->best;
+        if (scene[v] >= 0) continue;
+        for (size_t i = at; i < used && ok; i++) ok = ends_add(&ends, &buf[i]);
+    }
+    for (uint32_t i = 0; ok && i <= ends.mask; i++) {
+        if (!ends.slot[i].used) continue;
+        const ScoreEntry *p = &ends.slot[i].e;
+        if (ends.slot[i].over && p->best <= 0) sat = true;
+        if (!any) {
+            r.earned.min = r.earned.max = p->earned;
+            r.best.min = r.best.max = p->best;
             any = true;
-            esum += p->earned * p->approx;
-            bsum += p->best * p->approx;
-            weight += p->approx;
-            if (p->best <= 0) {
-                count_add(&r.not_assessed, p->count, p->approx);
-                continue;
-            }
-            int32_t sc = score_of(p->earned, p->best);
-            if (!scored || sc < r.score.min) r.score.min = sc;
-            if (!scored || sc > r.score.max) r.score.max = sc;
-            scored = true;
-            ssum += sc * p->approx;
-            sweight += p->approx;
+        } else {
+            if (p->earned < r.earned.min) r.earned.min = p->earned;
+            if (p->earned > r.earned.max) r.earned.max = p->earned;
+            if (p->best < r.best.min) r.best.min = p->best;
+            if (p->best > r.best.max) r.best.max = p->best;
         }
+        esum += p->earned * p->approx;
+        bsum += p->best * p->approx;
+        weight += p->approx;
+        if (p->best <= 0) {
+            count_add(&r.not_assessed, p->count, p->approx);
+            continue;
+        }
+        int32_t sc = score_of(p->earned, p->best);
+        if (!scored || sc < r.score.min) r.score.min = sc;
+        if (!scored || sc > r.score.max) r.score.max = sc;
+        scored = true;
+        ssum += sc * p->approx;
+        sweight += p->approx;
     }
     free(off);
     free(len);
     free(buf);
+    free(ends.slot);
     if (!ok) return false;
     if (sat) r.not_assessed.saturated = true;
     if (weight > 0) {
@@ -766,6 +1152,55 @@ static uint32_t choice_base(const Scenario *sc, uint32_t scene) {
     return base;
 }
 
+/* The play to an ending with the highest total evidence (sign 1) or the
+ * lowest (sign -1); among equals the shortest, and among those the first
+ * in the order of the choices and outcomes, decision after decision. The
+ * rule names one play whatever states the search merged. Pulled backwards
+ * in topological order: `rest[v]` is the best total from v to an ending
+ * (INT64_MIN: none), `len[v]` the fewest decisions that achieve it. False
+ * when no play reaches an ending. */
+static bool extreme_play(Arena *ar, const AnalysisGraph *g, const uint32_t *order, int sign, int64_t *rest,
+                         uint32_t *len, Path *out, int64_t *total) {
+    uint32_t n = g->n;
+    for (uint32_t k = n; k-- > 0;) {
+        uint32_t v = order[k];
+        rest[v] = INT64_MIN;
+        len[v] = 0;
+        if (is_ending(g, v)) {
+            rest[v] = 0;
+            continue;
+        }
+        for (uint32_t e = g->first[v]; e < g->first[v + 1]; e++) {
+            uint32_t t = g->eto[e];
+            if (rest[t] == INT64_MIN) continue;
+            int64_t c = sign * (int64_t)g->ctotal[g->ecix[e]] + rest[t];
+            if (rest[v] == INT64_MIN || c > rest[v] || (c == rest[v] && len[t] + 1 < len[v])) {
+                rest[v] = c;
+                len[v] = len[t] + 1;
+            }
+        }
+    }
+    if (rest[0] == INT64_MIN) return false;
+    *total = sign * rest[0];
+    Path p = {NULL, len[0]};
+    if (p.n) {
+        p.steps = arena_alloc(ar, sizeof *p.steps * p.n);
+        if (!p.steps) return false;
+    }
+    for (uint32_t v = 0, i = 0; i < p.n; i++) {
+        for (uint32_t e = g->first[v]; e < g->first[v + 1]; e++) {
+            uint32_t t = g->eto[e];
+            if (rest[t] == INT64_MIN || sign * (int64_t)g->ctotal[g->ecix[e]] + rest[t] != rest[v] || len[t] + 1 != len[v])
+                continue;
+            p.steps[i] = (PathStep){(uint32_t)g->scene[v], g->echoice[e], g->eoutcome[e]};
+            v = t;
+            break;
+        }
+    }
+    *out = p;
+    return true;
+}
+
 static bool measure_exact(Analysis *a, AnalysisGraph *g, uint64_t score_budget) {
     const Scenario *sc = a->sc;
     uint32_t n = g->n;
@@ -885,12 +1320,6 @@ done_cov:
     cnt[0] = 1;
     cntu[0] = 1;
     prob[0] = 1;
-    for (uint32_t v = 0; v < n; v++) {
-        tmax[v] = INT64_MIN;
-        tmin[v] = INT64_MAX;
-        pmax[v] = pmin[v] = NO_EDGE;
-    }
-    tmax[0] = tmin[0] = 0;
     for (uint32_t k = 0; k < n; k++) {
         uint32_t v = order[k];
         if (is_ending(g, v)) continue;
@@ -901,18 +1330,8 @@ done_cov:
             cntu[t] = sat_add(cntu[t], cntu[v], &sat_total);
             prob[t] += prob[v] * edge_probability(a, g, e, navail);
             if (longest[v] + 1 > longest[t]) longest[t] = longest[v] + 1;
-            int64_t x = g->ctotal[g->cbase[g->scene[v]] + g->echoice[e]];
-            if (tmax[v] + x > tmax[t]) {
-                tmax[t] = tmax[v] + x;
-                pmax[t] = e;
-            }
-            if (tmin[v] + x < tmin[t]) {
-                tmin[t] = tmin[v] + x;
-                pmin[t] = e;
-            }
         }
     }
-    int64_t vbest = -1, vworst = -1;
     double weight = 0;
     double *msum = calloc(sc->n_meters ? sc->n_meters : 1, sizeof *msum);
     bool *eseen = calloc(sc->n_endings, sizeof *eseen);
@@ -932,34 +1351,41 @@ done_cov:
         count_add(&a->playthroughs, cntu[v], cnt[v]);
         if (longest[v] > a->longest) a->longest = longest[v];
         weight += cnt[v];
-        for (uint16_t m = 0; m < sc->n_meters; m++) {
-            int32_t x = w[g->lay.meters + m];
-            if (first || x < a->meters[m].min) a->meters[m].min = x;
-            if (first || x > a->meters[m].max) a->meters[m].max = x;
-            if (msum) msum[m] += (double)x * cnt[v];
+        for (uint16_t m = 0, j = 0; m < sc->n_meters; m++) {
+            int32_t lo = w[g->lay.meters + m], hi = lo;
+            double sum = (double)lo * cnt[v];
+            if (g->free_meters >> m & 1u) { /* followed apart */
+                size_t i = (size_t)v * g->nfree + j++;
+                lo = g->flo[i];
+                hi = g->fhi[i];
+                sum = g->fsum[i];
+            }
+            if (first || lo < a->meters[m].min) a->meters[m].min = lo;
+            if (first || hi > a->meters[m].max) a->meters[m].max = hi;
+            if (msum) msum[m] += sum;
             bool efirst = eseen && !eseen[-1 - w[0]];
-            if (efirst || x < er->meter_min[m]) er->meter_min[m] = x;
-            if (efirst || x > er->meter_max[m]) er->meter_max[m] = x;
+            if (efirst || lo < er->meter_min[m]) er->meter_min[m] = lo;
+            if (efirst || hi > er->meter_max[m]) er->meter_max[m] = hi;
         }
         if (eseen) eseen[-1 - w[0]] = true;
         first = false;
-        if (vbest < 0 || tmax[v] > tmax[vbest]) vbest = v;
-        if (vworst < 0 || tmin[v] < tmin[vworst]) vworst = v;
     }
     if (sat_total) a->playthroughs.saturated = true;
     for (uint16_t m = 0; m < sc->n_meters && msum && weight > 0; m++) a->meters[m].mean = msum[m] / weight;
     free(msum);
     free(eseen);
-    if (vbest >= 0) {
-        a->best_play = path_to_edge(ar, g, pmax, pmax[vbest]);
-        a->worst_play = path_to_edge(ar, g, pmin, pmin[vworst]);
-        a->best_total = tmax[vbest];
-        a->worst_total = tmin[vworst];
-    }
+    if (extreme_play(ar, g, order, 1, tmax, pmax, &a->best_play, &a->best_total))
+        extreme_play(ar, g, order, -1, tmin, pmin, &a->worst_play, &a->worst_total);
 
     PathSums ps = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+    int8_t *ex = malloc(g->ne + 1u), *bb = malloc(n + 1u);
     for (uint16_t ci = 0; ci < sc->n_competencies; ci++) {
-        if (score_distribution(g, order, ci, score_budget, &a->competencies[ci])) continue;
+        if (ex && bb) {
+            uint32_t C = g->nc;
+            for (uint32_t e = 0; e < g->ne; e++) ex[e] = g->evid[(size_t)g->ecix[e] * C + ci];
+            for (uint32_t v = 0; v < n; v++) bb[v] = g->bestv[(size_t)v * C + ci];
+            if (score_distribution(g, order, ex, bb, score_budget, &a->competencies[ci])) continue;
+        }
         /* too many combinations: the ranges of the evidence only */
         if (!ps.emin) {
             ps = (PathSums){malloc(sizeof(int32_t) * n), malloc(sizeof(int32_t) * n), malloc(sizeof(int32_t) * n),
@@ -977,6 +1403,8 @@ done_cov:
     free(ps.bsum);
     free(ps.c0);
     free(ps.c0d);
+    free(ex);
+    free(bb);
 done:
     free(order);
     free(cnt);
@@ -1294,17 +1722,27 @@ Analysis *analysis_run(const Scenario *sc, const Framework *fw, const AnalysisOp
             for (uint16_t i = 0; i < sc->scenes[s2].n_choices; i++)
                 if (evidence_of(&sc->scenes[s2].choices[i], c) > 0) cr->evidenced = true;
     }
-    for (uint16_t i = 0; i < sc->n_events; i++) event_edge[i] = NO_EDGE;
-
-    session_state_layout(sc, &g->lay);
-    g->w = g->lay.words;
-    g->age_cap = malloc(sizeof *g->age_cap * (sc->n_events + 1u));
-    if (!g->age_cap) goto oom;
-    for (uint16_t i = 0; i < sc->n_events; i++) g->age_cap[i] = max_after(sc, sc->events[i].when);
-    if (!compute_keep(sc, g)) goto oom;
-
-    Explored ex = explore(a, g, s, o.max_states, event_edge);
-    if (ex == EXPLORED_OOM) goto oom;
+    uint32_t kept = 0; /* free meters put back into the states (track_free_meters) */
+    Explored ex;
+    for (;;) {
+        for (uint16_t i = 0; i < sc->n_events; i++) event_edge[i] = NO_EDGE;
+        session_state_layout(sc, &g->lay);
+        g->w = g->lay.words;
+        g->age_cap = malloc(sizeof *g->age_cap * (sc->n_events + 1u));
+        if (!g->age_cap) goto oom;
+        for (uint16_t i = 0; i < sc->n_events; i++) g->age_cap[i] = max_after(sc, sc->events[i].when);
+        if (!compute_keep(sc, g, kept)) goto oom;
+        session_reset(s, o.seed);
+        ex = explore(a, g, s, o.max_states, event_edge);
+        if (ex == EXPLORED_OOM) goto oom;
+        if (ex != EXPLORED_ALL || !g->nfree) break;
+        Tracked t = track_free_meters(sc, g, &kept);
+        if (t == TRACKED_OOM) goto oom;
+        if (t == TRACKED_OK) break;
+        graph_free(g);
+        g = calloc(1, sizeof *g);
+        if (!g) goto oom;
+    }
     if (ex == EXPLORED_ALL) {
         a->mode = ANALYSIS_EXACT;
         for (uint16_t i = 0; i < sc->n_events; i++)

@@ -6,7 +6,8 @@
  * every chance outcome of that choice. Identical states (same scene, meters,
  * flags, counters, event states, pending events with their decision counts
  * saturated where no condition can tell them apart) are merged in a hash
- * table. From the resulting graph it reports coverage (scenes, endings,
+ * table; flags, counters and meters that no condition reads are left out of
+ * the states (the values of such meters are followed apart, exactly). From the resulting graph it reports coverage (scenes, endings,
  * events, choices, with one shortest path to each), dead ends, the number of
  * playthroughs, their lengths, each ending's probability under uniformly
  * random play, the competencies and meters over all playthroughs, dominated

@@ -57,6 +57,7 @@ DIAG_ENUM_(MISSING_IMAGE,      "missing-image",        DIAG_ERROR)
 DIAG_ENUM_(UNSAFE_PATH,        "unsafe-path",          DIAG_ERROR)
 DIAG_ENUM_(BAD_IMAGE_TYPE,     "bad-image-type",       DIAG_ERROR)
 DIAG_ENUM_(MISSING_ALT,        "missing-alt-text",     DIAG_WARNING)
+DIAG_ENUM_(IMAGE_TOO_LARGE,    "image-too-large",      DIAG_ERROR)
 /* framework */
 DIAG_ENUM_(FRAMEWORK,          "framework-error",      DIAG_ERROR)
 DIAG_ENUM_(BAD_THRESHOLDS,     "bad-thresholds",       DIAG_ERROR)

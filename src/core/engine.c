@@ -12,6 +12,7 @@
 #include "core/rng.h"
 
 enum { EVENT_IDLE = 0, EVENT_PENDING = 1, EVENT_FIRED = 2 };
+_Static_assert(LIMIT_FLAGS % 8 == 0 && LIMIT_EVENTS % 4 == 0, "state packing reads whole groups");
 enum { HISTORY_INITIAL = 64, POOL_INITIAL = 16 };
 
 typedef struct Pending {
@@ -335,7 +336,7 @@ static void score_decision(Session *s, const Scene *scene, uint16_t mask, const 
 /* Fires the pending events whose condition holds, in scheduling order, in
  * one pass (an event made true by a later one waits for the next decision;
  * one scheduled by a firing event is considered in the same pass). */
-static bool fire_events(Session *s, StepResult *st, uint32_t step_index) {
+static bool fire_events(Session *s, StepResult *st, uint32_t step_index, bool lean) {
     st->n_fired = 0;
     uint32_t first = s->n_pool;
     uint16_t i = 0;
@@ -352,11 +353,16 @@ static bool fire_events(Session *s, StepResult *st, uint32_t step_index) {
         s->event_state[p.event] = EVENT_FIRED;
         if (s->n_pool == s->cap_pool && !grow_pool(s)) return false;
         FiredEvent *fe = &s->pool[s->n_pool++];
-        int32_t before[LIMIT_METERS];
-        memcpy(before, s->meters, sizeof before[0] * s->sc->n_meters);
-        apply_effects(s, &ev->effects, step_index);
         fe->event = p.event;
-        fe->n_changes = diff_meters(s->sc, before, s->meters, fe->changes);
+        if (lean) {
+            apply_effects(s, &ev->effects, step_index);
+            fe->n_changes = 0;
+        } else {
+            int32_t before[LIMIT_METERS];
+            memcpy(before, s->meters, sizeof before[0] * s->sc->n_meters);
+            apply_effects(s, &ev->effects, step_index);
+            fe->n_changes = diff_meters(s->sc, before, s->meters, fe->changes);
+        }
         st->n_fired++;
     }
     s->fired_at[step_index] = first;
@@ -364,8 +370,10 @@ static bool fire_events(Session *s, StepResult *st, uint32_t step_index) {
     return true;
 }
 
-/* The decision itself, on a choice known to be in range. */
-static const StepResult *choose(Session *s, uint16_t index, uint16_t mask, int16_t forced) {
+/* The decision itself, on a choice known to be in range. `lean` (the exact
+ * analysis) leaves out what does not change the state: the evidence and the
+ * meter changes of the step record. */
+static const StepResult *choose(Session *s, uint16_t index, uint16_t mask, int16_t forced, bool lean) {
     const Scenario *sc = s->sc;
     const Scene *scene = &sc->scenes[s->scene];
     const Choice *c = &scene->choices[index];
@@ -380,9 +388,10 @@ static const StepResult *choose(Session *s, uint16_t index, uint16_t mask, int16
     st->scene = s->scene;
     st->choice = index;
     st->available = mask;
-    memcpy(st->meters_before, s->meters, sizeof s->meters[0] * sc->n_meters);
-
-    score_decision(s, scene, mask, c);
+    if (!lean) {
+        memcpy(st->meters_before, s->meters, sizeof s->meters[0] * sc->n_meters);
+        score_decision(s, scene, mask, c);
+    }
     apply_effects(s, &c->effects, step_index);
 
     const Outcome *o = NULL;
@@ -405,12 +414,12 @@ static const StepResult *choose(Session *s, uint16_t index, uint16_t mask, int16
         st->draw = r;
         apply_effects(s, &o->effects, step_index);
     }
-    st->n_changes = diff_meters(sc, st->meters_before, s->meters, st->changes);
+    st->n_changes = lean ? 0 : diff_meters(sc, st->meters_before, s->meters, st->changes);
     st->next = (o && o->n_routes > 0) ? resolve_routes(s, o->routes, o->n_routes)
                                       : resolve_routes(s, c->routes, c->n_routes);
     s->n_steps++;
-    fire_events(s, st, step_index);
-    memcpy(st->meters_after, s->meters, sizeof s->meters[0] * sc->n_meters);
+    fire_events(s, st, step_index, lean);
+    if (!lean) memcpy(st->meters_after, s->meters, sizeof s->meters[0] * sc->n_meters);
     if (st->next.kind == TARGET_ENDING)
         s->ending = (int32_t)st->next.index;
     else
@@ -424,7 +433,7 @@ const StepResult *session_choose(Session *s, uint16_t index) {
     if (index >= scene->n_choices) return NULL;
     uint16_t mask = available_mask(s, scene);
     if (!(mask & (1u << index))) return NULL;
-    return choose(s, index, mask, -1);
+    return choose(s, index, mask, -1, false);
 }
 
 const StepResult *session_choose_id(Session *s, const char *choice_id) {
@@ -441,7 +450,7 @@ const StepResult *session_choose_random(Session *s, Rng *picker) {
     uint16_t n = 0, pick[LIMIT_CHOICES];
     for (uint16_t i = 0; i < scene->n_choices; i++)
         if (mask & (1u << i)) pick[n++] = i;
-    return choose(s, pick[rng_below(picker, n)], mask, -1);
+    return choose(s, pick[rng_below(picker, n)], mask, -1, false);
 }
 
 bool session_undo(Session *s) {
@@ -451,12 +460,41 @@ bool session_undo(Session *s) {
     /* Replaying overwrites steps[i] with the same decision it reads. */
     for (uint32_t i = 0; i < keep; i++) {
         uint16_t c = s->steps[i].choice;
-        if (!choose(s, c, available_mask(s, &s->sc->scenes[s->scene]), -1)) return false;
+        if (!choose(s, c, available_mask(s, &s->sc->scenes[s->scene]), -1, false)) return false;
     }
     return true;
 }
 
 /* ---- compact state ------------------------------------------------------------ */
+
+/* 8 flags (bytes 0 or 1) to 8 bits and back. On a little-endian machine a
+ * multiplication moves the eight bytes at once; elsewhere a loop. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+static uint32_t pack8(const uint8_t *f) {
+    uint64_t t;
+    memcpy(&t, f, sizeof t);
+    t |= t >> 4; /* any set bit of a byte down to its bit 0 */
+    t |= t >> 2;
+    t |= t >> 1;
+    return (uint32_t)(((t & 0x0101010101010101u) * 0x0102040810204080u) >> 56);
+}
+
+static void unpack8(uint8_t *f, uint32_t bits) {
+    uint64_t t = (uint64_t)(bits & 0xffu) * 0x0101010101010101u & 0x8040201008040201u;
+    t = ((t + 0x7f7f7f7f7f7f7f7fu) >> 7) & 0x0101010101010101u;
+    memcpy(f, &t, sizeof t);
+}
+#else
+static uint32_t pack8(const uint8_t *f) {
+    uint32_t bits = 0;
+    for (uint32_t b = 0; b < 8; b++) bits |= (uint32_t)(f[b] != 0) << b;
+    return bits;
+}
+
+static void unpack8(uint8_t *f, uint32_t bits) {
+    for (uint32_t b = 0; b < 8; b++) f[b] = (uint8_t)((bits >> b) & 1u);
+}
+#endif
 
 void session_state_layout(const Scenario *sc, StateLayout *out) {
     out->meters = 1;
@@ -475,10 +513,23 @@ void session_state_save(const Session *s, int32_t *out) {
     out[0] = s->ending >= 0 ? -1 - s->ending : (int32_t)s->scene;
     memcpy(out + l.meters, s->meters, sizeof *out * sc->n_meters);
     memcpy(out + l.counters, s->counters, sizeof *out * sc->n_counters);
-    for (uint16_t i = 0; i < sc->n_flags; i++)
-        if (s->flags[i]) out[l.flags + i / 32u] |= (int32_t)(1u << (i % 32u));
-    for (uint16_t i = 0; i < sc->n_events; i++)
-        out[l.events + i / 16u] |= (int32_t)((uint32_t)s->event_state[i] << (2u * (i % 16u)));
+    /* Packed 8 flags (4 event states) at a time with loops of constant
+     * length, which the compiler unrolls: the exact analysis saves a state
+     * per transition. The arrays' sizes are multiples of 8; what lies past
+     * the scenario's count is masked out. */
+    uint32_t nf = sc->n_flags, ne = sc->n_events;
+    for (uint32_t g = 0; g * 8u < nf; g++) {
+        uint32_t bits = pack8(s->flags + g * 8u);
+        if (nf - g * 8u < 8u) bits &= (1u << (nf - g * 8u)) - 1u;
+        out[l.flags + g / 4u] |= (int32_t)(bits << (8u * (g % 4u)));
+    }
+    for (uint32_t g = 0; g * 4u < ne; g++) {
+        uint32_t bits = 0;
+        const uint8_t *st = s->event_state + g * 4u;
+        for (uint32_t b = 0; b < 4; b++) bits |= (uint32_t)(st[b] & 3u) << (2u * b);
+        if (ne - g * 4u < 4u) bits &= (1u << (2u * (ne - g * 4u))) - 1u;
+        out[l.events + g / 4u] |= (int32_t)(bits << (8u * (g % 4u)));
+    }
     for (uint16_t i = 0; i < s->n_pending; i++) {
         out[l.pending + 2u * i] = s->pending[i].event + 1;
         out[l.pending + 2u * i + 1] = (int32_t)(s->n_steps - s->pending[i].since);
@@ -493,9 +544,21 @@ void session_state_load(Session *s, const int32_t *in) {
     s->scene = in[0] < 0 ? sc->start : (uint32_t)in[0];
     memcpy(s->meters, in + l.meters, sizeof *in * sc->n_meters);
     memcpy(s->counters, in + l.counters, sizeof *in * sc->n_counters);
-    for (uint16_t i = 0; i < sc->n_flags; i++) s->flags[i] = ((uint32_t)in[l.flags + i / 32u] >> (i % 32u)) & 1u;
-    for (uint16_t i = 0; i < sc->n_events; i++)
-        s->event_state[i] = (uint8_t)(((uint32_t)in[l.events + i / 16u] >> (2u * (i % 16u))) & 3u);
+    /* 8 flags (4 event states) at a time, as in session_state_save; past
+     * the scenario's count the bits of a saved state are zero, and so are
+     * the flags and event states written there */
+    uint32_t nf = sc->n_flags, ne = sc->n_events;
+    for (uint32_t g = 0; g * 8u < nf; g++) {
+        uint32_t bits = ((uint32_t)in[l.flags + g / 4u] >> (8u * (g % 4u))) & 0xffu;
+        if (nf - g * 8u < 8u) bits &= (1u << (nf - g * 8u)) - 1u;
+        unpack8(s->flags + g * 8u, bits);
+    }
+    for (uint32_t g = 0; g * 4u < ne; g++) {
+        uint32_t bits = ((uint32_t)in[l.events + g / 4u] >> (8u * (g % 4u))) & 0xffu;
+        if (ne - g * 4u < 4u) bits &= (1u << (2u * (ne - g * 4u))) - 1u;
+        uint8_t *st = s->event_state + g * 4u;
+        for (uint32_t b = 0; b < 4; b++) st[b] = (uint8_t)((bits >> (2u * b)) & 3u);
+    }
     s->n_steps = 0;
     s->n_pool = 0;
     s->n_pending = 0;
@@ -518,7 +581,16 @@ const StepResult *session_choose_outcome(Session *s, uint16_t index, int16_t out
     if (c->n_outcomes > 0 && (outcome < 0 || outcome >= (int16_t)c->n_outcomes)) return NULL;
     uint16_t mask = available_mask(s, scene);
     if (!(mask & (1u << index))) return NULL;
-    return choose(s, index, mask, c->n_outcomes > 0 ? outcome : -1);
+    return choose(s, index, mask, c->n_outcomes > 0 ? outcome : -1, false);
+}
+
+const StepResult *session_advance(Session *s, uint16_t index, int16_t outcome, uint16_t mask) {
+    if (s->ending >= 0) return NULL;
+    const Scene *scene = &s->sc->scenes[s->scene];
+    if (index >= scene->n_choices || !(mask & (1u << index))) return NULL;
+    const Choice *c = &scene->choices[index];
+    if (c->n_outcomes > 0 && (outcome < 0 || outcome >= (int16_t)c->n_outcomes)) return NULL;
+    return choose(s, index, mask, c->n_outcomes > 0 ? outcome : -1, true);
 }
 
 /* ---- history ---------------------------------------------------------------- */

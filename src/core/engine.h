@@ -217,6 +217,16 @@ void session_state_load(Session *s, const int32_t *in);
  * session_choose(). The step's `draw` is the smallest draw that gives it. */
 const StepResult *session_choose_outcome(Session *s, uint16_t index, int16_t outcome);
 
+/* The exact analysis's step: as session_choose_outcome(), with `mask` the
+ * available choices as session_choices() reports them in this state (the
+ * caller's duty: they are not evaluated again), and a lean record: the
+ * step's scene, choice, outcome, next and fired events are set, but no
+ * evidence is scored (session_scores() is unchanged) and meters_before,
+ * meters_after and the meter changes (of the step and of each fired event)
+ * are left empty. The state reached is the one session_choose_outcome()
+ * reaches: the same code applies the effects, routes and events. */
+const StepResult *session_advance(Session *s, uint16_t index, int16_t outcome, uint16_t mask);
+
 /* --- history ------------------------------------------------------------------ */
 
 uint32_t session_step_count(const Session *s);

@@ -33,6 +33,21 @@
 #include <mach-o/dyld.h>
 #endif
 
+#if defined(__SANITIZE_ADDRESS__)
+#define FSUTIL_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define FSUTIL_ASAN 1
+#endif
+#endif
+#ifdef FSUTIL_ASAN
+/* From the sanitizers' allocator interface (sanitizer/allocator_interface.h,
+ * which GCC does not install); libasan exports it. */
+size_t __sanitizer_get_current_allocated_bytes(void);
+#elif defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #ifndef S_ISDIR
 #define S_ISDIR(m) (((m) & S_IFMT) == S_IFDIR)
 #endif
@@ -220,6 +235,35 @@ long long fsutil_peak_rss_kb(void) {
 #else
     return (long long)ru.ru_maxrss;
 #endif
+#endif
+}
+
+long long fsutil_rss_kb(void) {
+#ifdef _WIN32
+    PROCESS_MEMORY_COUNTERS pmc;
+    if (!GetProcessMemoryInfo(GetCurrentProcess(), &pmc, sizeof pmc)) return 0;
+    return (long long)(pmc.WorkingSetSize / 1024);
+#elif defined(__linux__)
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (!f) return 0;
+    long long size = 0, resident = 0;
+    int n = fscanf(f, "%lld %lld", &size, &resident);
+    fclose(f);
+    long page = sysconf(_SC_PAGESIZE);
+    return n == 2 && page >= 1024 ? resident * (page / 1024) : 0;
+#else
+    return 0;
+#endif
+}
+
+long long fsutil_heap_bytes(void) {
+#if defined(FSUTIL_ASAN)
+    return (long long)__sanitizer_get_current_allocated_bytes();
+#elif defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+    struct mallinfo2 mi = mallinfo2();
+    return (long long)(mi.uordblks + mi.hblkhd);
+#else
+    return -1;
 #endif
 }
 

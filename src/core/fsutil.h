@@ -62,6 +62,17 @@ long long fsutil_cpu_ns(bool whole_process);
  * when unknown. For benchmarks. */
 long long fsutil_peak_rss_kb(void);
 
+/* The memory the process holds resident right now, in kilobytes; 0 when
+ * unknown. Unlike the peak, it falls when memory is given back: for
+ * checking that memory stays flat over a long run. */
+long long fsutil_rss_kb(void);
+
+/* Bytes the process holds from malloc right now (allocated, not yet
+ * freed), for tests that check memory stays flat over a long run: glibc's
+ * own count (mallinfo2), or AddressSanitizer's when it replaces malloc;
+ * -1 when the system cannot tell. */
+long long fsutil_heap_bytes(void);
+
 /* The folder of the running program (trailing separator not included),
  * malloc'd; NULL when the system cannot tell. */
 char *fsutil_exe_dir(void);

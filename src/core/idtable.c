@@ -40,7 +40,9 @@ int32_t idtable_put(IdTable *t, const char *key, int32_t value) {
 int32_t idtable_get(const IdTable *t, const char *key) {
     if (!t->cap || !key) return -1;
     uint32_t mask = t->cap - 1;
-    uint32_t i = (uint32_t)idtable_fnv1a(key, strlen(key)) & mask;
+    uint64_t h = IDTABLE_FNV_BASIS; /* idtable_fnv1a(key, strlen(key)), in one pass */
+    for (const unsigned char *p = (const unsigned char *)key; *p; p++) h = (h ^ *p) * IDTABLE_FNV_PRIME;
+    uint32_t i = (uint32_t)h & mask;
     while (t->slots[i].key) {
         if (strcmp(t->slots[i].key, key) == 0) return t->slots[i].value;
         i = (i + 1) & mask;

@@ -6,6 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/idtable.h"
 
 enum { JDOM_INTERN = 1024, JDOM_BATCH = 1024, JDOM_CHUNK = 64 * 1024 };
@@ -67,15 +71,31 @@ static inline uint64_t w_below(uint64_t w, unsigned char c) { return (w - W_ONES
 /* Index of the first matching byte of a nonzero word test. */
 static inline size_t w_first(uint64_t m) { return (size_t)__builtin_ctzll(m) >> 3; }
 
+static inline bool is_blank(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+#if defined(__SSE2__)
+/* Sixteen bytes of the text at once (SSE2, every x86-64). */
+static inline __m128i load16(const char *s) { return _mm_loadu_si128((const __m128i *)(const void *)s); }
+#endif
+
 /* The first position at or after `i` that is not a blank. */
 static size_t skip_ws_run(const char *s, size_t i, size_t n) {
-    for (;;) {
-        while (i + 8 <= n && load8(s + i) == W_ONES * ' ') i += 8; /* indentation */
-        size_t k = i;
-        while (i < n && (unsigned char)s[i] <= ' ' && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t'))
-            i++;
-        if (i - k < 8) return i;
+#if defined(__SSE2__)
+    const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
+                  tab = _mm_set1_epi8('\t');
+    while (i + 16 <= n) {
+        __m128i x = load16(s + i);
+        __m128i blank = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, sp), _mm_cmpeq_epi8(x, nl)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(x, cr), _mm_cmpeq_epi8(x, tab)));
+        unsigned other = ~(unsigned)_mm_movemask_epi8(blank) & 0xFFFFu;
+        if (other) return i + (size_t)__builtin_ctz(other);
+        i += 16;
     }
+#else
+    while (i + 8 <= n && load8(s + i) == W_ONES * ' ') i += 8; /* indentation */
+#endif
+    while (i < n && is_blank(s[i])) i++;
+    return i;
 }
 
 /* Most values are preceded by no blank or by one space: test inline. */
@@ -121,6 +141,23 @@ static size_t put_utf8(char *d, unsigned cp) {
     return 4;
 }
 
+/* memcpy for the short strings of a document, without a call: fixed-size
+ * copies, the last one overlapping, for 4 bytes and more. */
+static inline void copy_bytes(char *d, const char *src, size_t n) {
+    if (n >= 16) {
+        for (size_t k = 0; k + 16 < n; k += 16) memcpy(d + k, src + k, 16);
+        memcpy(d + n - 16, src + n - 16, 16);
+    } else if (n >= 8) {
+        memcpy(d, src, 8);
+        memcpy(d + n - 8, src + n - 8, 8);
+    } else if (n >= 4) {
+        memcpy(d, src, 4);
+        memcpy(d + n - 4, src + n - 4, 4);
+    } else {
+        memcpy(d, src, n);
+    }
+}
+
 /* `n` bytes for a string value, packed in chunks of the strings arena. */
 static char *string_space(Parser *p, size_t n) {
     if (n > p->chunk_left) {
@@ -142,6 +179,22 @@ static const char *parse_string(Parser *p, Arena *arena, uint32_t *out_len) {
     size_t start = p->pos + 1, i = start, n = p->len;
     bool escapes = false;
     for (;;) {
+#if defined(__SSE2__)
+        /* Sixteen plain bytes at a time: no quote, backslash, control or
+         * non-ASCII byte (the signed comparison catches both). */
+        const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'), space = _mm_set1_epi8(' ');
+        while (i + 16 <= n) {
+            __m128i x = load16(s + i);
+            __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash)),
+                                           _mm_cmplt_epi8(x, space));
+            unsigned m = (unsigned)_mm_movemask_epi8(special);
+            if (m) {
+                i += (size_t)__builtin_ctz(m);
+                goto special;
+            }
+            i += 16;
+        }
+#endif
         /* Eight plain bytes at a time: no quote, backslash or control. */
         while (i + 8 <= n) {
             uint64_t w = load8(s + i);
@@ -152,6 +205,9 @@ static const char *parse_string(Parser *p, Arena *arena, uint32_t *out_len) {
             }
             i += 8;
         }
+#if defined(__SSE2__)
+    special:
+#endif
         if (i >= n) {
             fail(p, JP_SYNTAX, n);
             return NULL;
@@ -165,6 +221,8 @@ static const char *parse_string(Parser *p, Arena *arena, uint32_t *out_len) {
         if (c == '\\') {
             escapes = true;
             i += 2;
+        } else if (c >= 0xC2 && c <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+            i += 2; /* a two-byte character (é, à…): always valid */
         } else if (c >= 0x80) {
             size_t k = utf8_sequence_length(s + i, n - i);
             if (!k) {
@@ -183,7 +241,7 @@ static const char *parse_string(Parser *p, Arena *arena, uint32_t *out_len) {
         return NULL;
     }
     if (!escapes) {
-        memcpy(d, s + start, raw);
+        copy_bytes(d, s + start, raw);
         d[raw] = '\0';
         p->pos = i + 1;
         *out_len = (uint32_t)raw;
@@ -574,10 +632,13 @@ member: /* the next member or element of f at pos */
     }
     p->pos = pos;
     if (!(key = parse_key(p))) return NULL;
-    pos = skip_ws_at(s, p->pos, n);
-    if (pos >= n || s[pos] != ':') {
-        fail(p, JP_SYNTAX, pos);
-        return NULL;
+    pos = p->pos;
+    if (pos >= n || s[pos] != ':') { /* mostly right after the name */
+        pos = skip_ws_at(s, pos, n);
+        if (pos >= n || s[pos] != ':') {
+            fail(p, JP_SYNTAX, pos);
+            return NULL;
+        }
     }
     pos = skip_ws_at(s, pos + 1, n);
     JNode *obj = f->node;

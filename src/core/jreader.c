@@ -4,7 +4,6 @@
 #include "core/hash.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +11,7 @@
 #include "core/fsutil.h"
 #include "core/idtable.h"
 #include "core/scenario.h"
+#include "core/utf8.h"
 
 static const char *const TYPE_NAMES[LANG_COUNT][JT_COUNT] = {
     [LANG_FR] = {
@@ -85,7 +85,7 @@ static void path_append(JReader *r, const char *s, size_t n) {
     r->path[r->plen] = '\0';
 }
 
-static size_t push_seg(JReader *r, const char *key, size_t index) {
+size_t jreader_push_slow(JReader *r, const char *key, size_t index) {
     size_t mark = r->n_segs;
     if (r->n_segs == r->cap_segs) {
         size_t cap = r->cap_segs ? r->cap_segs * 2 : 32;
@@ -98,20 +98,16 @@ static size_t push_seg(JReader *r, const char *key, size_t index) {
     return mark;
 }
 
-size_t jreader_push(JReader *r, const char *key) { return push_seg(r, key, 0); }
-
-size_t jreader_push_index(JReader *r, size_t i) { return push_seg(r, NULL, i); }
-
-void jreader_pop(JReader *r, size_t mark) {
-    if (mark <= r->n_segs) r->n_segs = mark;
-}
 
 const char *jreader_path_to(JReader *r, size_t mark) {
+    return jreader_path_of(r, r->segs, mark > r->n_segs ? r->n_segs : mark);
+}
+
+const char *jreader_path_of(JReader *r, const JPathSeg *segs, size_t n_segs) {
     r->plen = 0;
     path_append(r, "", 0);
-    if (mark > r->n_segs) mark = r->n_segs;
-    for (size_t k = 0; k < mark; k++) {
-        const JPathSeg *g = &r->segs[k];
+    for (size_t k = 0; k < n_segs; k++) {
+        const JPathSeg *g = &segs[k];
         if (!g->key) {
             char tmp[24];
             size_t n = sizeof tmp, i = g->index;
@@ -274,12 +270,17 @@ static void describe_char(const JReader *r, const char *s, size_t len, size_t of
         snprintf(out, cap, "%s", fr ? "fin du fichier inattendue" : "unexpected end of file");
         return;
     }
-    size_t n = 1;
-    while (off + n < len && n < 4 && ((unsigned char)s[off + n] & 0xC0) == 0x80) n++;
+    /* The character itself when it is printable UTF-8; otherwise its first
+     * byte in hex, so that the message stays valid UTF-8. */
+    unsigned char c = (unsigned char)s[off];
+    size_t n = c < 0x80 ? 1 : utf8_sequence_length(s + off, len - off);
     char ch[8];
-    memcpy(ch, s + off, n);
-    ch[n] = '\0';
-    if ((unsigned char)ch[0] < 0x20) snprintf(ch, sizeof ch, "\\x%02x", (unsigned)(unsigned char)ch[0]);
+    if (n == 0 || c < 0x20 || c == 0x7F) {
+        snprintf(ch, sizeof ch, "\\x%02x", (unsigned)c);
+    } else {
+        memcpy(ch, s + off, n);
+        ch[n] = '\0';
+    }
     if (fr)
         snprintf(out, cap, "caractère inattendu «\u00a0%s\u00a0»", ch);
     else
@@ -355,12 +356,13 @@ JNode *jreader_parse(JReader *r, size_t limit) {
 bool jreader_int_value(const JNode *v, int32_t *out) {
     if (!jdom_is_number(v)) return false;
     double d = v->valuedouble;
-    if (!(d >= -2147483648.0 && d <= 2147483647.0) || floor(d) != d) return false;
+    /* In range, the conversion truncates: equal only when integral. */
+    if (!(d >= -2147483648.0 && d <= 2147483647.0) || (double)(int32_t)d != d) return false;
     *out = (int32_t)d;
     return true;
 }
 
-static bool type_ok(const JNode *v, JType t) {
+static inline bool type_ok(const JNode *v, JType t) {
     int32_t tmp;
     switch (t) {
     case JT_STRING:

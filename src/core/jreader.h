@@ -37,6 +37,7 @@ typedef struct JKeyMemo {
 
 enum { JREADER_MEMO = 256 };
 
+
 /* One step of the path being read: a member name (not copied: it must
  * outlive the step) or, when `key` is NULL, an array index. */
 typedef struct JPathSeg {
@@ -85,16 +86,31 @@ void jreader_set_buffer(JReader *r, const char *data, size_t len);
 JNode *jreader_parse(JReader *r, size_t limit);
 
 /* Path stack: push a member name (kept by address until popped) or an
- * index; pop back to a mark. Pushing is cheap: the JSON Pointer text is
+ * index (jreader_push_slow grows the stack; it is what the inline pushes
+ * call when full); pop back to a mark. Pushing is cheap: the JSON Pointer text is
  * only built when a report or a caller needs it. */
-size_t jreader_push(JReader *r, const char *key);
-size_t jreader_push_index(JReader *r, size_t i);
-void jreader_pop(JReader *r, size_t mark);
+size_t jreader_push_slow(JReader *r, const char *key, size_t index);
+static inline size_t jreader_push(JReader *r, const char *key) {
+    if (r->n_segs == r->cap_segs) return jreader_push_slow(r, key, 0);
+    r->segs[r->n_segs] = (JPathSeg){key, 0};
+    return r->n_segs++;
+}
+static inline size_t jreader_push_index(JReader *r, size_t i) {
+    if (r->n_segs == r->cap_segs) return jreader_push_slow(r, NULL, i);
+    r->segs[r->n_segs] = (JPathSeg){NULL, i};
+    return r->n_segs++;
+}
+static inline void jreader_pop(JReader *r, size_t mark) {
+    if (mark <= r->n_segs) r->n_segs = mark;
+}
 
 /* The JSON Pointer of the first `mark` steps of the path (a mark returned
  * by a push, or jreader_mark()); valid until the next call. r->plen is its
  * length. Never NULL (an empty string when out of memory). */
 const char *jreader_path_to(JReader *r, size_t mark);
+/* The JSON Pointer of the `n` steps `segs` (a copy of some earlier path);
+ * valid until the next call, never NULL. */
+const char *jreader_path_of(JReader *r, const JPathSeg *segs, size_t n);
 static inline size_t jreader_mark(const JReader *r) { return r->n_segs; }
 static inline const char *jreader_path(JReader *r) { return jreader_path_to(r, r->n_segs); }
 

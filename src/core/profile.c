@@ -10,7 +10,6 @@
 #include "core/fsutil.h"
 #include "core/utf8.h"
 
-enum { LIST_LIMIT = 1 << 20 };
 
 /* ---- small helpers ---------------------------------------------------------- */
 
@@ -227,7 +226,7 @@ static cJSON *parse_file(const char *path, bool *missing, uint32_t *line, uint32
     int e;
     *missing = false;
     *line = *col = 0;
-    FsStatus st = fsutil_read_file(path, LIST_LIMIT, &data, &len, &size, &e);
+    FsStatus st = fsutil_read_file(path, PROFILES_MAX_BYTES, &data, &len, &size, &e);
     if (st != FS_OK) {
         *missing = st == FS_IO_ERROR && e == ENOENT;
         return NULL;
@@ -319,6 +318,7 @@ bool profiles_load(ProfileList *pl, const char *user_dir, ProfileLoadReport *rep
         cJSON_ArrayForEach(it, arr) {
             Profile p;
             if (pl->n >= PROFILE_MAX || !entry_from_json(it, &p) || profiles_find(pl, p.id) >= 0) {
+                if (pl->n >= PROFILE_MAX) rep->over_limit++;
                 changed = true;
                 continue;
             }

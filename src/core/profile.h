@@ -24,6 +24,7 @@ enum {
     PROFILE_PSEUDO_MAX = 32,    /* characters (code points) */
     PROFILE_PSEUDO_BYTES = 4 * PROFILE_PSEUDO_MAX + 1,
     PROFILE_MAX = 100,          /* profiles on one computer */
+    PROFILES_MAX_BYTES = 1024 * 1024, /* largest profiles.json read; larger is damaged */
     PROFILE_FORMAT = 1
 };
 
@@ -50,6 +51,7 @@ typedef struct ProfileLoadReport {
     char backup[1100];          /* RECOVERED: where the damaged file was moved ("" when it could not be) */
     uint32_t line, col;         /* RECOVERED by a syntax error: where (0 otherwise) */
     int adopted;                /* folders found on disk and added to the list */
+    int over_limit;             /* entries past PROFILE_MAX left out (their folders are kept) */
 } ProfileLoadReport;
 
 typedef enum PseudoCheck {

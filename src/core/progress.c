@@ -4,6 +4,7 @@
  * reads it reads through typed lookups that ignore a value of the wrong
  * type, and what it does not know is written back as it was. */
 #include "core/progress.h"
+#include "core/results.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -13,7 +14,6 @@
 
 #include "core/fsutil.h"
 
-enum { PROGRESS_FILE_LIMIT = 8 << 20, RESULT_FILE_LIMIT = 16 << 20 };
 
 struct Progress {
     cJSON *root;
@@ -182,7 +182,7 @@ Progress *progress_load(const char *profile_dir, ProgressLoadReport *rep) {
     char *data;
     size_t len, size;
     int e;
-    FsStatus st = fsutil_read_file(path, PROGRESS_FILE_LIMIT, &data, &len, &size, &e);
+    FsStatus st = fsutil_read_file(path, PROGRESS_MAX_BYTES, &data, &len, &size, &e);
     if (st == FS_OK) {
         Progress *p = progress_parse(data, len, &rep->line, &rep->col);
         free(data);
@@ -375,7 +375,7 @@ int progress_rebuild(Progress *p, const char *profile_dir) {
         char *path = fsutil_join(dir, names[i]);
         size_t size;
         ResultFile *f = &files[nf];
-        if (path && fsutil_read_file(path, RESULT_FILE_LIMIT, &f->text, &f->len, &size, &e) == FS_OK) {
+        if (path && fsutil_read_file(path, RESULTS_MAX_BYTES, &f->text, &f->len, &size, &e) == FS_OK) {
             cJSON *root = cJSON_ParseWithLength(f->text, f->len);
             snprintf(f->date, sizeof f->date, "%s", str_of(root, "finished"));
             cJSON_Delete(root);

@@ -21,6 +21,10 @@
 
 enum { PROGRESS_FORMAT = 1, PROGRESS_MAX_PLAY_COMPETENCIES = 64 };
 
+/* The largest progress.json read (docs/limits.md); a larger one is treated
+ * as damaged: moved aside and rebuilt from the results files. */
+enum { PROGRESS_MAX_BYTES = 8 * 1024 * 1024 };
+
 typedef struct Progress Progress;
 
 typedef enum ProgressLoadStatus {

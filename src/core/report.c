@@ -399,6 +399,9 @@ ReportAdd report_add_buffer(Report *r, const char *path, const char *data, size_
     JNode *root = jreader_parse(&rd, REPORT_FILE_LIMIT);
     if (root && !jdom_is_object(root)) {
         jreader_expect(&rd, root, JT_ROOT, "");
+    } else if (root && rd.errors) {
+        /* Parsed with errors reported (a key given twice): a broken file,
+         * counted as such even when it is not a results file. */
     } else if (root && !jdom_get(root, "play_id") && !jdom_get(root, "decisions")) {
         res = REPORT_SKIPPED;
     } else if (root) {

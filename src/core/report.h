@@ -22,10 +22,11 @@
 #include "core/arena.h"
 #include "core/diag.h"
 #include "core/lang.h"
+#include "core/results.h"
 
 enum {
     REPORT_RESULTS_FORMAT = 2,          /* the results format read */
-    REPORT_FILE_LIMIT = 4 * 1024 * 1024, /* bytes of one results file */
+    REPORT_FILE_LIMIT = RESULTS_MAX_BYTES, /* bytes of one results file (results.h) */
     REPORT_FOCUS_MAX = 3,               /* competencies proposed to work on next */
 };
 
@@ -152,10 +153,13 @@ bool report_finish(Report *r, const char *scenarios_dir);
 
 /* Reads report-data.json (as written by report_json) back into a report,
  * for the window's debrief mode: scenarios, decisions, choices, endings,
- * competencies (bands and mastery; `hist` stays zero) and focus. Problems
+ * competencies (bands and mastery; `hist` stays zero), workshop codes and focus. Problems
  * go to `dl` with file:line:column. Returns NULL when the file cannot be
  * read or is not report data; free with report_destroy(). */
 Report *report_data_load(const char *path, Lang lang, DiagList *dl);
+
+/* Same from a buffer of `len` bytes (`path` names it in diagnostics). */
+Report *report_data_parse(const char *path, const char *data, size_t len, Lang lang, DiagList *dl);
 
 /* The share count/total as a whole percentage, rounded half up; 0 when
  * total is 0. */

@@ -38,15 +38,24 @@ static const char *read_str(JReader *rd, Arena *a, const JNode *obj, const char 
     return arena_strdup(a, s ? s : "");
 }
 
-/* Calls `fn` on each object element of array member `key`; false on OOM. */
+/* Calls `fn` on each object element of array member `key`, `max` of them
+ * at most (the room the caller made: more is reported as past the limit);
+ * false on OOM. */
 typedef bool (*EachFn)(JReader *rd, Report *r, const JNode *o, void *ctx, size_t i);
-static bool each(JReader *rd, Report *r, const JNode *obj, const char *key, EachFn fn, void *ctx, size_t *n) {
+static bool each(JReader *rd, Report *r, const JNode *obj, const char *key, EachFn fn, void *ctx, size_t max,
+                 size_t *n) {
     const JNode *arr = jreader_get(rd, obj, key, JT_ARRAY, false);
     *n = 0;
     if (!arr) return true;
     size_t mark = jreader_push(rd, key), i = 0;
+    if (jdom_count(arr) > max) {
+        char a[24], b[24];
+        snprintf(a, sizeof a, "%u", (unsigned)jdom_count(arr));
+        snprintf(b, sizeof b, "%zu", max);
+        jreader_report(rd, DIAG_LIMIT, false, key, a, b, NULL);
+    }
     bool ok = true;
-    for (const JNode *c = arr->child; c && ok; c = c->next, i++) {
+    for (const JNode *c = arr->child; c && ok && *n < max; c = c->next, i++) {
         size_t m2 = jreader_push_index(rd, i);
         if (jreader_expect(rd, c, JT_OBJECT, key)) ok = fn(rd, r, c, ctx, (*n)++);
         jreader_pop(rd, m2);
@@ -86,7 +95,7 @@ static bool read_comps(JReader *rd, Report *r, const JNode *obj, ReportCompetenc
     *out = calloc(count ? count : 1, sizeof **out);
     if (!*out) return false;
     size_t got;
-    bool ok = each(rd, r, obj, "competencies", read_comp, *out, &got);
+    bool ok = each(rd, r, obj, "competencies", read_comp, *out, count, &got);
     *n = (uint16_t)(got > count ? count : got);
     return ok;
 }
@@ -113,7 +122,7 @@ static bool read_decision(JReader *rd, Report *r, const JNode *o, void *ctx, siz
     d->choices = calloc(count ? count : 1, sizeof *d->choices);
     if (!d->choices) return false;
     size_t got;
-    bool ok = each(rd, r, o, "choices", read_choice, d->choices, &got);
+    bool ok = each(rd, r, o, "choices", read_choice, d->choices, count, &got);
     d->n_choices = d->cap_choices = (uint16_t)(got > count ? count : got);
     return ok;
 }
@@ -151,11 +160,85 @@ static bool read_scenario(JReader *rd, Report *r, const JNode *o, void *ctx, siz
     s->decisions = calloc(nd ? nd : 1, sizeof *s->decisions);
     if (!s->endings || !s->decisions) return false;
     size_t got;
-    if (!each(rd, r, o, "endings", read_ending, s->endings, &got)) return false;
+    if (!each(rd, r, o, "endings", read_ending, s->endings, ne, &got)) return false;
     s->n_endings = s->cap_endings = (uint16_t)(got > ne ? ne : got);
     s->n_decisions = s->cap_decisions = nd;
-    if (!each(rd, r, o, "decisions", read_decision, s->decisions, &got)) return false;
+    if (!each(rd, r, o, "decisions", read_decision, s->decisions, nd, &got)) return false;
     return read_comps(rd, r, o, &s->comps, &s->n_comps);
+}
+
+/* The workshop codes: strings, each kept once. */
+static bool read_workshops(JReader *rd, Report *r, const JNode *root) {
+    const JNode *arr = jreader_get(rd, root, "workshops", JT_ARRAY, false);
+    uint32_t count = arr ? jdom_count(arr) : 0;
+    if (count > UINT16_MAX) count = UINT16_MAX;
+    r->workshops = calloc(count ? count : 1, sizeof *r->workshops);
+    if (!r->workshops) return false;
+    r->cap_workshops = (uint16_t)(count ? count : 1);
+    for (const JNode *w = arr ? arr->child : NULL; w && r->n_workshops < count; w = w->next) {
+        if (!jdom_is_string(w) || !w->valuestring[0]) continue;
+        bool seen = false;
+        for (uint16_t k = 0; k < r->n_workshops && !seen; k++) seen = strcmp(r->workshops[k], w->valuestring) == 0;
+        if (seen) continue;
+        if (!(r->workshops[r->n_workshops] = arena_strdup(&r->arena, w->valuestring))) return false;
+        r->n_workshops++;
+    }
+    return true;
+}
+
+/* Reads report data from the source `rd` was given; `have_source` false
+ * when that source could not be read (already reported). */
+static Report *data_read(JReader *rd, Report *r, bool have_source) {
+    bool ok = false;
+    JNode *root = have_source ? jreader_parse(rd, DATA_FILE_LIMIT) : NULL;
+    if (root && jreader_expect(rd, root, JT_ROOT, "")) {
+        const char *kind = jreader_str(rd, root, "kind", true, true);
+        int32_t format = 0;
+        bool fmt = jreader_int(rd, root, "format", true, INT32_MIN, INT32_MAX, &format);
+        if (kind && strcmp(kind, "enjeux-report-data") != 0) {
+            size_t m = jreader_push(rd, "kind");
+            jreader_report(rd, DIAG_BAD_VALUE, false, "kind", kind, "enjeux-report-data", NULL);
+            jreader_pop(rd, m);
+        } else if (fmt && format != 1) {
+            char a[24];
+            snprintf(a, sizeof a, "%d", (int)format);
+            size_t m = jreader_push(rd, "format");
+            jreader_report(rd, DIAG_BAD_VALUE, false, "format", a, "1", NULL);
+            jreader_pop(rd, m);
+        }
+        if (rd->errors == 0) {
+            r->files = read_u32(rd, root, "files");
+            r->plays = read_u32(rd, root, "plays");
+            r->duplicates = read_u32(rd, root, "duplicates");
+            r->skipped = read_u32(rd, root, "skipped");
+            r->bad = read_u32(rd, root, "bad");
+            const JNode *arr = jdom_get(root, "scenarios");
+            uint32_t ns = jdom_is_array(arr) ? jdom_count(arr) : 0;
+            if (ns > UINT16_MAX) ns = UINT16_MAX;
+            r->scenarios = calloc(ns ? ns : 1, sizeof *r->scenarios);
+            size_t got = 0;
+            ok = r->scenarios && each(rd, r, root, "scenarios", read_scenario, NULL, ns, &got);
+            r->n_scenarios = r->cap_scenarios = (uint16_t)(got > ns ? ns : got);
+            ok = ok && read_comps(rd, r, root, &r->comps, &r->n_comps) && read_workshops(rd, r, root);
+            r->cap_comps = r->n_comps;
+            /* Each id names the first competency with that id, once. */
+            const JNode *focus = jdom_get(root, "focus");
+            for (const JNode *f = jdom_is_array(focus) ? focus->child : NULL; f && r->n_focus < REPORT_FOCUS_MAX;
+                 f = f->next) {
+                uint16_t c = 0;
+                while (jdom_is_string(f) && c < r->n_comps && strcmp(r->comps[c].id, f->valuestring) != 0) c++;
+                bool known = jdom_is_string(f) && c < r->n_comps;
+                for (uint16_t k = 0; known && k < r->n_focus; k++) known = r->focus[k] != c;
+                if (known) r->focus[r->n_focus++] = c;
+            }
+            ok = ok && rd->errors == 0;
+        }
+    }
+    if (!ok) {
+        report_destroy(r);
+        return NULL;
+    }
+    return r;
 }
 
 Report *report_data_load(const char *path, Lang lang, DiagList *dl) {
@@ -166,51 +249,23 @@ Report *report_data_load(const char *path, Lang lang, DiagList *dl) {
     arena_init(&scratch);
     JReader rd;
     jreader_init(&rd, dl, path, &scratch);
-    bool ok = false;
-    JNode *root = jreader_read_file(&rd, DATA_FILE_LIMIT) ? jreader_parse(&rd, DATA_FILE_LIMIT) : NULL;
-    if (root && jreader_expect(&rd, root, JT_ROOT, "")) {
-        const char *kind = jreader_str(&rd, root, "kind", true, true);
-        int32_t format = 0;
-        bool fmt = jreader_int(&rd, root, "format", true, INT32_MIN, INT32_MAX, &format);
-        if (kind && strcmp(kind, "enjeux-report-data") != 0) {
-            size_t m = jreader_push(&rd, "kind");
-            jreader_report(&rd, DIAG_BAD_VALUE, false, "kind", kind, "enjeux-report-data", NULL);
-            jreader_pop(&rd, m);
-        } else if (fmt && format != 1) {
-            char a[24];
-            snprintf(a, sizeof a, "%d", (int)format);
-            size_t m = jreader_push(&rd, "format");
-            jreader_report(&rd, DIAG_BAD_VALUE, false, "format", a, "1", NULL);
-            jreader_pop(&rd, m);
-        }
-        if (rd.errors == 0) {
-            r->files = read_u32(&rd, root, "files");
-            r->plays = read_u32(&rd, root, "plays");
-            r->duplicates = read_u32(&rd, root, "duplicates");
-            r->skipped = read_u32(&rd, root, "skipped");
-            r->bad = read_u32(&rd, root, "bad");
-            const JNode *arr = jdom_get(root, "scenarios");
-            uint32_t ns = jdom_is_array(arr) ? jdom_count(arr) : 0;
-            if (ns > UINT16_MAX) ns = UINT16_MAX;
-            r->scenarios = calloc(ns ? ns : 1, sizeof *r->scenarios);
-            size_t got = 0;
-            ok = r->scenarios && each(&rd, r, root, "scenarios", read_scenario, NULL, &got);
-            r->n_scenarios = r->cap_scenarios = (uint16_t)(got > ns ? ns : got);
-            ok = ok && read_comps(&rd, r, root, &r->comps, &r->n_comps);
-            r->cap_comps = r->n_comps;
-            const JNode *focus = jdom_get(root, "focus");
-            for (const JNode *f = jdom_is_array(focus) ? focus->child : NULL; f && r->n_focus < REPORT_FOCUS_MAX;
-                 f = f->next)
-                for (uint16_t c = 0; jdom_is_string(f) && c < r->n_comps; c++)
-                    if (strcmp(r->comps[c].id, f->valuestring) == 0) r->focus[r->n_focus++] = c;
-            ok = ok && rd.errors == 0;
-        }
-    }
+    r = data_read(&rd, r, jreader_read_file(&rd, DATA_FILE_LIMIT));
     jreader_free(&rd);
     arena_release(&scratch);
-    if (!ok) {
-        report_destroy(r);
-        return NULL;
-    }
+    return r;
+}
+
+Report *report_data_parse(const char *path, const char *data, size_t len, Lang lang, DiagList *dl) {
+    Report *r = report_create(lang);
+    if (!r) return NULL;
+    r->finished = true;
+    Arena scratch;
+    arena_init(&scratch);
+    JReader rd;
+    jreader_init(&rd, dl, path, &scratch);
+    jreader_set_buffer(&rd, data, len);
+    r = data_read(&rd, r, true);
+    jreader_free(&rd);
+    arena_release(&scratch);
     return r;
 }

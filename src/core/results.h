@@ -22,6 +22,11 @@
 
 enum { RESULTS_FORMAT_VERSION = 2 };
 
+/* The largest results file its readers (the report, the progress rebuild)
+ * accept, in bytes (docs/limits.md): 16 MiB, room for a play of thousands
+ * of decisions, each with its meters and evidence. */
+enum { RESULTS_MAX_BYTES = 16 * 1024 * 1024 };
+
 /* The namespace of Enjeux's own xAPI IRIs (activities, extensions). The
  * project has no domain yet: the reserved top-level domain .invalid (RFC
  * 2606) can never clash with anyone else's IRIs. docs/results.md lists

@@ -191,14 +191,22 @@ static void record_flag_test(Loader *L, uint16_t flag, bool value) {
         L->tests = p;
         L->cap_tests = cap;
     }
-    const char *where = jreader_path(&L->r);
-    char *path = malloc(L->r.plen + 1);
-    if (!path) {
-        L->oom = true;
-        return;
+    size_t n = L->r.n_segs;
+    if (L->n_test_segs + n > L->cap_test_segs) {
+        size_t cap = L->cap_test_segs ? L->cap_test_segs : 256;
+        while (cap < L->n_test_segs + n) cap *= 2;
+        JPathSeg *p = realloc(L->test_segs, cap * sizeof *p);
+        if (!p || L->n_test_segs + n > UINT32_MAX) {
+            if (p) L->test_segs = p;
+            L->oom = true;
+            return;
+        }
+        L->test_segs = p;
+        L->cap_test_segs = cap;
     }
-    memcpy(path, where, L->r.plen + 1);
-    L->tests[L->n_tests++] = (FlagTest){flag, value, path};
+    if (n) memcpy(L->test_segs + L->n_test_segs, L->r.segs, n * sizeof *L->test_segs);
+    L->tests[L->n_tests++] = (FlagTest){flag, value, (uint32_t)L->n_test_segs, (uint32_t)n};
+    L->n_test_segs += n;
 }
 
 /* Resolves the id member `key` through `t`, reporting `unknown` with a
@@ -281,18 +289,28 @@ static void check_contradictions(Loader *L, const uint32_t *kids, uint32_t n) {
     }
 }
 
+/* The index in COND_FORMS of member name `k`, -1 when it is none. */
+static int cond_form(const char *k) {
+    int form;
+    switch (k[0]) {
+    case 'a': form = k[1] == 'l' ? 0 : k[1] == 'n' ? 1 : 6; break;
+    case 'n': form = 2; break;
+    case 'm': form = 3; break;
+    case 'c': form = 4; break;
+    case 'f': form = 5; break;
+    case 's': form = 7; break;
+    default: return -1;
+    }
+    return jdom_streq(k, COND_FORMS[form]) ? form : -1;
+}
+
 /* Compiles the condition `v` (at the current path) into L->conds. `neg`:
  * under an odd number of `not`. Returns the root index, -2 on error. */
 static int32_t compile_cond(Loader *L, const JNode *v, const char *name, bool neg) {
     JReader *r = &L->r;
     if (!jreader_expect(r, v, JT_CONDITION, name)) return -2;
     int form = -1;
-    for (const JNode *c = v->child; c && form < 0; c = c->next)
-        for (int k = 0; COND_FORMS[k]; k++)
-            if (strcmp(c->string, COND_FORMS[k]) == 0) {
-                form = k;
-                break;
-            }
+    for (const JNode *c = v->child; c && form < 0; c = c->next) form = cond_form(c->string);
     if (form < 0) {
         jreader_report(r, DIAG_WRONG_TYPE, false, name, jreader_type_name(r, JT_CONDITION), NULL, NULL);
         return -2;
@@ -435,8 +453,8 @@ static uint32_t count_nodes(const JNode *v, uint32_t max) {
     if (!jdom_is_object(v)) return 0;
     uint32_t n = 1;
     for (const JNode *c = v->child; c && n <= max; c = c->next) {
-        if (jdom_is_object(c) && strcmp(c->string, "not") == 0) n += count_nodes(c, max);
-        if (jdom_is_array(c) && (strcmp(c->string, "all") == 0 || strcmp(c->string, "any") == 0))
+        if (jdom_is_object(c) && jdom_streq(c->string, "not")) n += count_nodes(c, max);
+        if (jdom_is_array(c) && (jdom_streq(c->string, "all") || jdom_streq(c->string, "any")))
             for (const JNode *k = c->child; k && n <= max; k = k->next) n += count_nodes(k, max);
     }
     return n;
@@ -1215,8 +1233,8 @@ static void load_root(Loader *L, const JNode *root) {
 /* ---- entry points --------------------------------------------------------- */
 
 static void loader_free(Loader *L) {
-    for (size_t i = 0; i < L->n_tests; i++) free(L->tests[i].path);
     free(L->tests);
+    free(L->test_segs);
     free(L->conds);
     free(L->kids);
     free(L->flag_can_true);

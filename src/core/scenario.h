@@ -39,6 +39,8 @@ enum {
     LIMIT_ROUTES = 16,                   /* conditional routes per choice */
     LIMIT_COND_NODES = 64,               /* nodes in one condition */
     LIMIT_EVIDENCE = 3,                  /* |evidence| per competency per choice */
+    LIMIT_IMAGE_BYTES = 8 * 1024 * 1024, /* an image file (illustration, portrait) */
+    LIMIT_IMAGE_SIDE = 4096,             /* width and height of a PNG or JPEG, in pixels */
 };
 
 /* Probabilities are stored as integer parts per million so that no floating

@@ -24,7 +24,8 @@ struct ScenarioIndex {
 typedef struct FlagTest {
     uint16_t flag;
     bool value;           /* the value the condition needs */
-    char *path;           /* JSON Pointer of the test (malloc'd) */
+    uint32_t first_seg;   /* its path: n_segs steps of Loader.test_segs from first_seg */
+    uint32_t n_segs;
 } FlagTest;
 
 typedef struct Loader {
@@ -40,6 +41,7 @@ typedef struct Loader {
     bool in_event;
 
     FlagTest *tests;      size_t n_tests, cap_tests;
+    JPathSeg *test_segs;  size_t n_test_segs, cap_test_segs; /* the tests' paths, text built only for a report */
     bool *flag_can_true, *flag_can_false; /* per flag: some effect or initial value makes it so */
     bool *event_scheduled;
     bool *evidence_seen;  /* per competency index */

@@ -12,7 +12,6 @@
 #include "core/jdom.h"
 #include "core/json_text.h"
 
-enum { SETTINGS_MAX_BYTES = 64 * 1024, SETTINGS_MAX_DEPTH = 4 };
 
 static const SettingsRange RANGES[SET_INT_COUNT] = {
     [SET_TEXT_SIZE] = {"text_size", 100, 200, 10, 100},

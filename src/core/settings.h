@@ -18,6 +18,10 @@
 
 enum { SETTINGS_FORMAT = 1 };
 
+/* Limits of the reader (docs/limits.md): a larger file is not read (every
+ * setting at its default, reported); deeper nesting is a syntax error. */
+enum { SETTINGS_MAX_BYTES = 64 * 1024, SETTINGS_MAX_DEPTH = 4 };
+
 typedef enum WindowMode { WINDOW_WINDOWED, WINDOW_MAXIMIZED, WINDOW_FULLSCREEN, WINDOW_MODE_COUNT } WindowMode;
 
 typedef enum TextReveal { REVEAL_INSTANT, REVEAL_PROGRESSIVE, REVEAL_COUNT } TextReveal;

@@ -91,7 +91,7 @@ void strbuf_json(StrBuf *b, const char *s) {
 
 void strbuf_csv(StrBuf *b, const char *s) {
     if (!s) s = "";
-    bool formula = *s == '=' || *s == '+' || *s == '-' || *s == '@';
+    bool formula = *s && strchr("=+-@\t\r", *s) != NULL;
     bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
     if (!quote) {
         strbuf_puts(b, s);

@@ -36,7 +36,8 @@ void strbuf_html(StrBuf *b, const char *s);
 void strbuf_json(StrBuf *b, const char *s);
 
 /* Appends `s` as one CSV field (quoted when it holds , " CR or LF; a
- * leading = + - @ is prefixed with ' so spreadsheets do not run it). */
+ * leading = + - @ tab or CR is prefixed with ' so spreadsheets do not run
+ * it as a formula). */
 void strbuf_csv(StrBuf *b, const char *s);
 
 /* The NUL-terminated text, malloc'd, now owned by the caller; the buffer is

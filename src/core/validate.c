@@ -3,6 +3,7 @@
  * tested for a value they never take, competencies without evidence; and
  * image paths against the scenario's folder. */
 #include <errno.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <strings.h>
 
 #include "core/fsutil.h"
+#include "core/imginfo.h"
 #include "core/scenario_load.h"
 
 static bool has_dotdot(const char *p) {
@@ -49,6 +51,21 @@ void validate_image(Loader *L, const char *rel) {
         jreader_report(r, DIAG_MISSING_IMAGE, false, rel, NULL, NULL, NULL);
         free(full);
         return;
+    }
+    /* Size limits (docs/limits.md), before anything decodes the image. */
+    ImgInfo info;
+    if (imginfo_read(full, LIMIT_IMAGE_BYTES, &info)) {
+        bool fr = r->dl->lang != LANG_EN;
+        char got[64], max[64];
+        if (info.bytes > LIMIT_IMAGE_BYTES) {
+            snprintf(got, sizeof got, "%lld %s", info.bytes, fr ? "octets" : "bytes");
+            snprintf(max, sizeof max, "%d %s", LIMIT_IMAGE_BYTES, fr ? "octets" : "bytes");
+            jreader_report(r, DIAG_IMAGE_TOO_LARGE, false, rel, got, max, NULL);
+        } else if (info.width > LIMIT_IMAGE_SIDE || info.height > LIMIT_IMAGE_SIDE) {
+            snprintf(got, sizeof got, "%" PRIu32 " × %" PRIu32 " pixels", info.width, info.height);
+            snprintf(max, sizeof max, "%d × %d pixels", LIMIT_IMAGE_SIDE, LIMIT_IMAGE_SIDE);
+            jreader_report(r, DIAG_IMAGE_TOO_LARGE, false, rel, got, max, NULL);
+        }
     }
     /* A symbolic link may still lead out of the folder. */
     if (!L->real_dir_tried) {
@@ -179,7 +196,8 @@ void validate_scenario(Loader *L) {
         bool possible = t->value ? L->flag_can_true[t->flag] : L->flag_can_false[t->flag];
         if (!possible) {
             const char *args[4] = {sc->flags[t->flag].id, t->value ? "true" : "false", NULL, NULL};
-            jreader_report_at(&L->r, DIAG_FLAG_NEVER_SET, t->path, false, 0, args);
+            const char *path = jreader_path_of(&L->r, L->test_segs + t->first_seg, t->n_segs);
+            jreader_report_at(&L->r, DIAG_FLAG_NEVER_SET, path, false, 0, args);
         }
     }
     for (uint16_t i = 0; i < sc->n_targeted; i++)

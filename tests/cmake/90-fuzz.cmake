@@ -20,14 +20,21 @@ set(ENJEUX_FUZZ_SEEDS_progress ${_fz}/corpus/progress ${_fz}/regressions/progres
 file(GLOB _po_seeds CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/assets/i18n/*.po)
 set(ENJEUX_FUZZ_SEEDS_catalog ${_po_seeds} ${_fz}/regressions/catalog)
 
-foreach(_t scenario framework save condition record progress catalog)
+set(ENJEUX_FUZZ_SEEDS_settings ${_fz}/corpus/settings ${_fz}/regressions/settings)
+set(_report_fx ${ENJEUX_TESTS_DIR}/fixtures/report)
+set(ENJEUX_FUZZ_SEEDS_results ${_report_fx}/machine-a/results ${_report_fx}/machine-a/copie
+  ${_report_fx}/machine-b/results ${_fz}/corpus/results ${_fz}/regressions/results)
+set(ENJEUX_FUZZ_SEEDS_report_data ${_fz}/corpus/report_data ${_fz}/regressions/report_data)
+
+foreach(_t scenario framework save condition record progress catalog settings results report_data)
   set(_exe fuzz_${_t})
-  add_executable(${_exe} ${_fz}/fuzz_${_t}.c ${_fz}/fuzz_common.c)
+  add_executable(${_exe} ${_fz}/fuzz_${_t}.c ${_fz}/fuzz_common.c ${_fz}/fuzz_report.c)
   target_link_libraries(${_exe} PRIVATE enjeux_core)
   target_include_directories(${_exe} PRIVATE ${_fz})
   target_compile_definitions(${_exe} PRIVATE
     ENJEUX_FUZZ_FRAMEWORK="${ENJEUX_TESTS_DIR}/fixtures/competencies.json"
-    ENJEUX_FUZZ_SCENARIO="${ENJEUX_TESTS_DIR}/fixtures/valid/kitchen-sink/scenario.json")
+    ENJEUX_FUZZ_SCENARIO="${ENJEUX_TESTS_DIR}/fixtures/valid/kitchen-sink/scenario.json"
+    ENJEUX_FUZZ_SCENARIOS="${ENJEUX_TESTS_DIR}/fixtures/valid")
   enjeux_set_warnings(${_exe})
   if(ENJEUX_FUZZ)
     target_link_options(${_exe} PRIVATE -fsanitize=fuzzer)

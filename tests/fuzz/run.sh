@@ -4,7 +4,8 @@
 # seed corpora and regression inputs, with the format's dictionary.
 #
 #   tests/fuzz/run.sh [SECONDS] [TARGET…]       targets: scenario framework save condition
-#                                               record progress catalog
+#                                               record progress catalog settings results
+#                                               report_data
 #
 # Each target's growing corpus stays in build-fuzz/corpus/<target>/ between
 # runs (run it for hours by giving a large SECONDS). A crash or hang leaves
@@ -16,7 +17,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(scenario framework save condition record progress catalog)
+[ ${#targets[@]} -gt 0 ] || targets=(scenario framework save condition record progress catalog settings results
+                                     report_data)
 build=$root/build-fuzz
 
 "$root/scripts/setup.sh" --with fuzz --install-only >/dev/null
@@ -34,6 +36,11 @@ seed_dirs() {
     record) echo "$root/tests/fuzz/corpus/record" "$root/tests/fuzz/regressions/record" ;;
     progress) echo "$root/tests/fuzz/corpus/progress" "$root/tests/fuzz/regressions/progress" ;;
     catalog) echo "$root/assets/i18n" "$root/tests/fuzz/regressions/catalog" ;;
+    settings) echo "$root/tests/fuzz/corpus/settings" "$root/tests/fuzz/regressions/settings" ;;
+    results) echo "$root/tests/fixtures/report/machine-a/results" "$root/tests/fixtures/report/machine-a/copie" \
+                  "$root/tests/fixtures/report/machine-b/results" "$root/tests/fuzz/corpus/results" \
+                  "$root/tests/fuzz/regressions/results" ;;
+    report_data) echo "$root/tests/fuzz/corpus/report_data" "$root/tests/fuzz/regressions/report_data" ;;
   esac
 }
 
