@@ -7,7 +7,8 @@
 #
 # --build-dir DIR   build folder, relative to the repository (default: build)
 # --with GROUP      also install an optional group of packages: fuzz (the
-#                   libFuzzer targets, tests/fuzz/run.sh) or packaging (the
+#                   libFuzzer targets, tests/fuzz/run.sh), valgrind (the suite
+#                   under memcheck, tests/valgrind/run.sh) or packaging (the
 #                   package checks, packaging/check-packages.sh); repeatable
 # --install-only    install the packages, do not configure or build
 # -D…               extra CMake options, e.g. -DENJEUX_WERROR=ON
@@ -51,6 +52,9 @@ PACKAGES_FUZZ=(
   clang               # compiles the libFuzzer targets with coverage instrumentation
   libclang-rt-14-dev  # libFuzzer and the sanitizer runtimes for clang
 )
+PACKAGES_VALGRIND=(
+  valgrind            # memcheck: the test suite's memory errors and leaks
+)
 PACKAGES_PACKAGING=(
   dpkg-dev            # dpkg-shlibdeps: the .deb's dependencies, computed by CPack
   file                # used by dpkg-shlibdeps
@@ -66,11 +70,12 @@ CMAKE_ARGS=()
 INSTALL_ONLY=0
 while [ $# -gt 0 ]; do
   case "$1" in
-    --with) [ $# -ge 2 ] || { echo "setup.sh: --with needs a group (fuzz, packaging)" >&2; exit 2; }
+    --with) [ $# -ge 2 ] || { echo "setup.sh: --with needs a group (fuzz, valgrind, packaging)" >&2; exit 2; }
             case "$2" in
               fuzz) PACKAGES+=("${PACKAGES_FUZZ[@]}") ;;
+              valgrind) PACKAGES+=("${PACKAGES_VALGRIND[@]}") ;;
               packaging) PACKAGES+=("${PACKAGES_PACKAGING[@]}") ;;
-              *) echo "setup.sh: unknown group '$2' (fuzz, packaging)" >&2; exit 2 ;;
+              *) echo "setup.sh: unknown group '$2' (fuzz, valgrind, packaging)" >&2; exit 2 ;;
             esac
             shift 2 ;;
     --install-only) INSTALL_ONLY=1; shift ;;

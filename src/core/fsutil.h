@@ -122,6 +122,14 @@ bool fsutil_remove_tree(const char *path, int *err);
  * be read (ENOENT when missing); *names is then NULL and *n 0. */
 bool fsutil_list_dir(const char *dir, char ***names, size_t *n, int *err);
 
+/* True when `path`, which starts with the folder `root`, goes through a
+ * symbolic link (or, on Windows, a junction) below `root`: one of its
+ * existing components after `root`, the last one included, is a link.
+ * `root` itself may be a link. Also true when `path` does not start with
+ * `root`, or has a ".." component after it. For player data: a link planted
+ * in the data folder must not lead a write or a removal elsewhere. */
+bool fsutil_has_link(const char *root, const char *path);
+
 /* Frees what fsutil_list_dir() returned. Accepts NULL. */
 void fsutil_free_names(char **names, size_t n);
 

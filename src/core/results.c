@@ -678,7 +678,8 @@ char *results_to_xapi(const Session *s, const Framework *fw, const PlayMeta *m) 
 /* ---- files ------------------------------------------------------------------------------ */
 
 bool results_write(const char *dir, const Session *s, const Framework *fw, const PlayMeta *m, char *json_path,
-                   size_t json_path_len, char *err, size_t errlen) {
+                   size_t json_path_len, char *err, size_t errlen, int *io_err) {
+    if (io_err) *io_err = 0;
     static const char *const EXT[] = {".json", ".csv", ".xapi.json"};
     char *(*const MAKE[])(const Session *, const Framework *, const PlayMeta *) = {results_to_json, results_to_csv,
                                                                                   results_to_xapi};
@@ -700,6 +701,7 @@ bool results_write(const char *dir, const Session *s, const Framework *fw, const
         bool ok = fsutil_write_atomic(path, text, strlen(text), &e);
         free(text);
         if (!ok) {
+            if (io_err) *io_err = e;
             snprintf(err, errlen, "%s: cannot write the results (%s); check that the folder is writable", path,
                      strerror(e));
             return false;

@@ -63,10 +63,11 @@ char *results_to_xapi(const Session *s, const Framework *fw, const PlayMeta *m);
 /* Writes the three files into the existing folder `dir` (with or without a
  * trailing '/'), each atomically (fsutil_write_atomic), as
  * <play-id>.json, .csv and .xapi.json. Returns false with a message naming
- * the file in `err` on the first failure. When `json_path` is not NULL it
- * receives the JSON file's path. */
+ * the file in `err` on the first failure, and the errno value in *io_err
+ * (when not NULL; 0 when the failure was not the system's: memory, path
+ * length). When `json_path` is not NULL it receives the JSON file's path. */
 bool results_write(const char *dir, const Session *s, const Framework *fw, const PlayMeta *m, char *json_path,
-                   size_t json_path_len, char *err, size_t errlen);
+                   size_t json_path_len, char *err, size_t errlen, int *io_err);
 
 /* `ms` (Unix milliseconds) as ISO 8601 UTC, "2026-11-22T02:20:00.123Z". */
 void results_iso8601(int64_t ms, char out[32]);

@@ -48,6 +48,9 @@ typedef struct Game {
     /* Where this player's data goes: the active profile's folder (trailing
      * '/'), set by game_set_profile(). */
     char profile_dir[1024];
+    /* The user folder U that holds every profile: no write or removal of
+     * player data may go through a symbolic link below it. */
+    char user_dir[1024];
     char pseudonym[128];
     char workshop[64];        /* workshop code, empty when none */
     char home_page[WORKSHOP_TEXT_MAX]; /* xAPI account homePage (workshop file), empty: default */
@@ -56,6 +59,12 @@ typedef struct Game {
     char resume_path[1500];   /* the unfinished record "Continue" resumes */
     char export_dir[1024];    /* results are also copied here when set (--export-dir) */
     char export_msg[1400];    /* what the last export did, for the debrief; empty when none */
+    /* What the last failed write of player data did not save and what to
+     * do (full disk, read-only folder), for every screen; "" when none.
+     * Set by game_disk_trouble(), shown by the app until a screen change
+     * after it was seen. */
+    char disk_notice[3000];
+    bool disk_notice_seen;
     Workshop workshop_file;   /* the workshop file's settings (issuer of badges…) */
     char fonts_dir[2300];     /* assets/fonts/ (trailing '/'): badges are drawn with it */
     PlayLog log;
@@ -117,6 +126,17 @@ int game_export_pending(Game *g, char *err, size_t errlen);
  * .xapi.json, through the core's results module) into the profile folder.
  * Returns false with a message in `err`. */
 bool game_write_result(Game *g, char *err, size_t errlen);
+
+/* Records a failed write of player data for the player: `what` (already
+ * translated, "your game in progress") was not saved at `path` because of
+ * `err` (an errno value); fills g->disk_notice with what happened and what
+ * to do (full disk, read-only folder, other), and logs it. */
+void game_disk_trouble(Game *g, const char *what, const char *path, int err);
+
+/* True when `path` (under g->user_dir) can be written or removed: no
+ * symbolic link below the user folder leads it elsewhere. Otherwise tells
+ * the player (game_disk_trouble, `what` not saved) and returns false. */
+bool game_path_safe(Game *g, const char *path, const char *what);
 
 /* Saves the current play to saves/current.json of the profile folder
  * (atomically, through the core's save module); a finished play removes the

@@ -204,7 +204,10 @@ quit
             c0 = cpu_seconds(proc.pid)
             time.sleep(4.0)
             c1 = cpu_seconds(proc.pid)
-            check(c1 - c0 < 0.2, "idle --dev used %.2f s of CPU in 4 s (watching must be nearly free)" % (c1 - c0))
+            # Under Valgrind (tests/valgrind/) the program is still starting
+            # and every instruction costs 20 to 50 times more: no budget.
+            if not os.environ.get("ENJEUX_VALGRIND_WRAPPER"):
+                check(c1 - c0 < 0.2, "idle --dev used %.2f s of CPU in 4 s (watching must be nearly free)" % (c1 - c0))
         else:
             check(False, "the game exited early (%s)" % proc.returncode)
     finally:
