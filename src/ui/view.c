@@ -328,12 +328,20 @@ double view_ease(double clock, double duration) {
     return 1.0 - (1.0 - t) * (1.0 - t) * (1.0 - t);
 }
 
+int view_meter_band_height(App *app) {
+    int sh = view_meter_strip_height(app, app->w - 2 * app_grid(app, 3));
+    return sh == 0 ? 0 : sh + 2 * app_grid(app, 2);
+}
+
+bool view_meter_band_inline(App *app, int y) {
+    return view_meter_band_height(app) * 3 > app->h - y;
+}
+
 int view_meter_band(App *app, int y) {
     int margin = app_grid(app, 3);
     int pad = app_grid(app, 2);
-    int sh = view_meter_strip_height(app, app->w - 2 * margin);
-    if (sh == 0) return 0;
-    int h = sh + 2 * pad;
+    int h = view_meter_band_height(app);
+    if (h == 0) return 0;
     widget_fill(app, (SDL_Rect){0, y, app->w, h}, COL_SURFACE);
     widget_fill(app, (SDL_Rect){0, y + h - 1, app->w, 1}, COL_BORDER);
     view_meter_strip(app, margin, y + pad, app->w - 2 * margin, NULL);

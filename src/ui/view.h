@@ -58,8 +58,15 @@ int view_speaker(App *app, int32_t speaker, int x, int y, int w);
  * height used. `shown` (may be NULL) overrides the values drawn. */
 int view_meter_strip(App *app, int x, int y, int w, const double *shown);
 
-/* The band under the header with the current meters; returns its height. */
+/* The band under the header with the current meters, across the window at
+ * `y`; returns its height. view_meter_band_height() tells it beforehand. */
 int view_meter_band(App *app, int y);
+int view_meter_band_height(App *app);
+
+/* Whether the meter band, fixed under a header ending at `y`, would take
+ * more than a third of the space left (large text on a small window): the
+ * screen then scrolls it with its content, so that reading room is kept. */
+bool view_meter_band_inline(App *app, int y);
 
 /* Moves on after a decision or an event screen: the next fired event
  * (`next_event` < the step's count), else the ending, else the next scene. */
