@@ -268,8 +268,32 @@ int cli_new(int argc, char **argv) {
                     dest, strerror(errno));
         goto done;
     }
-    if (!copy_template(tpl, dest, id, dest, lang)) goto done;
-    if (!copy_if_absent(fw_src, fw_here, lang)) goto done;
+    bool copied = copy_template(tpl, dest, id, dest, lang);
+    bool fw_copied = false;
+    if (copied && !is_file(fw_here)) {
+        char *fw = NULL;
+        size_t len = 0;
+        copied = read_all(fw_src, &fw, &len, lang) && write_file(fw_here, fw, len, lang);
+        fw_copied = copied;
+        free(fw);
+    }
+    if (!copied) {
+        /* Never leave half a scenario: the folder was created just now. */
+        int rm_err = 0;
+        if (fsutil_remove_tree(dest, &rm_err))
+            fprintf(stderr,
+                    tr(lang,
+                       "  \u2192 %s a été retiré\u202f: libérez de la place ou choisissez un autre dossier, puis "
+                       "recommencez.\n",
+                       "  \u2192 %s was removed: free some space or choose another folder, then try again.\n"),
+                    dest);
+        goto done;
+    }
+    if (fw_copied) {
+        printf(tr(lang, "%s\u202f: référentiel de compétences copié depuis le jeu.\n",
+                  "%s: competency framework copied from the game.\n"),
+               fw_here);
+    }
     if (!make_dirs(schema_dir)) {
         fprintf(stderr, tr(lang, "enjeux new\u202f: %s\u202f: création du dossier impossible (%s).\n",
                            "enjeux new: %s: cannot create the folder (%s).\n"),

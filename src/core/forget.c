@@ -9,7 +9,9 @@
 #include "core/fsutil.h"
 #include "core/profile.h"
 
-/* Counts the regular files under `dir` (recursively) into *n. */
+/* Counts the regular files under `dir` (recursively) into *n; symbolic
+ * links are counted as files, never followed (a link to a parent folder
+ * would loop). */
 static void count_files(const char *dir, unsigned *n) {
     char **names = NULL;
     size_t k = 0;
@@ -18,7 +20,7 @@ static void count_files(const char *dir, unsigned *n) {
     for (size_t i = 0; i < k; i++) {
         char *child = fsutil_join(dir, names[i]);
         if (!child) continue;
-        if (fsutil_is_dir(child)) count_files(child, n);
+        if (!fsutil_has_link(dir, child) && fsutil_is_dir(child)) count_files(child, n);
         else (*n)++;
         free(child);
     }
@@ -58,6 +60,12 @@ ForgetStatus forget_profile(const char *user_dir, const char *who, ForgetReport 
     int e = 0;
     bool ok = profiles_delete(pl, user_dir, index, &e);
     free(pl);
+    if (!ok && e == ELOOP) {
+        snprintf(err, errlen, "%sprofiles: is a symbolic link leading out of the user folder; nothing was deleted, "
+                              "so as never to delete anything elsewhere. Replace the link with a real folder",
+                 user_dir);
+        return FORGET_ERROR;
+    }
     if (!ok) {
         snprintf(err, errlen, "%s: cannot delete everything (%s); close any program using these files and retry",
                  dir, strerror(e));

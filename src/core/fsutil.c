@@ -433,6 +433,22 @@ bool fsutil_is_dir(const char *path) {
     return fsutil_kind(path) == FS_KIND_DIR;
 }
 
+bool fsutil_dir_writable(const char *dir, int *err) {
+    char *probe = fsutil_join(dir, ".enjeux-write-test");
+    if (!probe) {
+        *err = ENOMEM;
+        return false;
+    }
+    errno = 0;
+    FILE *f = fopen(probe, "wb");
+    bool ok = f && fputc('\n', f) != EOF;
+    if (f && fclose(f) != 0) ok = false;
+    if (!ok) *err = errno ? errno : EIO;
+    if (f) remove(probe);
+    free(probe);
+    return ok;
+}
+
 bool fsutil_mkdir(const char *dir, int *err) {
     int r = make_dir(dir);
     *err = r == 0 ? 0 : errno;
@@ -608,6 +624,39 @@ bool fsutil_remove_tree(const char *path, int *err) {
         *err = errno;
     }
     return ok;
+}
+
+static bool is_link(const char *p) {
+#ifdef _WIN32
+    DWORD a = GetFileAttributesA(p);
+    return a != INVALID_FILE_ATTRIBUTES && (a & FILE_ATTRIBUTE_REPARSE_POINT);
+#else
+    struct stat st;
+    return lstat(p, &st) == 0 && S_ISLNK(st.st_mode);
+#endif
+}
+
+bool fsutil_has_link(const char *root, const char *path) {
+    size_t r = strlen(root);
+    while (r > 1 && root[r - 1] == '/') r--;
+    if (strncmp(path, root, r) != 0 || (path[r] != '/' && path[r] != '\0')) return true;
+    size_t n = strlen(path);
+    char *p = malloc(n + 1);
+    if (!p) return true;
+    memcpy(p, path, n + 1);
+    bool link = false;
+    for (size_t i = r + 1; i <= n && !link; i++) {
+        if (p[i] != '/' && p[i] != '\0') continue;
+        size_t start = i;
+        while (start > r + 1 && p[start - 1] != '/') start--;
+        if (i - start == 2 && p[start] == '.' && p[start + 1] == '.') link = true;
+        char c = p[i];
+        p[i] = '\0';
+        if (!link && i > r + 1 && p[i - 1] != '/') link = is_link(p);
+        p[i] = c;
+    }
+    free(p);
+    return link;
 }
 
 bool fsutil_move_aside(const char *path, const char *suffix, char *out, size_t outlen, int *err) {

@@ -110,6 +110,12 @@ bool fsutil_mkdirs(const char *dir, int *err);
 /* True when `path` names an existing folder. */
 bool fsutil_is_dir(const char *path);
 
+/* True when a file can be created in folder `dir`: a small probe file
+ * (".enjeux-write-test") is created and removed. False with *err set to an
+ * errno value (EROFS: a read-only drive, EACCES: no permission, ENOSPC: a
+ * full disk, ENOENT: the folder is gone). */
+bool fsutil_dir_writable(const char *dir, int *err);
+
 /* Removes `path` and, when it is a folder, everything under it (symbolic
  * links are removed, never followed). A missing path is not an error.
  * Returns false with *err set to an errno value when something could not be
@@ -121,6 +127,14 @@ bool fsutil_remove_tree(const char *path, int *err);
  * fsutil_free_names(). Returns false with *err set when the folder cannot
  * be read (ENOENT when missing); *names is then NULL and *n 0. */
 bool fsutil_list_dir(const char *dir, char ***names, size_t *n, int *err);
+
+/* True when `path`, which starts with the folder `root`, goes through a
+ * symbolic link (or, on Windows, a junction) below `root`: one of its
+ * existing components after `root`, the last one included, is a link.
+ * `root` itself may be a link. Also true when `path` does not start with
+ * `root`, or has a ".." component after it. For player data: a link planted
+ * in the data folder must not lead a write or a removal elsewhere. */
+bool fsutil_has_link(const char *root, const char *path);
 
 /* Frees what fsutil_list_dir() returned. Accepts NULL. */
 void fsutil_free_names(char **names, size_t n);

@@ -408,6 +408,14 @@ bool profiles_delete(ProfileList *pl, const char *user_dir, int index, int *err)
         return false;
     }
     dir[strlen(dir) - 1] = '\0';
+    /* The folder itself may be a link (removing it removes the link only),
+     * but nothing above it: U/profiles leading elsewhere would make the
+     * removal reach outside the user folder. */
+    char parent[1100];
+    if (!path_in(parent, sizeof parent, user_dir, "profiles") || fsutil_has_link(user_dir, parent)) {
+        *err = ELOOP;
+        return false;
+    }
     if (!fsutil_remove_tree(dir, err)) return false;
     if (strcmp(pl->last, pl->items[index].id) == 0) pl->last[0] = '\0';
     memmove(&pl->items[index], &pl->items[index + 1], (size_t)(pl->n - index - 1) * sizeof pl->items[0]);
@@ -435,7 +443,7 @@ int profile_adopt_legacy(const char *user_dir, const char *pdir) {
     static const char *const FOLDERS[] = {"results", "records", "badges"};
     int moved = 0;
     char from[1200], to[1200];
-    if (path_in(from, sizeof from, user_dir, "saves/current.json") &&
+    if (path_in(from, sizeof from, user_dir, "saves/current.json") && !fsutil_has_link(user_dir, from) &&
         snprintf(to, sizeof to, "%ssaves", pdir) < (int)sizeof to && move_file(from, to, "current.json"))
         moved++;
     for (size_t k = 0; k < sizeof FOLDERS / sizeof FOLDERS[0]; k++) {
@@ -443,11 +451,17 @@ int profile_adopt_legacy(const char *user_dir, const char *pdir) {
         char **names;
         size_t n;
         int e;
-        if (!path_in(dir, sizeof dir, user_dir, FOLDERS[k]) || !fsutil_list_dir(dir, &names, &n, &e)) continue;
+        if (!path_in(dir, sizeof dir, user_dir, FOLDERS[k]) || fsutil_has_link(user_dir, dir) ||
+            !fsutil_list_dir(dir, &names, &n, &e))
+            continue;
         snprintf(to, sizeof to, "%s%s", pdir, FOLDERS[k]);
         for (size_t i = 0; i < n; i++) {
             char *f = fsutil_join(dir, names[i]);
-            if (f && !fsutil_is_dir(f) && move_file(f, to, names[i])) moved++;
+            /* Files only, never through a link: a link would bring in (and
+             * move away) a file from outside the user folder. */
+            if (f && !fsutil_has_link(user_dir, f) && !fsutil_has_link(user_dir, to) && !fsutil_is_dir(f) &&
+                move_file(f, to, names[i]))
+                moved++;
             free(f);
         }
         fsutil_free_names(names, n);

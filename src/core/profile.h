@@ -95,7 +95,10 @@ bool profiles_pick(ProfileList *pl, const char *user_dir, int index, int *err);
 
 /* Deletes profile `index`: its whole folder U/profiles/<id>/ with all its
  * data, then its entry (the list is saved). When the folder cannot be
- * removed entirely the entry is kept, and false is returned with *err. */
+ * removed entirely the entry is kept, and false is returned with *err.
+ * Refused with ELOOP when U/profiles is a symbolic link: a removal never
+ * reaches outside the user folder (the profile's own folder being a link,
+ * only the link is removed). */
 bool profiles_delete(ProfileList *pl, const char *user_dir, int index, int *err);
 
 /* Index of the profile with this id, or (when `id` is not an id) with

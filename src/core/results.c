@@ -292,62 +292,116 @@ static void csv_int(Buf *b, int64_t v) {
     buf_put(b, t, strlen(t));
 }
 
-char *results_to_csv(const Session *s, const Framework *fw, const PlayMeta *m) {
-    (void)fw;
-    if (!s || !session_is_over(s)) return NULL;
-    const Scenario *sc = session_scenario(s);
+/* A member of `o` as text ("" when missing or null; numbers as integers). */
+static const char *member_text(const cJSON *o, const char *key, char *buf, size_t n) {
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    if (cJSON_IsString(v)) return v->valuestring;
+    if (cJSON_IsNumber(v) && buf) {
+        snprintf(buf, n, "%" PRId64, (int64_t)v->valuedouble);
+        return buf;
+    }
+    return "";
+}
+
+/* The ids of the plays' meters (`meters` object) or competencies
+ * (`competencies` array), each once, in the order they first appear. */
+static cJSON *column_ids(cJSON *const *plays, size_t n, bool meters) {
+    cJSON *ids = cJSON_CreateArray();
+    for (size_t p = 0; ids && p < n; p++) {
+        const cJSON *group = cJSON_GetObjectItemCaseSensitive(plays[p], meters ? "meters" : "competencies"), *it;
+        cJSON_ArrayForEach(it, group) {
+            const char *id = meters ? it->string : member_text(it, "id", NULL, 0);
+            bool seen = !id || !*id;
+            const cJSON *k;
+            cJSON_ArrayForEach(k, ids) seen = seen || strcmp(k->valuestring, id) == 0;
+            if (!seen) cJSON_AddItemToArray(ids, cJSON_CreateString(id));
+        }
+    }
+    return ids;
+}
+
+static void csv_columns(Buf *b, const cJSON *ids, const char *prefix) {
+    const cJSON *k;
+    char name[LIMIT_ID_BYTES + 16];
+    cJSON_ArrayForEach(k, ids) {
+        snprintf(name, sizeof name, "%s%s", prefix, k->valuestring);
+        csv_field(b, name, false);
+    }
+}
+
+static void csv_play(Buf *b, const cJSON *play, const cJSON *meter_ids, const cJSON *comp_ids) {
+    char t[8][32];
+    const cJSON *sc = cJSON_GetObjectItemCaseSensitive(play, "scenario");
+    const cJSON *end = cJSON_GetObjectItemCaseSensitive(play, "ending");
+    const char *row[] = {member_text(play, "play_id", t[0], 32), member_text(play, "pseudonym", t[1], 32),
+                         member_text(play, "workshop", t[2], 32), member_text(sc, "id", t[3], 32),
+                         member_text(sc, "version", t[4], 32), member_text(sc, "content_hash", t[5], 32),
+                         member_text(sc, "level", t[6], 32), member_text(play, "lang", t[7], 32),
+                         member_text(play, "seed", NULL, 0), member_text(play, "started", NULL, 0),
+                         member_text(play, "finished", NULL, 0), member_text(end, "id", NULL, 0),
+                         member_text(end, "tone", NULL, 0)};
+    for (size_t i = 0; i < sizeof row / sizeof row[0]; i++) csv_field(b, row[i], i == 0);
+    const cJSON *decs = cJSON_GetObjectItemCaseSensitive(play, "decisions"), *it;
+    int64_t total = 0;
+    cJSON_ArrayForEach(it, decs) {
+        const cJSON *ms = cJSON_GetObjectItemCaseSensitive(it, "time_ms");
+        if (cJSON_IsNumber(ms)) total += (int64_t)ms->valuedouble;
+    }
+    csv_int(b, cJSON_GetArraySize(decs));
+    csv_int(b, total);
+    char badges[64] = "";
+    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(play, "badges")) {
+        size_t k = strlen(badges);
+        if (cJSON_IsNumber(it) && k + 8 < sizeof badges)
+            snprintf(badges + k, sizeof badges - k, "%s%d", k ? " " : "", (int)it->valuedouble);
+    }
+    csv_field(b, badges, false);
+    const cJSON *meters = cJSON_GetObjectItemCaseSensitive(play, "meters"), *k;
+    cJSON_ArrayForEach(k, meter_ids) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(meters, k->valuestring);
+        if (cJSON_IsNumber(v)) csv_int(b, (int64_t)v->valuedouble);
+        else buf_put(b, ",", 1);
+    }
+    const cJSON *comps = cJSON_GetObjectItemCaseSensitive(play, "competencies");
+    cJSON_ArrayForEach(k, comp_ids) {
+        const cJSON *score = NULL;
+        cJSON_ArrayForEach(it, comps)
+            if (!score && strcmp(member_text(it, "id", NULL, 0), k->valuestring) == 0)
+                score = cJSON_GetObjectItemCaseSensitive(it, "score");
+        if (cJSON_IsNumber(score)) csv_int(b, (int64_t)score->valuedouble);
+        else buf_put(b, ",", 1);
+    }
+    buf_put(b, "\r\n", 2);
+}
+
+char *results_csv_from_json(cJSON *const *plays, size_t n) {
+    cJSON *meter_ids = column_ids(plays, n, true), *comp_ids = column_ids(plays, n, false);
     Buf b = {0};
+    b.oom = !meter_ids || !comp_ids;
     static const char *const HEAD[] = {"play_id", "pseudonym", "workshop", "scenario", "scenario_version",
                                        "content_hash", "level", "lang", "seed", "started", "finished", "ending",
                                        "tone", "decisions", "total_time_ms", "badges"};
     for (size_t i = 0; i < sizeof HEAD / sizeof HEAD[0]; i++) csv_field(&b, HEAD[i], i == 0);
-    char name[LIMIT_ID_BYTES + 16];
-    for (uint16_t i = 0; i < sc->n_meters; i++) {
-        snprintf(name, sizeof name, "meter:%s", sc->meters[i].id);
-        csv_field(&b, name, false);
-    }
-    for (uint16_t i = 0; i < sc->n_competencies; i++) {
-        snprintf(name, sizeof name, "competency:%s", sc->competencies[i]);
-        csv_field(&b, name, false);
-    }
+    csv_columns(&b, meter_ids, "meter:");
+    csv_columns(&b, comp_ids, "competency:");
     buf_put(&b, "\r\n", 2);
-
-    char hash[17], seed[32], t1[32], t2[32], level[4], badges[8] = "";
-    scenario_hash_hex(sc, hash);
-    snprintf(seed, sizeof seed, "%" PRIu64, session_seed(s));
-    snprintf(level, sizeof level, "%u", sc->level);
-    results_iso8601(m->started_ms, t1);
-    results_iso8601(m->finished_ms, t2);
-    uint8_t bits = session_badges(s);
-    for (int l = 1; l <= 3; l++)
-        if (bits & (1u << (l - 1))) {
-            size_t k = strlen(badges);
-            snprintf(badges + k, sizeof badges - k, "%s%d", k ? " " : "", l);
-        }
-    const Ending *end = session_ending(s);
-    const char *row[] = {m->play_id, m->pseudonym ? m->pseudonym : "", m->workshop ? m->workshop : "",
-                         sc->id, sc->version, hash, level, lang_code(session_lang(s)), seed, t1, t2, end->id,
-                         results_tone_slug(end->tone)};
-    for (size_t i = 0; i < sizeof row / sizeof row[0]; i++) csv_field(&b, row[i], i == 0);
-    uint32_t steps = session_step_count(s);
-    int64_t total = 0;
-    for (uint32_t i = 0; i < steps; i++) total += meta_time(m, i);
-    csv_int(&b, steps);
-    csv_int(&b, total);
-    csv_field(&b, badges, false);
-    for (uint16_t i = 0; i < sc->n_meters; i++) csv_int(&b, session_meter(s, i));
-    CompetencyScore scores[LIMIT_COMPETENCIES];
-    uint16_t n = session_scores(s, scores);
-    for (uint16_t i = 0; i < n; i++) {
-        if (scores[i].score >= 0) csv_int(&b, scores[i].score);
-        else buf_put(&b, ",", 1);
-    }
-    buf_put(&b, "\r\n", 2);
+    for (size_t p = 0; p < n; p++) csv_play(&b, plays[p], meter_ids, comp_ids);
+    cJSON_Delete(meter_ids);
+    cJSON_Delete(comp_ids);
     if (b.oom) {
         free(b.p);
         return NULL;
     }
     return b.p;
+}
+
+char *results_to_csv(const Session *s, const Framework *fw, const PlayMeta *m) {
+    char *json = results_to_json(s, fw, m);
+    cJSON *play = json ? cJSON_Parse(json) : NULL;
+    free(json);
+    char *csv = play ? results_csv_from_json(&play, 1) : NULL;
+    cJSON_Delete(play);
+    return csv;
 }
 
 /* ---- xAPI ----------------------------------------------------------------------------- */
@@ -678,7 +732,8 @@ char *results_to_xapi(const Session *s, const Framework *fw, const PlayMeta *m) 
 /* ---- files ------------------------------------------------------------------------------ */
 
 bool results_write(const char *dir, const Session *s, const Framework *fw, const PlayMeta *m, char *json_path,
-                   size_t json_path_len, char *err, size_t errlen) {
+                   size_t json_path_len, char *err, size_t errlen, int *io_err) {
+    if (io_err) *io_err = 0;
     static const char *const EXT[] = {".json", ".csv", ".xapi.json"};
     char *(*const MAKE[])(const Session *, const Framework *, const PlayMeta *) = {results_to_json, results_to_csv,
                                                                                   results_to_xapi};
@@ -700,6 +755,7 @@ bool results_write(const char *dir, const Session *s, const Framework *fw, const
         bool ok = fsutil_write_atomic(path, text, strlen(text), &e);
         free(text);
         if (!ok) {
+            if (io_err) *io_err = e;
             snprintf(err, errlen, "%s: cannot write the results (%s); check that the folder is writable", path,
                      strerror(e));
             return false;

@@ -55,6 +55,13 @@ char *results_to_json(const Session *s, const Framework *fw, const PlayMeta *m);
  * and the play's row. Same contract as results_to_json. */
 char *results_to_csv(const Session *s, const Framework *fw, const PlayMeta *m);
 
+/* The CSV of any number of plays, one row each, from their results files
+ * (format 2) parsed by cJSON: the columns of results_to_csv, with one
+ * column per meter and per competency met in any of the plays (empty where
+ * a play has none). Newly malloc'd; NULL when memory runs out. */
+struct cJSON;
+char *results_csv_from_json(struct cJSON *const *plays, size_t n);
+
 /* The xAPI statements of the play, as a JSON array: `initialized`, then
  * `selected` and `progressed` per decision, then `completed`. Same contract
  * as results_to_json. */
@@ -63,10 +70,11 @@ char *results_to_xapi(const Session *s, const Framework *fw, const PlayMeta *m);
 /* Writes the three files into the existing folder `dir` (with or without a
  * trailing '/'), each atomically (fsutil_write_atomic), as
  * <play-id>.json, .csv and .xapi.json. Returns false with a message naming
- * the file in `err` on the first failure. When `json_path` is not NULL it
- * receives the JSON file's path. */
+ * the file in `err` on the first failure, and the errno value in *io_err
+ * (when not NULL; 0 when the failure was not the system's: memory, path
+ * length). When `json_path` is not NULL it receives the JSON file's path. */
 bool results_write(const char *dir, const Session *s, const Framework *fw, const PlayMeta *m, char *json_path,
-                   size_t json_path_len, char *err, size_t errlen);
+                   size_t json_path_len, char *err, size_t errlen, int *io_err);
 
 /* `ms` (Unix milliseconds) as ISO 8601 UTC, "2026-11-22T02:20:00.123Z". */
 void results_iso8601(int64_t ms, char out[32]);
@@ -94,7 +102,6 @@ const char *results_tone_slug(EndingTone t);
  * final '\n', newly malloc'd (the caller frees it); `root` is deleted in any
  * case. NULL when `root` is NULL or memory runs out. The one printer of the
  * results, record and badge writers. */
-struct cJSON;
 char *results_print_json(struct cJSON *root, bool pretty);
 
 #endif

@@ -1261,11 +1261,23 @@ static void finish_conds(Loader *L) {
 }
 
 /* Where the framework of a scenario is: its `framework` member, relative to
- * the scenario's folder, or ../competencies.json. */
+ * the scenario's folder, or ../competencies.json. An absolute path is
+ * refused (never read): a scenario names files of its library only. */
 static Framework *load_named_framework(Loader *L, const JNode *root) {
     const JNode *f = jdom_get(root, "framework");
     const char *rel = jdom_is_string(f) && f->valuestring[0] ? f->valuestring : "../competencies.json";
-    char *path = rel[0] == '/' ? fsutil_join(rel, "") : fsutil_join(L->sc->dir, rel);
+    bool absolute = rel[0] == '/' || rel[0] == '\\' || (rel[0] && rel[1] == ':');
+    if (absolute) {
+        const char *args[4] = {rel,
+                               L->r.dl->lang == LANG_FR ? "un chemin absolu n'est pas accepté, donnez-le relatif au "
+                                                          "dossier du scénario (ex. ../competencies.json)"
+                                                        : "an absolute path is not accepted, give it relative to "
+                                                          "the scenario's folder (e.g. ../competencies.json)",
+                               NULL, NULL};
+        jreader_report_at(&L->r, DIAG_FRAMEWORK, "/framework", false, 0, args);
+        return NULL;
+    }
+    char *path = fsutil_join(L->sc->dir, rel);
     if (!path) {
         L->oom = true;
         return NULL;

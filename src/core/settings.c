@@ -2,6 +2,7 @@
  * per-setting recovery, writing; see settings.h. */
 #include "core/settings.h"
 
+#include <cjson/cJSON.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -183,6 +184,16 @@ static void read_member(Reader *r, const JNode *m, Settings *s) {
         s->reveal = (TextReveal)read_word(r, m, k, REVEAL_WORDS, REVEAL_COUNT, REVEAL_INSTANT);
     } else if (strcmp(k, "window_mode") == 0) {
         s->window = (WindowMode)read_word(r, m, k, WINDOW_WORDS, WINDOW_MODE_COUNT, WINDOW_WINDOWED);
+    } else if (strcmp(k, "workshop_code") == 0) {
+        char clean[WORKSHOP_CODE_MAX], bad[5];
+        WorkshopCodeCheck c = m->type == JN_STRING ? workshop_code_clean(m->valuestring, clean, bad) : WCODE_EMPTY;
+        if (m->type != JN_STRING) issue(r, SETI_TYPE, where(r, m), true, k, found, "\"\"");
+        else if (c == WCODE_BAD_CHAR || c == WCODE_TOO_LONG) issue(r, SETI_WORD, where(r, m), true, k, found, "");
+        else memcpy(s->workshop_code, clean, sizeof clean);
+    } else if (strcmp(k, "export_dir") == 0) {
+        if (m->type != JN_STRING) issue(r, SETI_TYPE, where(r, m), true, k, found, "\"\"");
+        else if (strlen(m->valuestring) >= sizeof s->export_dir) issue(r, SETI_RANGE, where(r, m), true, k, found, "");
+        else snprintf(s->export_dir, sizeof s->export_dir, "%s", m->valuestring);
     } else {
         issue(r, SETI_UNKNOWN_KEY, where(r, m), true, k, found, "");
     }
@@ -239,15 +250,31 @@ bool settings_load(Settings *s, const char *path, SettingsReport *rep) {
 
 /* ---- writing ------------------------------------------------------------------ */
 
+/* `s` as a JSON string literal, malloc'd; NULL when out of memory. */
+static char *json_string(const char *s) {
+    cJSON *str = cJSON_CreateString(s);
+    char *out = str ? cJSON_PrintUnformatted(str) : NULL;
+    cJSON_Delete(str);
+    return out;
+}
+
 char *settings_to_json(const Settings *s) {
-    char buf[2048];
+    char *code = json_string(s->workshop_code), *dir = json_string(s->export_dir);
+    size_t size = 2048 + (code ? strlen(code) : 0) + (dir ? strlen(dir) : 0);
+    char *buf = code && dir ? malloc(size) : NULL;
+    if (!buf) {
+        cJSON_free(code);
+        cJSON_free(dir);
+        return NULL;
+    }
     const char *lang = s->lang_auto ? "auto" : lang_code(s->lang);
-    int n = snprintf(buf, sizeof buf,
+    int n = snprintf(buf, size,
         "{\n"
         "  \"_comment\": \"Enjeux settings (format 1). Edit with care: a bad value is reported and replaced by "
         "its default. language: auto|fr|en. text_size: 100-200 (%%). line_spacing: 100-200 (%% of the line height). "
         "text_appearance: instant|progressive, text_speed: 10-120 characters a second. display_scale: 80-150 (%%). "
-        "window_mode: windowed|maximized|fullscreen. See docs/accessibility.md.\",\n"
+        "window_mode: windowed|maximized|fullscreen. workshop_code: the code typed at start (docs/workshop.md), "
+        "export_dir: the folder results are also copied to (empty: none). See docs/accessibility.md.\",\n"
         "  \"format\": %d,\n"
         "  \"language\": \"%s\",\n"
         "  \"text_size\": %d,\n"
@@ -260,16 +287,21 @@ char *settings_to_json(const Settings *s) {
         "  \"text_speed\": %d,\n"
         "  \"self_voicing\": %s,\n"
         "  \"window_mode\": \"%s\",\n"
-        "  \"display_scale\": %d\n"
+        "  \"display_scale\": %d,\n"
+        "  \"workshop_code\": %s,\n"
+        "  \"export_dir\": %s\n"
         "}\n",
         SETTINGS_FORMAT, lang, s->ints[SET_TEXT_SIZE], s->high_contrast ? "true" : "false",
         s->colorblind ? "true" : "false", s->dyslexic_font ? "true" : "false", s->ints[SET_LINE_SPACING],
         s->reduced_motion ? "true" : "false", settings_reveal_word(s->reveal), s->ints[SET_TEXT_SPEED],
-        s->self_voicing ? "true" : "false", settings_window_word(s->window), s->ints[SET_DISPLAY_SCALE]);
-    if (n < 0 || (size_t)n >= sizeof buf) return NULL;
-    char *out = malloc((size_t)n + 1);
-    if (out) memcpy(out, buf, (size_t)n + 1);
-    return out;
+        s->self_voicing ? "true" : "false", settings_window_word(s->window), s->ints[SET_DISPLAY_SCALE], code, dir);
+    cJSON_free(code);
+    cJSON_free(dir);
+    if (n < 0 || (size_t)n >= size) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
 }
 
 bool settings_save(const Settings *s, const char *path, int *err) {

@@ -15,8 +15,9 @@
 #include <stdint.h>
 
 #include "core/lang.h"
+#include "core/workshop.h"
 
-enum { SETTINGS_FORMAT = 1 };
+enum { SETTINGS_FORMAT = 1, SETTINGS_PATH_MAX = 1024 };
 
 /* Limits of the reader (docs/limits.md): a larger file is not read (every
  * setting at its default, reported); deeper nesting is a syntax error. */
@@ -51,6 +52,11 @@ typedef struct Settings {
     TextReveal reveal;
     bool self_voicing;
     WindowMode window;
+    /* Workshop (docs/workshop.md): the code typed on the profile screen,
+     * upper case, "" when none; the export folder chosen in the settings,
+     * "" when none. */
+    char workshop_code[WORKSHOP_CODE_MAX];
+    char export_dir[SETTINGS_PATH_MAX];
 } Settings;
 
 typedef enum SettingsIssueKind {

@@ -10,16 +10,38 @@
 #include "core/fsutil.h"
 #include "core/json_text.h"
 
-bool workshop_code_valid(const char *code) {
-    size_t n = strlen(code);
-    if (n == 0 || n >= WORKSHOP_CODE_MAX) return false;
-    for (size_t i = 0; i < n; i++) {
-        char c = code[i];
+WorkshopCodeCheck workshop_code_clean(const char *typed, char out[WORKSHOP_CODE_MAX], char bad[5]) {
+    out[0] = '\0';
+    bad[0] = '\0';
+    size_t a = 0, b = strlen(typed);
+    while (a < b && typed[a] == ' ') a++;
+    while (b > a && typed[b - 1] == ' ') b--;
+    if (a == b) return WCODE_EMPTY;
+    for (size_t i = a; i < b; i++) {
+        char c = typed[i];
         bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
                   c == '_' || c == '.';
-        if (!ok) return false;
+        if (!ok) {
+            size_t k = 1;
+            while (k < 4 && i + k < b && ((unsigned char)typed[i + k] & 0xC0) == 0x80) k++;
+            memcpy(bad, typed + i, k);
+            bad[k] = '\0';
+            return WCODE_BAD_CHAR;
+        }
     }
-    return true;
+    if (b - a > WORKSHOP_CODE_LEN) return WCODE_TOO_LONG;
+    for (size_t i = a; i < b; i++) {
+        char c = typed[i];
+        out[i - a] = c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+    }
+    out[b - a] = '\0';
+    return WCODE_OK;
+}
+
+bool workshop_code_valid(const char *code) {
+    char out[WORKSHOP_CODE_MAX], bad[5];
+    return code[0] != ' ' && (!*code || code[strlen(code) - 1] != ' ') &&
+           workshop_code_clean(code, out, bad) == WCODE_OK;
 }
 
 /* Where key `key` of the top-level object (or of `parent`) is, for messages:
@@ -95,8 +117,12 @@ bool workshop_parse(const char *name, const char *text, size_t len, Workshop *w,
         if (!cJSON_IsNumber(fmt) || fmt->valuedouble != WORKSHOP_FORMAT_VERSION)
             ok = fail(&c, "format", "\"format\" must be 1 (this game reads workshop files of format 1)");
         ok = ok && copy_str(&c, root, "code", w->code, sizeof w->code, false);
-        if (ok && w->code[0] && !workshop_code_valid(w->code))
-            ok = fail(&c, "code", "\"code\" may only hold letters without accents, digits, '-', '_' and '.'");
+        char clean[WORKSHOP_CODE_MAX], bad[5];
+        if (ok && w->code[0] && workshop_code_valid(w->code) && workshop_code_clean(w->code, clean, bad) == WCODE_OK)
+            memcpy(w->code, clean, sizeof clean);
+        else if (ok && w->code[0])
+            ok = fail(&c, "code", "\"code\" may only hold letters without accents, digits, '-', '_' and '.', "
+                                  "32 at most");
         ok = ok && copy_str(&c, root, "export_dir", w->export_dir, sizeof w->export_dir, false);
         ok = ok && copy_str(&c, root, "xapi_home_page", w->xapi_home_page, sizeof w->xapi_home_page, true);
         const cJSON *is = cJSON_GetObjectItemCaseSensitive(root, "issuer");

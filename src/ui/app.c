@@ -19,6 +19,7 @@
 #include "ui/script.h"
 #include "ui/shots.h"
 #include "ui/tr.h"
+#include "ui/widget.h"
 
 /* ---- screen stack -------------------------------------------------------- */
 
@@ -69,7 +70,11 @@ void app_apply_requests(App *app) {
         }
         app->redraw = true;
     }
-    if (app->n_requests > 0) app->screen_since = SDL_GetTicks64();
+    if (app->n_requests > 0) {
+        app->screen_since = SDL_GetTicks64();
+        /* A disk notice stays until the screen changes after it was seen. */
+        if (app->game.disk_notice_seen) app->game.disk_notice[0] = '\0';
+    }
     app->n_requests = 0;
     if (app->depth == 0 && !app->opts.shots_dir) app->running = false;
 }
@@ -198,11 +203,11 @@ void app_settings_changed(App *app) {
     app_settings_apply(app);
     if (app->settings_readonly) return;
     int err = 0;
-    if (!paths_mkdirs(settings_folder(app)) || !settings_save(&app->settings, app->settings_path, &err)) {
-        SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s: cannot save the settings: %s", app->settings_path,
-                     strerror(err));
+    if (!game_path_safe(&app->game, app->settings_path, tr("disk.what.settings"))) return;
+    if (!fsutil_mkdirs(settings_folder(app), &err) || !settings_save(&app->settings, app->settings_path, &err)) {
         tr_format(app->settings_notice, sizeof app->settings_notice, "set.save_failed", app->settings_path,
                   strerror(err));
+        game_disk_trouble(&app->game, tr("disk.what.settings"), app->settings_path, err);
     }
 }
 
@@ -242,6 +247,7 @@ static void load_settings(App *app) {
      * aside; one in place of which there is a folder is left alone. */
     bool whole = rep.n > 0 && (rep.issues[0].kind == SETI_SYNTAX || rep.issues[0].kind == SETI_UNREADABLE);
     bool moved = false;
+    if (fsutil_has_link(app->user_dir, app->settings_path)) return; /* never written through a link */
     if (whole && paths_is_file(app->settings_path)) {
         moved = settings_keep_damaged(app->settings_path);
         if (!moved)
@@ -308,6 +314,9 @@ bool app_use_profile(App *app, int index) {
     if (index == app->profile && app->progress) return true;
     char dir[sizeof app->profile_dir];
     int err = 0;
+    if (profile_dir(app->user_dir, app->profiles.items[index].id, dir, sizeof dir) &&
+        !game_path_safe(&app->game, dir, tr("disk.what.profile")))
+        return false;
     if (!profile_dir(app->user_dir, app->profiles.items[index].id, dir, sizeof dir) || !fsutil_mkdirs(dir, &err)) {
         SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s: cannot create the profile's folder: %s", dir, strerror(err));
         return false;
@@ -323,9 +332,12 @@ bool app_use_profile(App *app, int index) {
         load_settings(app);
         app_settings_apply(app);
     }
-    if (!app->opts.shots_dir && !profiles_pick(&app->profiles, app->user_dir, index, &err))
-        SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%sprofiles.json: cannot be written: %s", app->user_dir,
-                     strerror(err));
+    if (!app->opts.shots_dir && !profiles_pick(&app->profiles, app->user_dir, index, &err)) {
+        char path[PATH_MAX_LEN + 16];
+        snprintf(path, sizeof path, "%sprofiles.json", app->user_dir);
+        game_disk_trouble(&app->game, tr("disk.what.profiles"), path, err);
+    }
+    app_workshop_refresh(app);
     progress_free(app->progress);
     ProgressLoadReport rep;
     app->progress = progress_load(dir, &rep);
@@ -342,10 +354,17 @@ void app_record_progress(App *app) {
     int err = 0;
     const char *pid = app->game.log.play_id[0] ? app->game.log.play_id : NULL;
     if (!progress_play_from_session(&play, app->game.session, date, pid)) return;
+    char path[PATH_MAX_LEN + 64];
+    snprintf(path, sizeof path, "%sprogress.json", app_profile_dir(app));
+    if (!game_path_safe(&app->game, path, tr("disk.what.progress"))) return;
     if (!progress_add_play(app->progress, &play) || !progress_save(app->progress, app_profile_dir(app), &err)) {
         char why[1024];
         snprintf(why, sizeof why, "%.900sprogress.json: %s", app_profile_dir(app), strerror(err ? err : ENOMEM));
         tr_format(app->progress_notice, sizeof app->progress_notice, "progress.save_failed", why, NULL);
+        if (err) {
+            snprintf(why, sizeof why, "%.900sprogress.json", app_profile_dir(app));
+            game_disk_trouble(&app->game, tr("disk.what.progress"), why, err);
+        }
     }
 }
 
@@ -390,6 +409,33 @@ static void dump_texts(App *app) {
     fputs("]}\n", app->text_out);
 }
 
+/* A write of player data failed (game_disk_trouble): the message, in a band
+ * at the bottom of the window that the screens leave free while it is
+ * shown (they are laid out in the height above it), so that it hides
+ * nothing. Returns the band's height, 0 when there is no message. */
+static int disk_banner_height(App *app) {
+    const char *msg = app->game.disk_notice;
+    if (!msg[0] || !app->text) return 0;
+    int pad = app_grid(app, 2);
+    const TextTex *t = text_get(app->text, TS_BODY, FACE_REGULAR, app_color(app, COL_TEXT), msg,
+                                app->w - 4 * pad, ALIGN_LEFT);
+    int h = t->h + 4 * pad;
+    return h > app->h / 2 ? app->h / 2 : h;
+}
+
+static void disk_banner(App *app, int y, int h) {
+    const char *msg = app->game.disk_notice;
+    if (!h) return;
+    int pad = app_grid(app, 2);
+    SDL_Rect band = {0, y, app->w, h};
+    SDL_RenderSetClipRect(app->renderer, &band);
+    widget_panel(app, (SDL_Rect){pad, y + pad, app->w - 2 * pad, h - 2 * pad}, COL_TONE_MIXED, COL_BORDER);
+    widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, msg, 2 * pad, y + 2 * pad, app->w - 4 * pad, "disk-notice");
+    SDL_RenderSetClipRect(app->renderer, NULL);
+    app_voice_page(app, msg);
+    app->game.disk_notice_seen = true;
+}
+
 void app_render_frame(App *app) {
     Uint64 t0 = SDL_GetPerformanceCounter();
     text_begin_frame(app->text);
@@ -400,6 +446,8 @@ void app_render_frame(App *app) {
     int first = app->depth - 1;
     while (first > 0 && app->stack[first].def->overlay) first--;
     app->voice_focus[0] = '\0';
+    int full_h = app->h, banner_h = disk_banner_height(app);
+    app->h -= banner_h;
     for (int i = first < 0 ? 0 : first; i < app->depth; i++) {
         ui_begin(&app->ui);
         app->voice_page[0] = '\0';
@@ -407,6 +455,8 @@ void app_render_frame(App *app) {
         if (e->def->render) e->def->render(app, e->state);
         SDL_RenderSetClipRect(app->renderer, NULL);
     }
+    app->h = full_h;
+    disk_banner(app, full_h - banner_h, banner_h);
     ui_end(&app->ui);
     voice_update(app);
     if (app->layout_out && app_top(app)) ui_dump(&app->ui, app->layout_out, app_top(app)->name, app->w, app->h);
@@ -424,7 +474,7 @@ static void open_pad(App *app, int index) {
     if (!app->pad && SDL_IsGameController(index)) app->pad = SDL_GameControllerOpen(index);
 }
 
-static void handle_event(App *app, SDL_Event *ev) {
+void app_handle_event(App *app, SDL_Event *ev) {
     switch (ev->type) {
     case SDL_QUIT:
         app->running = false;
@@ -507,7 +557,7 @@ typedef struct ExtraOpts {
     const char *bench;
     const char *export_dir;   /* --export-dir DIR */
     const char *workshop;     /* --workshop FILE */
-    const char *code;         /* --workshop-code CODE */
+    char code[WORKSHOP_CODE_MAX]; /* --workshop-code CODE, cleaned; "" when none */
 } ExtraOpts;
 
 static bool parse_size(const char *s, int *w, int *h) {
@@ -560,14 +610,14 @@ static int parse_options(App *app, ExtraOpts *x, int argc, char **argv) {
             x->workshop = v;
             i++;
         } else if (strcmp(a, "--workshop-code") == 0 && v) {
-            if (!workshop_code_valid(v)) {
+            char bad[5];
+            if (workshop_code_clean(v, x->code, bad) != WCODE_OK) {
                 fprintf(stderr, tr_lang() == LANG_FR
-                                    ? "enjeux : --workshop-code %s : lettres sans accent, chiffres, - _ . (63 au plus)\n"
-                                    : "enjeux: --workshop-code %s: letters without accents, digits, - _ . (63 at most)\n",
+                                    ? "enjeux : --workshop-code %s : lettres sans accent, chiffres, - _ . (32 au plus)\n"
+                                    : "enjeux: --workshop-code %s: letters without accents, digits, - _ . (32 at most)\n",
                         v);
                 return 2;
             }
-            x->code = v;
             i++;
         } else if (strcmp(a, "--bench") == 0 && v) {
             x->bench = v;
@@ -734,7 +784,7 @@ static int run_loop(App *app, Script *script, const char *bench_out) {
         if (app->animating || script) got = SDL_PollEvent(&ev) != 0;
         else got = SDL_WaitEvent(&ev) != 0;
         while (got) {
-            handle_event(app, &ev);
+            app_handle_event(app, &ev);
             if (app->n_requests > 0 || !app->running) break;
             got = SDL_PollEvent(&ev) != 0;
         }
@@ -769,16 +819,34 @@ static bool setup_workshop(App *app, const ExtraOpts *x) {
             memset(&g->workshop_file, 0, sizeof g->workshop_file);
         }
     }
+    snprintf(app->workshop_cli, sizeof app->workshop_cli, "%s", x->code);
+    snprintf(app->export_cli, sizeof app->export_cli, "%s", x->export_dir ? x->export_dir : "");
+    snprintf(g->home_page, sizeof g->home_page, "%s", g->workshop_file.xapi_home_page);
+    return true;
+}
+
+void app_workshop_refresh(App *app) {
+    Game *g = &app->game;
     const Workshop *w = &g->workshop_file;
-    snprintf(g->workshop, sizeof g->workshop, "%s", x->code ? x->code : w->code);
-    snprintf(g->home_page, sizeof g->home_page, "%s", w->xapi_home_page);
-    snprintf(g->export_dir, sizeof g->export_dir, "%s", x->export_dir ? x->export_dir : w->export_dir);
+    const char *code = app->workshop_cli[0] ? app->workshop_cli : app->settings.workshop_code[0] ? app->settings.workshop_code : w->code;
+    snprintf(g->workshop, sizeof g->workshop, "%s", code);
+    const char *dir = app->export_cli[0] ? app->export_cli : app->settings.export_dir[0] ? app->settings.export_dir : w->export_dir;
+    g->export_keep = !app->export_cli[0] && app->settings.export_dir[0];
+    if (strcmp(dir, g->export_dir) == 0) return;
+    snprintf(g->export_dir, sizeof g->export_dir, "%s", dir);
     if (g->export_dir[0] && g->recording) {
+        char err[1500];
         int n = game_export_pending(g, err, sizeof err);
         if (n < 0) fprintf(stderr, "enjeux: %s\n", err);
         else if (n > 0) SDL_Log("%d results and badges files copied to %s", n, g->export_dir);
     }
-    return true;
+}
+
+void app_set_workshop_code(App *app, const char *code) {
+    app->workshop_cli[0] = '\0';
+    snprintf(app->settings.workshop_code, sizeof app->settings.workshop_code, "%s", code);
+    app_settings_changed(app);
+    app_workshop_refresh(app);
 }
 
 /* The interface catalogues of assets/i18n/: a damaged or missing one is
@@ -839,6 +907,7 @@ int app_main(int argc, char **argv) {
     }
     /* The player's data folder: the user folder until a profile is picked. */
     game_set_profile(&app->game, app->user_dir, NULL);
+    if (strlen(app->user_dir) < sizeof app->game.user_dir) memcpy(app->game.user_dir, app->user_dir, strlen(app->user_dir) + 1);
     app->game.recording = !app->opts.shots_dir && !x.bench;
     app->game.trace = SDL_getenv("ENJEUX_TRACE_RECORDS") != NULL;
     char theme_path[PATH_MAX_LEN + 64];
@@ -868,6 +937,7 @@ int app_main(int argc, char **argv) {
     if (!setup_workshop(app, &x)) goto out;
     if (app->opts.shots_dir) app->settings_readonly = true;
     else load_settings(app);
+    app_workshop_refresh(app);
     if (!theme_load(&app->themes[0], theme_path, err, sizeof err)) {
         fprintf(stderr, "enjeux: %s\n", err);
         goto out;

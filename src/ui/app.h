@@ -49,9 +49,13 @@ extern const ScreenDef screen_dev, screen_dev_error; /* --dev: overlay (F1) and 
 enum {
     PROFILES_FROM_TITLE = 0,  /* "change profile": back to the title after */
     PROFILES_AT_START = 1,    /* at start: the library after */
+    PROFILES_WORKSHOP = 3,    /* from the title, the focus on the workshop code */
     PROFILES_CONFIRM = 1000,  /* + index: open on the confirmation of deleting that profile */
     PROFILES_AT_START_SCENARIO = 2000 /* + library index: that scenario's briefing after */
 };
+
+/* enter() argument of screen_settings: open on the export folder. */
+enum { SETTINGS_AT_EXPORT = 1 };
 
 enum { STACK_MAX = 8, REQUEST_MAX = 4 };
 
@@ -137,6 +141,8 @@ struct App {
     uint64_t frames;
     double last_frame_ms, worst_frame_ms, total_frame_ms;
     struct Dev *dev;          /* live authoring state, NULL outside --dev */
+    char workshop_cli[WORKSHOP_CODE_MAX]; /* --workshop-code (upper case), "" when none */
+    char export_cli[SETTINGS_PATH_MAX];   /* --export-dir, "" when none */
 };
 
 /* Screen requests, applied between frames. `arg` goes to the new screen's
@@ -145,6 +151,10 @@ void app_push(App *app, const ScreenDef *def, int arg);
 void app_pop(App *app);
 void app_replace(App *app, const ScreenDef *def, int arg);
 void app_reset(App *app, const ScreenDef *def, int arg); /* empties the stack first */
+
+/* Handles one input or window event as the loop does (the screenshot
+ * tour uses it to show screens in the state typing leaves them). */
+void app_handle_event(App *app, SDL_Event *ev);
 
 /* Applies pending requests now (the loop and the screenshot tour call it). */
 void app_apply_requests(App *app);
@@ -202,6 +212,16 @@ const char *app_profile_dir(const App *app);
  * is dropped (it is saved in the previous profile's folder already).
  * False when its folder cannot be created. */
 bool app_use_profile(App *app, int index);
+
+/* Sets the workshop code and the export folder in use (app->game) from,
+ * first found: the command line, the active profile's settings, the
+ * workshop file (docs/workshop.md). When the export folder changes, the
+ * results it lacks are copied there. */
+void app_workshop_refresh(App *app);
+
+/* The workshop code typed by the player (cleaned, "" for none): kept in
+ * the profile's settings and used from now on, over --workshop-code too. */
+void app_set_workshop_code(App *app, const char *code);
 
 /* Counts the finished play in the active profile's progress and saves it;
  * failures go to app->progress_notice. */

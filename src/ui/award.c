@@ -17,6 +17,7 @@
 #include "core/fsutil.h"
 #include "core/results.h"
 #include "ui/paths.h"
+#include "ui/tr.h"
 
 enum { BADGE_SIZE = 640 };
 
@@ -134,7 +135,7 @@ static SDL_Surface *render(const Game *g, int level, const char *fonts_dir) {
 }
 
 /* Saves `s` as a PNG at `path` atomically. */
-static bool save_png(SDL_Surface *s, const char *path, char *err, size_t errlen) {
+static bool save_png(SDL_Surface *s, const char *path, char *err, size_t errlen, int *io_err) {
     /* IMG_SavePNG_RW into memory (room for the uncompressed pixels), then
      * one atomic write. */
     size_t cap = (size_t)s->w * (size_t)s->h * 4 + 65536;
@@ -150,6 +151,7 @@ static bool save_png(SDL_Surface *s, const char *path, char *err, size_t errlen)
     int e = 0;
     ok = ok && len > 0 && fsutil_write_atomic(path, buf, (size_t)len, &e);
     free(buf);
+    *io_err = e;
     if (!ok) snprintf(err, errlen, "%s: cannot write the badge image (%s)", path, e ? strerror(e) : IMG_GetError());
     return ok;
 }
@@ -227,14 +229,16 @@ static void earlier_plays(const Game *g, int level, Plays *ps) {
         }
 }
 
-static bool write_text(const char *path, const char *text, char *err, size_t errlen) {
+static bool write_text(const char *path, const char *text, char *err, size_t errlen, int *io_err) {
     int e = 0;
     if (fsutil_write_atomic(path, text, strlen(text), &e)) return true;
+    *io_err = e;
     snprintf(err, errlen, "%s: cannot write the badge (%s)", path, strerror(e));
     return false;
 }
 
-static bool write_level(Game *g, int level, const char *fonts_dir, const char *dir, char *err, size_t errlen) {
+static bool write_level(Game *g, int level, const char *fonts_dir, const char *dir, char *err, size_t errlen,
+                        int *io_err) {
     char png[1400], json[1400];
     snprintf(png, sizeof png, "%s/%s-badge-N%d.png", dir, g->log.play_id, level);
     snprintf(json, sizeof json, "%s/%s-badge-N%d.json", dir, g->log.play_id, level);
@@ -243,7 +247,7 @@ static bool write_level(Game *g, int level, const char *fonts_dir, const char *d
         snprintf(err, errlen, "%s: cannot draw the badge (fonts in %s: %s)", png, fonts_dir, TTF_GetError());
         return false;
     }
-    bool ok = save_png(s, png, err, errlen);
+    bool ok = save_png(s, png, err, errlen, io_err);
     SDL_FreeSurface(s);
     if (!ok) return false;
     char *data = NULL;
@@ -282,7 +286,7 @@ static bool write_level(Game *g, int level, const char *fonts_dir, const char *d
                     .n_plays = ps.p ? ps.n : 0,
                     .image_data_uri = uri};
     char *text = badge_credential_json(&bi);
-    ok = text && write_text(json, text, err, errlen);
+    ok = text && write_text(json, text, err, errlen, io_err);
     if (!text) snprintf(err, errlen, "%s: out of memory", json);
     free(text);
     free(uri);
@@ -293,7 +297,8 @@ static bool write_level(Game *g, int level, const char *fonts_dir, const char *d
     return ok;
 }
 
-static bool copy_to(const char *from_dir, const char *to_dir, const char *name, char *err, size_t errlen) {
+static bool copy_to(const char *from_dir, const char *to_dir, const char *name, char *err, size_t errlen,
+                    int *io_err) {
     char from[1400], to[1400];
     snprintf(from, sizeof from, "%s/%s", from_dir, name);
     snprintf(to, sizeof to, "%s/%s", to_dir, name);
@@ -306,17 +311,25 @@ static bool copy_to(const char *from_dir, const char *to_dir, const char *name, 
     }
     bool ok = fsutil_write_atomic(to, data, len, &e);
     free(data);
-    if (!ok) snprintf(err, errlen, "%s: cannot write it (%s)", to, strerror(e));
+    if (!ok) {
+        *io_err = e;
+        snprintf(err, errlen, "%s: cannot write it (%s)", to, strerror(e));
+    }
     return ok;
 }
 
-bool award_write(Game *g, const char *fonts_dir, char *err, size_t errlen) {
+bool award_write(Game *g, const char *fonts_dir, char *err, size_t errlen, int *io_err) {
+    *io_err = 0;
     if (!g->session || !session_is_over(g->session) || !game_framework(g)) return true;
     uint8_t earned = session_badges(g->session);
     if (!earned) return true;
     char dir[1200];
-    if (!badges_dir(g, dir, sizeof dir) || !paths_mkdirs(dir)) {
-        snprintf(err, errlen, "%s: cannot create the folder for badges", dir);
+    if (badges_dir(g, dir, sizeof dir) && !game_path_safe(g, dir, tr("disk.what.badge"))) {
+        snprintf(err, errlen, "%s: a symbolic link leads out of the data folder; nothing written", dir);
+        return false;
+    }
+    if (!badges_dir(g, dir, sizeof dir) || !fsutil_mkdirs(dir, io_err)) {
+        snprintf(err, errlen, "%s: cannot create the folder for badges (%s)", dir, strerror(*io_err));
         return false;
     }
     if (!TTF_WasInit() && TTF_Init() != 0) {
@@ -325,12 +338,12 @@ bool award_write(Game *g, const char *fonts_dir, char *err, size_t errlen) {
     }
     for (int l = 1; l <= 3; l++) {
         if (!(earned & (1u << (l - 1)))) continue;
-        if (!write_level(g, l, fonts_dir, dir, err, errlen)) return false;
-        if (g->export_dir[0] && paths_mkdirs(g->export_dir)) {
+        if (!write_level(g, l, fonts_dir, dir, err, errlen, io_err)) return false;
+        if (game_export_ready(g)) {
             char name[64];
             for (int k = 0; k < 2; k++) {
                 snprintf(name, sizeof name, "%s-badge-N%d.%s", g->log.play_id, l, k ? "json" : "png");
-                if (!copy_to(dir, g->export_dir, name, err, errlen)) return false;
+                if (!copy_to(dir, g->export_dir, name, err, errlen, io_err)) return false;
             }
         }
     }

@@ -18,8 +18,9 @@
 
 /* Writes the badge files of the finished play of `g` (nothing when it earns
  * none). `fonts_dir` holds Inter-*.otf (trailing '/'). Returns false with a
- * message in `err` on the first failure. */
-bool award_write(Game *g, const char *fonts_dir, char *err, size_t errlen);
+ * message in `err` on the first failure, and in *io_err the errno value of
+ * a failed write (0 when drawing failed). */
+bool award_write(Game *g, const char *fonts_dir, char *err, size_t errlen, int *io_err);
 
 /* The PNG path of level `level`'s badge of the current play into `out`;
  * false when the play has not earned it or the file is missing. */

@@ -149,7 +149,7 @@ bool game_start(Game *g, int index, uint64_t seed, Lang lang) {
     /* A new play replaces the one in progress: its save would otherwise
      * bring the abandoned play back under "Continue". */
     char save[1200];
-    if (g->recording && save_path(g, save, sizeof save)) remove(save);
+    if (g->recording && save_path(g, save, sizeof save) && game_path_safe(g, save, tr("disk.what.save"))) remove(save);
     return true;
 }
 
@@ -188,8 +188,12 @@ void game_finish(Game *g) {
         if (g->trace) fprintf(stderr, "enjeux: record: end synced\n");
     }
     char err[1400];
+    int e = 0;
     if (!game_write_result(g, err, sizeof err)) SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
-    else if (!award_write(g, g->fonts_dir, err, sizeof err)) SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
+    else if (!award_write(g, g->fonts_dir, err, sizeof err, &e)) {
+        SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
+        if (e) game_disk_trouble(g, tr("disk.what.badge"), err, e);
+    }
 }
 
 bool game_asset_path(const Game *g, const char *rel, char *out, size_t outlen) {
@@ -272,20 +276,29 @@ static bool log_push(Game *g, uint32_t time_ms, int64_t at_ms) {
     return true;
 }
 
+/* Appends a line to the play record. When it cannot be written, the record
+ * stops there (a torn line stays last, where readers expect one) and the
+ * player is told; the play goes on and its results are still written at
+ * the end when the disk allows. */
 static void record_line(Game *g, char *line) {
-    char err[1400];
     if (!line) {
         SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s: out of memory, a line of the play record is missing",
                      g->log.record_path);
         return;
     }
-    if (!record_append(g->log.record_path, line, err, sizeof err)) SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
+    int e = 0;
+    if (g->log.record_path[0] && !game_path_safe(g, g->log.record_path, tr("disk.what.record"))) {
+        g->log.record_path[0] = '\0';
+    } else if (g->log.record_path[0] && !fsutil_append_line(g->log.record_path, line, strlen(line), &e)) {
+        game_disk_trouble(g, tr("disk.what.record"), g->log.record_path, e);
+        g->log.record_path[0] = '\0';
+    }
     free(line);
 }
 
 /* Appends an "abandoned" line to every unfinished record of the profile but
  * `keep`: the player started another play instead of resuming it. */
-static void abandon_others(const Game *g, const char *keep) {
+static void abandon_others(Game *g, const char *keep) {
     char dir[1200];
     if (!profile_sub(g, "records", dir, sizeof dir)) return;
     size_t count;
@@ -299,11 +312,13 @@ static void abandon_others(const Game *g, const char *keep) {
         char path[1500], err[1600];
         snprintf(path, sizeof path, "%s/%s", dir, names[k]);
         if (keep && strcmp(path, keep) == 0) continue;
+        if (fsutil_has_link(g->user_dir, path)) continue; /* not ours to read or mark */
         Record *r = record_load(path, err, sizeof err);
         if (r && !r->finished && !r->abandoned) {
             char *line = record_abandoned_line(now);
-            if (line && !record_append(path, line, err, sizeof err))
-                SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
+            int ae = 0;
+            if (line && !fsutil_append_line(path, line, strlen(line), &ae))
+                game_disk_trouble(g, tr("disk.what.record"), path, ae);
             free(line);
         }
         record_free(r);
@@ -318,8 +333,10 @@ static void record_begin(Game *g) {
     new_play_id(g->log.play_id);
     g->log.started_ms = game_wall_ms();
     if (!g->recording) return;
-    if (!profile_sub(g, "records", dir, sizeof dir) || !paths_mkdirs(dir)) {
-        SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s: cannot create the folder for play records", dir);
+    int e = 0;
+    if (!profile_sub(g, "records", dir, sizeof dir) || !game_path_safe(g, dir, tr("disk.what.record"))) return;
+    if (!fsutil_mkdirs(dir, &e)) {
+        game_disk_trouble(g, tr("disk.what.record"), dir, e ? e : ENAMETOOLONG);
         return;
     }
     abandon_others(g, NULL);
@@ -329,13 +346,15 @@ static void record_begin(Game *g) {
     /* The header is written whole or not at all (temporary file, renamed):
      * a crash at this moment leaves no record rather than an empty one. */
     char *header = record_header_line(g->session, &m);
-    int e = 0;
-    if (!header)
+    if (!header) {
         SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s: out of memory, the play record is not started",
                      g->log.record_path);
-    else if (!fsutil_write_atomic(g->log.record_path, header, strlen(header), &e))
-        SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s: cannot start the play record (%s)", g->log.record_path,
-                     strerror(e));
+        g->log.record_path[0] = '\0';
+    } else if (!fsutil_write_atomic(g->log.record_path, header, strlen(header), &e)) {
+        /* No header, no record: later decisions must not create one. */
+        game_disk_trouble(g, tr("disk.what.record"), g->log.record_path, e);
+        g->log.record_path[0] = '\0';
+    }
     free(header);
     for (uint32_t i = 0; i < session_step_count(g->session); i++) {
         log_push(g, 0, g->log.started_ms);
@@ -370,20 +389,30 @@ bool game_write_result(Game *g, char *err, size_t errlen) {
     PlayMeta m;
     game_play_meta(g, &m);
     char dir[1200];
-    if (!profile_sub(g, "results", dir, sizeof dir) || !paths_mkdirs(dir)) {
-        snprintf(err, errlen, "%s: cannot create the folder for results; check that it is writable", dir);
+    int e = 0;
+    if (!profile_sub(g, "results", dir, sizeof dir) || !game_path_safe(g, dir, tr("disk.what.results"))) {
+        snprintf(err, errlen, "%s: a symbolic link leads out of the data folder; nothing written", dir);
         return false;
     }
-    if (!results_write(dir, g->session, game_framework(g), &m, g->result_path, sizeof g->result_path, err, errlen))
+    if (!fsutil_mkdirs(dir, &e)) {
+        snprintf(err, errlen, "%s: cannot create the folder for results (%s); check that it is writable", dir,
+                 strerror(e));
+        game_disk_trouble(g, tr("disk.what.results"), dir, e ? e : ENAMETOOLONG);
         return false;
+    }
+    if (!results_write(dir, g->session, game_framework(g), &m, g->result_path, sizeof g->result_path, err, errlen,
+                       &e)) {
+        if (e) game_disk_trouble(g, tr("disk.what.results"), dir, e);
+        return false;
+    }
     g->export_msg[0] = '\0';
     if (g->export_dir[0]) {
         char xerr[1400];
-        bool ok = paths_mkdirs(g->export_dir);
+        bool ok = game_export_ready(g);
         if (!ok)
             snprintf(xerr, sizeof xerr, "%s: cannot create the export folder (is the drive still there?)",
                      g->export_dir);
-        else ok = results_write(g->export_dir, g->session, game_framework(g), &m, NULL, 0, xerr, sizeof xerr);
+        else ok = results_write(g->export_dir, g->session, game_framework(g), &m, NULL, 0, xerr, sizeof xerr, NULL);
         if (!ok) {
             tr_format(g->export_msg, sizeof g->export_msg, "deb.export_failed", xerr, NULL);
             SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", xerr);
@@ -409,9 +438,13 @@ static bool copy_file(const char *from, const char *to, char *err, size_t errlen
     return ok;
 }
 
+bool game_export_ready(const Game *g) {
+    return g->export_dir[0] && (g->export_keep ? fsutil_is_dir(g->export_dir) : paths_mkdirs(g->export_dir));
+}
+
 int game_export_pending(Game *g, char *err, size_t errlen) {
     if (!g->export_dir[0]) return 0;
-    if (!paths_mkdirs(g->export_dir)) {
+    if (!game_export_ready(g)) {
         snprintf(err, errlen, "%s: cannot create the export folder (is the drive there?)", g->export_dir);
         return -1;
     }
@@ -431,7 +464,7 @@ int game_export_pending(Game *g, char *err, size_t errlen) {
             char from[1500], to[1500];
             snprintf(from, sizeof from, "%s/%s", dir, name);
             snprintf(to, sizeof to, "%s/%s", g->export_dir, name);
-            if (!paths_is_file(from) || paths_is_file(to)) continue;
+            if (fsutil_has_link(g->user_dir, from) || !paths_is_file(from) || paths_is_file(to)) continue;
             if (!copy_file(from, to, err, errlen)) {
                 fsutil_free_names(names, count);
                 return -1;
@@ -442,6 +475,24 @@ int game_export_pending(Game *g, char *err, size_t errlen) {
     }
     return copied;
 }
+void game_export_all(Game *g, const char *name, GameExport *out) {
+    memset(out, 0, sizeof *out);
+    char results[1200];
+    bool own = !g->export_dir[0];
+    if (!profile_sub(g, "results", results, sizeof results) ||
+        (own ? !profile_sub(g, "export", out->dest, sizeof out->dest)
+             : snprintf(out->dest, sizeof out->dest, "%s", g->export_dir) >= (int)sizeof out->dest)) {
+        out->dir = EXPORT_DIR_NOT_WRITABLE;
+        out->dir_errnum = ENAMETOOLONG;
+        return;
+    }
+    if (own) paths_mkdirs(out->dest);
+    out->dir = export_dir_check(out->dest, &out->dir_errnum);
+    if (out->dir != EXPORT_DIR_OK) return;
+    out->ok = export_all(results, out->dest, name, &out->sum, out->err, sizeof out->err);
+    if (!out->ok) SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", out->err);
+}
+
 static bool save_path(const Game *g, char *out, size_t outlen) {
     return profile_sub(g, "saves/current.json", out, outlen);
 }
@@ -449,22 +500,62 @@ static bool save_path(const Game *g, char *out, size_t outlen) {
 bool game_save(Game *g, char *err, size_t errlen) {
     char path[1200], dir[1200];
     if (!g->session || !save_path(g, path, sizeof path) || !profile_sub(g, "saves", dir, sizeof dir)) return false;
+    if (!game_path_safe(g, dir, tr("disk.what.save"))) {
+        snprintf(err, errlen, "%s: a symbolic link leads out of the data folder; nothing written", dir);
+        return false;
+    }
     if (session_is_over(g->session)) {
         remove(path);
         return true;
     }
-    if (!paths_mkdirs(dir)) {
-        snprintf(err, errlen, "%s: cannot create the folder for saves", dir);
+    int e = 0;
+    if (!fsutil_mkdirs(dir, &e)) {
+        snprintf(err, errlen, "%s: cannot create the folder for saves (%s)", dir, strerror(e));
+        game_disk_trouble(g, tr("disk.what.save"), dir, e);
         return false;
     }
-    DiagList dl;
-    diag_list_init(&dl, session_lang(g->session));
-    bool ok = save_write(g->session, path, &dl);
+    /* The save module's text, written here to know why a write failed. */
+    char *json = save_to_json(g->session);
+    bool ok = json && fsutil_write_atomic(path, json, strlen(json), &e);
+    free(json);
     if (!ok) {
-        snprintf(err, errlen, "%s: %s", path, dl.count ? dl.items[0].message : "cannot write the save");
+        snprintf(err, errlen, "%s: cannot write the save (%s)", path, strerror(json ? e : ENOMEM));
+        if (e) game_disk_trouble(g, tr("disk.what.save"), path, e);
     }
-    diag_list_free(&dl);
     return ok;
+}
+
+bool game_path_safe(Game *g, const char *path, const char *what) {
+    if (!g->user_dir[0] || !fsutil_has_link(g->user_dir, path)) return true;
+    game_disk_trouble(g, what, path, ELOOP);
+    return false;
+}
+
+void game_disk_trouble(Game *g, const char *what, const char *path, int err) {
+    SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s: cannot be written (%s)", path, strerror(err));
+    char msg[sizeof g->disk_notice], file[1300];
+#ifdef EDQUOT
+    if (err == EDQUOT) err = ENOSPC;
+#endif
+    if (err == ENOSPC) {
+        tr_format(msg, sizeof msg, "disk.full", what, path);
+    } else if (err == EROFS || err == EACCES || err == EPERM) {
+        tr_format(msg, sizeof msg, "disk.readonly", what, path);
+    } else if (err == ELOOP) {
+        tr_format(msg, sizeof msg, "disk.link", what, path);
+    } else {
+        snprintf(file, sizeof file, "%.1100s (%s)", path, strerror(err));
+        tr_format(msg, sizeof msg, "disk.error", what, file);
+    }
+    /* Several failures before the player saw the first (the end of a play
+     * writes results, badge and progress at once): all are shown. */
+    size_t have = strlen(g->disk_notice);
+    if (g->disk_notice_seen || !have) {
+        snprintf(g->disk_notice, sizeof g->disk_notice, "%s", msg);
+    } else if (!strstr(g->disk_notice, msg) && have + strlen(msg) + 2 < sizeof g->disk_notice) {
+        snprintf(g->disk_notice + have, sizeof g->disk_notice - have, "\n%s", msg);
+    }
+    g->disk_notice_seen = false;
 }
 
 static int find_scenario(const Game *g, const char *id) {

@@ -13,6 +13,7 @@
 
 #include "core/diag.h"
 #include "core/engine.h"
+#include "core/export.h"
 #include "core/framework.h"
 #include "core/results.h"
 #include "core/scenario.h"
@@ -48,6 +49,9 @@ typedef struct Game {
     /* Where this player's data goes: the active profile's folder (trailing
      * '/'), set by game_set_profile(). */
     char profile_dir[1024];
+    /* The user folder U that holds every profile: no write or removal of
+     * player data may go through a symbolic link below it. */
+    char user_dir[1024];
     char pseudonym[128];
     char workshop[64];        /* workshop code, empty when none */
     char home_page[WORKSHOP_TEXT_MAX]; /* xAPI account homePage (workshop file), empty: default */
@@ -55,7 +59,15 @@ typedef struct Game {
     bool trace;               /* say on stderr when each record line is synced (tests) */
     char resume_path[1500];   /* the unfinished record "Continue" resumes */
     char export_dir[1024];    /* results are also copied here when set (--export-dir) */
+    bool export_keep;         /* the export folder was chosen in the settings: never created when
+                               * missing (a USB stick removed), game_export_ready() says so */
     char export_msg[1400];    /* what the last export did, for the debrief; empty when none */
+    /* What the last failed write of player data did not save and what to
+     * do (full disk, read-only folder), for every screen; "" when none.
+     * Set by game_disk_trouble(), shown by the app until a screen change
+     * after it was seen. */
+    char disk_notice[3000];
+    bool disk_notice_seen;
     Workshop workshop_file;   /* the workshop file's settings (issuer of badges…) */
     char fonts_dir[2300];     /* assets/fonts/ (trailing '/'): badges are drawn with it */
     PlayLog log;
@@ -108,15 +120,46 @@ void game_scene_shown(Game *g);
  * not recording. */
 void game_finish(Game *g);
 
+/* True when the export folder is there to be written (created first unless
+ * it was chosen in the settings: export_keep). */
+bool game_export_ready(const Game *g);
+
 /* Copies into the export folder the files of the profile's results/ and
  * badges/ folders it lacks (plays finished before the folder was set).
  * Returns how many were copied, -1 with a message in `err` on failure. */
 int game_export_pending(Game *g, char *err, size_t errlen);
 
+/* What game_export_all did. */
+typedef struct GameExport {
+    ExportDirStatus dir;      /* the export folder's state: not EXPORT_DIR_OK, nothing was written */
+    int dir_errnum;           /* its errno value when EXPORT_DIR_NOT_WRITABLE */
+    bool ok;                  /* every file was written */
+    ExportSummary sum;        /* what was (on failure: until the failure), sum.errnum the cause */
+    char dest[1100];          /* the folder written to */
+    char err[1600];           /* on failure, in English (logs) */
+} GameExport;
+
+/* "Export all": every finished play of the profile (its results/ folder)
+ * written by export_all (core/export.h) into the export folder, or, when
+ * none is set, into the profile's export/ folder (created); the combined
+ * files are named `name`.csv and `name`.xapi.json. See `out`. */
+void game_export_all(Game *g, const char *name, GameExport *out);
+
 /* Writes the results of the finished play (results/<play-id>.json, .csv,
  * .xapi.json, through the core's results module) into the profile folder.
  * Returns false with a message in `err`. */
 bool game_write_result(Game *g, char *err, size_t errlen);
+
+/* Records a failed write of player data for the player: `what` (already
+ * translated, "your game in progress") was not saved at `path` because of
+ * `err` (an errno value); fills g->disk_notice with what happened and what
+ * to do (full disk, read-only folder, other), and logs it. */
+void game_disk_trouble(Game *g, const char *what, const char *path, int err);
+
+/* True when `path` (under g->user_dir) can be written or removed: no
+ * symbolic link below the user folder leads it elsewhere. Otherwise tells
+ * the player (game_disk_trouble, `what` not saved) and returns false. */
+bool game_path_safe(Game *g, const char *path, const char *what);
 
 /* Saves the current play to saves/current.json of the profile folder
  * (atomically, through the core's save module); a finished play removes the

@@ -210,9 +210,10 @@ static int card(App *app, const LibEntry *e, int index, SDL_Rect r, bool draw) {
 
 static void library_render(App *app, void *vst) {
     LibraryState *st = vst;
-    char count[FMT_NUMBER_MAX], right[96];
+    char count[FMT_NUMBER_MAX], right[160];
     fmt_int(count, sizeof count, app->game.n_lib, app->lang);
-    tr_format(right, sizeof right, "lib.count", count, NULL);
+    if (app->game.workshop[0]) tr_format(right, sizeof right, "lib.count_code", count, app->game.workshop);
+    else tr_format(right, sizeof right, "lib.count", count, NULL);
     int hh = widget_header(app, tr("lib.title"), right);
     BarButton bar[] = {{ACT_BACK, "back", tr("common.back"), BUTTON_SECONDARY, true}};
     int bh = view_bar_height(app, bar, 1);

@@ -2,7 +2,10 @@
  * badges per course level (N1, N2, N3) with their date, per competency of
  * the framework the best and the latest result (mastery in words and a
  * mark, never colour alone), and the scenarios that train the competencies
- * still to work on (each opens its briefing). Reads app->progress. */
+ * still to work on (each opens its briefing). Reads app->progress.
+ * "Export all" writes the results of every play of the profile into the
+ * export folder (game_export_all) and says what was written where. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,12 +14,14 @@
 #include "ui/tr.h"
 #include "ui/view.h"
 
-enum { ACT_BACK = 1, ACT_SCENARIO = 1000 };
+enum { ACT_BACK = 1, ACT_EXPORT, ACT_SCENARIO = 1000 };
 enum { MAX_SUGGESTIONS = 6 };
 
 typedef struct PassportState {
     UiScroll scroll;
     Framework *own_fw;        /* loaded here when no library entry has one */
+    char msg[3000];           /* what the last "export all" did */
+    bool msg_error;
 } PassportState;
 
 static const Framework *framework_of(const App *app, const PassportState *st) {
@@ -49,9 +54,53 @@ static void passport_leave(App *app, void *vst) {
     st->own_fw = NULL;
 }
 
+/* Exports every play and says on screen what was written where, or what
+ * went wrong and what to do. */
+static void export_everything(App *app, PassportState *st) {
+    char name[64];
+    snprintf(name, sizeof name, "enjeux-%s", app->profile >= 0 ? app->profiles.items[app->profile].id : "plays");
+    GameExport x;
+    game_export_all(&app->game, name, &x);
+    st->msg_error = x.dir != EXPORT_DIR_OK || !x.ok;
+    st->scroll.offset = 0;
+    app->redraw = true;
+    int cause = x.dir == EXPORT_DIR_NOT_WRITABLE ? x.dir_errnum : x.sum.errnum;
+    if (x.dir == EXPORT_DIR_MISSING || (x.dir == EXPORT_DIR_OK && (cause == ENOENT || cause == ENODEV || cause == EIO))) {
+        tr_format(st->msg, sizeof st->msg, "pass.export_missing", x.dest, NULL);
+    } else if (x.dir == EXPORT_DIR_NOT_FOLDER) {
+        tr_format(st->msg, sizeof st->msg, "pass.export_not_folder", x.dest, NULL);
+    } else if (st->msg_error && cause == ENOSPC) {
+        tr_format(st->msg, sizeof st->msg, "pass.export_full", x.dest, NULL);
+    } else if (st->msg_error && (cause == EROFS || cause == EACCES || cause == EPERM)) {
+        tr_format(st->msg, sizeof st->msg, "pass.export_readonly", x.dest, NULL);
+    } else if (st->msg_error) {
+        tr_format(st->msg, sizeof st->msg, "pass.export_failed", x.dest, NULL);
+    } else if (x.sum.plays == 0) {
+        snprintf(st->msg, sizeof st->msg, "%s", tr("pass.export_nothing"));
+    } else {
+        char n[16], line[1024];
+        snprintf(n, sizeof n, "%u", x.sum.plays);
+        tr_format(st->msg, sizeof st->msg, "pass.export_done", n, x.dest);
+        tr_format(line, sizeof line, "pass.export_files", name, NULL);
+        size_t k = strlen(st->msg);
+        snprintf(st->msg + k, sizeof st->msg - k, "\n%s", line);
+        if (x.sum.skipped) {
+            snprintf(n, sizeof n, "%u", x.sum.skipped);
+            tr_format(line, sizeof line, "pass.export_skipped", n, NULL);
+            k = strlen(st->msg);
+            snprintf(st->msg + k, sizeof st->msg - k, "\n%s", line);
+        }
+        if (!app->game.export_dir[0]) {
+            k = strlen(st->msg);
+            snprintf(st->msg + k, sizeof st->msg - k, "\n%s", tr("pass.export_own"));
+        }
+    }
+}
+
 static void passport_handle(App *app, void *vst, const SDL_Event *ev, int action) {
-    (void)vst;
-    if ((ev->type == SDL_KEYDOWN && ev->key.keysym.sym == SDLK_ESCAPE) || action == ACT_BACK) app_pop(app);
+    PassportState *st = vst;
+    if (action == ACT_EXPORT) export_everything(app, st);
+    else if ((ev->type == SDL_KEYDOWN && ev->key.keysym.sym == SDLK_ESCAPE) || action == ACT_BACK) app_pop(app);
     else if (action >= ACT_SCENARIO && action < ACT_SCENARIO + app->game.n_lib)
         app_push(app, &screen_briefing, action - ACT_SCENARIO);
 }
@@ -291,10 +340,14 @@ static void passport_render(App *app, void *vst) {
     const Framework *fw = framework_of(app, st);
     const char *who = app->profile >= 0 ? app->profiles.items[app->profile].pseudonym : "";
     int hh = widget_header(app, tr("pass.title"), who);
-    BarButton bar[] = {{ACT_BACK, "back", tr("common.back"), BUTTON_PRIMARY, true}};
+    BarButton bar[] = {{ACT_EXPORT, "export-all", tr("pass.export_all"), BUTTON_SECONDARY, true},
+                       {ACT_BACK, "back", tr("common.back"), BUTTON_PRIMARY, true}};
     ViewPage page;
-    int y = view_page_begin(app, &page, &st->scroll, hh, bar, 1);
+    int y = view_page_begin(app, &page, &st->scroll, hh, bar, 2);
     int x = page.x, w = page.w;
+    if (st->msg[0])
+        y += view_message(app, st->msg, st->msg_error, x, y, w, st->msg_error ? "export-error" : "export-status") +
+             app_grid(app, 2);
     if (app->progress_notice[0])
         y += panel_text(app, app->progress_notice, FACE_REGULAR, COL_SURFACE_ALT, x, y, w, "notice") + app_grid(app, 2);
     uint32_t total = app->progress ? progress_total_plays(app->progress) : 0;

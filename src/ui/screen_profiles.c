@@ -1,18 +1,21 @@
 /* screen_profiles.c — who is playing: pick a profile of this computer,
  * create one (a pseudonym typed on the keyboard, accents included), or
  * delete one with all its data after a confirmation that says what will be
- * erased. Shown at start when there is not exactly one profile, and from
- * the title screen ("change profile"). */
+ * erased; and the optional workshop code the trainer gives (written in
+ * every record and result of the plays that follow, docs/workshop.md),
+ * applied to the profile picked or created. Shown at start when there is
+ * not exactly one profile, and from the title screen ("change profile"). */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "ui/app.h"
+#include "ui/field.h"
 #include "ui/tr.h"
 #include "ui/view.h"
 
 enum {
-    ACT_BACK = 1, ACT_QUIT, ACT_FIELD, ACT_CREATE, ACT_CANCEL, ACT_CONFIRM,
+    ACT_BACK = 1, ACT_QUIT, ACT_FIELD, ACT_CREATE, ACT_CANCEL, ACT_CONFIRM, ACT_CODE,
     ACT_PICK = 100, ACT_DELETE = 100 + PROFILE_MAX
 };
 
@@ -22,6 +25,9 @@ typedef struct ProfilesState {
     int confirm;                    /* index of the profile whose deletion is being confirmed, -1 */
     char typed[PROFILE_PSEUDO_BYTES + 8];
     char error[512];                /* why the last creation or deletion failed */
+    char code[WORKSHOP_CODE_MAX];   /* the workshop code field, as typed */
+    char code_shown[WORKSHOP_CODE_MAX]; /* the code in use when the screen opened */
+    char code_error[512];           /* what is wrong with the typed code */
 } ProfilesState;
 
 static bool can_go_back(const App *app, const ProfilesState *st) {
@@ -36,11 +42,16 @@ static void profiles_enter(App *app, void *vst, int arg) {
         st->origin = PROFILES_FROM_TITLE;
         st->confirm = arg - PROFILES_CONFIRM < app->profiles.n ? arg - PROFILES_CONFIRM : -1;
     }
+    snprintf(st->code, sizeof st->code, "%s", app->game.workshop);
+    memcpy(st->code_shown, st->code, sizeof st->code);
     int last = profiles_find(&app->profiles, app->profiles.last);
     if (app->profile >= 0) last = app->profile;
     char name[UI_NAME_LEN];
     if (st->confirm >= 0) {
         ui_set_focus(&app->ui, "cancel");
+    } else if (arg == PROFILES_WORKSHOP) {
+        st->origin = PROFILES_FROM_TITLE;
+        ui_set_focus(&app->ui, "workshop-code");
     } else if (app->profiles.n == 0 || last < 0) {
         ui_set_focus(&app->ui, app->profiles.n == 0 ? "pseudonym" : "profile-0");
     } else {
@@ -56,6 +67,30 @@ static void profiles_leave(App *app, void *vst) {
     SDL_StopTextInput();
 }
 
+/* Checks the typed workshop code; false with the reason shown under the
+ * field (and the focus on it). `clean` receives the code to use. */
+static bool check_code(App *app, ProfilesState *st, char clean[WORKSHOP_CODE_MAX]) {
+    char bad[5], max[8];
+    WorkshopCodeCheck c = workshop_code_clean(st->code, clean, bad);
+    st->code_error[0] = '\0';
+    if (c == WCODE_OK || c == WCODE_EMPTY) return true;
+    snprintf(max, sizeof max, "%d", WORKSHOP_CODE_LEN);
+    if (c == WCODE_TOO_LONG) tr_format(st->code_error, sizeof st->code_error, "prof.code_err_long", max, NULL);
+    else if (bad[0] == ' ') snprintf(st->code_error, sizeof st->code_error, "%s", tr("prof.code_err_space"));
+    else tr_format(st->code_error, sizeof st->code_error, "prof.code_err_char", bad, NULL);
+    ui_set_focus(&app->ui, "workshop-code");
+    app->redraw = true;
+    return false;
+}
+
+/* Once the profile is in use: a code the player changed on this screen
+ * becomes the profile's (settings.json) and the one in use. */
+static void apply_code(App *app, const ProfilesState *st, const char *clean) {
+    char shown[WORKSHOP_CODE_MAX], bad[5];
+    workshop_code_clean(st->code_shown, shown, bad);
+    if (strcmp(clean, shown) != 0) app_set_workshop_code(app, clean);
+}
+
 /* After a profile was picked or created: where the player was going. */
 static void go_on(App *app, const ProfilesState *st) {
     app_reset(app, &screen_title, 0);
@@ -65,7 +100,10 @@ static void go_on(App *app, const ProfilesState *st) {
 }
 
 static void pick(App *app, ProfilesState *st, int index) {
+    char code[WORKSHOP_CODE_MAX];
+    if (!check_code(app, st, code)) return;
     if (app->profile == index && st->origin == PROFILES_FROM_TITLE) {
+        apply_code(app, st, code);
         app_pop(app);
         return;
     }
@@ -73,10 +111,13 @@ static void pick(App *app, ProfilesState *st, int index) {
         tr_format(st->error, sizeof st->error, "prof.cannot_use", app->profiles.items[index].pseudonym, NULL);
         return;
     }
+    apply_code(app, st, code);
     go_on(app, st);
 }
 
 static void create(App *app, ProfilesState *st) {
+    char code[WORKSHOP_CODE_MAX];
+    if (!check_code(app, st, code)) return;
     char bad[5];
     char clean[PROFILE_PSEUDO_BYTES];
     PseudoCheck c = profile_check_pseudonym(&app->profiles, st->typed, clean, bad);
@@ -136,23 +177,18 @@ static void delete_confirmed(App *app, ProfilesState *st) {
     ui_set_focus(&app->ui, app->profiles.n ? "profile-0" : "pseudonym");
 }
 
-static bool field_focused(const App *app) {
-    return strcmp(app->ui.focus, "pseudonym") == 0;
-}
-
-static void backspace(char *s) {
-    size_t n = strlen(s);
-    while (n > 0 && ((unsigned char)s[n - 1] & 0xC0) == 0x80) n--;
-    if (n > 0) n--;
-    s[n] = '\0';
-}
-
 static void profiles_handle(App *app, void *vst, const SDL_Event *ev, int action) {
     ProfilesState *st = vst;
+    bool in_code = field_focused(app, "workshop-code");
+    if (st->confirm < 0 && in_code && field_edit(st->code, sizeof st->code, ev, true)) {
+        st->code_error[0] = '\0';
+        app->redraw = true;
+        return;
+    }
+    /* Text typed anywhere else goes to the pseudonym. */
     if (ev->type == SDL_TEXTINPUT && st->confirm < 0) {
-        if (ev->text.text[0] == ' ' && !field_focused(app)) return;
-        size_t n = strlen(st->typed), add = strlen(ev->text.text);
-        if (n + add < PROFILE_PSEUDO_BYTES) memcpy(st->typed + n, ev->text.text, add + 1);
+        if (ev->text.text[0] == ' ' && !field_focused(app, "pseudonym")) return;
+        field_edit(st->typed, PROFILE_PSEUDO_BYTES, ev, false);
         ui_set_focus(&app->ui, "pseudonym");
         st->error[0] = '\0';
         app->redraw = true;
@@ -166,13 +202,24 @@ static void profiles_handle(App *app, void *vst, const SDL_Event *ev, int action
             app->redraw = true;
             return;
         }
-        if (k == SDLK_BACKSPACE && field_focused(app) && st->confirm < 0) {
-            backspace(st->typed);
+        if (field_focused(app, "pseudonym") && st->confirm < 0 && field_edit(st->typed, PROFILE_PSEUDO_BYTES, ev, false)) {
             app->redraw = true;
             return;
         }
-        /* Space types a space in the field; it does not create. */
-        if (k == SDLK_SPACE && action == ACT_FIELD) return;
+        /* Space types a space in a field; it does not create. */
+        if (k == SDLK_SPACE && (action == ACT_FIELD || action == ACT_CODE)) return;
+    }
+    if (action == ACT_CODE) {
+        char code[WORKSHOP_CODE_MAX], name[UI_NAME_LEN];
+        /* Return in the code field checks it and moves on to the profiles. */
+        if (ev->type != SDL_KEYDOWN && ev->type != SDL_CONTROLLERBUTTONDOWN) ui_set_focus(&app->ui, "workshop-code");
+        else if (check_code(app, st, code)) {
+            int next = app->profile >= 0 ? app->profile : app->profiles.n > 0 ? 0 : -1;
+            snprintf(name, sizeof name, "profile-%d", next);
+            ui_set_focus(&app->ui, next >= 0 ? name : "pseudonym");
+        }
+        app->redraw = true;
+        return;
     }
     if (action == ACT_FIELD) {
         if (ev->type == SDL_KEYDOWN || ev->type == SDL_CONTROLLERBUTTONDOWN) create(app, st);
@@ -214,17 +261,6 @@ static void format_date(const char *iso, char *out, size_t n) {
     snprintf(out, n, "%s", ds);
 }
 
-/* A panel with a message; returns its height. */
-static int notice(App *app, const char *msg, bool error, int x, int y, int w, const char *name) {
-    int pad = app_grid(app, 2);
-    const TextTex *t = text_get(app->text, TS_BODY, FACE_REGULAR, app_color(app, error ? COL_ERROR_TEXT : COL_TEXT), msg,
-                                w - 2 * pad, ALIGN_LEFT);
-    widget_panel(app, (SDL_Rect){x, y, w, t->h + 2 * pad}, error ? COL_ERROR_BG : COL_SURFACE_ALT,
-                 error ? COL_ERROR_TEXT : COL_BORDER);
-    widget_text(app, TS_BODY, FACE_REGULAR, error ? COL_ERROR_TEXT : COL_TEXT, msg, x + pad, y + pad, w - 2 * pad, name);
-    return t->h + 2 * pad;
-}
-
 static int confirm_body(App *app, ProfilesState *st, int x, int y, int w) {
     const Profile *p = &app->profiles.items[st->confirm];
     int y0 = y;
@@ -233,7 +269,7 @@ static int confirm_body(App *app, ProfilesState *st, int x, int y, int w) {
     y += widget_text(app, TS_HEADING, FACE_BOLD, COL_TEXT, buf, x, y, w, "confirm-title") + app_grid(app, 2);
     profile_dir(app->user_dir, p->id, dir, sizeof dir);
     tr_format(buf, sizeof buf, "prof.confirm_what", p->pseudonym, NULL);
-    y += notice(app, buf, true, x, y, w, "confirm-what") + app_grid(app, 2);
+    y += view_message(app, buf, true, x, y, w, "confirm-what") + app_grid(app, 2);
     tr_format(buf, sizeof buf, "prof.confirm_where", dir, NULL);
     y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, buf, x, y, w, "confirm-where") + app_grid(app, 3);
     const char *cancel = tr("prof.cancel"), *yes = tr("prof.confirm_yes");
@@ -248,11 +284,38 @@ static int confirm_body(App *app, ProfilesState *st, int x, int y, int w) {
     return y - y0;
 }
 
+/* The optional workshop code: its label and the field on one row (stacked
+ * when narrow), what it is for, and what is wrong with it. */
+static int code_section(App *app, ProfilesState *st, int x, int y, int w) {
+    int y0 = y, gap = app_grid(app, 2);
+    const char *label = tr("prof.code");
+    int lw = text_width(app->text, TS_BODY, FACE_BOLD, label);
+    bool row = lw + gap + app_px(app, 260) <= w;
+    if (row) {
+        int fh = field_draw(app, x + lw + gap, y, w - lw - gap, ACT_CODE, "workshop-code", st->code,
+                            tr("prof.code_placeholder"));
+        const TextTex *lt = text_get(app->text, TS_BODY, FACE_BOLD, app_color(app, COL_TEXT), label, lw, ALIGN_LEFT);
+        widget_text(app, TS_BODY, FACE_BOLD, COL_TEXT, label, x, y + (fh - lt->h) / 2, lw + 1, "code-heading");
+        y += fh;
+    } else {
+        y += widget_text(app, TS_BODY, FACE_BOLD, COL_TEXT, label, x, y, w, "code-heading") + app_grid(app, 1);
+        y += field_draw(app, x, y, w, ACT_CODE, "workshop-code", st->code, tr("prof.code_placeholder"));
+    }
+    y += app_grid(app, 1);
+    y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, tr("prof.code_hint"), x, y, w, "code-hint");
+    if (st->code_error[0]) {
+        y += gap;
+        y += view_message(app, st->code_error, true, x, y, w, "code-error");
+    }
+    return y - y0;
+}
+
 static int list_body(App *app, ProfilesState *st, int x, int y, int w) {
     int y0 = y;
     char buf[1024];
     y += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, tr(app->profiles.n ? "prof.intro" : "prof.intro_first"), x, y,
-                     w, "intro") + app_grid(app, 3);
+                     w, "intro") + app_grid(app, 2);
+    y += code_section(app, st, x, y, w) + app_grid(app, 3);
     if (app->profiles.n > 0) {
         y += widget_text(app, TS_SUBHEADING, FACE_BOLD, COL_TEXT, tr("prof.here"), x, y, w, "heading") + app_grid(app, 2);
         const char *del = tr("prof.delete");
@@ -288,29 +351,8 @@ static int list_body(App *app, ProfilesState *st, int x, int y, int w) {
     snprintf(max, sizeof max, "%d", PROFILE_PSEUDO_MAX);
     tr_format(buf, sizeof buf, "prof.hint", max, NULL);
     y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, buf, x, y, w, "hint") + app_grid(app, 2);
-    /* The text field: a focusable box; typing goes into it. */
-    int pad = app_grid(app, 2);
-    bool empty = !st->typed[0];
-    const char *shown = empty ? tr("prof.placeholder") : st->typed;
-    char with_caret[PROFILE_PSEUDO_BYTES + 256];
-    bool focused = field_focused(app);
-    if (empty) snprintf(with_caret, sizeof with_caret, "%s%s", focused ? "|  " : "", shown);
-    else snprintf(with_caret, sizeof with_caret, "%s%s", st->typed, focused ? "|" : "");
-    const TextTex *tt = text_get(app->text, TS_BODY, FACE_REGULAR, app_color(app, empty ? COL_TEXT_MUTED : COL_TEXT),
-                                 with_caret, w - 2 * pad, ALIGN_LEFT);
-    SDL_Rect field = {x, y, w, tt->h + 2 * pad};
-    const UiItem *it = ui_add(&app->ui, UI_BUTTON, field, ACT_FIELD, true, "pseudonym");
-    widget_panel(app, field, COL_SURFACE, focused ? COL_ACCENT : COL_BORDER);
-    if (focused) {
-        int bw = app_px(app, 2) > 1 ? app_px(app, 2) : 2;
-        widget_fill(app, (SDL_Rect){field.x, field.y + field.h - bw, field.w, bw}, COL_ACCENT);
-        SDL_SetTextInputRect(&field);
-    }
-    if (it && ui_is_focused(&app->ui, it)) widget_focus_ring(app, field);
-    widget_text(app, TS_BODY, FACE_REGULAR, empty ? COL_TEXT_MUTED : COL_TEXT, with_caret, x + pad, y + pad, w - 2 * pad,
-                "pseudonym-text");
-    y += field.h + app_grid(app, 2);
-    if (st->error[0]) y += notice(app, st->error, true, x, y, w, "error") + app_grid(app, 2);
+    y += field_draw(app, x, y, w, ACT_FIELD, "pseudonym", st->typed, tr("prof.placeholder")) + app_grid(app, 2);
+    if (st->error[0]) y += view_message(app, st->error, true, x, y, w, "error") + app_grid(app, 2);
     const char *cl = tr("prof.create");
     int cw = text_width(app->text, TS_BODY, FACE_BOLD, cl) + app_grid(app, 6);
     if (cw > w) cw = w;
@@ -330,7 +372,7 @@ static void profiles_render(App *app, void *vst) {
     int y = view_page_begin(app, &page, &st->scroll, hh, can_go_back(app, st) ? back : quit, 1);
     int x = page.x, w = view_column_width(app, page.w, 720);
     x += (page.w - w) / 2;
-    if (app->profiles_notice[0]) y += notice(app, app->profiles_notice, false, x, y, w, "notice") + app_grid(app, 2);
+    if (app->profiles_notice[0]) y += view_message(app, app->profiles_notice, false, x, y, w, "notice") + app_grid(app, 2);
     if (st->confirm >= 0) y += confirm_body(app, st, x, y, w);
     else y += list_body(app, st, x, y, w);
     y += app_grid(app, 3);

@@ -191,7 +191,8 @@ static void scene_render(App *app, void *vst) {
         snprintf(right + used, sizeof right - used, " · %s", note);
     }
     int y = widget_header(app, loc_get(&sc->title, app->lang, NULL), right);
-    y += view_meter_band(app, y);
+    bool band_inline = view_meter_band_inline(app, y);
+    if (!band_inline) y += view_meter_band(app, y);
     int margin = app_grid(app, 3);
     int avail_h = app->h - y;
     bool wide = app->w >= app_px(app, 1000);
@@ -202,7 +203,8 @@ static void scene_render(App *app, void *vst) {
         SDL_Rect lv = {0, y, margin + left_w + gap / 2, avail_h};
         int off = ui_scroll_begin(&app->ui, &st->text_scroll, lv);
         SDL_RenderSetClipRect(app->renderer, &lv);
-        int h = story(app, st, scene, margin, y + app_grid(app, 3) - off, left_w, avail_h * 2 / 5, false);
+        int band = band_inline ? view_meter_strip(app, margin, y + app_grid(app, 3) - off, left_w, NULL) + app_grid(app, 3) : 0;
+        int h = band + story(app, st, scene, margin, y + app_grid(app, 3) + band - off, left_w, avail_h * 2 / 5, false);
         ui_scroll_end(&app->ui, &st->text_scroll, h + app_grid(app, 6));
         SDL_RenderSetClipRect(app->renderer, NULL);
         widget_scrollbar(app, &st->text_scroll);
@@ -218,7 +220,9 @@ static void scene_render(App *app, void *vst) {
         SDL_Rect v = {0, y, app->w, avail_h};
         int off = ui_scroll_begin(&app->ui, &st->text_scroll, v);
         SDL_RenderSetClipRect(app->renderer, &v);
-        int yy = y + app_grid(app, 2) - off;
+        int yy = y - off;
+        if (band_inline) yy += view_meter_band(app, yy);
+        yy += app_grid(app, 2);
         yy += story(app, st, scene, margin, yy, w, avail_h / 3, true) + app_grid(app, 3);
         yy += choices(app, margin, yy, w);
         ui_scroll_end(&app->ui, &st->text_scroll, yy + off - y + app_grid(app, 1));

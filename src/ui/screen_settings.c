@@ -1,15 +1,20 @@
 /* screen_settings.c — every setting of the player (core/settings.h), in
  * groups: language, reading (text size, line spacing, font), colours
  * (contrast, palette), motion and text (animations, text appearance and
- * speed), self-voicing, display (window mode, interface scale). Each
- * button takes effect at once and saves the settings; everything is
- * reachable with Tab, the arrows and Enter. The current choice of a group
- * is filled and named "(current)" in words. */
+ * speed), self-voicing, display (window mode, interface scale), and the
+ * export folder of workshops (a path typed or pasted, checked before it is
+ * kept: docs/workshop.md). Each button takes effect at once and saves the
+ * settings; everything is reachable with Tab, the arrows and Enter. The
+ * current choice of a group is filled and named "(current)" in words. */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/export.h"
 #include "core/fmt.h"
 #include "ui/app.h"
+#include "ui/field.h"
 #include "ui/tr.h"
 #include "ui/view.h"
 
@@ -27,14 +32,69 @@ enum {
     ACT_VOICE = 100,    /* +0 off, +1 on */
     ACT_WINDOW = 110,   /* + WindowMode */
     ACT_SCALE = 120,
+    ACT_EXPORT = 130,   /* +0 the field, +1 use the folder typed, +2 none */
 };
 
-typedef struct SettingsState { UiScroll scroll; } SettingsState;
+typedef struct SettingsState {
+    UiScroll scroll;
+    char path[SETTINGS_PATH_MAX];   /* the export folder field */
+    char msg[SETTINGS_PATH_MAX + 512]; /* what the last change of folder did */
+    bool msg_error;
+} SettingsState;
 
-static void settings_enter(App *app, void *st, int arg) {
+static void settings_enter(App *app, void *vst, int arg) {
+    SettingsState *st = vst;
+    snprintf(st->path, sizeof st->path, "%s", app->settings.export_dir);
+    ui_set_focus(&app->ui, arg == SETTINGS_AT_EXPORT ? "export-dir" : app->lang == LANG_FR ? "lang-fr" : "lang-en");
+    SDL_StartTextInput();
+}
+
+static void settings_leave(App *app, void *st) {
+    (void)app;
     (void)st;
-    (void)arg;
-    ui_set_focus(&app->ui, app->lang == LANG_FR ? "lang-fr" : "lang-en");
+    SDL_StopTextInput();
+}
+
+/* Keeps the folder typed in the field as the export folder once it is
+ * checked (exists, is a folder, can be written), or no folder when the
+ * field is empty; says on screen what happened. */
+static void use_export_dir(App *app, SettingsState *st, bool none) {
+    char typed[SETTINGS_PATH_MAX];
+    size_t a = 0, b = none ? 0 : strlen(st->path);
+    while (a < b && st->path[a] == ' ') a++;
+    while (b > a && st->path[b - 1] == ' ') b--;
+    snprintf(typed, sizeof typed, "%.*s", (int)(b - a), st->path + a);
+    st->msg_error = false;
+    if (!typed[0]) {
+        st->path[0] = '\0';
+        app->settings.export_dir[0] = '\0';
+        snprintf(st->msg, sizeof st->msg, "%s", tr("set.export_none_set"));
+    } else {
+        int err = 0;
+        ExportDirStatus ds = export_dir_check(typed, &err);
+        char *canon = ds == EXPORT_DIR_OK ? paths_canonical(typed) : NULL;
+        if (ds == EXPORT_DIR_OK && (!canon || strlen(canon) >= sizeof app->settings.export_dir)) {
+            ds = EXPORT_DIR_NOT_WRITABLE;
+            err = canon ? ENAMETOOLONG : ENOMEM;
+        }
+        if (ds != EXPORT_DIR_OK) {
+            char why[SETTINGS_PATH_MAX + 128];
+            snprintf(why, sizeof why, "%s (%s)", typed, strerror(err));
+            if (ds == EXPORT_DIR_MISSING) tr_format(st->msg, sizeof st->msg, "set.export_missing", typed, NULL);
+            else if (ds == EXPORT_DIR_NOT_FOLDER) tr_format(st->msg, sizeof st->msg, "set.export_not_folder", typed, NULL);
+            else tr_format(st->msg, sizeof st->msg, "set.export_not_writable", why, NULL);
+            st->msg_error = true;
+            free(canon);
+            ui_set_focus(&app->ui, "export-dir");
+            return;
+        }
+        snprintf(app->settings.export_dir, sizeof app->settings.export_dir, "%s", canon);
+        snprintf(st->path, sizeof st->path, "%s", canon);
+        tr_format(st->msg, sizeof st->msg, "set.export_set", canon, NULL);
+        free(canon);
+    }
+    app_settings_changed(app);
+    app_workshop_refresh(app);
 }
 
 /* One step of an integer setting, kept within its bounds. */
@@ -52,13 +112,19 @@ static void set_bool(App *app, bool *field, bool value) {
     app_settings_changed(app);
 }
 
-static void settings_handle(App *app, void *st, const SDL_Event *ev, int action) {
-    (void)st;
+static void settings_handle(App *app, void *vst, const SDL_Event *ev, int action) {
+    SettingsState *st = vst;
     Settings *s = &app->settings;
     if ((ev->type == SDL_KEYDOWN && ev->key.keysym.sym == SDLK_ESCAPE) || action == ACT_BACK) {
         app_pop(app);
         return;
     }
+    if (field_focused(app, "export-dir") && field_edit(st->path, sizeof st->path, ev, false)) {
+        app->redraw = true;
+        return;
+    }
+    /* Space types a space in the field (folder names have them). */
+    if (action == ACT_EXPORT && ev->type == SDL_KEYDOWN && ev->key.keysym.sym == SDLK_SPACE) return;
     if (action < ACT_LANG) return;
     int group = action / 10 * 10, k = action % 10;
     switch (group) {
@@ -84,6 +150,10 @@ static void settings_handle(App *app, void *st, const SDL_Event *ev, int action)
         }
         break;
     case ACT_SCALE: step(app, SET_DISPLAY_SCALE, k ? 1 : -1); break;
+    case ACT_EXPORT:
+        if (k == 0 && ev->type != SDL_KEYDOWN && ev->type != SDL_CONTROLLERBUTTONDOWN) ui_set_focus(&app->ui, "export-dir");
+        else use_export_dir(app, st, k == 2);
+        break;
     default: break;
     }
 }
@@ -164,6 +234,33 @@ static const char *voice_note(const App *app) {
     }
 }
 
+/* The export folder: the one in use and where it comes from, the field,
+ * "use this folder" and "no folder", and what the last change did. */
+static int export_section(App *app, SettingsState *st, int x, int y, int w) {
+    int y0 = y;
+    char line[SETTINGS_PATH_MAX + 256];
+    const Game *g = &app->game;
+    y += heading(app, tr("set.export"), x, y, w);
+    if (!g->export_dir[0]) snprintf(line, sizeof line, "%s", tr("set.export_current_none"));
+    else tr_format(line, sizeof line, "set.export_current", g->export_dir, NULL);
+    y += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, line, x, y, w, "export-current") + app_grid(app, 1);
+    const char *from = NULL;
+    if (app->export_cli[0]) from = tr("set.export_from_cli");
+    else if (!app->settings.export_dir[0] && g->workshop_file.export_dir[0]) from = tr("set.export_from_file");
+    if (from) y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, from, x, y, w, "export-from") + app_grid(app, 1);
+    y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, tr("set.export_hint"), x, y, w, "export-hint") +
+         app_grid(app, 2);
+    y += field_draw(app, x, y, w, ACT_EXPORT, "export-dir", st->path, tr("set.export_placeholder")) + app_grid(app, 2);
+    const char *labels[2] = {tr("set.export_use"), tr("set.export_clear")};
+    const char *names[2] = {"export-use", "export-clear"};
+    y += choice_row(app, x, y, w, labels, 2, ACT_EXPORT + 1, names, -1);
+    if (st->msg[0]) {
+        y += app_grid(app, 2);
+        y += view_message(app, st->msg, st->msg_error, x, y, w, st->msg_error ? "export-error" : "export-status");
+    }
+    return y - y0;
+}
+
 static void settings_render(App *app, void *vst) {
     SettingsState *st = vst;
     const Settings *s = &app->settings;
@@ -229,7 +326,9 @@ static void settings_render(App *app, void *vst) {
     tr_format(line, sizeof line, "set.display_scale", percent(s->ints[SET_DISPLAY_SCALE], v, sizeof v), NULL);
     y += stepper(app, x, y, w, line, tr("set.smaller"), tr("set.larger"), ACT_SCALE, "display-scale") +
          app_grid(app, 2);
-    y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, tr("set.keys"), x, y, w, "note") + app_grid(app, 2);
+    y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, tr("set.keys"), x, y, w, "note") + sec;
+
+    y += export_section(app, st, x, y, w) + sec;
     char where[PATH_MAX_LEN + 128];
     tr_format(where, sizeof where, "set.saved_in", app->settings_path, NULL);
     y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, where, x, y, w, "saved-in");
@@ -241,6 +340,7 @@ const ScreenDef screen_settings = {
     .name = "settings",
     .state_size = sizeof(SettingsState),
     .enter = settings_enter,
+    .leave = settings_leave,
     .handle = settings_handle,
     .render = settings_render,
 };

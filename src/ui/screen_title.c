@@ -76,7 +76,11 @@ static void title_render(App *app, void *vst) {
     SDL_Rect view = {0, band, app->w, app->h - band - foot_h};
     /* Measure the column to centre it vertically when it fits. */
     char whose[256] = "";
-    if (app->profile >= 0) tr_format(whose, sizeof whose, "title.whose", app->profiles.items[app->profile].pseudonym, NULL);
+    const char *pseudonym = app->profile >= 0 ? app->profiles.items[app->profile].pseudonym : NULL;
+    if (pseudonym && app->game.workshop[0])
+        tr_format(whose, sizeof whose, "title.whose_code", pseudonym, app->game.workshop);
+    else if (pseudonym)
+        tr_format(whose, sizeof whose, "title.whose", pseudonym, NULL);
     const char *labels[N_ACTIONS] = {tr("title.continue"), tr("title.new"),      tr("title.passport"),
                                      tr("title.profile"),  tr("title.debrief"), tr("title.settings"),
                                      tr("title.quit")};

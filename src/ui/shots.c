@@ -299,10 +299,34 @@ static void demo_profiles(App *app) {
     progress_add_play(app->progress, &play);
 }
 
+/* Types `text` and then presses `key` (0: none) on the current screen, as
+ * a player would. */
+static void type_keys(App *app, const char *text, SDL_Keycode key) {
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_TEXTINPUT;
+    snprintf(ev.text.text, sizeof ev.text.text, "%s", text);
+    if (*text) app_handle_event(app, &ev);
+    app_render_frame(app);
+    if (!key) return;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_KEYDOWN;
+    ev.key.keysym.sym = key;
+    app_handle_event(app, &ev);
+}
+
+/* An export folder that is not there (a USB stick removed). */
+#define TOUR_GONE_DIR "/media/usb-stick-removed/ENJEUX"
+
 static void tour_profiles(Tour *t) {
     App *app = t->app;
     go(app, &screen_profiles, PROFILES_FROM_TITLE);
     shoot(t, "profiles");
+    /* The workshop code typed with a space: what is wrong, under the field. */
+    go(app, &screen_profiles, PROFILES_WORKSHOP);
+    app_render_frame(app);
+    type_keys(app, " b", SDLK_RETURN);
+    shoot(t, "profiles-code");
     go(app, &screen_profiles, PROFILES_CONFIRM + 1);
     shoot(t, "profiles-delete");
     /* The first start: no profile yet. */
@@ -316,6 +340,30 @@ static void tour_profiles(Tour *t) {
     app->profile = active;
     go(app, &screen_passport, 0);
     shoot(t, "passport");
+    /* "Export all" with the export folder's USB stick removed (a folder
+     * that does not exist: the tour writes nothing). */
+    char kept[sizeof app->game.export_dir];
+    memcpy(kept, app->game.export_dir, sizeof kept);
+    snprintf(app->game.export_dir, sizeof app->game.export_dir, "%s", TOUR_GONE_DIR);
+    go(app, &screen_passport, 0);
+    app_render_frame(app);
+    type_keys(app, "", SDLK_TAB);
+    type_keys(app, "", SDLK_RETURN);
+    shoot(t, "passport-export");
+    memcpy(app->game.export_dir, kept, sizeof kept);
+}
+
+/* The settings' export folder with a folder that does not exist: what to
+ * do, under the buttons. */
+static void tour_settings(Tour *t) {
+    App *app = t->app;
+    go(app, &screen_settings, 0);
+    shoot(t, "settings");
+    go(app, &screen_settings, SETTINGS_AT_EXPORT);
+    app_render_frame(app);
+    type_keys(app, TOUR_GONE_DIR, SDLK_RETURN);
+    type_keys(app, "", SDLK_END);
+    shoot(t, "settings-export");
 }
 
 static void tour_one(Tour *t, int index) {
@@ -325,8 +373,7 @@ static void tour_one(Tour *t, int index) {
     tour_profiles(t);
     go(app, &screen_library, 0);
     shoot(t, "library");
-    go(app, &screen_settings, 0);
-    shoot(t, "settings");
+    tour_settings(t);
     go(app, &screen_briefing, index);
     shoot(t, "briefing");
     if (!game_start(&app->game, index, app->opts.seed, app->lang)) return;
@@ -446,6 +493,9 @@ int shots_run(App *app) {
         return 2;
     }
     demo_profiles(app);
+    /* A workshop code in use: the title, the library and the profile
+     * screen show it. */
+    snprintf(app->game.workshop, sizeof app->game.workshop, "LYON-2026-11");
     int scales[4];
     bool contrasts[2];
     int nt = parse_text_scales(app->opts.text_scales, scales, 4);

@@ -310,18 +310,38 @@ int view_notice(App *app, const char *text, int x, int y, int w, const char *nam
     return nt->h + 2 * pad;
 }
 
+int view_message(App *app, const char *text, bool error, int x, int y, int w, const char *name) {
+    if (!text || !*text) return 0;
+    int pad = app_grid(app, 2);
+    ThemeColor fg = error ? COL_ERROR_TEXT : COL_TEXT;
+    const TextTex *t = text_get(app->text, TS_BODY, FACE_REGULAR, app_color(app, fg), text, w - 2 * pad, ALIGN_LEFT);
+    widget_panel(app, (SDL_Rect){x, y, w, t->h + 2 * pad}, error ? COL_ERROR_BG : COL_SURFACE_ALT,
+                 error ? COL_ERROR_TEXT : COL_BORDER);
+    widget_text(app, TS_BODY, FACE_REGULAR, fg, text, x + pad, y + pad, w - 2 * pad, name);
+    app_voice_page(app, text);
+    return t->h + 2 * pad;
+}
+
 double view_ease(double clock, double duration) {
     if (duration <= 0 || clock >= duration) return 1.0;
     double t = clock / duration;
     return 1.0 - (1.0 - t) * (1.0 - t) * (1.0 - t);
 }
 
+int view_meter_band_height(App *app) {
+    int sh = view_meter_strip_height(app, app->w - 2 * app_grid(app, 3));
+    return sh == 0 ? 0 : sh + 2 * app_grid(app, 2);
+}
+
+bool view_meter_band_inline(App *app, int y) {
+    return view_meter_band_height(app) * 3 > app->h - y;
+}
+
 int view_meter_band(App *app, int y) {
     int margin = app_grid(app, 3);
     int pad = app_grid(app, 2);
-    int sh = view_meter_strip_height(app, app->w - 2 * margin);
-    if (sh == 0) return 0;
-    int h = sh + 2 * pad;
+    int h = view_meter_band_height(app);
+    if (h == 0) return 0;
     widget_fill(app, (SDL_Rect){0, y, app->w, h}, COL_SURFACE);
     widget_fill(app, (SDL_Rect){0, y + h - 1, app->w, 1}, COL_BORDER);
     view_meter_strip(app, margin, y + pad, app->w - 2 * margin, NULL);

@@ -58,8 +58,15 @@ int view_speaker(App *app, int32_t speaker, int x, int y, int w);
  * height used. `shown` (may be NULL) overrides the values drawn. */
 int view_meter_strip(App *app, int x, int y, int w, const double *shown);
 
-/* The band under the header with the current meters; returns its height. */
+/* The band under the header with the current meters, across the window at
+ * `y`; returns its height. view_meter_band_height() tells it beforehand. */
 int view_meter_band(App *app, int y);
+int view_meter_band_height(App *app);
+
+/* Whether the meter band, fixed under a header ending at `y`, would take
+ * more than a third of the space left (large text on a small window): the
+ * screen then scrolls it with its content, so that reading room is kept. */
+bool view_meter_band_inline(App *app, int y);
 
 /* Moves on after a decision or an event screen: the next fired event
  * (`next_event` < the step's count), else the ending, else the next scene. */
@@ -79,6 +86,11 @@ int view_principle(App *app, const Feedback *fb, int x, int y, int w);
 /* A framed message for the player (`text` may hold several lines); returns
  * the height used, 0 when `text` is empty. */
 int view_notice(App *app, const char *text, int x, int y, int w, const char *name);
+
+/* A framed answer to what the player just did: an error (what is wrong
+ * and what to do) in the error colours, else plain; read aloud. Returns
+ * the height used, 0 when `text` is empty. */
+int view_message(App *app, const char *text, bool error, int x, int y, int w, const char *name);
 
 /* Ease-out progress for an animation clock (seconds) over `duration`. */
 double view_ease(double clock, double duration);

@@ -44,3 +44,11 @@ set_tests_properties(records_badges PROPERTIES TIMEOUT 300)
 add_test(NAME records_forget
   COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/records/forget_test.py $<TARGET_FILE:enjeux>
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+
+# The workshop code typed on the profile screen, the export folder of the
+# settings screen and "export all" of the passport, through the game.
+add_test(NAME records_workshop_ui
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/records/workshop_ui_test.py $<TARGET_FILE:enjeux>
+          ${ENJEUX_TESTS_DIR}/fixtures/ui/library
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(records_workshop_ui PROPERTIES TIMEOUT 300)

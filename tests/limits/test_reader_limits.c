@@ -424,15 +424,17 @@ static void test_workshop(void) {
     CHECK(!workshop_load(at("workshop-past.json"), &w, err, sizeof err) && strstr(err, at("workshop-past.json")) &&
               strstr(err, "more than"),
           "workshop.json past the limit: %s", err);
-    /* The code: WORKSHOP_CODE_MAX - 1 characters; the texts: WORKSHOP_TEXT_MAX - 1 bytes. */
+    /* The code: WORKSHOP_CODE_LEN characters (kept upper case); the texts: WORKSHOP_TEXT_MAX - 1 bytes. */
     for (int past = 0; past <= 1; past++) {
-        char code[WORKSHOP_CODE_MAX + 1], text[2 * WORKSHOP_TEXT_MAX];
+        char code[WORKSHOP_CODE_MAX + 1], upper[WORKSHOP_CODE_MAX + 1], text[2 * WORKSHOP_TEXT_MAX];
         memset(code, 'a', sizeof code);
-        code[WORKSHOP_CODE_MAX - 1 + past] = '\0';
+        memset(upper, 'A', sizeof upper);
+        code[WORKSHOP_CODE_LEN + past] = '\0';
+        upper[WORKSHOP_CODE_LEN + past] = '\0';
         snprintf(text, sizeof text, "{\"format\": 1, \"code\": \"%s\"}", code);
         bool ok = workshop_parse("w.json", text, strlen(text), &w, err, sizeof err);
-        if (!past) CHECK(ok && strcmp(w.code, code) == 0, "workshop code of %d characters: %s", WORKSHOP_CODE_MAX - 1, err);
-        else CHECK(!ok && strstr(err, "w.json:1:"), "workshop code of %d characters: %s", WORKSHOP_CODE_MAX, ok ? "read" : err);
+        if (!past) CHECK(ok && strcmp(w.code, upper) == 0, "workshop code of %d characters: %s", WORKSHOP_CODE_LEN, err);
+        else CHECK(!ok && strstr(err, "w.json:1:"), "workshop code of %d characters: %s", WORKSHOP_CODE_LEN + 1, ok ? "read" : err);
         char name[WORKSHOP_TEXT_MAX + 1];
         memset(name, 'n', sizeof name);
         name[WORKSHOP_TEXT_MAX - 1 + past] = '\0';

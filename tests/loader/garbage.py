@@ -7,6 +7,7 @@ crash. Also checks the exit status of bad usage (2).
 usage: garbage.py ENJEUX OUTDIR FIXTURES_DIR
 """
 import json
+import os
 import pathlib
 import subprocess
 import sys
@@ -51,7 +52,9 @@ def main():
     binary, outdir, fixtures = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
     outdir.mkdir(parents=True, exist_ok=True)
     base = (fixtures / "base.json.in").read_text(encoding="utf-8")
-    fw = (fixtures / "competencies.json").resolve()
+    # Relative to the files written in `outdir`: the loader refuses an
+    # absolute framework path.
+    fw = os.path.relpath((fixtures / "competencies.json").resolve(), outdir.resolve())
     base_ok = base.replace('"licence": "CC0-1.0",', f'"licence": "CC0-1.0",\n  "framework": "{fw}",', 1)
 
     def write(name, data):

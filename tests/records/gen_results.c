@@ -58,7 +58,7 @@ int main(int argc, char **argv) {
             snprintf(m.play_id, sizeof m.play_id, "%08x%04x4%03x8%03x%012x", (unsigned)a, (unsigned)p & 0xFFFFu,
                      (unsigned)p & 0xFFFu, (unsigned)a & 0xFFFu, (unsigned)a);
             char err[2048];
-            if (!results_write(argv[1], s, fw, &m, NULL, 0, err, sizeof err)) {
+            if (!results_write(argv[1], s, fw, &m, NULL, 0, err, sizeof err, NULL)) {
                 fprintf(stderr, "%s\n", err);
                 failures++;
             } else written++;

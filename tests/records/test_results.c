@@ -3,10 +3,14 @@
  * a record's lines read back, torn and superseded lines, and a record
  * replayed into the same session. */
 #include <cjson/cJSON.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/badge.h"
+#include "core/export.h"
+#include "core/fsutil.h"
+#include "core/workshop.h"
 #include "core/record.h"
 #include "core/results.h"
 #include "core/rng.h"
@@ -330,8 +334,89 @@ static void test_badge(void) {
     framework_free(fw);
 }
 
+static void test_workshop_code(void) {
+    char out[WORKSHOP_CODE_MAX], bad[5];
+    CHECK(workshop_code_clean("  lyon-2026_b.1 ", out, bad) == WCODE_OK);
+    CHECK_STR(out, "LYON-2026_B.1");
+    CHECK(workshop_code_clean("   ", out, bad) == WCODE_EMPTY && out[0] == '\0');
+    CHECK(workshop_code_clean("lyon 2026", out, bad) == WCODE_BAD_CHAR);
+    CHECK_STR(bad, " ");
+    CHECK(workshop_code_clean("atelier-é", out, bad) == WCODE_BAD_CHAR);
+    CHECK_STR(bad, "é");
+    CHECK(workshop_code_clean("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456", out, bad) == WCODE_TOO_LONG);
+    CHECK(workshop_code_clean("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345", out, bad) == WCODE_OK);
+    CHECK(workshop_code_valid("lyon-1") && !workshop_code_valid(" LYON") && !workshop_code_valid(""));
+}
+
+static int count_lines(const char *text) {
+    int n = 0;
+    for (const char *p = text; (p = strstr(p, "\r\n")) != NULL; p += 2) n++;
+    return n;
+}
+
+/* Two plays (the second without a workshop code) into a results folder,
+ * then exported: one CSV row each, the statements of both in one array;
+ * a destination that is gone gives a message and no file. */
+static void test_export(const Fix *f, const Session *s) {
+    char dir[] = "/tmp/enjeux-export-XXXXXX";
+    if (!mkdtemp(dir)) {
+        CHECK(!"mkdtemp");
+        return;
+    }
+    char res[600], out[600], gone[600], err[1024];
+    snprintf(res, sizeof res, "%s/results", dir);
+    snprintf(out, sizeof out, "%s/out", dir);
+    snprintf(gone, sizeof gone, "%s/gone", dir);
+    int e = 0;
+    CHECK(fsutil_mkdirs(res, &e) && fsutil_mkdirs(out, &e));
+    PlayMeta m2 = *meta();
+    memcpy(m2.play_id, "fedcba9876543210fedcba9876543210", 33);
+    m2.workshop = NULL;
+    CHECK(results_write(res, s, f->fw, meta(), NULL, 0, err, sizeof err, NULL));
+    CHECK(results_write(res, s, f->fw, &m2, NULL, 0, err, sizeof err, NULL));
+    char junk[700];
+    snprintf(junk, sizeof junk, "%s/00000000000000000000000000000000.json", res);
+    CHECK(fsutil_write_atomic(junk, "{\"format\":", 11, &e));
+    CHECK(export_dir_check(out, &e) == EXPORT_DIR_OK);
+    CHECK(export_dir_check(gone, &e) == EXPORT_DIR_MISSING);
+    CHECK(export_dir_check(junk, &e) == EXPORT_DIR_NOT_FOLDER);
+    ExportSummary sum;
+    CHECK(export_all(res, out, "all", &sum, err, sizeof err));
+    CHECK_INT((int)sum.plays, 2);
+    CHECK_INT((int)sum.skipped, 1);
+    CHECK_INT((int)sum.files, 4);
+    char path[700], *text = NULL;
+    size_t len = 0, size = 0;
+    snprintf(path, sizeof path, "%s/all.csv", out);
+    CHECK(fsutil_read_file(path, 1 << 20, &text, &len, &size, &e) == FS_OK);
+    if (text) {
+        CHECK_INT(count_lines(text), 3);
+        char *single = results_to_csv(s, f->fw, meta());
+        size_t head = single ? (size_t)(strstr(single, "\r\n") - single) : 0;
+        CHECK(single && strncmp(text, single, head) == 0); /* the same columns as one play's CSV */
+        CHECK(strstr(text, ",ATELIER-7,") != NULL && strstr(text, "fedcba9876543210fedcba9876543210,") != NULL);
+        free(single);
+    }
+    free(text);
+    snprintf(path, sizeof path, "%s/all.xapi.json", out);
+    text = NULL;
+    CHECK(fsutil_read_file(path, 1 << 22, &text, &len, &size, &e) == FS_OK);
+    cJSON *arr = text ? cJSON_Parse(text) : NULL;
+    char *one = results_to_xapi(s, f->fw, meta());
+    cJSON *single = one ? cJSON_Parse(one) : NULL;
+    CHECK(cJSON_IsArray(arr) && cJSON_GetArraySize(arr) == 2 * cJSON_GetArraySize(single));
+    cJSON_Delete(arr);
+    cJSON_Delete(single);
+    free(one);
+    free(text);
+    CHECK(!export_all(res, gone, "all", &sum, err, sizeof err) && strstr(err, "gone") && sum.files == 0);
+    CHECK(fsutil_kind(gone) == FS_KIND_NONE);
+    CHECK(fsutil_remove_tree(dir, &e));
+}
+
 int main(void) {
     test_badge();
+    test_workshop_code();
     test_times();
     test_ids();
     Fix f;
@@ -344,6 +429,7 @@ int main(void) {
     test_csv(&f, s);
     test_xapi(&f, s);
     test_record(&f, s);
+    test_export(&f, s);
     test_random(&f);
     session_destroy(s);
     scenario_free(f.sc);

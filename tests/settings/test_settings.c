@@ -28,7 +28,8 @@ static bool same(const Settings *a, const Settings *b) {
         if (a->ints[i] != b->ints[i]) return false;
     return a->high_contrast == b->high_contrast && a->colorblind == b->colorblind &&
            a->dyslexic_font == b->dyslexic_font && a->reduced_motion == b->reduced_motion && a->reveal == b->reveal &&
-           a->self_voicing == b->self_voicing && a->window == b->window;
+           a->self_voicing == b->self_voicing && a->window == b->window &&
+           strcmp(a->workshop_code, b->workshop_code) == 0 && strcmp(a->export_dir, b->export_dir) == 0;
 }
 
 static void test_defaults(void) {
@@ -62,6 +63,8 @@ static void test_round_trip(const char *dir) {
     s.high_contrast = s.colorblind = s.dyslexic_font = s.reduced_motion = s.self_voicing = true;
     s.reveal = REVEAL_PROGRESSIVE;
     s.window = WINDOW_FULLSCREEN;
+    snprintf(s.workshop_code, sizeof s.workshop_code, "LYON-2026-11");
+    snprintf(s.export_dir, sizeof s.export_dir, "/media/clé \"USB\"\\atelier");
     char path[512];
     snprintf(path, sizeof path, "%s/settings.json", dir);
     int err = 0;
@@ -91,6 +94,16 @@ static void expect_issue(const char *json, SettingsIssueKind kind, unsigned line
     CHECK(rep.issues[0].line == line && rep.issues[0].col == col, "%s: at %u:%u, want %u:%u", json,
           (unsigned)rep.issues[0].line, (unsigned)rep.issues[0].col, line, col);
     CHECK(strstr(msg, want) != NULL, "message \"%s\" lacks \"%s\"", msg, want);
+}
+
+static void test_workshop_members(void) {
+    Settings s;
+    SettingsReport rep;
+    const char *lower = "{\"format\": 1, \"workshop_code\": \" lyon-1 \", \"export_dir\": \"\"}";
+    CHECK(settings_parse(&s, lower, strlen(lower), &rep), "a code in lower case is fine");
+    CHECK(strcmp(s.workshop_code, "LYON-1") == 0, "the code is kept upper case: %s", s.workshop_code);
+    expect_issue("{\"format\": 1, \"workshop_code\": \"a b\"}", SETI_WORD, 1, 32, "workshop_code");
+    expect_issue("{\"format\": 1, \"export_dir\": 3}", SETI_TYPE, 1, 29, "export_dir");
 }
 
 static void test_damage(void) {
@@ -185,6 +198,7 @@ int main(void) {
     test_defaults();
     test_round_trip(dir);
     test_damage();
+    test_workshop_members();
     test_damaged_file(dir);
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
