@@ -277,6 +277,16 @@ int cli_new(int argc, char **argv) {
         fw_copied = copied;
         free(fw);
     }
+    if (copied) {
+        int mk = 0;
+        copied = fsutil_mkdirs(schema_dir, &mk) && copy_if_absent(schema_src, schema_here, lang);
+        if (mk) {
+            errno = mk;
+            fprintf(stderr, tr(lang, "enjeux new\u202f: %s\u202f: création du dossier impossible (%s).\n",
+                               "enjeux new: %s: cannot create the folder (%s).\n"),
+                    schema_dir, strerror(errno));
+        }
+    }
     if (!copied) {
         /* Never leave half a scenario: the folder was created just now. */
         int rm_err = 0;
@@ -294,13 +304,6 @@ int cli_new(int argc, char **argv) {
                   "%s: competency framework copied from the game.\n"),
                fw_here);
     }
-    if (!make_dirs(schema_dir)) {
-        fprintf(stderr, tr(lang, "enjeux new\u202f: %s\u202f: création du dossier impossible (%s).\n",
-                           "enjeux new: %s: cannot create the folder (%s).\n"),
-                schema_dir, strerror(errno));
-        goto done;
-    }
-    if (!copy_if_absent(schema_src, schema_here, lang)) goto done;
     printf(tr(lang,
               "%s/ créé.\n"
               "  Modifiez %s/scenario.json (mode d'emploi\u202f: %s/README.md), puis\u202f:\n"
