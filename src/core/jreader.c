@@ -480,27 +480,37 @@ const char *jreader_id(JReader *r, const JNode *obj, const char *key, bool requi
  * an ordinary space before ; : ! ? » or after «, or between the groups of
  * a number ("20 000"). *what is the character concerned. */
 static long french_slip(const char *s, const char **what) {
-    static const char *const marks[] = {";", ":", "!", "?", "\xC2\xBB"};
+    /* Called on every French text a scenario holds: one test per byte on
+     * the way, the rest only at a space or a 0xC2 lead byte (« »). */
     for (size_t i = 0; s[i]; i++) {
-        if (s[i] == ' ' && i > 0 && s[i - 1] != ' ') {
-            for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
-                if (strncmp(s + i + 1, marks[k], strlen(marks[k])) == 0) {
-                    *what = marks[k];
-                    return (long)i;
-                }
-            size_t run = 0;
-            while (run < i && s[i - 1 - run] >= '0' && s[i - 1 - run] <= '9') run++;
-            bool before = run >= 1 && run <= 3 && (run == i || !(s[i - 1 - run] >= '0' && s[i - 1 - run] <= '9'));
-            bool after = true;
-            for (size_t k = 1; k <= 3; k++) after = after && s[i + k] >= '0' && s[i + k] <= '9';
-            if (before && after && !(s[i + 4] >= '0' && s[i + 4] <= '9')) {
-                *what = "20 000";
-                return (long)i;
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xC2) {
+            if ((unsigned char)s[i + 1] == 0xAB && s[i + 2] == ' ') {
+                *what = "\xC2\xAB";
+                return (long)i + 2;
             }
+            continue;
         }
-        if (strncmp(s + i, "\xC2\xAB ", 3) == 0) {
-            *what = "\xC2\xAB";
-            return (long)i + 2;
+        if (c != ' ' || i == 0 || s[i - 1] == ' ') continue;
+        switch (s[i + 1]) {
+        case ';': *what = ";"; return (long)i;
+        case ':': *what = ":"; return (long)i;
+        case '!': *what = "!"; return (long)i;
+        case '?': *what = "?"; return (long)i;
+        default: break;
+        }
+        if ((unsigned char)s[i + 1] == 0xC2 && (unsigned char)s[i + 2] == 0xBB) {
+            *what = "\xC2\xBB";
+            return (long)i;
+        }
+        size_t run = 0;
+        while (run < i && s[i - 1 - run] >= '0' && s[i - 1 - run] <= '9') run++;
+        bool before = run >= 1 && run <= 3 && (run == i || !(s[i - 1 - run] >= '0' && s[i - 1 - run] <= '9'));
+        bool after = true;
+        for (size_t k = 1; k <= 3; k++) after = after && s[i + k] >= '0' && s[i + k] <= '9';
+        if (before && after && !(s[i + 4] >= '0' && s[i + 4] <= '9')) {
+            *what = "20 000";
+            return (long)i;
         }
     }
     return -1;
