@@ -11,6 +11,7 @@
 #include "core/fsutil.h"
 #include "core/idtable.h"
 #include "core/jreader.h"
+#include "core/results.h"
 #include "core/scenario.h"
 
 /* ---- a growing map from strings (kept in the report's arena) to indices */
@@ -300,11 +301,16 @@ static bool note_workshop(Report *r, const char *code) {
     return r->workshops[r->n_workshops++] != NULL;
 }
 
+/* The workshop's first start and last end, from dates that are real
+ * ISO 8601 times (so plain ASCII: the page cuts them into date and hour). */
 static void note_dates(Report *r, const Play *p) {
-    if (p->started && strlen(p->started) < sizeof r->first_started &&
+    int64_t ms;
+    bool started = p->started && results_parse_iso8601(p->started, &ms);
+    bool finished = p->finished && results_parse_iso8601(p->finished, &ms);
+    if (started && strlen(p->started) < sizeof r->first_started &&
         (!r->first_started[0] || strcmp(p->started, r->first_started) < 0))
         snprintf(r->first_started, sizeof r->first_started, "%s", p->started);
-    if (p->finished && strlen(p->finished) < sizeof r->last_finished && strcmp(p->finished, r->last_finished) > 0)
+    if (finished && strlen(p->finished) < sizeof r->last_finished && strcmp(p->finished, r->last_finished) > 0)
         snprintf(r->last_finished, sizeof r->last_finished, "%s", p->finished);
 }
 
