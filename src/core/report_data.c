@@ -241,7 +241,8 @@ static Report *data_read(JReader *rd, Report *r, bool have_source) {
     return r;
 }
 
-Report *report_data_load(const char *path, Lang lang, DiagList *dl) {
+/* Reads report-data from `data` when given, else from the file `path`. */
+static Report *data_load(const char *path, const char *data, size_t len, Lang lang, DiagList *dl) {
     Report *r = report_create(lang);
     if (!r) return NULL;
     r->finished = true;
@@ -249,23 +250,19 @@ Report *report_data_load(const char *path, Lang lang, DiagList *dl) {
     arena_init(&scratch);
     JReader rd;
     jreader_init(&rd, dl, path, &scratch);
-    r = data_read(&rd, r, jreader_read_file(&rd, DATA_FILE_LIMIT));
+    bool read = true;
+    if (data) jreader_set_buffer(&rd, data, len);
+    else read = jreader_read_file(&rd, DATA_FILE_LIMIT);
+    r = data_read(&rd, r, read);
     jreader_free(&rd);
     arena_release(&scratch);
     return r;
 }
 
+Report *report_data_load(const char *path, Lang lang, DiagList *dl) {
+    return data_load(path, NULL, 0, lang, dl);
+}
+
 Report *report_data_parse(const char *path, const char *data, size_t len, Lang lang, DiagList *dl) {
-    Report *r = report_create(lang);
-    if (!r) return NULL;
-    r->finished = true;
-    Arena scratch;
-    arena_init(&scratch);
-    JReader rd;
-    jreader_init(&rd, dl, path, &scratch);
-    jreader_set_buffer(&rd, data, len);
-    r = data_read(&rd, r, true);
-    jreader_free(&rd);
-    arena_release(&scratch);
-    return r;
+    return data_load(path, data ? data : "", len, lang, dl);
 }

@@ -15,7 +15,7 @@ void fuzz_check(int ok, const char *what) {
     }
 }
 
-static bool valid_utf8(const char *s) {
+bool fuzz_valid_utf8(const char *s) {
     size_t len = strlen(s);
     for (size_t i = 0; i < len;) {
         if ((unsigned char)s[i] < 0x80) {
@@ -55,7 +55,7 @@ static const char *const TAGS[] = {"article", "b", "body", "code", "div", "foote
                                    "section", "span", "style", "svg", "text", "title", "ul", NULL};
 
 static void check_html(const char *html) {
-    fuzz_check(valid_utf8(html), "the page is UTF-8");
+    fuzz_check(fuzz_valid_utf8(html), "the page is UTF-8");
     for (const char *p = strchr(html, '<'); p; p = strchr(p + 1, '<')) {
         const char *name = p + 1;
         if (*name == '/') name++;
@@ -72,7 +72,7 @@ static void check_html(const char *html) {
 /* RFC 4180 as a spreadsheet reads it: nine fields a record; a cell a
  * spreadsheet would evaluate starts with = + - @ or a tab/CR. */
 static void check_csv(const char *csv) {
-    fuzz_check(valid_utf8(csv), "the CSV is UTF-8");
+    fuzz_check(fuzz_valid_utf8(csv), "the CSV is UTF-8");
     const char *p = csv;
     int records = 0;
     while (*p) {
@@ -119,7 +119,7 @@ void fuzz_report_write(const Report *r, const char *inputs) {
     if (csv) check_csv(csv);
     free(csv);
     char *json = report_json(r);
-    if (json) fuzz_check(valid_utf8(json), "report data is UTF-8");
+    if (json) fuzz_check(fuzz_valid_utf8(json), "report data is UTF-8");
     free(json);
 }
 

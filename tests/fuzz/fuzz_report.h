@@ -1,6 +1,7 @@
 /* fuzz_report.h — checks shared by the targets that read what the class
  * report reads (fuzz_results, fuzz_report_data): a report's own
- * consistency, its three writers' output, and report-data.json read back. */
+ * consistency, its three writers' output, and report-data.json read back;
+ * fuzz_check and fuzz_valid_utf8 serve every target. */
 #ifndef ENJEUX_FUZZ_REPORT_H
 #define ENJEUX_FUZZ_REPORT_H
 
@@ -10,6 +11,9 @@
 
 /* Aborts (a crash the fuzzer reports) naming `what` when !ok. */
 void fuzz_check(int ok, const char *what);
+
+/* Whether `s` is valid UTF-8 (the invariant of every text a target checks). */
+bool fuzz_valid_utf8(const char *s);
 
 /* Medians within 0..100 or none, focus indices valid and distinct; with
  * `from_results` (a report made by report_finish, not read from data)

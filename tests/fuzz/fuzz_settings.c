@@ -10,41 +10,20 @@
 #include <string.h>
 
 #include "core/settings.h"
-#include "core/utf8.h"
+#include "fuzz_report.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void check(int ok, const char *what) {
-    if (!ok) {
-        fprintf(stderr, "invariant broken: %s\n", what);
-        abort();
-    }
-}
-
-static int valid_utf8(const char *s) {
-    size_t len = strlen(s);
-    for (size_t i = 0; i < len;) {
-        if ((unsigned char)s[i] < 0x80) {
-            i++;
-            continue;
-        }
-        size_t n = utf8_sequence_length(s + i, len - i);
-        if (!n) return 0;
-        i += n;
-    }
-    return 1;
-}
 
 static void check_within(const Settings *s) {
     for (int i = 0; i < SET_INT_COUNT; i++) {
         const SettingsRange *rg = settings_range((SettingsInt)i);
         int v = s->ints[i];
-        check(v >= rg->min && v <= rg->max, "an integer setting within its bounds");
-        check((v - rg->min) % rg->step == 0, "an integer setting on a step");
+        fuzz_check(v >= rg->min && v <= rg->max, "an integer setting within its bounds");
+        fuzz_check((v - rg->min) % rg->step == 0, "an integer setting on a step");
     }
-    check((unsigned)s->lang < LANG_COUNT, "a known language");
-    check((unsigned)s->reveal < REVEAL_COUNT, "a known text appearance");
-    check((unsigned)s->window < WINDOW_MODE_COUNT, "a known window mode");
+    fuzz_check((unsigned)s->lang < LANG_COUNT, "a known language");
+    fuzz_check((unsigned)s->reveal < REVEAL_COUNT, "a known text appearance");
+    fuzz_check((unsigned)s->window < WINDOW_MODE_COUNT, "a known window mode");
 }
 
 static int same(const Settings *a, const Settings *b) {
@@ -56,26 +35,26 @@ static int same(const Settings *a, const Settings *b) {
 }
 
 static void check_issues(const SettingsReport *rep, const char *text, size_t size) {
-    check(rep->n >= 0 && rep->n <= SETTINGS_MAX_ISSUES, "the issue count within the report");
-    check(rep->dropped == 0 || rep->n == SETTINGS_MAX_ISSUES, "issues dropped only when the report is full");
+    fuzz_check(rep->n >= 0 && rep->n <= SETTINGS_MAX_ISSUES, "the issue count within the report");
+    fuzz_check(rep->dropped == 0 || rep->n == SETTINGS_MAX_ISSUES, "issues dropped only when the report is full");
     uint32_t lines = 1;
     for (size_t i = 0; i < size; i++) lines += text[i] == '\n';
     for (int i = 0; i < rep->n; i++) {
         const SettingsIssue *is = &rep->issues[i];
-        check((unsigned)is->kind < SETI_KIND_COUNT, "a known issue kind");
-        check(memchr(is->key, '\0', sizeof is->key) && memchr(is->found, '\0', sizeof is->found) &&
+        fuzz_check((unsigned)is->kind < SETI_KIND_COUNT, "a known issue kind");
+        fuzz_check(memchr(is->key, '\0', sizeof is->key) && memchr(is->found, '\0', sizeof is->found) &&
                   memchr(is->def, '\0', sizeof is->def),
               "issue texts terminated");
-        check(valid_utf8(is->key) && valid_utf8(is->found) && valid_utf8(is->def), "issue texts in UTF-8");
-        check(is->line <= lines && (is->line == 0) == (is->col == 0), "an issue's place inside the text");
+        fuzz_check(fuzz_valid_utf8(is->key) && fuzz_valid_utf8(is->found) && fuzz_valid_utf8(is->def), "issue texts in UTF-8");
+        fuzz_check(is->line <= lines && (is->line == 0) == (is->col == 0), "an issue's place inside the text");
         for (int l = 0; l < LANG_COUNT; l++) {
             char msg[512];
             settings_issue_format(is, "settings.json", (Lang)l, msg, sizeof msg);
-            check(msg[0] != '\0' && valid_utf8(msg), "an issue formats as UTF-8");
+            fuzz_check(msg[0] != '\0' && fuzz_valid_utf8(msg), "an issue formats as UTF-8");
         }
         char tiny[24];
         settings_issue_format(is, "settings.json", LANG_FR, tiny, sizeof tiny);
-        check(strlen(tiny) < sizeof tiny, "a message cut to its buffer");
+        fuzz_check(strlen(tiny) < sizeof tiny, "a message cut to its buffer");
     }
 }
 
@@ -84,17 +63,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     Settings s;
     SettingsReport rep;
     bool clean = settings_parse(&s, text, size, &rep);
-    check(clean == (rep.n == 0 && rep.dropped == 0), "the result says whether there was an issue");
-    check(!rep.missing, "a text read is never a missing file");
+    fuzz_check(clean == (rep.n == 0 && rep.dropped == 0), "the result says whether there was an issue");
+    fuzz_check(!rep.missing, "a text read is never a missing file");
     check_within(&s);
     check_issues(&rep, text, size);
 
     char *json = settings_to_json(&s);
-    check(json != NULL, "the settings print");
+    fuzz_check(json != NULL, "the settings print");
     Settings again;
     SettingsReport rep2;
-    check(settings_parse(&again, json, strlen(json), &rep2), "what the game writes reads without issue");
-    check(same(&s, &again), "the settings read back to the same values");
+    fuzz_check(settings_parse(&again, json, strlen(json), &rep2), "what the game writes reads without issue");
+    fuzz_check(same(&s, &again), "the settings read back to the same values");
     free(json);
     return 0;
 }
