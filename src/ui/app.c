@@ -73,7 +73,7 @@ void app_apply_requests(App *app) {
     if (app->n_requests > 0) {
         app->screen_since = SDL_GetTicks64();
         /* A disk notice stays until the screen changes after it was seen. */
-        if (app->game.disk_notice_seen) app->game.disk_notice[0] = '\0';
+        if (app->game.disk_notice_seen) game_disk_clear(&app->game);
     }
     app->n_requests = 0;
     if (app->depth == 0 && !app->opts.shots_dir) app->running = false;
@@ -125,10 +125,16 @@ void app_toggle_fullscreen(App *app) {
     app_settings_changed(app);
 }
 
+static void settings_notice_format(App *app);
+static void progress_message(App *app);
+
 void app_set_lang(App *app, Lang lang) {
     app->lang = lang;
     tr_set_lang(lang);
     if (app->game.session) session_set_lang(app->game.session, lang);
+    game_relang(&app->game, lang);
+    if (app->settings_notice[0]) settings_notice_format(app);
+    if (app->progress_notice[0]) progress_message(app);
     app->redraw = true;
     if (app->settings.lang_auto || app->settings.lang != lang) {
         app->settings.lang_auto = false;
@@ -203,11 +209,40 @@ void app_settings_changed(App *app) {
     app_settings_apply(app);
     if (app->settings_readonly) return;
     int err = 0;
-    if (!game_path_safe(&app->game, app->settings_path, tr("disk.what.settings"))) return;
+    if (!game_path_safe(&app->game, app->settings_path, "disk.what.settings")) return;
     if (!fsutil_mkdirs(settings_folder(app), &err) || !settings_save(&app->settings, app->settings_path, &err)) {
+        app->settings_save_err = err;
+        settings_notice_format(app);
+        game_disk_trouble(&app->game, "disk.what.settings", app->settings_path, err);
+    }
+}
+
+/* app->settings_notice, in the interface's language: what was wrong with
+ * settings.json when it was read (app->settings_rep), or why it could not
+ * be saved (app->settings_save_err). */
+static void settings_notice_format(App *app) {
+    app->settings_notice[0] = '\0';
+    if (app->settings_save_err) {
         tr_format(app->settings_notice, sizeof app->settings_notice, "set.save_failed", app->settings_path,
-                  strerror(err));
-        game_disk_trouble(&app->game, tr("disk.what.settings"), app->settings_path, err);
+                  strerror(app->settings_save_err));
+        return;
+    }
+    const SettingsReport *rep = &app->settings_rep;
+    if (rep->n == 0 && rep->dropped == 0) return;
+    size_t at = 0;
+    at += (size_t)snprintf(app->settings_notice, sizeof app->settings_notice, "%s", tr("set.damaged"));
+    for (int i = 0; i < rep->n; i++) {
+        char line[512];
+        settings_issue_format(&rep->issues[i], "settings.json", tr_lang(), line, sizeof line);
+        if (at + 2 < sizeof app->settings_notice)
+            at += (size_t)snprintf(app->settings_notice + at, sizeof app->settings_notice - at, "\n• %s", line);
+    }
+    if (rep->dropped && at + 2 < sizeof app->settings_notice) {
+        char n[16];
+        snprintf(n, sizeof n, "%d", rep->dropped);
+        char more[128];
+        tr_format(more, sizeof more, "set.damaged_more", n, NULL);
+        snprintf(app->settings_notice + at, sizeof app->settings_notice - at, "\n%s", more);
     }
 }
 
@@ -225,24 +260,16 @@ static void load_settings(App *app) {
     app->lang = lang;
     tr_set_lang(lang);
     if (app->game.session) session_set_lang(app->game.session, lang);
-    if (ok) return;
-    size_t at = 0;
-    at += (size_t)snprintf(app->settings_notice, sizeof app->settings_notice, "%s", tr("set.damaged"));
+    game_relang(&app->game, lang);
+    app->settings_rep = rep;
+    app->settings_save_err = 0;
+    settings_notice_format(app);
     for (int i = 0; i < rep.n; i++) {
         char line[512];
         settings_issue_format(&rep.issues[i], app->settings_path, LANG_EN, line, sizeof line);
         fprintf(stderr, "enjeux: %s\n", line);
-        settings_issue_format(&rep.issues[i], "settings.json", lang, line, sizeof line);
-        if (at + 2 < sizeof app->settings_notice)
-            at += (size_t)snprintf(app->settings_notice + at, sizeof app->settings_notice - at, "\n• %s", line);
     }
-    if (rep.dropped && at + 2 < sizeof app->settings_notice) {
-        char n[16];
-        snprintf(n, sizeof n, "%d", rep.dropped);
-        char more[128];
-        tr_format(more, sizeof more, "set.damaged_more", n, NULL);
-        snprintf(app->settings_notice + at, sizeof app->settings_notice - at, "\n%s", more);
-    }
+    if (ok) return;
     /* A file that could not be read at all (not JSON, too large) is moved
      * aside; one in place of which there is a folder is left alone. */
     bool whole = rep.n > 0 && (rep.issues[0].kind == SETI_SYNTAX || rep.issues[0].kind == SETI_UNREADABLE);
@@ -299,8 +326,17 @@ const char *app_profile_dir(const App *app) {
     return app->profile_dir[0] ? app->profile_dir : app->user_dir;
 }
 
-static void progress_message(App *app, const ProgressLoadReport *rep) {
+/* app->progress_notice, in the interface's language: how a damaged
+ * progress.json was recovered (app->progress_rep), or why the progress
+ * could not be saved (app->progress_save_why). */
+static void progress_message(App *app) {
+    const ProgressLoadReport *rep = &app->progress_rep;
     app->progress_notice[0] = '\0';
+    if (app->progress_save_why[0]) {
+        tr_format(app->progress_notice, sizeof app->progress_notice, "progress.save_failed", app->progress_save_why,
+                  NULL);
+        return;
+    }
     if (rep->status != PROGRESS_RECOVERED) return;
     char n[16];
     snprintf(n, sizeof n, "%d", rep->rebuilt);
@@ -315,7 +351,7 @@ bool app_use_profile(App *app, int index) {
     char dir[sizeof app->profile_dir];
     int err = 0;
     if (profile_dir(app->user_dir, app->profiles.items[index].id, dir, sizeof dir) &&
-        !game_path_safe(&app->game, dir, tr("disk.what.profile")))
+        !game_path_safe(&app->game, dir, "disk.what.profile"))
         return false;
     if (!profile_dir(app->user_dir, app->profiles.items[index].id, dir, sizeof dir) || !fsutil_mkdirs(dir, &err)) {
         SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s: cannot create the profile's folder: %s", dir, strerror(err));
@@ -335,13 +371,13 @@ bool app_use_profile(App *app, int index) {
     if (!app->opts.shots_dir && !profiles_pick(&app->profiles, app->user_dir, index, &err)) {
         char path[PATH_MAX_LEN + 16];
         snprintf(path, sizeof path, "%sprofiles.json", app->user_dir);
-        game_disk_trouble(&app->game, tr("disk.what.profiles"), path, err);
+        game_disk_trouble(&app->game, "disk.what.profiles", path, err);
     }
     app_workshop_refresh(app);
     progress_free(app->progress);
-    ProgressLoadReport rep;
-    app->progress = progress_load(dir, &rep);
-    progress_message(app, &rep);
+    app->progress = progress_load(dir, &app->progress_rep);
+    app->progress_save_why[0] = '\0';
+    progress_message(app);
     app->redraw = true;
     return true;
 }
@@ -356,14 +392,15 @@ void app_record_progress(App *app) {
     if (!progress_play_from_session(&play, app->game.session, date, pid)) return;
     char path[PATH_MAX_LEN + 64];
     snprintf(path, sizeof path, "%sprogress.json", app_profile_dir(app));
-    if (!game_path_safe(&app->game, path, tr("disk.what.progress"))) return;
+    if (!game_path_safe(&app->game, path, "disk.what.progress")) return;
     if (!progress_add_play(app->progress, &play) || !progress_save(app->progress, app_profile_dir(app), &err)) {
         char why[1024];
-        snprintf(why, sizeof why, "%.900sprogress.json: %s", app_profile_dir(app), strerror(err ? err : ENOMEM));
-        tr_format(app->progress_notice, sizeof app->progress_notice, "progress.save_failed", why, NULL);
+        snprintf(app->progress_save_why, sizeof app->progress_save_why, "%.900sprogress.json: %s",
+                 app_profile_dir(app), strerror(err ? err : ENOMEM));
+        progress_message(app);
         if (err) {
             snprintf(why, sizeof why, "%.900sprogress.json", app_profile_dir(app));
-            game_disk_trouble(&app->game, tr("disk.what.progress"), why, err);
+            game_disk_trouble(&app->game, "disk.what.progress", why, err);
         }
     }
 }

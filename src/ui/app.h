@@ -100,6 +100,8 @@ struct App {
     WindowMode window_applied; /* the mode the window is in */      /* which fonts the text system holds */
     char settings_path[PATH_MAX_LEN + 32];
     char settings_notice[2048]; /* what was wrong with the settings file, for the player; "" */
+    SettingsReport settings_rep; /* what settings_notice says, kept to say it in another language */
+    int settings_save_err;    /* errno of the last failed save of the settings, 0 */
     Voice *voice;
     VoiceStatus voice_status;
     bool voice_tried;
@@ -134,6 +136,8 @@ struct App {
     char profiles_notice[1024]; /* what happened to a damaged profiles.json (profile screen) */
     Progress *progress;       /* the active profile's progress (NULL before one is picked) */
     char progress_notice[1024]; /* what happened to a damaged progress.json (debrief, passport) */
+    ProgressLoadReport progress_rep; /* what progress_notice says, kept to say it in another language */
+    char progress_save_why[1024]; /* the last failed save of the progress, "" */
     struct Report *class_report; /* the workshop report shown by the debrief mode (owned), or NULL */
     FILE *layout_out;
     FILE *text_out;

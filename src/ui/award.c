@@ -324,7 +324,7 @@ bool award_write(Game *g, const char *fonts_dir, char *err, size_t errlen, int *
     uint8_t earned = session_badges(g->session);
     if (!earned) return true;
     char dir[1200];
-    if (badges_dir(g, dir, sizeof dir) && !game_path_safe(g, dir, tr("disk.what.badge"))) {
+    if (badges_dir(g, dir, sizeof dir) && !game_path_safe(g, dir, "disk.what.badge")) {
         snprintf(err, errlen, "%s: a symbolic link leads out of the data folder; nothing written", dir);
         return false;
     }

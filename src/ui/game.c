@@ -149,7 +149,7 @@ bool game_start(Game *g, int index, uint64_t seed, Lang lang) {
     /* A new play replaces the one in progress: its save would otherwise
      * bring the abandoned play back under "Continue". */
     char save[1200];
-    if (g->recording && save_path(g, save, sizeof save) && game_path_safe(g, save, tr("disk.what.save"))) remove(save);
+    if (g->recording && save_path(g, save, sizeof save) && game_path_safe(g, save, "disk.what.save")) remove(save);
     return true;
 }
 
@@ -192,7 +192,7 @@ void game_finish(Game *g) {
     if (!game_write_result(g, err, sizeof err)) SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
     else if (!award_write(g, g->fonts_dir, err, sizeof err, &e)) {
         SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s", err);
-        if (e) game_disk_trouble(g, tr("disk.what.badge"), err, e);
+        if (e) game_disk_trouble(g, "disk.what.badge", err, e);
     }
 }
 
@@ -287,10 +287,10 @@ static void record_line(Game *g, char *line) {
         return;
     }
     int e = 0;
-    if (g->log.record_path[0] && !game_path_safe(g, g->log.record_path, tr("disk.what.record"))) {
+    if (g->log.record_path[0] && !game_path_safe(g, g->log.record_path, "disk.what.record")) {
         g->log.record_path[0] = '\0';
     } else if (g->log.record_path[0] && !fsutil_append_line(g->log.record_path, line, strlen(line), &e)) {
-        game_disk_trouble(g, tr("disk.what.record"), g->log.record_path, e);
+        game_disk_trouble(g, "disk.what.record", g->log.record_path, e);
         g->log.record_path[0] = '\0';
     }
     free(line);
@@ -318,7 +318,7 @@ static void abandon_others(Game *g, const char *keep) {
             char *line = record_abandoned_line(now);
             int ae = 0;
             if (line && !fsutil_append_line(path, line, strlen(line), &ae))
-                game_disk_trouble(g, tr("disk.what.record"), path, ae);
+                game_disk_trouble(g, "disk.what.record", path, ae);
             free(line);
         }
         record_free(r);
@@ -334,9 +334,9 @@ static void record_begin(Game *g) {
     g->log.started_ms = game_wall_ms();
     if (!g->recording) return;
     int e = 0;
-    if (!profile_sub(g, "records", dir, sizeof dir) || !game_path_safe(g, dir, tr("disk.what.record"))) return;
+    if (!profile_sub(g, "records", dir, sizeof dir) || !game_path_safe(g, dir, "disk.what.record")) return;
     if (!fsutil_mkdirs(dir, &e)) {
-        game_disk_trouble(g, tr("disk.what.record"), dir, e ? e : ENAMETOOLONG);
+        game_disk_trouble(g, "disk.what.record", dir, e ? e : ENAMETOOLONG);
         return;
     }
     abandon_others(g, NULL);
@@ -352,7 +352,7 @@ static void record_begin(Game *g) {
         g->log.record_path[0] = '\0';
     } else if (!fsutil_write_atomic(g->log.record_path, header, strlen(header), &e)) {
         /* No header, no record: later decisions must not create one. */
-        game_disk_trouble(g, tr("disk.what.record"), g->log.record_path, e);
+        game_disk_trouble(g, "disk.what.record", g->log.record_path, e);
         g->log.record_path[0] = '\0';
     }
     free(header);
@@ -390,19 +390,19 @@ bool game_write_result(Game *g, char *err, size_t errlen) {
     game_play_meta(g, &m);
     char dir[1200];
     int e = 0;
-    if (!profile_sub(g, "results", dir, sizeof dir) || !game_path_safe(g, dir, tr("disk.what.results"))) {
+    if (!profile_sub(g, "results", dir, sizeof dir) || !game_path_safe(g, dir, "disk.what.results")) {
         snprintf(err, errlen, "%s: a symbolic link leads out of the data folder; nothing written", dir);
         return false;
     }
     if (!fsutil_mkdirs(dir, &e)) {
         snprintf(err, errlen, "%s: cannot create the folder for results (%s); check that it is writable", dir,
                  strerror(e));
-        game_disk_trouble(g, tr("disk.what.results"), dir, e ? e : ENAMETOOLONG);
+        game_disk_trouble(g, "disk.what.results", dir, e ? e : ENAMETOOLONG);
         return false;
     }
     if (!results_write(dir, g->session, game_framework(g), &m, g->result_path, sizeof g->result_path, err, errlen,
                        &e)) {
-        if (e) game_disk_trouble(g, tr("disk.what.results"), dir, e);
+        if (e) game_disk_trouble(g, "disk.what.results", dir, e);
         return false;
     }
     g->export_msg[0] = '\0';
@@ -500,7 +500,7 @@ static bool save_path(const Game *g, char *out, size_t outlen) {
 bool game_save(Game *g, char *err, size_t errlen) {
     char path[1200], dir[1200];
     if (!g->session || !save_path(g, path, sizeof path) || !profile_sub(g, "saves", dir, sizeof dir)) return false;
-    if (!game_path_safe(g, dir, tr("disk.what.save"))) {
+    if (!game_path_safe(g, dir, "disk.what.save")) {
         snprintf(err, errlen, "%s: a symbolic link leads out of the data folder; nothing written", dir);
         return false;
     }
@@ -511,7 +511,7 @@ bool game_save(Game *g, char *err, size_t errlen) {
     int e = 0;
     if (!fsutil_mkdirs(dir, &e)) {
         snprintf(err, errlen, "%s: cannot create the folder for saves (%s)", dir, strerror(e));
-        game_disk_trouble(g, tr("disk.what.save"), dir, e);
+        game_disk_trouble(g, "disk.what.save", dir, e);
         return false;
     }
     /* The save module's text, written here to know why a write failed. */
@@ -520,7 +520,7 @@ bool game_save(Game *g, char *err, size_t errlen) {
     free(json);
     if (!ok) {
         snprintf(err, errlen, "%s: cannot write the save (%s)", path, strerror(json ? e : ENOMEM));
-        if (e) game_disk_trouble(g, tr("disk.what.save"), path, e);
+        if (e) game_disk_trouble(g, "disk.what.save", path, e);
     }
     return ok;
 }
@@ -531,31 +531,84 @@ bool game_path_safe(Game *g, const char *path, const char *what) {
     return false;
 }
 
+/* g->disk_notice from g->disk[], in the interface's language. */
+static void disk_format(Game *g) {
+    size_t have = 0;
+    g->disk_notice[0] = '\0';
+    for (int i = 0; i < g->n_disk; i++) {
+        const struct GameDiskTrouble *t = &g->disk[i];
+        char msg[sizeof g->disk_notice], file[1300];
+        const char *what = tr(t->what);
+        int err = t->err;
+#ifdef EDQUOT
+        if (err == EDQUOT) err = ENOSPC;
+#endif
+        if (err == ENOSPC) {
+            tr_format(msg, sizeof msg, "disk.full", what, t->path);
+        } else if (err == EROFS || err == EACCES || err == EPERM) {
+            tr_format(msg, sizeof msg, "disk.readonly", what, t->path);
+        } else if (err == ELOOP) {
+            tr_format(msg, sizeof msg, "disk.link", what, t->path);
+        } else {
+            snprintf(file, sizeof file, "%.1090s (%s)", t->path, strerror(err));
+            tr_format(msg, sizeof msg, "disk.error", what, file);
+        }
+        if (strstr(g->disk_notice, msg) || have + strlen(msg) + 2 >= sizeof g->disk_notice) continue;
+        have += (size_t)snprintf(g->disk_notice + have, sizeof g->disk_notice - have, "%s%s", have ? "\n" : "", msg);
+    }
+}
+
 void game_disk_trouble(Game *g, const char *what, const char *path, int err) {
     SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "%s: cannot be written (%s)", path, strerror(err));
-    char msg[sizeof g->disk_notice], file[1300];
-#ifdef EDQUOT
-    if (err == EDQUOT) err = ENOSPC;
-#endif
-    if (err == ENOSPC) {
-        tr_format(msg, sizeof msg, "disk.full", what, path);
-    } else if (err == EROFS || err == EACCES || err == EPERM) {
-        tr_format(msg, sizeof msg, "disk.readonly", what, path);
-    } else if (err == ELOOP) {
-        tr_format(msg, sizeof msg, "disk.link", what, path);
-    } else {
-        snprintf(file, sizeof file, "%.1100s (%s)", path, strerror(err));
-        tr_format(msg, sizeof msg, "disk.error", what, file);
-    }
     /* Several failures before the player saw the first (the end of a play
      * writes results, badge and progress at once): all are shown. */
-    size_t have = strlen(g->disk_notice);
-    if (g->disk_notice_seen || !have) {
-        snprintf(g->disk_notice, sizeof g->disk_notice, "%s", msg);
-    } else if (!strstr(g->disk_notice, msg) && have + strlen(msg) + 2 < sizeof g->disk_notice) {
-        snprintf(g->disk_notice + have, sizeof g->disk_notice - have, "\n%s", msg);
+    if (g->disk_notice_seen) g->n_disk = 0;
+    bool known = false;
+    for (int i = 0; i < g->n_disk; i++)
+        known |= g->disk[i].what == what && g->disk[i].err == err && strcmp(g->disk[i].path, path) == 0;
+    if (!known && g->n_disk < GAME_DISK_MAX) {
+        struct GameDiskTrouble *t = &g->disk[g->n_disk++];
+        t->what = what;
+        t->err = err;
+        snprintf(t->path, sizeof t->path, "%s", path);
     }
+    disk_format(g);
     g->disk_notice_seen = false;
+}
+
+void game_disk_clear(Game *g) {
+    g->n_disk = 0;
+    g->disk_notice[0] = '\0';
+}
+
+void game_relang(Game *g, Lang lang) {
+    for (int i = 0; i < g->n_lib; i++) {
+        LibEntry *e = &g->lib[i];
+        if (e->diags.lang == lang) continue;
+        if (e->diags.count == 0 && e->diags.dropped == 0) {
+            e->diags.lang = lang;
+            continue;
+        }
+        LibEntry fresh = *e;
+        load_entry(&fresh, lang);
+        if (e->sc) {
+            /* Loaded before: the scenario stays (a play may use it); only
+             * the words of its diagnostics change. */
+            if (fresh.sc) {
+                diag_list_free(&e->diags);
+                e->diags = fresh.diags;
+            } else {
+                diag_list_free(&fresh.diags);
+            }
+            scenario_free(fresh.sc);
+            framework_free(fresh.fw);
+        } else {
+            framework_free(e->fw);
+            diag_list_free(&e->diags);
+            *e = fresh;
+        }
+    }
+    disk_format(g);
 }
 
 static int find_scenario(const Game *g, const char *id) {

@@ -19,6 +19,8 @@
 #include "core/scenario.h"
 #include "core/workshop.h"
 
+enum { GAME_DISK_MAX = 8 };
+
 typedef struct LibEntry {
     char *dir;                /* the scenario's folder */
     char *path;               /* its scenario.json */
@@ -68,6 +70,14 @@ typedef struct Game {
      * after it was seen. */
     char disk_notice[3000];
     bool disk_notice_seen;
+    /* The failures behind disk_notice, kept so that it can be written again
+     * in another language (game_relang). */
+    struct GameDiskTrouble {
+        const char *what;     /* a "disk.what.*" key */
+        char path[1100];
+        int err;
+    } disk[GAME_DISK_MAX];
+    int n_disk;
     Workshop workshop_file;   /* the workshop file's settings (issuer of badges…) */
     char fonts_dir[2300];     /* assets/fonts/ (trailing '/'): badges are drawn with it */
     PlayLog log;
@@ -150,15 +160,26 @@ void game_export_all(Game *g, const char *name, GameExport *out);
  * Returns false with a message in `err`. */
 bool game_write_result(Game *g, char *err, size_t errlen);
 
-/* Records a failed write of player data for the player: `what` (already
- * translated, "your game in progress") was not saved at `path` because of
- * `err` (an errno value); fills g->disk_notice with what happened and what
- * to do (full disk, read-only folder, other), and logs it. */
+/* Records a failed write of player data for the player: `what` (a key of
+ * the "disk.what." family, e.g. "disk.what.save": "your game in progress")
+ * was not saved at `path` because of `err` (an errno value); fills
+ * g->disk_notice with what happened and what to do (full disk, read-only
+ * folder, other) in the interface's language, and logs it. */
 void game_disk_trouble(Game *g, const char *what, const char *path, int err);
+
+/* Forgets the failures shown (g->disk_notice becomes ""). */
+void game_disk_clear(Game *g);
+
+/* After a change of interface language: writes again in `lang` what was
+ * formatted in the previous one (the library's diagnostics, by loading
+ * the scenarios that have any again, and g->disk_notice). A scenario in
+ * play is never reloaded: only its diagnostics are replaced. */
+void game_relang(Game *g, Lang lang);
 
 /* True when `path` (under g->user_dir) can be written or removed: no
  * symbolic link below the user folder leads it elsewhere. Otherwise tells
- * the player (game_disk_trouble, `what` not saved) and returns false. */
+ * the player (game_disk_trouble, `what` a "disk.what." key, not saved)
+ * and returns false. */
 bool game_path_safe(Game *g, const char *path, const char *what);
 
 /* Saves the current play to saves/current.json of the profile folder

@@ -22,6 +22,10 @@ if(ENJEUX_BUILD_GAME)
     COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/i18n/check_lang_switch.py $<TARGET_FILE:enjeux>
             --root ${PROJECT_SOURCE_DIR} --library ${_lib} switch ${ENJEUX_TESTS_DIR}/i18n/lang_switch.script)
   set_tests_properties(i18n_lang_tour i18n_lang_switch PROPERTIES TIMEOUT 600)
+  # Texts formatted when a file was read (a broken scenario's diagnostics,
+  # the damaged settings notice) follow a switch of language in game.
+  add_test(NAME i18n_relang
+    COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/i18n/check_relang.py $<TARGET_FILE:enjeux> ${_lib})
 endif()
 
 # A scenario without its English is shown in French, with a discreet notice
