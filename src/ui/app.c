@@ -556,7 +556,8 @@ void app_handle_event(App *app, SDL_Event *ev) {
     if (ev->type == SDL_KEYDOWN && ev->key.repeat) {
         SDL_Keycode k = ev->key.keysym.sym;
         bool nav = k == SDLK_TAB || k == SDLK_UP || k == SDLK_DOWN || k == SDLK_LEFT || k == SDLK_RIGHT ||
-                   k == SDLK_PAGEUP || k == SDLK_PAGEDOWN;
+                   k == SDLK_PAGEUP || k == SDLK_PAGEDOWN ||
+                   (ui_focus_editable(&app->ui) && (k == SDLK_BACKSPACE || k == SDLK_DELETE));
         if (!nav) return;
     }
     if ((ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_MOUSEBUTTONUP) && !app->opts.script &&

@@ -6,46 +6,119 @@
 
 #include "ui/widget.h"
 
-static void backspace(char *s) {
-    size_t n = strlen(s);
-    while (n > 0 && ((unsigned char)s[n - 1] & 0xC0) == 0x80) n--;
-    if (n > 0) n--;
-    s[n] = '\0';
+static bool continuation(char c) {
+    return ((unsigned char)c & 0xC0) == 0x80;
 }
 
-/* Appends `add` (line breaks and tabs dropped) when it fits whole. */
-static bool append(char *buf, size_t cap, const char *add, bool upper) {
+/* The caret on a character boundary within the text (at its end when it
+ * has not been placed yet). */
+static void clamp(const char *buf, FieldCaret *c) {
+    size_t n = strlen(buf);
+    if (!c->placed || c->at > n) c->at = n;
+    c->placed = true;
+    while (c->at > 0 && continuation(buf[c->at])) c->at--;
+    if (c->first > c->at) c->first = c->at;
+    while (c->first > 0 && continuation(buf[c->first])) c->first--;
+}
+
+static size_t prev_char(const char *buf, size_t at) {
+    if (at == 0) return 0;
+    at--;
+    while (at > 0 && continuation(buf[at])) at--;
+    return at;
+}
+
+static size_t next_char(const char *buf, size_t at) {
+    if (!buf[at]) return at;
+    at++;
+    while (buf[at] && continuation(buf[at])) at++;
+    return at;
+}
+
+/* Word moves (Ctrl+Left/Right) stop at the start of a word: spaces and the
+ * separators of a folder path end one. */
+static bool separator(char ch) {
+    return ch == ' ' || ch == '/' || ch == '\\' || ch == '-' || ch == '_' || ch == '.';
+}
+
+static size_t prev_word(const char *buf, size_t at) {
+    while (at > 0 && separator(buf[prev_char(buf, at)])) at = prev_char(buf, at);
+    while (at > 0 && !separator(buf[prev_char(buf, at)])) at = prev_char(buf, at);
+    return at;
+}
+
+static size_t next_word(const char *buf, size_t at) {
+    while (buf[at] && !separator(buf[at])) at = next_char(buf, at);
+    while (buf[at] && separator(buf[at])) at = next_char(buf, at);
+    return at;
+}
+
+static void erase(char *buf, size_t from, size_t to) {
+    memmove(buf + from, buf + to, strlen(buf + to) + 1);
+}
+
+/* Inserts `add` (line breaks and tabs dropped) at the caret when it fits
+ * whole. */
+static void insert(char *buf, size_t cap, FieldCaret *c, const char *add, bool upper) {
     size_t n = strlen(buf), k = 0;
     for (const char *p = add; *p; p++) k += *p != '\n' && *p != '\r' && *p != '\t';
-    if (k == 0 || n + k >= cap) return k == 0;
+    if (k == 0 || n + k >= cap) return;
+    memmove(buf + c->at + k, buf + c->at, n - c->at + 1);
+    size_t at = c->at;
     for (const char *p = add; *p; p++) {
-        char c = *p;
-        if (c == '\n' || c == '\r' || c == '\t') continue;
-        buf[n++] = upper && c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+        char ch = *p;
+        if (ch == '\n' || ch == '\r' || ch == '\t') continue;
+        buf[at++] = upper && ch >= 'a' && ch <= 'z' ? (char)(ch - 'a' + 'A') : ch;
     }
-    buf[n] = '\0';
-    return true;
+    c->at = at;
 }
 
-bool field_edit(char *buf, size_t cap, const SDL_Event *ev, bool upper) {
+void field_caret_end(FieldCaret *c) {
+    c->placed = false;
+}
+
+bool field_edit(char *buf, size_t cap, FieldCaret *c, const SDL_Event *ev, bool upper) {
+    clamp(buf, c);
     if (ev->type == SDL_TEXTINPUT) {
-        append(buf, cap, ev->text.text, upper);
+        insert(buf, cap, c, ev->text.text, upper);
         return true;
     }
     if (ev->type != SDL_KEYDOWN) return false;
     SDL_Keycode k = ev->key.keysym.sym;
     bool ctrl = (ev->key.keysym.mod & KMOD_CTRL) != 0;
-    if (k == SDLK_BACKSPACE) {
-        backspace(buf);
+    switch (k) {
+    case SDLK_BACKSPACE: {
+        size_t from = ctrl ? prev_word(buf, c->at) : prev_char(buf, c->at);
+        erase(buf, from, c->at);
+        c->at = from;
         return true;
+    }
+    case SDLK_DELETE:
+        erase(buf, c->at, ctrl ? next_word(buf, c->at) : next_char(buf, c->at));
+        return true;
+    case SDLK_LEFT:
+        c->at = ctrl ? prev_word(buf, c->at) : prev_char(buf, c->at);
+        return true;
+    case SDLK_RIGHT:
+        c->at = ctrl ? next_word(buf, c->at) : next_char(buf, c->at);
+        return true;
+    case SDLK_HOME:
+        c->at = 0;
+        return true;
+    case SDLK_END:
+        c->at = strlen(buf);
+        return true;
+    default:
+        break;
     }
     if (ctrl && k == SDLK_u) {
         buf[0] = '\0';
+        c->at = c->first = 0;
         return true;
     }
     if (ctrl && k == SDLK_v) {
         char *clip = SDL_HasClipboardText() ? SDL_GetClipboardText() : NULL;
-        if (clip) append(buf, cap, clip, upper);
+        if (clip) insert(buf, cap, c, clip, upper);
         SDL_free(clip);
         return true;
     }
@@ -56,27 +129,113 @@ bool field_focused(const App *app, const char *name) {
     return strcmp(app->ui.focus, name) == 0;
 }
 
-int field_draw(App *app, int x, int y, int w, int id, const char *name, const char *text, const char *placeholder) {
+/* Width in pixels of text[from, to) on one line. */
+static int span_width(App *app, const char *text, size_t from, size_t to) {
+    char part[2300];
+    size_t n = to - from < sizeof part - 1 ? to - from : sizeof part - 1;
+    memcpy(part, text + from, n);
+    part[n] = '\0';
+    return n ? text_width(app->text, TS_BODY, FACE_REGULAR, part) : 0;
+}
+
+/* The character boundaries of `text`, in `at` (room for strlen + 1). */
+static int boundaries(const char *text, size_t *at) {
+    int n = 0;
+    for (size_t i = 0;; i = next_char(text, i)) {
+        at[n++] = i;
+        if (!text[i]) return n;
+    }
+}
+
+/* The first boundary b[k] (k in [lo, hi]) from which the text up to `to`
+ * is at most `avail` wide (widths shrink as k grows; hi always fits). */
+static int first_fitting(App *app, const char *text, const size_t *b, int lo, int hi, size_t to, int avail) {
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (span_width(app, text, b[mid], to) <= avail) hi = mid;
+        else lo = mid + 1;
+    }
+    return lo;
+}
+
+/* The last boundary b[k] (k in [lo, hi]) up to which the text from `from`
+ * is at most `avail` wide (lo always fits). */
+static int last_fitting(App *app, const char *text, const size_t *b, int lo, int hi, size_t from, int avail) {
+    while (lo < hi) {
+        int mid = lo + (hi - lo + 1) / 2;
+        if (span_width(app, text, from, b[mid]) <= avail) lo = mid;
+        else hi = mid - 1;
+    }
+    return lo;
+}
+
+static int index_of(const size_t *b, int n, size_t at) {
+    for (int i = 0; i < n; i++)
+        if (b[i] >= at) return i;
+    return n - 1;
+}
+
+int field_draw(App *app, int x, int y, int w, int id, const char *name, const char *text, FieldCaret *c,
+               const char *placeholder) {
     int pad = app_grid(app, 2);
+    int inner_w = w - 2 * pad;
+    int caret_w = app_px(app, 2) > 1 ? app_px(app, 2) : 2;
     bool empty = !text[0];
     bool focused = field_focused(app, name);
-    char shown[2300];
-    if (empty) snprintf(shown, sizeof shown, "%s%s", focused ? "|  " : "", placeholder);
-    else snprintf(shown, sizeof shown, "%s%s", text, focused ? "|" : "");
-    ThemeColor color = empty ? COL_TEXT_MUTED : COL_TEXT;
-    const TextTex *tt = text_get(app->text, TS_BODY, FACE_REGULAR, app_color(app, color), shown, w - 2 * pad,
-                                 ALIGN_LEFT);
-    SDL_Rect box = {x, y, w, tt->h + 2 * pad};
-    const UiItem *it = ui_add(&app->ui, UI_BUTTON, box, id, true, name);
+    clamp(text, c);
+    Rgba ink = app_color(app, COL_TEXT);
+    int line_h = text_get(app->text, TS_BODY, FACE_REGULAR, ink, "Ég", 0, ALIGN_LEFT)->h;
+    int content_h = line_h;
+    /* As high as the placeholder, typed text or not: the page does not
+     * move under the player's fingers at the first key. */
+    const TextTex *ph = text_get(app->text, TS_BODY, FACE_REGULAR, app_color(app, COL_TEXT_MUTED), placeholder,
+                                 inner_w - caret_w - app_px(app, 6), ALIGN_LEFT);
+    if (ph->h > content_h) content_h = ph->h;
+    SDL_Rect box = {x, y, w, content_h + 2 * pad};
+    UiItem *it = ui_add(&app->ui, UI_BUTTON, box, id, true, name);
+    if (it) it->editable = true;
     widget_panel(app, box, COL_SURFACE, focused ? COL_ACCENT : COL_BORDER);
     if (focused) {
-        int bw = app_px(app, 2) > 1 ? app_px(app, 2) : 2;
+        int bw = caret_w;
         widget_fill(app, (SDL_Rect){box.x, box.y + box.h - bw, box.w, bw}, COL_ACCENT);
-        SDL_SetTextInputRect(&box);
     }
     if (it && ui_is_focused(&app->ui, it)) widget_focus_ring(app, box);
     char inner[UI_NAME_LEN];
     snprintf(inner, sizeof inner, "%.40s-text", name);
-    widget_text(app, TS_BODY, FACE_REGULAR, color, shown, x + pad, y + pad, w - 2 * pad, inner);
+    int caret_x = x + pad;
+    if (empty) {
+        widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT_MUTED, placeholder, x + pad + caret_w + app_px(app, 6),
+                    y + pad, inner_w - caret_w - app_px(app, 6), inner);
+    } else {
+        /* The part shown: the caret in view, the box filled when the text
+         * allows, and the first character shown kept where it was
+         * otherwise, so that the text does not jump under the caret. */
+        size_t n = strlen(text);
+        size_t b[2300];
+        int nb = n + 1 <= sizeof b / sizeof b[0] ? boundaries(text, b) : 0;
+        int avail = inner_w - caret_w;
+        if (nb > 0 && avail > 0) {
+            int ic = index_of(b, nb, c->at);
+            int lo = first_fitting(app, text, b, 0, ic, c->at, avail);
+            int fill = first_fitting(app, text, b, 0, nb - 1, n, avail);
+            int f = index_of(b, nb, c->first);
+            int hi = fill < ic ? fill : ic;
+            if (f < lo) f = lo;
+            if (f > hi) f = hi;
+            c->first = b[f];
+            int last = last_fitting(app, text, b, f, nb - 1, c->first, avail);
+            char shown[2300];
+            size_t len = b[last] - c->first;
+            memcpy(shown, text + c->first, len);
+            shown[len] = '\0';
+            widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, shown, x + pad, y + pad, inner_w, inner);
+            caret_x = x + pad + span_width(app, text, c->first, c->at);
+        }
+    }
+    if (focused) {
+        SDL_Rect caret = {caret_x, y + pad, caret_w, line_h};
+        widget_fill(app, caret, COL_TEXT);
+        SDL_SetTextInputRect(&caret);
+    }
     return box.h;
 }

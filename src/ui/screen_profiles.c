@@ -24,8 +24,10 @@ typedef struct ProfilesState {
     int origin;                     /* PROFILES_FROM_TITLE, PROFILES_AT_START, PROFILES_AT_START_SCENARIO + i */
     int confirm;                    /* index of the profile whose deletion is being confirmed, -1 */
     char typed[PROFILE_PSEUDO_BYTES + 8];
+    FieldCaret typed_caret;
     char error[512];                /* why the last creation or deletion failed */
     char code[WORKSHOP_CODE_MAX];   /* the workshop code field, as typed */
+    FieldCaret code_caret;
     char code_shown[WORKSHOP_CODE_MAX]; /* the code in use when the screen opened */
     char code_error[512];           /* what is wrong with the typed code */
 } ProfilesState;
@@ -180,7 +182,7 @@ static void delete_confirmed(App *app, ProfilesState *st) {
 static void profiles_handle(App *app, void *vst, const SDL_Event *ev, int action) {
     ProfilesState *st = vst;
     bool in_code = field_focused(app, "workshop-code");
-    if (st->confirm < 0 && in_code && field_edit(st->code, sizeof st->code, ev, true)) {
+    if (st->confirm < 0 && in_code && field_edit(st->code, sizeof st->code, &st->code_caret, ev, true)) {
         st->code_error[0] = '\0';
         app->redraw = true;
         return;
@@ -188,7 +190,7 @@ static void profiles_handle(App *app, void *vst, const SDL_Event *ev, int action
     /* Text typed anywhere else goes to the pseudonym. */
     if (ev->type == SDL_TEXTINPUT && st->confirm < 0) {
         if (ev->text.text[0] == ' ' && !field_focused(app, "pseudonym")) return;
-        field_edit(st->typed, PROFILE_PSEUDO_BYTES, ev, false);
+        field_edit(st->typed, PROFILE_PSEUDO_BYTES, &st->typed_caret, ev, false);
         ui_set_focus(&app->ui, "pseudonym");
         st->error[0] = '\0';
         app->redraw = true;
@@ -202,7 +204,8 @@ static void profiles_handle(App *app, void *vst, const SDL_Event *ev, int action
             app->redraw = true;
             return;
         }
-        if (field_focused(app, "pseudonym") && st->confirm < 0 && field_edit(st->typed, PROFILE_PSEUDO_BYTES, ev, false)) {
+        if (field_focused(app, "pseudonym") && st->confirm < 0 &&
+            field_edit(st->typed, PROFILE_PSEUDO_BYTES, &st->typed_caret, ev, false)) {
             app->redraw = true;
             return;
         }
@@ -292,14 +295,15 @@ static int code_section(App *app, ProfilesState *st, int x, int y, int w) {
     int lw = text_width(app->text, TS_BODY, FACE_BOLD, label);
     bool row = lw + gap + app_px(app, 260) <= w;
     if (row) {
-        int fh = field_draw(app, x + lw + gap, y, w - lw - gap, ACT_CODE, "workshop-code", st->code,
+        int fh = field_draw(app, x + lw + gap, y, w - lw - gap, ACT_CODE, "workshop-code", st->code, &st->code_caret,
                             tr("prof.code_placeholder"));
         const TextTex *lt = text_get(app->text, TS_BODY, FACE_BOLD, app_color(app, COL_TEXT), label, lw, ALIGN_LEFT);
         widget_text(app, TS_BODY, FACE_BOLD, COL_TEXT, label, x, y + (fh - lt->h) / 2, lw + 1, "code-heading");
         y += fh;
     } else {
         y += widget_text(app, TS_BODY, FACE_BOLD, COL_TEXT, label, x, y, w, "code-heading") + app_grid(app, 1);
-        y += field_draw(app, x, y, w, ACT_CODE, "workshop-code", st->code, tr("prof.code_placeholder"));
+        y += field_draw(app, x, y, w, ACT_CODE, "workshop-code", st->code, &st->code_caret,
+                        tr("prof.code_placeholder"));
     }
     y += app_grid(app, 1);
     y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, tr("prof.code_hint"), x, y, w, "code-hint");
@@ -351,7 +355,8 @@ static int list_body(App *app, ProfilesState *st, int x, int y, int w) {
     snprintf(max, sizeof max, "%d", PROFILE_PSEUDO_MAX);
     tr_format(buf, sizeof buf, "prof.hint", max, NULL);
     y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, buf, x, y, w, "hint") + app_grid(app, 2);
-    y += field_draw(app, x, y, w, ACT_FIELD, "pseudonym", st->typed, tr("prof.placeholder")) + app_grid(app, 2);
+    y += field_draw(app, x, y, w, ACT_FIELD, "pseudonym", st->typed, &st->typed_caret, tr("prof.placeholder")) +
+         app_grid(app, 2);
     if (st->error[0]) y += view_message(app, st->error, true, x, y, w, "error") + app_grid(app, 2);
     const char *cl = tr("prof.create");
     int cw = text_width(app->text, TS_BODY, FACE_BOLD, cl) + app_grid(app, 6);

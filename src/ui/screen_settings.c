@@ -38,6 +38,7 @@ enum {
 typedef struct SettingsState {
     UiScroll scroll;
     char path[SETTINGS_PATH_MAX];   /* the export folder field */
+    FieldCaret path_caret;
     char msg[SETTINGS_PATH_MAX + 512]; /* what the last change of folder did */
     bool msg_error;
 } SettingsState;
@@ -90,6 +91,7 @@ static void use_export_dir(App *app, SettingsState *st, bool none) {
         }
         snprintf(app->settings.export_dir, sizeof app->settings.export_dir, "%s", canon);
         snprintf(st->path, sizeof st->path, "%s", canon);
+        field_caret_end(&st->path_caret);
         tr_format(st->msg, sizeof st->msg, "set.export_set", canon, NULL);
         free(canon);
     }
@@ -119,7 +121,7 @@ static void settings_handle(App *app, void *vst, const SDL_Event *ev, int action
         app_pop(app);
         return;
     }
-    if (field_focused(app, "export-dir") && field_edit(st->path, sizeof st->path, ev, false)) {
+    if (field_focused(app, "export-dir") && field_edit(st->path, sizeof st->path, &st->path_caret, ev, false)) {
         app->redraw = true;
         return;
     }
@@ -250,7 +252,8 @@ static int export_section(App *app, SettingsState *st, int x, int y, int w) {
     if (from) y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, from, x, y, w, "export-from") + app_grid(app, 1);
     y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, tr("set.export_hint"), x, y, w, "export-hint") +
          app_grid(app, 2);
-    y += field_draw(app, x, y, w, ACT_EXPORT, "export-dir", st->path, tr("set.export_placeholder")) + app_grid(app, 2);
+    y += field_draw(app, x, y, w, ACT_EXPORT, "export-dir", st->path, &st->path_caret, tr("set.export_placeholder")) +
+         app_grid(app, 2);
     const char *labels[2] = {tr("set.export_use"), tr("set.export_clear")};
     const char *names[2] = {"export-use", "export-clear"};
     y += choice_row(app, x, y, w, labels, 2, ACT_EXPORT + 1, names, -1);

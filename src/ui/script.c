@@ -63,11 +63,12 @@ void script_free(Script *s) {
     free(s);
 }
 
-static void push_key(SDL_Keycode k) {
+static void push_key(SDL_Keycode k, Uint16 mod) {
     SDL_Event ev = {0};
     ev.type = SDL_KEYDOWN;
     ev.key.state = SDL_PRESSED;
     ev.key.keysym.sym = k;
+    ev.key.keysym.mod = mod;
     ev.key.keysym.scancode = SDL_GetScancodeFromKey(k);
     SDL_PushEvent(&ev);
     ev.type = SDL_KEYUP;
@@ -121,12 +122,21 @@ ScriptStatus script_step(Script *s, App *app, char *err, size_t errlen) {
     char cmd[32] = "", a1[256] = "", a2[256] = "";
     sscanf(l->text, "%31s %255s %255s", cmd, a1, a2);
     if (strcmp(cmd, "key") == 0) {
-        SDL_Keycode k = SDL_GetKeyFromName(a1);
+        /* Modifiers first: "Shift+Tab", "Ctrl+Left" (a lone "+" is a key). */
+        Uint16 mod = 0;
+        const char *name = a1;
+        for (;;) {
+            if (strncmp(name, "Shift+", 6) == 0 && name[6]) mod |= KMOD_LSHIFT, name += 6;
+            else if (strncmp(name, "Ctrl+", 5) == 0 && name[5]) mod |= KMOD_LCTRL, name += 5;
+            else if (strncmp(name, "Alt+", 4) == 0 && name[4]) mod |= KMOD_LALT, name += 4;
+            else break;
+        }
+        SDL_Keycode k = SDL_GetKeyFromName(name);
         if (k == SDLK_UNKNOWN) {
             snprintf(err, errlen, "%s:%d: unknown key name \"%s\"", s->path, l->line, a1);
             return SCRIPT_FAILED;
         }
-        push_key(k);
+        push_key(k, mod);
     } else if (strcmp(cmd, "click") == 0) {
         int x, y;
         if (a1[0] == '@') {

@@ -3,7 +3,8 @@
  * the real binary as a player would.
  *
  *   # comment
- *   key NAME          a key press and release (SDL key names: 1, Return, Escape, Down, Tab, F11)
+ *   key NAME          a key press and release (SDL key names: 1, Return, Escape, Down, Tab, F11),
+ *                     with modifiers before it: Shift+Tab, Ctrl+Left, Ctrl+Shift+Tab
  *   text WORDS        the rest of the line typed as text (SDL_TEXTINPUT, UTF-8: accents work)
  *   click X Y         a left click at window coordinates
  *   click @NAME       a left click at the centre of the widget NAME of the current frame

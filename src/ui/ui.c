@@ -28,6 +28,7 @@ UiItem *ui_add(Ui *ui, UiKind kind, SDL_Rect r, int id, bool enabled, const char
     it->r = r;
     it->id = id;
     it->enabled = enabled;
+    it->editable = false;
     it->scroll = ui->cur_scroll;
     set_name(it->name, name);
     if (ui->cur_scroll >= 0) {
@@ -185,6 +186,11 @@ int ui_event(Ui *ui, const SDL_Event *ev, float mx, float my) {
     case SDL_KEYDOWN: {
         SDL_Keycode k = ev->key.keysym.sym;
         bool shift = (ev->key.keysym.mod & KMOD_SHIFT) != 0;
+        if (ui_focus_editable(ui) && (k == SDLK_LEFT || k == SDLK_RIGHT || k == SDLK_HOME || k == SDLK_END)) {
+            ui->focus_visible = true;
+            ui->want_redraw = true;
+            return -1;
+        }
         UiScroll *sc = ui->n_scrolls > 0 ? ui->scrolls[0] : NULL;
         switch (k) {
         case SDLK_TAB:
@@ -239,6 +245,11 @@ int ui_event(Ui *ui, const SDL_Event *ev, float mx, float my) {
     default:
         return -1;
     }
+}
+
+bool ui_focus_editable(const Ui *ui) {
+    int i = focus_index(ui);
+    return i >= 0 && ui->items[i].editable;
 }
 
 void ui_set_focus(Ui *ui, const char *name) {

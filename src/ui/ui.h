@@ -29,6 +29,7 @@ typedef struct UiItem {
     SDL_Rect full;            /* on screen, unclipped */
     int id;                   /* action id; -1: not interactive */
     bool enabled;
+    bool editable;            /* a text field: Left/Right/Home/End move its caret */
     int scroll;               /* index in Ui.scrolls, -1 when none */
     char name[UI_NAME_LEN];
 } UiItem;
@@ -62,11 +63,16 @@ int ui_scroll_begin(Ui *ui, UiScroll *sc, SDL_Rect view);
 void ui_scroll_end(Ui *ui, UiScroll *sc, int content_h);
 
 /* Handles one input event against the last frame's widgets: hover, focus
- * moves (Tab, arrows, D-pad), scrolling (wheel, Page keys), activation
+ * moves (Tab, arrows — Up/Down only in a text field —, D-pad), scrolling (wheel, Page keys), activation
  * (click, Enter, Space, controller A). Returns the id of the widget
  * activated, or -1. Sets want_redraw when something visible changed.
  * `mx`, `my` scale window points to pixels. */
 int ui_event(Ui *ui, const SDL_Event *ev, float mx, float my);
+
+/* True when the focused widget is a text field (field.h): the keys that
+ * edit it (Left, Right, Home, End, Backspace, Delete) are its own, and
+ * repeat while held. */
+bool ui_focus_editable(const Ui *ui);
 
 /* Moves the focus to the widget named `name` (shown when keys are used). */
 void ui_set_focus(Ui *ui, const char *name);

@@ -80,6 +80,12 @@ foreach(_sc IN LISTS _scenarios)
   set_tests_properties(ui_layout_${_name} PROPERTIES TIMEOUT 1800)
 endforeach()
 
+# Text fields: editing at a caret (accents kept whole), a long path
+# scrolled sideways inside its box (tests/ui/run_fields.py).
+add_test(NAME ui_fields
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/run_fields.py $<TARGET_FILE:enjeux> ${_lib}
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+
 # The benchmark (built, not run by CTest): tests/bench/bench_ui.
 add_executable(bench_ui ${ENJEUX_TESTS_DIR}/bench/bench_ui.c)
 target_compile_definitions(bench_ui PRIVATE ENJEUX_BINARY="$<TARGET_FILE:enjeux>"

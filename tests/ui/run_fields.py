@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""run_fields.py — the text fields (src/ui/field.c) through the real binary,
+keyboard only (SDL_VIDEODRIVER=dummy):
+
+1. the pseudonym is edited at a caret: Left/Right by character (never
+   inside an accented one), Home/End, Delete and Backspace where the caret
+   is, text typed at the caret; Tab and Return still leave and confirm; the
+   profile is created with the pseudonym as edited;
+2. the export folder field, given a path far longer than the box at
+   800×600, and 1280×720 at 200 % text, stays one line high: the text shown lies inside
+   the box, the path scrolls sideways (its end is shown with the caret at
+   the end, its start after Home), and the whole path is kept.
+
+usage: run_fields.py ENJEUX LIBRARY
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+EDIT = """expect profiles
+text Zoé
+key Left
+text ë
+key Home
+key Delete
+text M
+key End
+key BackSpace
+key Left
+key Left
+text a
+key Right
+key Right
+key Right
+text l
+key Ctrl+Left
+key Ctrl+Delete
+text Noé
+key Return
+expect library
+quit
+"""
+
+LONG = "/media/clé-usb/" + "/".join(f"dossier-très-long-numéro-{i}" for i in range(12)) + "/fin"
+
+PATH = f"""expect library
+key Escape
+expect title
+key Up
+key Up
+key Return
+expect settings
+key Up
+key Up
+key Up
+key Up
+key Ctrl+u
+text {LONG}
+wait 2
+key Home
+wait 2
+key End
+text /ok
+wait 2
+quit
+"""
+
+
+def run(enjeux, library, user, script_text, tmp, name, *extra):
+    script = os.path.join(tmp, name + ".script")
+    with open(script, "w", encoding="utf-8") as f:
+        f.write(script_text)
+    layout = os.path.join(tmp, name + ".layout")
+    texts = os.path.join(tmp, name + ".texts")
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_RENDER_DRIVER="software", SDL_AUDIODRIVER="dummy",
+               ENJEUX_USER_DIR=user)
+    cmd = [enjeux, "--library", library, "--lang", "fr", "--script", script, "--layout-dump", layout,
+           "--text-dump", texts] + list(extra)
+    p = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+    if p.returncode != 0:
+        raise SystemExit(f"FAIL: {name}: the game exited with {p.returncode}: {p.stderr.strip()}")
+    with open(layout, encoding="utf-8") as f:
+        frames = [json.loads(line) for line in f]
+    with open(texts, encoding="utf-8") as f:
+        words = [json.loads(line) for line in f]
+    return frames, words
+
+
+def item(frame, name):
+    return next((i for i in frame["items"] if i["name"] == name), None)
+
+
+def inside(a, b):
+    return a["x"] >= b["x"] and a["y"] >= b["y"] and a["x"] + a["w"] <= b["x"] + b["w"] and \
+        a["y"] + a["h"] <= b["y"] + b["h"]
+
+
+def check_path(frames, words, where):
+    errors = []
+    settings = [f for f in frames if f["screen"] == "settings" and item(f, "export-dir")]
+    if not settings:
+        return [f"{where}: no settings frame with the export folder field"]
+    first = item(settings[0], "export-dir")
+    for f in settings:
+        box, text = item(f, "export-dir"), item(f, "export-dir-text")
+        if box["h"] != first["h"]:
+            errors.append(f"{where}: the field grew from {first['h']} to {box['h']} pixels high with a long path")
+            break
+        if text and not inside(text, box):
+            errors.append(f"{where}: the path shown {text} overflows the box {box}")
+            break
+    shown = [t for w in words if w["screen"] == "settings" for t in w["texts"] if "dossier" in t or "/ok" in t]
+    if not any(t.endswith("/fin") for t in shown):
+        errors.append(f"{where}: the end of the long path is never shown while the caret is there")
+    if not any(t.startswith("/media/cl") for t in shown):
+        errors.append(f"{where}: Home does not bring the start of the long path into view")
+    if not any(t.endswith("/fin/ok") for t in shown):
+        errors.append(f"{where}: text typed after End is not shown at the end")
+    if any(LONG in t for t in shown):
+        errors.append(f"{where}: the whole long path is drawn at once instead of the part around the caret")
+    return errors
+
+
+def main():
+    enjeux, library = sys.argv[1], sys.argv[2]
+    errors = []
+    with tempfile.TemporaryDirectory() as tmp:
+        user = os.path.join(tmp, "user")
+        os.makedirs(user)
+        run(enjeux, library, user, EDIT, tmp, "edit", "--size", "1280x720")
+        with open(os.path.join(user, "profiles.json"), encoding="utf-8") as f:
+            names = [p["pseudonym"] for p in json.load(f)["profiles"]]
+        # Zoé → Zoëé → oëé → Moëé → Moë → Maoë → Maoël → (Ctrl+Left: before
+        # Maoël; Ctrl+Delete: the word) → Noé
+        if names != ["Noé"]:
+            errors.append(f"pseudonym edited at the caret: profiles {names}, want ['Noé']")
+        with open(os.path.join(user, "profiles.json"), encoding="utf-8") as f:
+            pdir = os.path.join(user, "profiles", json.load(f)["profiles"][0]["id"])
+        for scale, size in ((100, "800x600"), (200, "1280x720")):
+            with open(os.path.join(pdir, "settings.json"), "w", encoding="utf-8") as f:
+                json.dump({"format": 1, "text_size": scale}, f)
+            frames, words = run(enjeux, library, user, PATH, tmp, f"path{scale}", "--size", size)
+            errors += check_path(frames, words, f"{scale} % text")
+    for e in errors:
+        print("FAIL:", e)
+    if not errors:
+        print("fields: caret editing (accents kept whole), long path scrolled inside its box")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
