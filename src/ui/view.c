@@ -64,16 +64,22 @@ void view_bar(App *app, int y, const BarButton *b, int n) {
     }
     int x = app->w - pad;
     int yy = y + pad;
+    SDL_Rect r[8];
     for (int i = n - 1; i >= 0 && i < 8; i--) {
-        SDL_Rect r;
         if (stack) {
-            r = (SDL_Rect){pad, yy + (n - 1 - i) * (bh + app_grid(app, 1)), app->w - 2 * pad, bh};
+            r[i] = (SDL_Rect){pad, yy + (n - 1 - i) * (bh + app_grid(app, 1)), app->w - 2 * pad, bh};
         } else {
             x -= widths[i];
-            r = (SDL_Rect){x, yy, widths[i], bh};
+            r[i] = (SDL_Rect){x, yy, widths[i], bh};
             x -= pad;
         }
-        widget_button(app, r, b[i].id, b[i].name, b[i].label, b[i].kind, b[i].enabled, 0, NULL);
+    }
+    /* Registered in reading order, which is the focus order (Tab): left
+     * to right on a row, top to bottom when stacked. */
+    int m = n < 8 ? n : 8;
+    for (int k = 0; k < m; k++) {
+        int i = stack ? m - 1 - k : k;
+        widget_button(app, r[i], b[i].id, b[i].name, b[i].label, b[i].kind, b[i].enabled, 0, NULL);
     }
 }
 

@@ -11,7 +11,8 @@ real binary (SDL_VIDEODRIVER=dummy), keyboard only (docs/workshop.md):
    folder is refused with a message and nothing kept; a folder is kept in
    settings.json, the results of the plays land there, after a restart
    too; --export-dir still wins for its run;
-3. "export all" on the passport (keyboard: Tab from "Back", Return): every
+3. "export all" on the passport (keyboard: Shift+Tab from "Back", its
+   left neighbour, Return): every
    play of the profile as JSON, one CSV with one row per play, every xAPI
    statement in one array, into the profile's export/ folder when no export
    folder is set and into the export folder otherwise; with the export
@@ -188,7 +189,7 @@ def check_export_dir(r):
     return "export folder set in the settings: a file refused, results there after a play and a restart"
 
 
-EXPORT_ALL = "expect library\nkey Escape\nexpect title\nclick @passport\nexpect passport\nkey Tab\nkey Return\n"
+EXPORT_ALL = "expect library\nkey Escape\nexpect title\nclick @passport\nexpect passport\nkey Shift+Tab\nkey Return\n"
 
 
 def check_exported(r, folder, plays):

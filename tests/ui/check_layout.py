@@ -3,7 +3,9 @@
 binary at 800x600 and 1920x1080, in French and English, records every laid
 out rectangle (--layout-dump) and checks that each text, button, card, bar
 and image lies inside the window and that no two overlap (a rectangle may
-contain another: a card holds its texts).
+contain another: a card holds its texts), and that the focus order (Tab,
+the order widgets are registered in) follows the reading order: left to
+right on a row, then downwards.
 
 usage: check_layout.py [--sizes WxH,…] ENJEUX [ENJEUX ARGS…]   e.g. --library DIR [SCENARIO]
        (--text-scale 100,200 --contrast normal,high: every variant, see docs/ui.md)
@@ -61,6 +63,14 @@ def main():
                     problems.append(f"{fr['screen']} {W}x{H}: {a['kind']} {a['name']} "
                                     f"({a['x']},{a['y']} {a['w']}x{a['h']}) overlaps {b['kind']} {b['name']} "
                                     f"({b['x']},{b['y']} {b['w']}x{b['h']})")
+        # The focus order (Tab) is the order of registration: it must be
+        # the reading order, left to right on a row, then downwards.
+        focusable = [i for i in items if i["kind"] in ("button", "card")]
+        for a, b in zip(focusable, focusable[1:]):
+            same_row = a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]
+            if (same_row and b["x"] < a["x"]) or (not same_row and b["y"] < a["y"]):
+                problems.append(f"{fr['screen']} {W}x{H}: Tab goes from {a['name']} ({a['x']},{a['y']}) back to "
+                                f"{b['name']} ({b['x']},{b['y']}), against the reading order")
     needed = {"title", "library", "settings", "briefing", "scene", "pause", "consequence", "ending", "debrief",
               "profiles", "passport"}
     for size in (tuple(int(v) for v in s.split("x")) for s in sizes.split(",")):
