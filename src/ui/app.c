@@ -462,12 +462,36 @@ static int disk_banner_height(App *app) {
 
 static void disk_banner(App *app, int y, int h) {
     const char *msg = app->game.disk_notice;
-    if (!h) return;
+    if (!h) {
+        app->disk_scroll.offset = 0;
+        return;
+    }
     int pad = app_grid(app, 2);
     SDL_Rect band = {0, y, app->w, h};
+    SDL_Rect panel = {pad, y + pad, app->w - 2 * pad, h - 2 * pad};
+    SDL_Rect view = {2 * pad, y + 2 * pad, app->w - 4 * pad, h - 4 * pad};
     SDL_RenderSetClipRect(app->renderer, &band);
-    widget_panel(app, (SDL_Rect){pad, y + pad, app->w - 2 * pad, h - 2 * pad}, COL_TONE_MIXED, COL_BORDER);
-    widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, msg, 2 * pad, y + 2 * pad, app->w - 4 * pad, "disk-notice");
+    widget_panel(app, panel, COL_TONE_MIXED, COL_BORDER);
+    const TextTex *t = text_get(app->text, TS_BODY, FACE_REGULAR, app_color(app, COL_TEXT), msg, view.w, ALIGN_LEFT);
+    if (t->h <= view.h) {
+        app->disk_scroll.offset = 0;
+        widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, msg, view.x, view.y, view.w, "disk-notice");
+    } else {
+        /* Too long for half the window (large text on a small screen): the
+         * band scrolls (wheel; Tab to it, then Page Up/Down, Home/End). */
+        int off = ui_scroll_begin(&app->ui, &app->disk_scroll, view);
+        UiItem *card = ui_add(&app->ui, UI_CARD, (SDL_Rect){view.x, view.y - off, view.w, t->h}, APP_ACT_NOTICE,
+                              true, "disk-notice-band");
+        SDL_RenderSetClipRect(app->renderer, &view);
+        widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, msg, view.x, view.y - off, view.w, "disk-notice");
+        ui_scroll_end(&app->ui, &app->disk_scroll, t->h);
+        SDL_RenderSetClipRect(app->renderer, &band);
+        widget_scrollbar(app, &app->disk_scroll);
+        if (card && ui_is_focused(&app->ui, card)) {
+            SDL_RenderSetClipRect(app->renderer, NULL);
+            widget_focus_ring(app, panel);
+        }
+    }
     SDL_RenderSetClipRect(app->renderer, NULL);
     app_voice_page(app, msg);
     app->game.disk_notice_seen = true;
@@ -579,6 +603,7 @@ void app_handle_event(App *app, SDL_Event *ev) {
         back.key.keysym.sym = SDLK_ESCAPE;
         pass = &back;
     }
+    if (action == APP_ACT_NOTICE) action = -1; /* the disk band: nothing to do but read it */
     if (top->def->handle) top->def->handle(app, top->state, pass, action);
     if (action >= 0 || app->n_requests > 0) app->redraw = true;
 }

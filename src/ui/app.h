@@ -59,6 +59,10 @@ enum { SETTINGS_AT_EXPORT = 1 };
 
 enum { STACK_MAX = 8, REQUEST_MAX = 4 };
 
+/* The action id of the disk band when it scrolls (focusable so that the
+ * keyboard can scroll it); never passed to the screens. */
+enum { APP_ACT_NOTICE = 32000 };
+
 typedef struct StackEntry { const ScreenDef *def; void *state; } StackEntry;
 
 typedef enum RequestKind { REQ_PUSH, REQ_POP, REQ_REPLACE, REQ_RESET } RequestKind;
@@ -112,6 +116,7 @@ struct App {
     TextSys *text;
     ImageCache *images;
     Ui ui;
+    UiScroll disk_scroll;     /* the disk band, when its text is taller than it */
     StackEntry stack[STACK_MAX];
     int depth;
     Request requests[REQUEST_MAX];

@@ -11,6 +11,7 @@
 #include "ui/shots.h"
 
 #include <SDL_image.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -315,6 +316,9 @@ static void type_keys(App *app, const char *text, SDL_Keycode key) {
     app_handle_event(app, &ev);
 }
 
+/* A profile folder, for the disk band (the tour writes nothing there). */
+#define TOUR_DISK_DIR "/home/élève/.local/share/enjeux/profiles/1a2b3c4d/"
+
 /* An export folder that is not there (a USB stick removed). */
 #define TOUR_GONE_DIR "/media/usb-stick-removed/ENJEUX"
 
@@ -362,7 +366,9 @@ static void tour_settings(Tour *t) {
     go(app, &screen_settings, SETTINGS_AT_EXPORT);
     app_render_frame(app);
     type_keys(app, TOUR_GONE_DIR, SDLK_RETURN);
-    type_keys(app, "", SDLK_END);
+    /* Down to the message (End would move the field's caret): the page
+     * is 9 windows high at 800x600 and 200 % text. */
+    for (int i = 0; i < 24; i++) type_keys(app, "", SDLK_PAGEDOWN);
     shoot(t, "settings-export");
 }
 
@@ -379,6 +385,13 @@ static void tour_one(Tour *t, int index) {
     if (!game_start(&app->game, index, app->opts.seed, app->lang)) return;
     go(app, &screen_scene, 0);
     shoot(t, "scene");
+    /* The band of a failed write (game_disk_trouble), with two failures
+     * at once as at the end of a play, over the busiest screen. */
+    game_disk_trouble(&app->game, "disk.what.record", TOUR_DISK_DIR "records/0f1e2d3c4b5a69788796a5b4c3d2e1f0.jsonl",
+                      ENOSPC);
+    game_disk_trouble(&app->game, "disk.what.results", TOUR_DISK_DIR "results/", EACCES);
+    shoot(t, "scene-disk-error");
+    game_disk_clear(&app->game);
     app_push(app, &screen_pause, 0);
     shoot(t, "pause");
     bool consequence = false, event = false;

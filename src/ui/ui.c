@@ -81,7 +81,8 @@ static void scroll_into_view(Ui *ui, const UiItem *it) {
     if (it->scroll < 0 || it->scroll >= ui->n_scrolls) return;
     UiScroll *sc = ui->scrolls[it->scroll];
     int margin = sc->view.h / 12;
-    if (it->full.y < sc->view.y) sc->offset -= sc->view.y - it->full.y + margin;
+    if (it->full.h >= sc->view.h) sc->offset += it->full.y - sc->view.y; /* taller than the view: its top */
+    else if (it->full.y < sc->view.y) sc->offset -= sc->view.y - it->full.y + margin;
     else if (it->full.y + it->full.h > sc->view.y + sc->view.h)
         sc->offset += it->full.y + it->full.h - (sc->view.y + sc->view.h) + margin;
     int max = sc->content_h - sc->view.h;
@@ -191,7 +192,12 @@ int ui_event(Ui *ui, const SDL_Event *ev, float mx, float my) {
             ui->want_redraw = true;
             return -1;
         }
-        UiScroll *sc = ui->n_scrolls > 0 ? ui->scrolls[0] : NULL;
+        /* Page keys scroll the region of the focused widget, else the page. */
+        int fi = focus_index(ui);
+        UiScroll *sc = fi >= 0 && ui->items[fi].scroll >= 0 && ui->items[fi].scroll < ui->n_scrolls
+                           ? ui->scrolls[ui->items[fi].scroll]
+                       : ui->n_scrolls > 0 ? ui->scrolls[0]
+                                           : NULL;
         switch (k) {
         case SDLK_TAB:
             move_focus(ui, shift ? -1 : 1);
