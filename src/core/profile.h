@@ -23,7 +23,7 @@ enum {
     PROFILE_ID_LEN = 8,         /* lowercase hex digits */
     PROFILE_PSEUDO_MAX = 32,    /* characters (code points) */
     PROFILE_PSEUDO_BYTES = 4 * PROFILE_PSEUDO_MAX + 1,
-    PROFILE_MAX = 100,          /* profiles on one computer */
+    PROFILE_MAX = 1000,         /* profiles on one computer (a workshop laptop over years) */
     PROFILES_MAX_BYTES = 1024 * 1024, /* largest profiles.json read; larger is damaged */
     PROFILE_FORMAT = 1
 };

@@ -411,6 +411,7 @@ static void init_profiles(App *app) {
     app->profile = -1;
     app->profile_dir[0] = '\0';
     profiles_load(&app->profiles, app->user_dir, &rep);
+    app->profiles_over_limit = rep.over_limit;
     if (rep.status == PROFILES_RECOVERED)
         tr_format(app->profiles_notice, sizeof app->profiles_notice, "prof.recovered",
                   rep.backup[0] ? rep.backup : "profiles.json", NULL);

@@ -139,6 +139,7 @@ struct App {
     int profile;              /* index of the active profile, -1 before one is picked */
     char profile_dir[PATH_MAX_LEN + 32]; /* see app_profile_dir() */
     char profiles_notice[1024]; /* what happened to a damaged profiles.json (profile screen) */
+    int profiles_over_limit;  /* entries of profiles.json past PROFILE_MAX, left out (profile screen) */
     Progress *progress;       /* the active profile's progress (NULL before one is picked) */
     char progress_notice[1024]; /* what happened to a damaged progress.json (debrief, passport) */
     ProgressLoadReport progress_rep; /* what progress_notice says, kept to say it in another language */

@@ -9,20 +9,28 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/fmt.h"
 #include "ui/app.h"
 #include "ui/field.h"
 #include "ui/tr.h"
 #include "ui/view.h"
 
 enum {
-    ACT_BACK = 1, ACT_QUIT, ACT_FIELD, ACT_CREATE, ACT_CANCEL, ACT_CONFIRM, ACT_CODE,
+    ACT_BACK = 1, ACT_QUIT, ACT_FIELD, ACT_CREATE, ACT_CANCEL, ACT_CONFIRM, ACT_CODE, ACT_PAGE_PREV, ACT_PAGE_NEXT,
     ACT_PICK = 100, ACT_DELETE = 100 + PROFILE_MAX
 };
+
+/* Profiles listed at once: a laptop used by workshops for years holds
+ * hundreds; the others are a page away (buttons, Page Up/Down). */
+enum { PAGE_SIZE = 20 };
 
 typedef struct ProfilesState {
     UiScroll scroll;
     int origin;                     /* PROFILES_FROM_TITLE, PROFILES_AT_START, PROFILES_AT_START_SCENARIO + i */
     int confirm;                    /* index of the profile whose deletion is being confirmed, -1 */
+    int page;                       /* page of the list shown (PAGE_SIZE profiles) */
+    int list_y;                     /* content y of the list's heading, to scroll to it on a change of page */
+    bool revealed;                  /* the focus was scrolled into view once the screen was laid out */
     char typed[PROFILE_PSEUDO_BYTES + 8];
     FieldCaret typed_caret;
     char error[512];                /* why the last creation or deletion failed */
@@ -31,6 +39,10 @@ typedef struct ProfilesState {
     char code_shown[WORKSHOP_CODE_MAX]; /* the code in use when the screen opened */
     char code_error[512];           /* what is wrong with the typed code */
 } ProfilesState;
+
+static int page_count(const App *app) {
+    return app->profiles.n > 0 ? (app->profiles.n + PAGE_SIZE - 1) / PAGE_SIZE : 1;
+}
 
 static bool can_go_back(const App *app, const ProfilesState *st) {
     return st->origin == PROFILES_FROM_TITLE && app->profile >= 0;
@@ -48,6 +60,7 @@ static void profiles_enter(App *app, void *vst, int arg) {
     memcpy(st->code_shown, st->code, sizeof st->code);
     int last = profiles_find(&app->profiles, app->profiles.last);
     if (app->profile >= 0) last = app->profile;
+    st->page = (st->confirm >= 0 ? st->confirm : last >= 0 ? last : 0) / PAGE_SIZE;
     char name[UI_NAME_LEN];
     if (st->confirm >= 0) {
         ui_set_focus(&app->ui, "cancel");
@@ -176,7 +189,27 @@ static void delete_confirmed(App *app, ProfilesState *st) {
     } else if (app->profile > index) {
         app->profile--;
     }
-    ui_set_focus(&app->ui, app->profiles.n ? "profile-0" : "pseudonym");
+    if (st->page >= page_count(app)) st->page = page_count(app) - 1;
+    char first[UI_NAME_LEN];
+    snprintf(first, sizeof first, "profile-%d", st->page * PAGE_SIZE);
+    ui_set_focus(&app->ui, app->profiles.n ? first : "pseudonym");
+}
+
+/* Shows the next (dir 1) or previous (-1) page of profiles, its heading at
+ * the top of the view. The focus goes to the page's first profile when
+ * `to_list` or when the button pressed has nothing more to turn to. */
+static void turn_page(App *app, ProfilesState *st, int dir, bool to_list) {
+    int page = st->page + dir;
+    if (page < 0 || page >= page_count(app)) return;
+    st->page = page;
+    st->scroll.offset = st->list_y - st->scroll.view.y - app_grid(app, 2);
+    bool end = page == 0 || page == page_count(app) - 1;
+    if (to_list || end) {
+        char name[UI_NAME_LEN];
+        snprintf(name, sizeof name, "profile-%d", page * PAGE_SIZE);
+        ui_set_focus(&app->ui, name);
+    }
+    app->redraw = true;
 }
 
 static void profiles_handle(App *app, void *vst, const SDL_Event *ev, int action) {
@@ -222,6 +255,17 @@ static void profiles_handle(App *app, void *vst, const SDL_Event *ev, int action
             ui_set_focus(&app->ui, next >= 0 ? name : "pseudonym");
         }
         app->redraw = true;
+        return;
+    }
+    if (ev->type == SDL_KEYDOWN && st->confirm < 0 && app->profiles.n > PAGE_SIZE &&
+        (ev->key.keysym.sym == SDLK_PAGEDOWN || ev->key.keysym.sym == SDLK_PAGEUP) &&
+        (strncmp(app->ui.focus, "profile-", 8) == 0 || strncmp(app->ui.focus, "delete-", 7) == 0 ||
+         strncmp(app->ui.focus, "page-", 5) == 0)) {
+        turn_page(app, st, ev->key.keysym.sym == SDLK_PAGEDOWN ? 1 : -1, true);
+        return;
+    }
+    if (action == ACT_PAGE_PREV || action == ACT_PAGE_NEXT) {
+        turn_page(app, st, action == ACT_PAGE_NEXT ? 1 : -1, false);
         return;
     }
     if (action == ACT_FIELD) {
@@ -314,6 +358,31 @@ static int code_section(App *app, ProfilesState *st, int x, int y, int w) {
     return y - y0;
 }
 
+/* "Page 2 of 7". */
+static int page_line(App *app, const ProfilesState *st, int x, int y, int w) {
+    char a[FMT_NUMBER_MAX], b[FMT_NUMBER_MAX], line[256];
+    fmt_int(a, sizeof a, st->page + 1, app->lang);
+    fmt_int(b, sizeof b, page_count(app), app->lang);
+    tr_format(line, sizeof line, "prof.page", a, b);
+    return widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT_MUTED, line, x, y, w, "page");
+}
+
+/* Previous and next page, side by side, and how to turn pages by keyboard. */
+static int page_buttons(App *app, ProfilesState *st, int x, int y, int w) {
+    int y0 = y, gap = app_grid(app, 2);
+    const char *prev = tr("prof.page_prev"), *next = tr("prof.page_next");
+    int bw = (w - gap) / 2;
+    int h1 = widget_button_height(app, prev, bw, 0, NULL), h2 = widget_button_height(app, next, w - bw - gap, 0, NULL);
+    int bh = h1 > h2 ? h1 : h2;
+    widget_button(app, (SDL_Rect){x, y, bw, bh}, ACT_PAGE_PREV, "page-prev", prev, BUTTON_SECONDARY, st->page > 0, 0,
+                  NULL);
+    widget_button(app, (SDL_Rect){x + bw + gap, y, w - bw - gap, bh}, ACT_PAGE_NEXT, "page-next", next,
+                  BUTTON_SECONDARY, st->page < page_count(app) - 1, 0, NULL);
+    y += bh + app_grid(app, 1);
+    y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, tr("prof.page_keys"), x, y, w, "page-keys");
+    return y - y0;
+}
+
 static int list_body(App *app, ProfilesState *st, int x, int y, int w) {
     int y0 = y;
     char buf[1024];
@@ -321,12 +390,17 @@ static int list_body(App *app, ProfilesState *st, int x, int y, int w) {
                      w, "intro") + app_grid(app, 2);
     y += code_section(app, st, x, y, w) + app_grid(app, 3);
     if (app->profiles.n > 0) {
+        st->list_y = y + st->scroll.offset;
         y += widget_text(app, TS_SUBHEADING, FACE_BOLD, COL_TEXT, tr("prof.here"), x, y, w, "heading") + app_grid(app, 2);
+        if (st->page >= page_count(app)) st->page = page_count(app) - 1;
+        int from = st->page * PAGE_SIZE;
+        int to = from + PAGE_SIZE < app->profiles.n ? from + PAGE_SIZE : app->profiles.n;
+        if (app->profiles.n > PAGE_SIZE) y += page_line(app, st, x, y, w) + app_grid(app, 2);
         const char *del = tr("prof.delete");
         int gap = app_grid(app, 1);
         int dw = text_width(app->text, TS_BODY, FACE_BOLD, del) + app_grid(app, 5);
         if (dw > w / 3) dw = w / 3;
-        for (int i = 0; i < app->profiles.n; i++) {
+        for (int i = from; i < to; i++) {
             const Profile *p = &app->profiles.items[i];
             char date[64] = "", note[256];
             format_date(p->created, date, sizeof date);
@@ -347,6 +421,14 @@ static int list_body(App *app, ProfilesState *st, int x, int y, int w) {
             widget_button(app, (SDL_Rect){x + pw + gap, y, dw, bh}, ACT_DELETE + i, dname, del, BUTTON_SECONDARY, true, 0,
                           NULL);
             y += bh + gap;
+        }
+        if (app->profiles.n > PAGE_SIZE) y += app_grid(app, 1) + page_buttons(app, st, x, y, w);
+        if (app->profiles_over_limit > 0) {
+            char n[FMT_NUMBER_MAX], max[FMT_NUMBER_MAX];
+            fmt_int(n, sizeof n, app->profiles_over_limit, app->lang);
+            fmt_int(max, sizeof max, PROFILE_MAX, app->lang);
+            tr_format(buf, sizeof buf, "prof.over_limit", n, max);
+            y += app_grid(app, 2) + view_message(app, buf, false, x, y + app_grid(app, 2), w, "over-limit");
         }
         y += app_grid(app, 3);
     }
@@ -382,6 +464,11 @@ static void profiles_render(App *app, void *vst) {
     else y += list_body(app, st, x, y, w);
     y += app_grid(app, 3);
     view_page_end(app, &page, y);
+    /* Opened on the profile picked last, maybe far down the page. */
+    if (!st->revealed) {
+        st->revealed = true;
+        if (ui_reveal_focus(&app->ui)) app->redraw = true;
+    }
 }
 
 const ScreenDef screen_profiles = {

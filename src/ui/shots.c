@@ -340,6 +340,19 @@ static void tour_profiles(Tour *t) {
     app->profile = -1;
     go(app, &screen_profiles, PROFILES_AT_START);
     shoot(t, "profiles-first");
+    /* A workshop laptop's many profiles: the last page, the buttons that
+     * turn pages, and the profiles past the most the game lists. */
+    for (int i = 0; i < 45; i++) {
+        Profile *p = &app->profiles.items[app->profiles.n++];
+        snprintf(p->id, sizeof p->id, "%08x", (unsigned)(0xa0000000u + (unsigned)i));
+        snprintf(p->pseudonym, sizeof p->pseudonym, "Stagiaire %d", i + 1);
+        snprintf(p->created, sizeof p->created, "2026-%02d-%02dT09:00:00Z", i % 12 + 1, i % 28 + 1);
+    }
+    snprintf(app->profiles.last, sizeof app->profiles.last, "%s", app->profiles.items[44].id);
+    app->profiles_over_limit = 3;
+    go(app, &screen_profiles, PROFILES_AT_START);
+    shoot(t, "profiles-many");
+    app->profiles_over_limit = 0;
     app->profiles = saved;
     app->profile = active;
     go(app, &screen_passport, 0);

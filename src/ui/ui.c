@@ -253,6 +253,15 @@ int ui_event(Ui *ui, const SDL_Event *ev, float mx, float my) {
     }
 }
 
+bool ui_reveal_focus(Ui *ui) {
+    int i = focus_index(ui);
+    if (i < 0 || ui->items[i].scroll < 0 || ui->items[i].scroll >= ui->n_scrolls) return false;
+    UiScroll *sc = ui->scrolls[ui->items[i].scroll];
+    int before = sc->offset;
+    scroll_into_view(ui, &ui->items[i]);
+    return sc->offset != before;
+}
+
 bool ui_focus_editable(const Ui *ui) {
     int i = focus_index(ui);
     return i >= 0 && ui->items[i].editable;

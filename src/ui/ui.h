@@ -74,6 +74,10 @@ int ui_event(Ui *ui, const SDL_Event *ev, float mx, float my);
  * repeat while held. */
 bool ui_focus_editable(const Ui *ui);
 
+/* Scrolls the focused widget of this frame into view (for the next
+ * frame); false when there is nothing to scroll. */
+bool ui_reveal_focus(Ui *ui);
+
 /* Moves the focus to the widget named `name` (shown when keys are used). */
 void ui_set_focus(Ui *ui, const char *name);
 

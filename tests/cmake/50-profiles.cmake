@@ -18,3 +18,12 @@ if(ENJEUX_BUILD_GAME)
             ${PROJECT_SOURCE_DIR}/scenarios/schema
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 endif()
+
+# A computer with many profiles: every one reachable on the profile screen
+# (pages of 20, by keyboard), those past PROFILE_MAX said on screen.
+if(ENJEUX_BUILD_GAME)
+  add_test(NAME profiles_many
+    COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/profiles/run_many.py $<TARGET_FILE:enjeux>
+            ${ENJEUX_TESTS_DIR}/fixtures/ui/library
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+endif()
