@@ -463,7 +463,8 @@ bool jreader_is_id(const char *s) {
 bool jreader_check_id(JReader *r, const char *s) {
     if (jreader_is_id(s)) return true;
     char shown[80];
-    snprintf(shown, sizeof shown, "%.70s%s", s, strlen(s) > 70 ? "…" : "");
+    int cut = (int)utf8_prefix(s, 70);
+    snprintf(shown, sizeof shown, "%.*s%s", cut, s, s[cut] ? "…" : "");
     jreader_report(r, DIAG_BAD_ID, false, shown, NULL, NULL, NULL);
     return false;
 }
@@ -691,7 +692,8 @@ int jreader_enum(JReader *r, const JNode *obj, const char *key, bool required,
     for (int i = 0; names[i]; i++)
         n += (size_t)snprintf(list + n, n < sizeof list ? sizeof list - n : 0, "%s%s", i ? ", " : "", names[i]);
     char given[80];
-    snprintf(given, sizeof given, "\"%.70s\"", v->valuestring);
+    int cut = (int)utf8_prefix(v->valuestring, 70);
+    snprintf(given, sizeof given, "\"%.*s%s\"", cut, v->valuestring, v->valuestring[cut] ? "…" : "");
     size_t mark = jreader_push(r, key);
     jreader_report(r, DIAG_BAD_VALUE, false, key, given, list, NULL);
     jreader_pop(r, mark);
@@ -791,7 +793,8 @@ void jreader_check_keys(JReader *r, const JNode *obj, const char *const *allowed
         while (allowed[n_allowed]) n_allowed++;
         const char *hint = jreader_suggest(c->string, allowed, n_allowed, sizeof allowed[0]);
         char shown[80];
-        snprintf(shown, sizeof shown, "%.70s%s", c->string, strlen(c->string) > 70 ? "…" : "");
+        int cut = (int)utf8_prefix(c->string, 70);
+        snprintf(shown, sizeof shown, "%.*s%s", cut, c->string, c->string[cut] ? "…" : "");
         jreader_report_in(r, c->string, NULL, DIAG_UNKNOWN_FIELD, true, shown, hint, NULL, NULL);
     }
 }
