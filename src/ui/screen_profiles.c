@@ -337,7 +337,11 @@ static int code_section(App *app, ProfilesState *st, int x, int y, int w) {
     int y0 = y, gap = app_grid(app, 2);
     const char *label = tr("prof.code");
     int lw = text_width(app->text, TS_BODY, FACE_BOLD, label);
-    bool row = lw + gap + app_px(app, 260) <= w;
+    /* On one row when the field keeps room for its placeholder on one line. */
+    int need = text_width(app->text, TS_BODY, FACE_REGULAR, tr("prof.code_placeholder")) + app_grid(app, 5) +
+               app_px(app, 8);
+    if (need < app_px(app, 260)) need = app_px(app, 260);
+    bool row = lw + gap + need <= w;
     if (row) {
         int fh = field_draw(app, x + lw + gap, y, w - lw - gap, ACT_CODE, "workshop-code", st->code, &st->code_caret,
                             tr("prof.code_placeholder"));
