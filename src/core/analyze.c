@@ -11,7 +11,7 @@
 
 #include "core/rng.h"
 
-enum { NO_EDGE = UINT32_MAX, SCORE_BUDGET_BASE = 1000000, SCORE_BUDGET_PER_EDGE = 4 };
+enum { NO_EDGE = UINT32_MAX, SCORE_BUDGET_BASE = 1000000, SCORE_BUDGET_PER_EDGE = 4, GRID_SPAN_MAX = 360 };
 
 /* The explored state graph. States are numbered in discovery order, which
  * is breadth-first: a state's `pedge` (the edge that found it) gives a
@@ -845,57 +845,129 @@ static bool ends_add(EndTable *t, const ScoreEntry *p) {
     return true;
 }
 
+/* The figures at the endings, taken pair by pair: either straight from
+ * each pair (`direct`) or once per distinct pair through an EndTable. */
+typedef struct EndFigures {
+    bool any, scored, sat;
+    double esum, bsum, ssum, weight, sweight;
+} EndFigures;
+
+static void end_figures_add(EndFigures *f, CompetencyReport *r, const ScoreEntry *p) {
+    if (!f->any) {
+        r->earned.min = r->earned.max = p->earned;
+        r->best.min = r->best.max = p->best;
+        f->any = true;
+    } else {
+        if (p->earned < r->earned.min) r->earned.min = p->earned;
+        if (p->earned > r->earned.max) r->earned.max = p->earned;
+        if (p->best < r->best.min) r->best.min = p->best;
+        if (p->best > r->best.max) r->best.max = p->best;
+    }
+    f->esum += p->earned * p->approx;
+    f->bsum += p->best * p->approx;
+    f->weight += p->approx;
+    if (p->best <= 0) {
+        count_add(&r->not_assessed, p->count, p->approx);
+        return;
+    }
+    int32_t sc = score_of(p->earned, p->best);
+    if (!f->scored || sc < r->score.min) r->score.min = sc;
+    if (!f->scored || sc > r->score.max) r->score.max = sc;
+    f->scored = true;
+    f->ssum += sc * p->approx;
+    f->sweight += p->approx;
+}
+
+/* The (earned, best) pairs at the endings, merged in a grid when every
+ * pair fits: earned in [-span, span], best in [0, span] (the longest play
+ * times the largest evidence), cell (earned + span) * width + best. Its
+ * cells are cleared after each use. */
+typedef struct EndGrid {
+    int32_t span;
+    size_t width, cells;
+    uint64_t *count;
+    double *approx;
+} EndGrid;
+
 /* The exact distribution of (earned, best) over all playthroughs, pulled in
  * topological order: each state's list is built from its predecessors'
- * and kept in one growing buffer. `ex` is each edge's evidence for `comp`
- * and `bb` each state's best, laid out by the caller. Fills every figure of
- * `cr` at the endings; false (cr untouched) when the work passes `budget`
- * entries. The sums are taken in the same order whatever the layout, so
- * the reported means do not move by a rounding. */
+ * and kept in one growing buffer. A state with one incoming edge shares its
+ * predecessor's list, shifted by (shift_e, shift_b): the same pairs in the
+ * same order, without a copy. `ex` is each edge's evidence for `comp` and
+ * `bb` each state's best, laid out by the caller. Fills every figure of `cr`
+ * at the endings; false (cr untouched) when the work passes `budget`
+ * entries (a shared list counts as if copied). The sums are of integers
+ * held in doubles, the figures at the endings taken once per distinct pair:
+ * merged in `gd` (non-NULL: the caller's proof that every pair fits and
+ * every sum stays below 2^53, so exact in any order) or else in a hash
+ * table, in the same order whatever the layout, so that the reported means
+ * do not move by a rounding. */
 static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, const int8_t *ex, const int8_t *bb,
-                               uint64_t budget, CompetencyReport *cr) {
+                               uint64_t budget, EndGrid *gd, CompetencyReport *cr) {
+    bool grid = gd != NULL;
     uint32_t n = g->n;
     uint32_t *off = malloc(sizeof *off * n), *len = calloc(n, sizeof *len);
+    int32_t *shift_e = malloc(sizeof *shift_e * n), *shift_b = malloc(sizeof *shift_b * n);
     size_t cap = (size_t)n + 16, used = 0;
     ScoreEntry *buf = malloc(sizeof *buf * cap);
-    bool ok = off && len && buf, any = false, scored = false, sat = false;
+    bool ok = off && len && shift_e && shift_b && buf, sat = false;
     uint64_t work = 0;
-    double esum = 0, bsum = 0, ssum = 0, weight = 0, sweight = 0;
     CompetencyReport r = *cr;
+    EndFigures fig = {false, false, false, 0, 0, 0, 0, 0};
     EndTable ends = {NULL, 0, 0};
-    ok = ok && ends_grow(&ends);
+    if (!grid) ok = ok && ends_grow(&ends);
     const uint32_t *in_first = g->in_first, *in_edge = g->in_edge, *esrc = g->esrc;
     const int32_t *scene = g->scene;
     for (uint32_t k = 0; k < n && ok; k++) {
         uint32_t v = order[k];
         size_t at = used;
+        uint32_t ifirst = in_first[v], iend = in_first[v + 1];
         if (v == 0) {
             if (used == cap) {
                 ok = false;
                 break;
             }
             buf[used++] = (ScoreEntry){0, 0, 1, 1.0};
-        }
-        if (scene[v] < 0 && v != 0) { /* an ending: its pairs go straight to the table */
-            for (uint32_t i = in_first[v], iend = in_first[v + 1]; i < iend && ok; i++) {
+        } else if (scene[v] < 0) { /* an ending: its pairs go straight to the figures */
+            for (uint32_t i = ifirst; i < iend && ok; i++) {
                 uint32_t e = in_edge[i], u = esrc[e], lu = len[u];
-                int32_t x = ex[e], b = bb[u];
+                int32_t x = ex[e] + shift_e[u], b = bb[u] + shift_b[u];
                 work += lu;
                 if (work > budget) {
                     ok = false;
                     break;
                 }
                 const ScoreEntry *src = buf + off[u];
+                if (grid) {
+                    for (uint32_t j = 0; j < lu; j++) {
+                        size_t c = (size_t)(src[j].earned + x + gd->span) * gd->width + (size_t)(src[j].best + b);
+                        gd->count[c] += src[j].count;
+                        gd->approx[c] += src[j].approx;
+                    }
+                    continue;
+                }
                 for (uint32_t j = 0; j < lu && ok; j++) {
                     ScoreEntry q = {src[j].earned + x, src[j].best + b, src[j].count, src[j].approx};
                     ok = ends_add(&ends, &q);
                 }
             }
             continue;
+        } else if (iend - ifirst == 1) { /* one way in: the predecessor's list, shifted */
+            uint32_t e = in_edge[ifirst], u = esrc[e];
+            work += len[u];
+            if (work > budget) {
+                ok = false;
+                break;
+            }
+            off[v] = off[u];
+            len[v] = len[u];
+            shift_e[v] = shift_e[u] + ex[e];
+            shift_b[v] = shift_b[u] + bb[u];
+            continue;
         }
-        for (uint32_t i = in_first[v], iend = in_first[v + 1]; i < iend; i++) {
+        for (uint32_t i = ifirst; i < iend; i++) {
             uint32_t e = in_edge[i], u = esrc[e], lu = len[u];
-            int32_t x = ex[e], b = bb[u];
+            int32_t x = ex[e] + shift_e[u], b = bb[u] + shift_b[u];
             work += lu;
             if (work > budget) {
                 ok = false;
@@ -943,48 +1015,35 @@ static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, co
         }
         off[v] = (uint32_t)at;
         len[v] = (uint32_t)(used - at);
-        if (scene[v] >= 0) continue;
-        for (size_t i = at; i < used && ok; i++) ok = ends_add(&ends, &buf[i]);
+        shift_e[v] = shift_b[v] = 0;
     }
-    for (uint32_t i = 0; ok && i <= ends.mask; i++) {
+    for (size_t c = 0; ok && grid && c < gd->cells; c++) {
+        if (gd->approx[c] == 0) continue;
+        ScoreEntry q = {(int32_t)(c / gd->width) - gd->span, (int32_t)(c % gd->width), gd->count[c], gd->approx[c]};
+        end_figures_add(&fig, &r, &q);
+    }
+    if (grid) {
+        memset(gd->count, 0, sizeof *gd->count * gd->cells);
+        memset(gd->approx, 0, sizeof *gd->approx * gd->cells);
+    }
+    for (uint32_t i = 0; ok && ends.slot && i <= ends.mask; i++) {
         if (!ends.slot[i].used) continue;
-        const ScoreEntry *p = &ends.slot[i].e;
-        if (ends.slot[i].over && p->best <= 0) sat = true;
-        if (!any) {
-            r.earned.min = r.earned.max = p->earned;
-            r.best.min = r.best.max = p->best;
-            any = true;
-        } else {
-            if (p->earned < r.earned.min) r.earned.min = p->earned;
-            if (p->earned > r.earned.max) r.earned.max = p->earned;
-            if (p->best < r.best.min) r.best.min = p->best;
-            if (p->best > r.best.max) r.best.max = p->best;
-        }
-        esum += p->earned * p->approx;
-        bsum += p->best * p->approx;
-        weight += p->approx;
-        if (p->best <= 0) {
-            count_add(&r.not_assessed, p->count, p->approx);
-            continue;
-        }
-        int32_t sc = score_of(p->earned, p->best);
-        if (!scored || sc < r.score.min) r.score.min = sc;
-        if (!scored || sc > r.score.max) r.score.max = sc;
-        scored = true;
-        ssum += sc * p->approx;
-        sweight += p->approx;
+        if (ends.slot[i].over && ends.slot[i].e.best <= 0) sat = true;
+        end_figures_add(&fig, &r, &ends.slot[i].e);
     }
     free(off);
     free(len);
+    free(shift_e);
+    free(shift_b);
     free(buf);
     free(ends.slot);
     if (!ok) return false;
     if (sat) r.not_assessed.saturated = true;
-    if (weight > 0) {
-        r.earned.mean = esum / weight;
-        r.best.mean = bsum / weight;
+    if (fig.weight > 0) {
+        r.earned.mean = fig.esum / fig.weight;
+        r.best.mean = fig.bsum / fig.weight;
     }
-    if (sweight > 0) r.score.mean = ssum / sweight;
+    if (fig.sweight > 0) r.score.mean = fig.ssum / fig.sweight;
     r.score_known = true;
     *cr = r;
     return true;
@@ -1379,12 +1438,32 @@ done_cov:
 
     PathSums ps = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     int8_t *ex = malloc(g->ne + 1u), *bb = malloc(n + 1u);
+    /* Every sum at the endings is of integers below 2^53 (so exact, in any
+     * order) when the playthroughs times the largest evidence, best or
+     * score of a play stay below it. */
+    int32_t emax = 0;
+    for (uint32_t c = 0; c < (uint32_t)g->nc * choice_base(sc, sc->n_scenes); c++) {
+        int32_t x = g->evid[c] < 0 ? -g->evid[c] : g->evid[c];
+        if (x > emax) emax = x;
+    }
+    double span = (double)a->longest * emax, bound = span > 100.0 ? span : 100.0;
+    EndGrid grid = {0, 0, 0, NULL, NULL};
+    bool direct = !a->playthroughs.saturated && a->playthroughs.approx * bound < 9007199254740992.0 &&
+                  span <= GRID_SPAN_MAX;
+    if (direct) {
+        grid.span = (int32_t)span;
+        grid.width = (size_t)grid.span + 1;
+        grid.cells = grid.width * (2 * (size_t)grid.span + 1);
+        grid.count = calloc(grid.cells, sizeof *grid.count);
+        grid.approx = calloc(grid.cells, sizeof *grid.approx);
+        direct = grid.count && grid.approx;
+    }
     for (uint16_t ci = 0; ci < sc->n_competencies; ci++) {
         if (ex && bb) {
             uint32_t C = g->nc;
             for (uint32_t e = 0; e < g->ne; e++) ex[e] = g->evid[(size_t)g->ecix[e] * C + ci];
             for (uint32_t v = 0; v < n; v++) bb[v] = g->bestv[(size_t)v * C + ci];
-            if (score_distribution(g, order, ex, bb, score_budget, &a->competencies[ci])) continue;
+            if (score_distribution(g, order, ex, bb, score_budget, direct ? &grid : NULL, &a->competencies[ci])) continue;
         }
         /* too many combinations: the ranges of the evidence only */
         if (!ps.emin) {
@@ -1405,6 +1484,8 @@ done_cov:
     free(ps.c0d);
     free(ex);
     free(bb);
+    free(grid.count);
+    free(grid.approx);
 done:
     free(order);
     free(cnt);
