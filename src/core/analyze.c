@@ -398,8 +398,10 @@ typedef enum Explored { EXPLORED_ALL, EXPLORED_BOUND, EXPLORED_OOM, EXPLORED_WID
 static Explored explore(Analysis *a, AnalysisGraph *g, Session *s, uint64_t max_states, uint32_t *event_edge) {
     const Scenario *sc = a->sc;
     uint64_t *key = malloc(sizeof *key * g->kw);
-    if (!key || !table_rehash(g, 1024)) {
+    Session *w = session_create(sc, NULL, 0, LANG_FR); /* steps from a copy of s, in state v */
+    if (!key || !w || !table_rehash(g, 1024)) {
         free(key);
+        session_destroy(w);
         return EXPLORED_OOM;
     }
     for (uint16_t j = 0; j < g->nfree; j++) g->free_initial[j] = session_meter(s, g->free_index[j]);
@@ -419,41 +421,53 @@ static Explored explore(Analysis *a, AnalysisGraph *g, Session *s, uint64_t max_
             if (views[k].available) mask |= (uint16_t)(1u << views[k].index);
         g->mask[v] = mask;
         const Scene *scene = &sc->scenes[g->scene[v]];
-        bool fresh = true; /* the session is still in state v */
-        for (uint16_t i = 0; i < scene->n_choices && result == EXPLORED_ALL; i++) {
+        /* the transitions: every available choice, every outcome drawn */
+        uint8_t tc[LIMIT_CHOICES * LIMIT_OUTCOMES];
+        int8_t to_outcome[LIMIT_CHOICES * LIMIT_OUTCOMES];
+        uint32_t nt = 0;
+        for (uint16_t i = 0; i < scene->n_choices; i++) {
             if (!(mask & (1u << i))) continue;
             const Choice *c = &scene->choices[i];
-            int16_t n_out = c->n_outcomes ? (int16_t)c->n_outcomes : 1;
-            for (int16_t k = 0; k < n_out; k++) {
-                int16_t outcome = c->n_outcomes ? k : -1;
-                if (outcome >= 0 && c->outcomes[k].weight == 0) continue; /* never drawn */
-                if (!fresh) session_state_unkey(s, &g->spec, key_at(g, v));
-                fresh = false;
-                const StepResult *st = session_advance(s, i, outcome, mask);
-                if (!st) {
-                    result = EXPLORED_OOM;
-                    break;
+            if (!c->n_outcomes) {
+                tc[nt] = (uint8_t)i;
+                to_outcome[nt++] = -1;
+            }
+            for (uint16_t k = 0; k < c->n_outcomes; k++)
+                if (c->outcomes[k].weight) { /* one of probability 0 is never drawn */
+                    tc[nt] = (uint8_t)i;
+                    to_outcome[nt++] = (int8_t)k;
                 }
-                if (!session_state_key(s, &g->spec, key)) {
-                    result = EXPLORED_WIDE;
-                    break;
-                }
-                int32_t w0 = session_is_over(s) ? -1 - session_ending_index(s) : (int32_t)session_scene_index(s);
-                int64_t to = graph_intern(g, key, w0, g->ne, g->depth[v] + 1);
-                if (to < 0 || !add_edge(g, v, (uint32_t)to, i, outcome)) {
-                    result = EXPLORED_OOM;
-                    break;
-                }
-                for (uint16_t f = 0; f < st->n_fired; f++)
-                    if (event_edge[st->fired[f].event] == NO_EDGE) event_edge[st->fired[f].event] = g->ne - 1;
-                if (g->nfree && !record_fired(g, st)) {
-                    result = EXPLORED_OOM;
-                    break;
-                }
-                if (g->n > max_states) {
-                    result = EXPLORED_BOUND;
-                    break;
-                }
+        }
+        for (uint32_t t = 0; t < nt; t++) {
+            Session *x = s; /* the last transition steps from s itself */
+            if (t + 1 < nt) {
+                session_state_copy(w, s);
+                x = w;
+            }
+            const StepResult *st = session_advance(x, tc[t], to_outcome[t], mask);
+            if (!st) {
+                result = EXPLORED_OOM;
+                break;
+            }
+            if (!session_state_key(x, &g->spec, key)) {
+                result = EXPLORED_WIDE;
+                break;
+            }
+            int32_t w0 = session_is_over(x) ? -1 - session_ending_index(x) : (int32_t)session_scene_index(x);
+            int64_t to = graph_intern(g, key, w0, g->ne, g->depth[v] + 1);
+            if (to < 0 || !add_edge(g, v, (uint32_t)to, tc[t], to_outcome[t])) {
+                result = EXPLORED_OOM;
+                break;
+            }
+            for (uint16_t f = 0; f < st->n_fired; f++)
+                if (event_edge[st->fired[f].event] == NO_EDGE) event_edge[st->fired[f].event] = g->ne - 1;
+            if (g->nfree && !record_fired(g, st)) {
+                result = EXPLORED_OOM;
+                break;
+            }
+            if (g->n > max_states) {
+                result = EXPLORED_BOUND;
+                break;
             }
         }
     }
@@ -462,6 +476,7 @@ static Explored explore(Analysis *a, AnalysisGraph *g, Session *s, uint64_t max_
     a->states = g->n;
     a->transitions = g->ne;
     free(key);
+    session_destroy(w);
     return result;
 }
 
@@ -952,6 +967,53 @@ typedef struct EndGrid {
     double *approx;
 } EndGrid;
 
+/* The walk of score_distribution, the same for every competency: per state
+ * in topological order, one op: {e, v} for a state v (not an ending) with
+ * one incoming edge e; {NO_EDGE, v} for the start or a state with several;
+ * {e, NO_EDGE} for each edge e into an ending, in in_edge order. And the
+ * per-state lists' scratch. */
+typedef struct ScoreOp {
+    uint32_t e, v;
+} ScoreOp;
+
+typedef struct ScoreWalk {
+    ScoreOp *op;
+    size_t nop;
+    uint32_t *off, *len;
+    int32_t *shift_e, *shift_b;
+} ScoreWalk;
+
+static void score_walk_free(ScoreWalk *w) {
+    free(w->op);
+    free(w->off);
+    free(w->len);
+    free(w->shift_e);
+    free(w->shift_b);
+}
+
+/* False when out of memory. */
+static bool score_walk_init(const AnalysisGraph *g, const uint32_t *order, ScoreWalk *w) {
+    uint32_t n = g->n;
+    w->op = malloc(sizeof *w->op * ((size_t)n + g->ne + 1u));
+    w->nop = 0;
+    w->off = malloc(sizeof *w->off * (n + 1u));
+    w->len = calloc(n + 1u, sizeof *w->len);
+    w->shift_e = malloc(sizeof *w->shift_e * (n + 1u));
+    w->shift_b = malloc(sizeof *w->shift_b * (n + 1u));
+    if (!w->op || !w->off || !w->len || !w->shift_e || !w->shift_b) return false;
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t v = order[k], ifirst = g->in_first[v], iend = g->in_first[v + 1];
+        if (v != 0 && g->scene[v] < 0) {
+            for (uint32_t i = ifirst; i < iend; i++) w->op[w->nop++] = (ScoreOp){g->in_edge[i], NO_EDGE};
+        } else if (v != 0 && iend - ifirst == 1) {
+            w->op[w->nop++] = (ScoreOp){g->in_edge[ifirst], v};
+        } else {
+            w->op[w->nop++] = (ScoreOp){NO_EDGE, v};
+        }
+    }
+    return true;
+}
+
 /* The exact distribution of (earned, best) over all playthroughs, pulled in
  * topological order: each state's list is built from its predecessors'
  * and kept in one growing buffer. A state with one incoming edge shares its
@@ -965,58 +1027,50 @@ typedef struct EndGrid {
  * every sum stays below 2^53, so exact in any order) or else in a hash
  * table, in the same order whatever the layout, so that the reported means
  * do not move by a rounding. */
-static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, const int8_t *ex, const int8_t *bb,
+static bool score_distribution(const AnalysisGraph *g, const ScoreWalk *wk, const int8_t *ex, const int8_t *bb,
                                uint64_t budget, EndGrid *gd, CompetencyReport *cr) {
     bool grid = gd != NULL;
     uint32_t n = g->n;
-    uint32_t *off = malloc(sizeof *off * n), *len = calloc(n, sizeof *len);
-    int32_t *shift_e = malloc(sizeof *shift_e * n), *shift_b = malloc(sizeof *shift_b * n);
+    uint32_t *off = wk->off, *len = wk->len;
+    int32_t *shift_e = wk->shift_e, *shift_b = wk->shift_b;
     size_t cap = (size_t)n + 16, used = 0;
     ScoreEntry *buf = malloc(sizeof *buf * cap);
-    bool ok = off && len && shift_e && shift_b && buf, sat = false;
+    bool ok = buf != NULL, sat = false;
     uint64_t work = 0;
     CompetencyReport r = *cr;
     EndFigures fig = {false, false, false, 0, 0, 0, 0, 0};
     EndTable ends = {NULL, 0, 0};
     if (!grid) ok = ok && ends_grow(&ends);
     const uint32_t *in_first = g->in_first, *in_edge = g->in_edge, *esrc = g->esrc;
-    const int32_t *scene = g->scene;
-    for (uint32_t k = 0; k < n && ok; k++) {
-        uint32_t v = order[k];
-        size_t at = used;
-        uint32_t ifirst = in_first[v], iend = in_first[v + 1];
-        if (v == 0) {
-            if (used == cap) {
+    for (size_t q = 0; q < wk->nop && ok; q++) {
+        ScoreOp op = wk->op[q];
+        if (op.v == NO_EDGE) { /* an edge into an ending: its pairs go straight to the figures */
+            uint32_t e = op.e, u = esrc[e], lu = len[u];
+            int32_t x = ex[e] + shift_e[u], b = bb[u] + shift_b[u];
+            work += lu;
+            if (work > budget) {
                 ok = false;
                 break;
             }
-            buf[used++] = (ScoreEntry){0, 0, 1, 1.0};
-        } else if (scene[v] < 0) { /* an ending: its pairs go straight to the figures */
-            for (uint32_t i = ifirst; i < iend && ok; i++) {
-                uint32_t e = in_edge[i], u = esrc[e], lu = len[u];
-                int32_t x = ex[e] + shift_e[u], b = bb[u] + shift_b[u];
-                work += lu;
-                if (work > budget) {
-                    ok = false;
-                    break;
+            const ScoreEntry *src = buf + off[u];
+            if (grid) {
+                for (uint32_t j = 0; j < lu; j++) {
+                    size_t c = (size_t)(src[j].earned + x + gd->span) * gd->width + (size_t)(src[j].best + b);
+                    gd->count[c] += src[j].count;
+                    gd->approx[c] += src[j].approx;
                 }
-                const ScoreEntry *src = buf + off[u];
-                if (grid) {
-                    for (uint32_t j = 0; j < lu; j++) {
-                        size_t c = (size_t)(src[j].earned + x + gd->span) * gd->width + (size_t)(src[j].best + b);
-                        gd->count[c] += src[j].count;
-                        gd->approx[c] += src[j].approx;
-                    }
-                    continue;
-                }
-                for (uint32_t j = 0; j < lu && ok; j++) {
-                    ScoreEntry q = {src[j].earned + x, src[j].best + b, src[j].count, src[j].approx};
-                    ok = ends_add(&ends, &q);
-                }
+                continue;
+            }
+            for (uint32_t j = 0; j < lu && ok; j++) {
+                ScoreEntry p = {src[j].earned + x, src[j].best + b, src[j].count, src[j].approx};
+                ok = ends_add(&ends, &p);
             }
             continue;
-        } else if (iend - ifirst == 1) { /* one way in: the predecessor's list, shifted */
-            uint32_t e = in_edge[ifirst], u = esrc[e];
+        }
+        uint32_t v = op.v;
+        size_t at = used;
+        if (op.e != NO_EDGE) { /* one way in: the predecessor's list, shifted */
+            uint32_t e = op.e, u = esrc[e];
             work += len[u];
             if (work > budget) {
                 ok = false;
@@ -1028,7 +1082,14 @@ static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, co
             shift_b[v] = shift_b[u] + bb[u];
             continue;
         }
-        for (uint32_t i = ifirst; i < iend; i++) {
+        if (v == 0) {
+            if (used == cap) {
+                ok = false;
+                break;
+            }
+            buf[used++] = (ScoreEntry){0, 0, 1, 1.0};
+        }
+        for (uint32_t i = in_first[v], iend = in_first[v + 1]; i < iend; i++) {
             uint32_t e = in_edge[i], u = esrc[e], lu = len[u];
             int32_t x = ex[e] + shift_e[u], b = bb[u] + shift_b[u];
             work += lu;
@@ -1094,10 +1155,6 @@ static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, co
         if (ends.slot[i].over && ends.slot[i].e.best <= 0) sat = true;
         end_figures_add(&fig, &r, &ends.slot[i].e);
     }
-    free(off);
-    free(len);
-    free(shift_e);
-    free(shift_b);
     free(buf);
     free(ends.slot);
     if (!ok) return false;
@@ -1501,6 +1558,8 @@ done_cov:
 
     PathSums ps = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     int8_t *ex = malloc(g->ne + 1u), *bb = malloc(n + 1u);
+    ScoreWalk wk = {NULL, 0, NULL, NULL, NULL, NULL};
+    bool walk = sc->n_competencies && score_walk_init(g, order, &wk);
     /* Every sum at the endings is of integers below 2^53 (so exact, in any
      * order) when the playthroughs times the largest evidence, best or
      * score of a play stay below it. */
@@ -1522,11 +1581,11 @@ done_cov:
         direct = grid.count && grid.approx;
     }
     for (uint16_t ci = 0; ci < sc->n_competencies; ci++) {
-        if (ex && bb) {
+        if (ex && bb && walk) {
             uint32_t C = g->nc;
             for (uint32_t e = 0; e < g->ne; e++) ex[e] = g->evid[(size_t)g->ecix[e] * C + ci];
             for (uint32_t v = 0; v < n; v++) bb[v] = g->bestv[(size_t)v * C + ci];
-            if (score_distribution(g, order, ex, bb, score_budget, direct ? &grid : NULL, &a->competencies[ci])) continue;
+            if (score_distribution(g, &wk, ex, bb, score_budget, direct ? &grid : NULL, &a->competencies[ci])) continue;
         }
         /* too many combinations: the ranges of the evidence only */
         if (!ps.emin) {
@@ -1549,6 +1608,7 @@ done_cov:
     free(bb);
     free(grid.count);
     free(grid.approx);
+    score_walk_free(&wk);
 done:
     free(order);
     free(cnt);

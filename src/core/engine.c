@@ -658,6 +658,25 @@ void session_state_unkey(Session *s, const StateKeySpec *spec, const uint64_t *k
     }
 }
 
+void session_state_copy(Session *dst, const Session *src) {
+    const Scenario *sc = src->sc;
+    dst->scene = src->scene;
+    dst->ending = src->ending;
+    memcpy(dst->meters, src->meters, sizeof src->meters[0] * sc->n_meters);
+    memcpy(dst->counters, src->counters, sizeof src->counters[0] * sc->n_counters);
+    memcpy(dst->flags, src->flags, sc->n_flags);
+    memcpy(dst->event_state, src->event_state, sc->n_events);
+    /* `since` counts from dst's empty history: src's age of each pending
+     * event is kept (modulo 2^32, as in session_state_load) */
+    dst->n_pending = src->n_pending;
+    for (uint16_t i = 0; i < src->n_pending; i++) {
+        dst->pending[i].event = src->pending[i].event;
+        dst->pending[i].since = src->pending[i].since - src->n_steps;
+    }
+    dst->n_steps = 0;
+    dst->n_pool = 0;
+}
+
 const StepResult *session_choose_outcome(Session *s, uint16_t index, int16_t outcome) {
     if (s->ending >= 0) return NULL;
     const Scene *scene = &s->sc->scenes[s->scene];

@@ -269,6 +269,13 @@ bool session_state_key(const Session *s, const StateKeySpec *spec, uint64_t *key
  * best is left as it was. */
 void session_state_unkey(Session *s, const StateKeySpec *spec, const uint64_t *key);
 
+/* Puts `dst` (a session of the same scenario) in the state `src` is in:
+ * the place, meters, counters, flags, event states and pending events,
+ * with the decision counts of src's history; dst's history is emptied and
+ * its evidence left as it was. Cheaper than a key or a compact state: the
+ * exact analysis steps every transition of a state from one copy. */
+void session_state_copy(Session *dst, const Session *src);
+
 /* --- history ------------------------------------------------------------------ */
 
 uint32_t session_step_count(const Session *s);
