@@ -137,6 +137,7 @@ static void free_scenario(ReportScenario *s) {
     for (uint32_t i = 0; i < s->n_decisions; i++) {
         free(s->decisions[i].choices);
         free(s->decisions[i].times);
+        strmap_free(s->decisions[i].choice_index);
     }
     free(s->decisions);
     free(s->endings);
@@ -219,15 +220,38 @@ static ReportDecision *find_decision(Report *r, ReportScenario *s, const char *s
     return d;
 }
 
-static ReportChoice *find_choice(Report *r, ReportDecision *d, const char *id) {
+/* A scene's choices are looked up in a list while they are few, in a map
+ * past CHOICE_LIST (only files that were not written by the game have
+ * more: a play names the choices of its scenario). */
+enum { CHOICE_LIST = 16 };
+
+/* Most choices one scene can list: room is kept for the scenario's own
+ * choices, added to the list by report_finish. */
+#define REPORT_CHOICES_MAX (UINT16_MAX - LIMIT_CHOICES)
+
+static int32_t lookup_choice(const ReportDecision *d, const char *id) {
+    if (d->choice_index) return strmap_get(d->choice_index, id);
     for (uint16_t i = 0; i < d->n_choices; i++)
-        if (strcmp(d->choices[i].id, id) == 0) return &d->choices[i];
+        if (strcmp(d->choices[i].id, id) == 0) return i;
+    return -1;
+}
+
+static ReportChoice *find_choice(Report *r, ReportDecision *d, const char *id) {
+    int32_t i = lookup_choice(d, id);
+    if (i >= 0) return &d->choices[i];
+    if (d->n_choices >= REPORT_CHOICES_MAX) return NULL;
     if (!grow16((void **)&d->choices, d->n_choices, &d->cap_choices, sizeof *d->choices)) return NULL;
     ReportChoice *c = &d->choices[d->n_choices];
     memset(c, 0, sizeof *c);
     c->id = arena_strdup(&r->arena, id);
     if (!c->id) return NULL;
     d->n_choices++;
+    if (!d->choice_index && d->n_choices > CHOICE_LIST) {
+        if (!(d->choice_index = strmap_new())) return NULL;
+        for (uint16_t k = 0; k + 1 < d->n_choices; k++)
+            if (!strmap_put(d->choice_index, d->choices[k].id, k)) return NULL;
+    }
+    if (d->choice_index && !strmap_put(d->choice_index, c->id, d->n_choices - 1)) return NULL;
     return c;
 }
 
@@ -332,7 +356,62 @@ static bool count_comp(ReportCompetency *c, const JNode *o) {
     return true;
 }
 
-/* Adds a checked play to the aggregates; false on OOM. */
+/* The report keeps at most UINT16_MAX - 1 scenarios, versions, endings,
+ * workshops and competencies, and REPORT_CHOICES_MAX choices in a scene:
+ * says which list a play could take past that, before it changes anything,
+ * so a file that does not fit is left out whole (NULL: it fits). `*had`,
+ * `*adds`, `*max` get the list's size, the most the play could add to it,
+ * and its limit. */
+static const char *no_room(const Report *r, const Play *p, uint32_t *had, uint32_t *adds, uint32_t *max) {
+    uint32_t n_dec = 0, n_comp = 0;
+    for (const JNode *d = p->decisions->child; d; d = d->next) n_dec++;
+    for (const JNode *c = p->comps ? p->comps->child : NULL; c; c = c->next) n_comp++;
+    const ReportScenario *s = NULL;
+    for (uint16_t i = 0; i < r->n_scenarios && !s; i++)
+        if (strcmp(r->scenarios[i].id, p->sc_id) == 0) s = &r->scenarios[i];
+    struct {
+        const char *what;
+        uint32_t had, adds;
+    } lists[6] = {{"scenarios", r->n_scenarios, s ? 0 : 1},
+                  {"workshops", r->n_workshops, p->workshop && *p->workshop ? 1 : 0},
+                  {"competencies", r->n_comps, n_comp},
+                  {"versions", s ? s->n_hashes : 0, 1},
+                  {"endings", s ? s->n_endings : 0, p->end_id ? 1 : 0},
+                  {"competencies", s ? s->n_comps : 0, n_comp}};
+    for (int k = 0; k < 6; k++)
+        if (lists[k].had + lists[k].adds >= UINT16_MAX) {
+            *had = lists[k].had;
+            *adds = lists[k].adds;
+            *max = UINT16_MAX - 1;
+            return lists[k].what;
+        }
+    /* Choices the play names that the report does not have yet: each could
+     * be in any of the scenes it visits. */
+    uint32_t fresh = s ? 0 : n_dec;
+    for (const JNode *d = s ? p->decisions->child : NULL; d; d = d->next) {
+        int32_t i = strmap_get(s->index, jdom_get(d, "scene")->valuestring);
+        fresh += i < 0 || lookup_choice(&s->decisions[i], jdom_get(d, "choice")->valuestring) < 0;
+    }
+    for (const JNode *d = s && fresh ? p->decisions->child : NULL; d; d = d->next) {
+        int32_t i = strmap_get(s->index, jdom_get(d, "scene")->valuestring);
+        if (i >= 0 && s->decisions[i].n_choices + fresh > REPORT_CHOICES_MAX) {
+            *had = s->decisions[i].n_choices;
+            *adds = fresh;
+            *max = REPORT_CHOICES_MAX;
+            return "choices";
+        }
+    }
+    if (fresh > REPORT_CHOICES_MAX) { /* all in a scene new to the report */
+        *had = 0;
+        *adds = fresh;
+        *max = REPORT_CHOICES_MAX;
+        return "choices";
+    }
+    return NULL;
+}
+
+/* Adds a checked play, that no_room() let in, to the aggregates; false on
+ * OOM. */
 static bool aggregate(Report *r, const Play *p) {
     ReportScenario *s = find_scenario(r, p);
     if (!s) return false;
@@ -421,9 +500,16 @@ ReportAdd report_add_buffer(Report *r, const char *path, const char *data, size_
             jreader_pop(&rd, m);
         }
         Play p;
+        const char *full;
+        uint32_t had, adds, most;
         if (read_play(&rd, root, &p) && rd.errors == 0) {
             if (strmap_get(r->plays_seen, p.play_id) >= 0) {
                 res = REPORT_DUPLICATE;
+            } else if ((full = no_room(r, &p, &had, &adds, &most)) != NULL) {
+                char a[24], b[24];
+                snprintf(a, sizeof a, "%u", (unsigned)(had + adds));
+                snprintf(b, sizeof b, "%u", (unsigned)most);
+                jreader_report(&rd, DIAG_LIMIT, false, full, a, b, NULL);
             } else {
                 const char *id = arena_strdup(&r->arena, p.play_id);
                 res = id && strmap_put(r->plays_seen, id, 0) && aggregate(r, &p) ? REPORT_ADDED : REPORT_OOM;
@@ -651,8 +737,11 @@ bool report_finish(Report *r, const char *scenarios_dir) {
         ok = ok && name_comps(r, r->comps, r->n_comps, fw ? fw : default_fw);
         scenario_free(sc);
         framework_free(fw);
-        for (uint32_t d = 0; d < s->n_decisions; d++)
+        for (uint32_t d = 0; d < s->n_decisions; d++) {
             s->decisions[d].median_ms = median_of(&s->decisions[d].times, s->decisions[d].n_times);
+            strmap_free(s->decisions[d].choice_index);
+            s->decisions[d].choice_index = NULL;
+        }
         s->median_ms = median_of(&s->times, s->n_times);
         for (uint16_t c = 0; c < s->n_comps; c++) comp_median(&s->comps[c]);
         if (s->n_decisions > 1) {

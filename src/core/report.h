@@ -58,6 +58,7 @@ typedef struct ReportDecision {
     uint64_t step_sum;        /* sum of the positions in the plays, to order decisions */
     ReportChoice *choices;    /* the scenario's order, then ids only seen in files */
     uint16_t n_choices, cap_choices;
+    void *choice_index;       /* private: choice id → index, while aggregating */
     uint32_t *times;          /* malloc'd while aggregating; freed by report_finish */
     uint32_t n_times, cap_times;
 } ReportDecision;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/idtable.h"
 #include "core/jreader.h"
 #include "core/report.h"
 
@@ -171,16 +172,24 @@ static bool read_scenario(JReader *rd, Report *r, const JNode *o, void *ctx, siz
 static bool read_workshops(JReader *rd, Report *r, const JNode *root) {
     const JNode *arr = jreader_get(rd, root, "workshops", JT_ARRAY, false);
     uint32_t count = arr ? jdom_count(arr) : 0;
-    if (count > UINT16_MAX) count = UINT16_MAX;
+    if (count > UINT16_MAX) {
+        char a[24], b[24];
+        snprintf(a, sizeof a, "%u", (unsigned)count);
+        snprintf(b, sizeof b, "%u", (unsigned)UINT16_MAX);
+        size_t m = jreader_push(rd, "workshops");
+        jreader_report(rd, DIAG_LIMIT, false, "workshops", a, b, NULL);
+        jreader_pop(rd, m);
+        count = UINT16_MAX;
+    }
     r->workshops = calloc(count ? count : 1, sizeof *r->workshops);
     if (!r->workshops) return false;
     r->cap_workshops = (uint16_t)(count ? count : 1);
+    IdTable seen = {0};
+    if (count && !idtable_init(&seen, rd->arena, count)) return false;
     for (const JNode *w = arr ? arr->child : NULL; w && r->n_workshops < count; w = w->next) {
-        if (!jdom_is_string(w) || !w->valuestring[0]) continue;
-        bool seen = false;
-        for (uint16_t k = 0; k < r->n_workshops && !seen; k++) seen = strcmp(r->workshops[k], w->valuestring) == 0;
-        if (seen) continue;
+        if (!jdom_is_string(w) || !w->valuestring[0] || idtable_get(&seen, w->valuestring) >= 0) continue;
         if (!(r->workshops[r->n_workshops] = arena_strdup(&r->arena, w->valuestring))) return false;
+        if (idtable_put(&seen, r->workshops[r->n_workshops], 0) == -2) return false;
         r->n_workshops++;
     }
     return true;

@@ -12,6 +12,7 @@
 #include "core/fmt.h"
 #include "core/report.h"
 #include "core/strbuf.h"
+#include "core/utf8.h"
 
 #define NB "\u202F"   /* narrow no-break space: before ; : ! ? and % */
 #define NBSP "\u00A0" /* inside « » */
@@ -352,7 +353,8 @@ static void put_scenario(StrBuf *b, const Report *r, const ReportScenario *s) {
     if (*s->version) {
         strbuf_puts(b, " · ");
         char v[160];
-        snprintf(v, sizeof v, "%.120s", s->version);
+        int cut = (int)utf8_prefix(s->version, 120);
+        snprintf(v, sizeof v, "%.*s%s", cut, s->version, s->version[cut] ? "…" : "");
         put_tpl(b, T(r, K_VERSION), v, NULL, NULL, NULL);
     }
     char dur[48];

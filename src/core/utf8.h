@@ -1,5 +1,6 @@
-/* utf8.h — UTF-8 decoding shared by the JSON readers. Inline: the parsers
- * call it for every non-ASCII character. */
+/* utf8.h — UTF-8 decoding shared by the JSON readers, and cutting text on
+ * a character boundary. Inline: the parsers call it for every non-ASCII
+ * character. */
 #ifndef ENJEUX_UTF8_H
 #define ENJEUX_UTF8_H
 
@@ -33,6 +34,17 @@ static inline size_t utf8_sequence_length(const char *str, size_t avail) {
     if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
         return 0;
     return n + 1;
+}
+
+/* Length of the longest prefix of the string `s` of at most `max` bytes
+ * that does not end inside a character: for "%.*s" in messages, which
+ * must stay valid UTF-8 however long the text they quote. */
+static inline size_t utf8_prefix(const char *s, size_t max) {
+    size_t n = 0;
+    while (n < max && s[n]) n++;
+    if (s[n])
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
+    return n;
 }
 
 #endif

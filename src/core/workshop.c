@@ -9,6 +9,7 @@
 
 #include "core/fsutil.h"
 #include "core/json_text.h"
+#include "core/utf8.h"
 
 WorkshopCodeCheck workshop_code_clean(const char *typed, char out[WORKSHOP_CODE_MAX], char bad[5]) {
     out[0] = '\0';
@@ -142,9 +143,10 @@ bool workshop_parse(const char *name, const char *text, size_t len, Workshop *w,
             for (int i = 0; KEYS[i] && !known; i++) known = strcmp(k->string, KEYS[i]) == 0;
             if (!known) {
                 char msg[200];
-                snprintf(msg, sizeof msg, "unknown field \"%.60s\" (a typing mistake?); docs/workshop.md lists the "
-                                          "fields",
-                         k->string);
+                int cut = (int)utf8_prefix(k->string, 60);
+                snprintf(msg, sizeof msg,
+                         "unknown field \"%.*s%s\" (a typing mistake?); docs/workshop.md lists the fields", cut,
+                         k->string, k->string[cut] ? "…" : "");
                 ok = fail(&c, k->string, msg);
             }
         }

@@ -253,6 +253,32 @@ static void test_results(void) {
         CHECK(!rep && has_diag(&dl, DIAG_FILE_TOO_LARGE, at("report-data-past.json")),
               "report-data.json one byte past 64 MiB not refused");
         report_destroy(rep);
+        /* Its lists: 65,535 workshop codes at most (a 16-bit count). */
+        for (int past = 0; past <= 1; past++) {
+            unsigned n = 65535u + (unsigned)past;
+            const char *w = strstr(data, "\"workshops\":[");
+            const char *end = w ? strchr(w, ']') : NULL;
+            if (!end) abort();
+            size_t head = (size_t)(w - data) + strlen("\"workshops\":["), cap = strlen(data) + (size_t)n * 10 + 16;
+            char *text = malloc(cap);
+            if (!text) abort();
+            memcpy(text, data, head);
+            size_t k = head;
+            for (unsigned i = 0; i < n; i++) k += (size_t)snprintf(text + k, cap - k, "%s\"W%u\"", i ? "," : "", i);
+            snprintf(text + k, cap - k, "%s", end);
+            FILE *f = fopen(at("report-data-ws.json"), "wb");
+            if (!f || fwrite(text, 1, strlen(text), f) != strlen(text) || fclose(f) != 0) abort();
+            free(text);
+            diag_list_free(&dl);
+            diag_list_init(&dl, LANG_EN);
+            rep = report_data_load(at("report-data-ws.json"), LANG_EN, &dl);
+            if (!past)
+                CHECK(rep && dl.errors == 0 && rep->n_workshops == 65535, "report-data with 65,535 workshop codes refused");
+            else
+                CHECK(!rep && has_diag(&dl, DIAG_LIMIT, at("report-data-ws.json")),
+                      "report-data with 65,536 workshop codes not refused");
+            report_destroy(rep);
+        }
         diag_list_free(&dl);
         free(data);
     }

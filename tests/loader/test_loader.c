@@ -12,6 +12,7 @@
 #include "core/json_text.h"
 #include "core/hash.h"
 #include "core/scenario.h"
+#include "core/utf8.h"
 
 static int failures;
 
@@ -317,7 +318,42 @@ static void test_buffer(void) {
     diag_list_free(NULL);
 }
 
+static bool valid_utf8(const char *s) {
+    for (size_t i = 0, n = strlen(s); i < n;) {
+        size_t k = (unsigned char)s[i] < 0x80 ? 1 : utf8_sequence_length(s + i, n - i);
+        if (!k) return false;
+        i += k;
+    }
+    return true;
+}
+
+/* Messages quote what the trainer wrote, cut to a length: never inside a
+ * character (a cut "é" made the message invalid UTF-8). */
+static void test_cut_quotes(void) {
+    CHECK(utf8_prefix("abc", 10) == 3 && utf8_prefix("abc", 2) == 2 && utf8_prefix("", 4) == 0);
+    CHECK(utf8_prefix("a\xC3\xA9", 2) == 1 && utf8_prefix("a\xC3\xA9", 3) == 3);
+    CHECK(utf8_prefix("\xE2\x80\xAF!", 2) == 0 && utf8_prefix("\xE2\x80\xAF!", 3) == 3);
+    char e[200] = "a";
+    for (int i = 0; i < 60; i++) strcat(e, "\xC3\xA9"); /* "a" then 60 "é": byte 70 is inside one */
+    char json[1024];
+    snprintf(json, sizeof json, "{\"format\": 1, \"id\": \"%s\", \"%s\": 1, \"tool\": {\"risk\": \"%s\"}}", e, e, e);
+    DiagList dl;
+    diag_list_init(&dl, LANG_FR);
+    Scenario *sc = scenario_load_buffer("cut.json", json, strlen(json), NULL, &dl);
+    CHECK(sc == NULL);
+    size_t quoted = 0;
+    for (size_t i = 0; i < dl.count; i++) {
+        CHECK(valid_utf8(dl.items[i].message));
+        if (strstr(dl.items[i].message, "\xC3\xA9\xC3\xA9\xE2\x80\xA6")) quoted++;
+    }
+    CHECK(quoted >= 3); /* the id, the unknown field and the risk value, each cut with "…" */
+    if (quoted < 3) print_diags(&dl);
+    scenario_free(sc);
+    diag_list_free(&dl);
+}
+
 int main(void) {
+    test_cut_quotes();
     test_diag_tables();
     test_json_text();
     test_kitchen_sink();

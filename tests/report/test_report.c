@@ -241,6 +241,54 @@ static void test_changed_and_missing(void) {
     report_destroy(r);
 }
 
+/* A results file of `n` decisions in scene "s", choice "c<first + i>". */
+static char *many_choices(const char *play_id, uint32_t first, uint32_t n, size_t *len) {
+    size_t cap = 256 + (size_t)n * 48;
+    char *b = malloc(cap);
+    if (!b) return NULL;
+    size_t k = (size_t)snprintf(b, cap,
+                                "{\"format\": 2, \"play_id\": \"%s\", \"scenario\": {\"id\": \"x\"}, "
+                                "\"decisions\": [",
+                                play_id);
+    for (uint32_t i = 0; i < n; i++)
+        k += (size_t)snprintf(b + k, cap - k, "%s{\"scene\": \"s\", \"choice\": \"c%u\"}", i ? ", " : "",
+                              (unsigned)(first + i));
+    k += (size_t)snprintf(b + k, cap - k, "]}");
+    *len = k;
+    return b;
+}
+
+/* The report counts at most 65,526 choices in a scene: a play that could
+ * take one past that is left out whole and named, with the limit, and the
+ * report goes on (it used to stop on "out of memory"). */
+static void test_limits(void) {
+    Report *r = report_create(LANG_FR);
+    size_t n1, n2, n3;
+    char *a = many_choices("a", 0, 40000, &n1), *b = many_choices("b", 40000, 40000, &n2),
+         *c = many_choices("c", 0, 3, &n3);
+    CHECK(r && a && b && c);
+    if (!r || !a || !b || !c) goto done;
+    CHECK(report_add_buffer(r, "a.json", a, n1) == REPORT_ADDED);
+    CHECK(report_add_buffer(r, "b.json", b, n2) == REPORT_BAD);
+    CHECK(report_add_buffer(r, "c.json", c, n3) == REPORT_ADDED);
+    CHECK(r->plays == 2 && r->bad == 1);
+    CHECK(r->n_scenarios == 1 && r->scenarios[0].plays == 2 && r->scenarios[0].n_decisions == 1);
+    CHECK(r->n_scenarios == 1 && r->scenarios[0].decisions[0].n_choices == 40000);
+    CHECK(r->n_scenarios == 1 && r->scenarios[0].decisions[0].reached == 40003);
+    bool named = false;
+    for (size_t i = 0; i < r->diags.count; i++)
+        if (strcmp(r->diags.items[i].file, "b.json") == 0)
+            named = r->diags.items[i].code == DIAG_LIMIT && strstr(r->diags.items[i].message, "choices") &&
+                    strstr(r->diags.items[i].message, "65526");
+    CHECK(named);
+    CHECK(report_finish(r, NULL));
+done:
+    free(a);
+    free(b);
+    free(c);
+    report_destroy(r);
+}
+
 /* report-data.json read back gives the same tables (for the debrief mode),
  * and a damaged one is named with its line and column. */
 static void test_data_roundtrip(void) {
@@ -308,6 +356,7 @@ int main(void) {
     test_outputs();
     test_changed_and_missing();
     test_data_roundtrip();
+    test_limits();
     if (failures) fprintf(stderr, "%d check(s) failed\n", failures);
     else printf("report: all checks passed\n");
     return failures ? 1 : 0;
