@@ -104,11 +104,8 @@ static const char *loc_or(const LocStr *l, Lang lang) {
     return *s ? s : NULL;
 }
 
-/* `one` or `many` for a count of `n`: French counts 0 and 1 in the
- * singular (« 0 fichier lu »), English only 1. */
-static Key count_key(const Report *r, uint64_t n, Key one, Key many) {
-    return n == 1 || (n == 0 && r->lang == LANG_FR) ? one : many;
-}
+/* `one` or `many` for a count of `n` (lang_singular). */
+static Key count_key(const Report *r, uint64_t n, Key one, Key many) { return lang_singular(r->lang, n) ? one : many; }
 
 /* Appends template `tpl` with {0}…{3} replaced by args[0..3], escaped. */
 static void put_tpl(StrBuf *b, const char *tpl, const char *a0, const char *a1, const char *a2, const char *a3) {

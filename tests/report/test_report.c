@@ -353,6 +353,8 @@ static void test_format(void) {
     CHECK(report_mastery_parse("to-work-on") == RM_TO_WORK_ON && report_mastery_parse("acquired") == RM_ACQUIRED);
     CHECK(report_mastery_parse("bogus") == RM_NOT_ASSESSED && report_mastery_parse(NULL) == RM_NOT_ASSESSED);
     report_destroy(NULL);
+    CHECK(lang_singular(LANG_FR, 0) && lang_singular(LANG_FR, 1) && !lang_singular(LANG_FR, 2));
+    CHECK(!lang_singular(LANG_EN, 0) && lang_singular(LANG_EN, 1) && !lang_singular(LANG_EN, 2));
 }
 
 int main(void) {
