@@ -8,6 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/fsutil.h"
 #include "core/idtable.h"
 #include "core/scenario.h"
@@ -477,44 +481,101 @@ const char *jreader_id(JReader *r, const JNode *obj, const char *key, bool requi
 
 /* ---- French typography ----------------------------------------------------- */
 
-/* Byte index in `s` (decoded) of the first French typography slip, or -1:
- * an ordinary space before ; : ! ? » or after «, or between the groups of
- * a number ("20 000"). *what is the character concerned. */
-static long french_slip(const char *s, const char **what) {
-    /* Called on every French text a scenario holds: one test per byte on
-     * the way, the rest only at a space or a 0xC2 lead byte (« »). */
-    for (size_t i = 0; s[i]; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == 0xC2) {
-            if ((unsigned char)s[i + 1] == 0xAB && s[i + 2] == ' ') {
-                *what = "\xC2\xAB";
-                return (long)i + 2;
-            }
-            continue;
+/* The slip starting at byte i of `s` (decoded), or -1: an ordinary space
+ * before ; : ! ? » or after «, or between the groups of a number
+ * ("20 000"). *what is the character concerned. Only a space or a 0xC2
+ * lead byte (« ») can start one. */
+static inline long slip_at(const char *s, size_t i, const char **what) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == 0xC2) {
+        if ((unsigned char)s[i + 1] == 0xAB && s[i + 2] == ' ') {
+            *what = "\xC2\xAB";
+            return (long)i + 2;
         }
-        if (c != ' ' || i == 0 || s[i - 1] == ' ') continue;
-        switch (s[i + 1]) {
-        case ';': *what = ";"; return (long)i;
-        case ':': *what = ":"; return (long)i;
-        case '!': *what = "!"; return (long)i;
-        case '?': *what = "?"; return (long)i;
-        default: break;
-        }
-        if ((unsigned char)s[i + 1] == 0xC2 && (unsigned char)s[i + 2] == 0xBB) {
-            *what = "\xC2\xBB";
-            return (long)i;
-        }
-        size_t run = 0;
-        while (run < i && s[i - 1 - run] >= '0' && s[i - 1 - run] <= '9') run++;
-        bool before = run >= 1 && run <= 3 && (run == i || !(s[i - 1 - run] >= '0' && s[i - 1 - run] <= '9'));
-        bool after = true;
-        for (size_t k = 1; k <= 3; k++) after = after && s[i + k] >= '0' && s[i + k] <= '9';
-        if (before && after && !(s[i + 4] >= '0' && s[i + 4] <= '9')) {
-            *what = "20 000";
-            return (long)i;
-        }
+        return -1;
+    }
+    if (c != ' ' || i == 0 || s[i - 1] == ' ') return -1;
+    switch (s[i + 1]) {
+    case ';': *what = ";"; return (long)i;
+    case ':': *what = ":"; return (long)i;
+    case '!': *what = "!"; return (long)i;
+    case '?': *what = "?"; return (long)i;
+    default: break;
+    }
+    if ((unsigned char)s[i + 1] == 0xC2 && (unsigned char)s[i + 2] == 0xBB) {
+        *what = "\xC2\xBB";
+        return (long)i;
+    }
+    size_t run = 0;
+    while (run < i && s[i - 1 - run] >= '0' && s[i - 1 - run] <= '9') run++;
+    bool before = run >= 1 && run <= 3 && (run == i || !(s[i - 1 - run] >= '0' && s[i - 1 - run] <= '9'));
+    bool after = true;
+    for (size_t k = 1; k <= 3; k++) after = after && s[i + k] >= '0' && s[i + k] <= '9';
+    if (before && after && !(s[i + 4] >= '0' && s[i + 4] <= '9')) {
+        *what = "20 000";
+        return (long)i;
     }
     return -1;
+}
+
+#if defined(__SSE2__)
+/* The positions p (bit p, 0 to 16) of the block at `s` where a slip may
+ * start: « followed by any byte, a space before ; : ! ? or 0xC2, a space
+ * between two digits. Reads s[0] to s[17]. */
+static inline unsigned slip_candidates(const char *s) {
+    const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+    const __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(s + 1));
+    const __m128i z = _mm_loadu_si128((const __m128i *)(const void *)(s + 2));
+    const __m128i sp = _mm_set1_epi8(' '), c2 = _mm_set1_epi8((char)0xC2), zero = _mm_set1_epi8('0'),
+                  nine = _mm_set1_epi8(9);
+    __m128i xs = _mm_cmpeq_epi8(x, sp);
+    /* ';' is 0x3B, ':' 0x3A: one test for both. */
+    __m128i punct = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(y, _mm_set1_epi8(1)), _mm_set1_epi8(';')),
+                                              _mm_cmpeq_epi8(y, _mm_set1_epi8('!'))),
+                                 _mm_or_si128(_mm_cmpeq_epi8(y, _mm_set1_epi8('?')), _mm_cmpeq_epi8(y, c2)));
+    __m128i at_p = _mm_or_si128(_mm_and_si128(xs, punct),
+                                _mm_and_si128(_mm_cmpeq_epi8(x, c2), _mm_cmpeq_epi8(y, _mm_set1_epi8((char)0xAB))));
+    __m128i dx = _mm_sub_epi8(x, zero), dz = _mm_sub_epi8(z, zero);
+    __m128i group = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(_mm_min_epu8(dx, nine), dx), _mm_cmpeq_epi8(y, sp)),
+                                  _mm_cmpeq_epi8(_mm_min_epu8(dz, nine), dz)); /* a slip at p + 1 */
+    return (unsigned)_mm_movemask_epi8(at_p) | (unsigned)_mm_movemask_epi8(group) << 1;
+}
+#endif
+
+long jreader_french_slip(const char *s, size_t len, const char **what) {
+    /* Called on every French text a scenario holds. With SSE2, sixteen
+     * positions at a time: only those where a slip may start go to
+     * slip_at, in order. The loads read up to s[len], the NUL. */
+#if defined(__SSE2__)
+    if (len < 17) { /* short texts: one block, zero-padded */
+        char buf[32] = {0};
+        memcpy(buf, s, len);
+        for (unsigned m = slip_candidates(buf); m; m &= m - 1) {
+            long at = slip_at(buf, (size_t)__builtin_ctz(m), what);
+            if (at >= 0) return at;
+        }
+        return -1;
+    }
+    size_t i = 0;
+    for (;;) {
+        size_t at_block = i + 17 <= len ? i : len - 17; /* the last block overlaps the one before */
+        unsigned m = slip_candidates(s + at_block) & (~0u << (i - at_block));
+        for (; m; m &= m - 1) {
+            long at = slip_at(s, at_block + (size_t)__builtin_ctz(m), what);
+            if (at >= 0) return at;
+        }
+        i = at_block + 16;
+        if (i + 1 >= len) return -1; /* position len - 1 cannot start a slip */
+    }
+#else
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c != ' ' && c != 0xC2) continue;
+        long at = slip_at(s, i, what);
+        if (at >= 0) return at;
+    }
+    return -1;
+#endif
 }
 
 /* Raw offset in the JSON text of decoded byte `want` of the string whose
@@ -552,7 +613,7 @@ static size_t raw_offset(const char *t, size_t len, size_t q, size_t want) {
  * member `k1` (then `k2`) of the current path, at its line and column. */
 static void check_french(JReader *r, const char *k1, const char *k2, const JNode *v) {
     const char *what = NULL;
-    long at = french_slip(v->valuestring, &what);
+    long at = jreader_french_slip(v->valuestring, v->len, &what);
     if (at < 0 || r->dl->count >= DIAG_MAX) return;
     size_t mark = jreader_push(r, k1);
     if (k2) jreader_push(r, k2);

@@ -160,6 +160,12 @@ bool jreader_is_id(const char *s);
 /* Id member, checked; NULL when absent or wrong (reported). */
 const char *jreader_id(JReader *r, const JNode *obj, const char *key, bool required);
 
+/* Byte index in the `len` bytes of `s` (a decoded string, NUL at s[len])
+ * of the first French typography slip, or -1: an ordinary space before
+ * ; : ! ? » or after «, or between the groups of a number ("20 000").
+ * *what is the character concerned (set only when found). */
+long jreader_french_slip(const char *s, size_t len, const char **what);
+
 /* Localised text member. `proper` marks a proper noun (a person's name) for
  * which one plain string is enough. Returns false when absent or wrong. */
 bool jreader_text(JReader *r, const JNode *obj, const char *key, bool required, bool proper,

@@ -26,3 +26,6 @@ add_test(NAME loader_garbage
 add_executable(bench_load ${ENJEUX_TESTS_DIR}/bench/bench_load.c)
 target_link_libraries(bench_load PRIVATE enjeux_core)
 enjeux_set_warnings(bench_load)
+
+# The French typography scan against the byte-at-a-time version it replaced.
+enjeux_add_c_test(test_french_slip ${ENJEUX_TESTS_DIR}/loader/test_french_slip.c)
