@@ -154,6 +154,11 @@ char *tr_format(char *out, size_t outlen, const char *key, const char *a0, const
     return out;
 }
 
+char *tr_count(char *out, size_t outlen, const char *one, const char *many, unsigned long long n, const char *a0,
+               const char *a1) {
+    return tr_format(out, outlen, lang_singular(tr_lang(), n) ? one : many, a0, a1);
+}
+
 bool tr_table_complete(const char **missing_key) {
     if (!reference || reference->cat->count == 0) {
         if (missing_key) *missing_key = "fr.po";

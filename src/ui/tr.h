@@ -41,6 +41,12 @@ const char *tr(const char *key);
  * `out`; returns `out`. */
 char *tr_format(char *out, size_t outlen, const char *key, const char *a0, const char *a1);
 
+/* tr_format(out, outlen, key, a0, a1) with key `one` when the count `n`
+ * takes the singular in the current language (lang_singular), else `many`
+ * (`n` itself is shown through a0 or a1, as the caller formats it). */
+char *tr_count(char *out, size_t outlen, const char *one, const char *many, unsigned long long n, const char *a0,
+               const char *a1);
+
 /* True when the French catalogue is loaded and every one of its keys has a
  * finished translation in every loaded catalogue; otherwise sets
  * *missing_key (may be NULL) to the first key missing. */
