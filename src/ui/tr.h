@@ -38,7 +38,8 @@ Lang tr_lang(void);
 const char *tr(const char *key);
 
 /* tr(key) with {0} and {1} replaced by `a0` and `a1` (NULL: ""), into
- * `out`; returns `out`. */
+ * `out`; returns `out`. Text too long for `out` is cut on a character
+ * boundary and ends with "…" (valid UTF-8 whatever the size). */
 char *tr_format(char *out, size_t outlen, const char *key, const char *a0, const char *a1);
 
 /* tr_format(out, outlen, key, a0, a1) with key `one` when the count `n`
