@@ -413,7 +413,10 @@ static const JNode *get_member(JReader *r, const JNode *obj, const char *key) {
 }
 
 const JNode *jreader_get(JReader *r, const JNode *obj, const char *key, JType t, bool required) {
-    const JNode *v = get_member(r, obj, key);
+    return jreader_get_m(r, get_member(r, obj, key), key, t, required);
+}
+
+const JNode *jreader_get_m(JReader *r, const JNode *v, const char *key, JType t, bool required) {
     if (!v || (v->type == JN_NULL && !required)) {
         if (required) jreader_report(r, DIAG_MISSING_FIELD, false, key, NULL, NULL, NULL);
         return NULL;
@@ -425,7 +428,12 @@ const JNode *jreader_get(JReader *r, const JNode *obj, const char *key, JType t,
 
 bool jreader_int(JReader *r, const JNode *obj, const char *key, bool required, int32_t lo, int32_t hi,
                  int32_t *out) {
-    const JNode *v = jreader_get(r, obj, key, JT_INT, required);
+    return jreader_int_m(r, get_member(r, obj, key), key, required, lo, hi, out);
+}
+
+bool jreader_int_m(JReader *r, const JNode *m, const char *key, bool required, int32_t lo, int32_t hi,
+                   int32_t *out) {
+    const JNode *v = jreader_get_m(r, m, key, JT_INT, required);
     int32_t x;
     if (!v || !jreader_int_value(v, &x)) return false;
     if (x < lo || x > hi) {
@@ -441,7 +449,11 @@ bool jreader_int(JReader *r, const JNode *obj, const char *key, bool required, i
 
 
 const char *jreader_str(JReader *r, const JNode *obj, const char *key, bool required, bool nonempty) {
-    const JNode *v = jreader_get(r, obj, key, JT_STRING, required);
+    return jreader_str_m(r, get_member(r, obj, key), key, required, nonempty);
+}
+
+const char *jreader_str_m(JReader *r, const JNode *m, const char *key, bool required, bool nonempty) {
+    const JNode *v = jreader_get_m(r, m, key, JT_STRING, required);
     if (!v || !check_length(r, key, NULL, v)) return NULL;
     if (nonempty && !v->valuestring[0]) {
         jreader_report_in(r, key, NULL, DIAG_EMPTY_STRING, false, key, NULL, NULL, NULL);
@@ -470,7 +482,11 @@ bool jreader_check_id(JReader *r, const char *s) {
 }
 
 const char *jreader_id(JReader *r, const JNode *obj, const char *key, bool required) {
-    const JNode *v = jreader_get(r, obj, key, JT_ID, required);
+    return jreader_id_m(r, get_member(r, obj, key), key, required);
+}
+
+const char *jreader_id_m(JReader *r, const JNode *m, const char *key, bool required) {
+    const JNode *v = jreader_get_m(r, m, key, JT_ID, required);
     if (!v) return NULL;
     if (jreader_is_id(v->valuestring)) return v->valuestring;
     size_t mark = jreader_push(r, key);
@@ -637,8 +653,12 @@ static void check_french(JReader *r, const char *k1, const char *k2, const JNode
 
 bool jreader_text(JReader *r, const JNode *obj, const char *key, bool required, bool proper,
                   LocStr *out) {
+    return jreader_text_m(r, get_member(r, obj, key), key, required, proper, out);
+}
+
+bool jreader_text_m(JReader *r, const JNode *m, const char *key, bool required, bool proper, LocStr *out) {
     memset(out, 0, sizeof *out);
-    const JNode *v = jreader_get(r, obj, key, JT_TEXT, required);
+    const JNode *v = jreader_get_m(r, m, key, JT_TEXT, required);
     if (!v) return false;
     if (v->type == JN_STRING) {
         if (!check_length(r, key, NULL, v)) return false;
@@ -683,8 +703,13 @@ bool jreader_text(JReader *r, const JNode *obj, const char *key, bool required, 
 
 int jreader_enum(JReader *r, const JNode *obj, const char *key, bool required,
                  const char *const *names, int dflt) {
-    const JNode *v = jreader_get(r, obj, key, JT_STRING, required);
-    if (!v) return jdom_get(obj, key) ? -1 : dflt;
+    return jreader_enum_m(r, get_member(r, obj, key), key, required, names, dflt);
+}
+
+int jreader_enum_m(JReader *r, const JNode *m, const char *key, bool required, const char *const *names,
+                   int dflt) {
+    const JNode *v = jreader_get_m(r, m, key, JT_STRING, required);
+    if (!v) return m ? -1 : dflt;
     for (int i = 0; names[i]; i++)
         if (strcmp(v->valuestring, names[i]) == 0) return i;
     char list[256] = "";
@@ -777,18 +802,27 @@ const char *jreader_suggest(const char *word, const void *first, size_t n, size_
 }
 
 void jreader_check_keys(JReader *r, const JNode *obj, const char *const *allowed) {
+    jreader_members(r, obj, allowed, NULL);
+}
+
+void jreader_members(JReader *r, const JNode *obj, const char *const *allowed, const JNode **found) {
     for (const JNode *c = obj->child; c; c = c->next) {
-        uintptr_t h = ((uintptr_t)c->string >> 3) ^ ((uintptr_t)allowed >> 4) * 31u;
+        uintptr_t h = ((uintptr_t)c->string >> 4) ^ ((uintptr_t)allowed >> 3) * 0x9E3779B1u; /* names: 16-byte aligned */
+        h ^= h >> 9;
         JKeyMemo *m = &r->memo[h & (JREADER_MEMO - 1)];
-        bool known;
+        int k;
         if (m->name == c->string && m->list == allowed) {
-            known = m->known;
+            k = m->index;
         } else {
-            known = false;
-            for (size_t i = 0; allowed[i] && !known; i++) known = jdom_streq(c->string, allowed[i]);
-            *m = (JKeyMemo){c->string, allowed, known};
+            k = -1;
+            for (int i = 0; allowed[i] && k < 0; i++)
+                if (jdom_streq(c->string, allowed[i])) k = i;
+            *m = (JKeyMemo){c->string, allowed, k};
         }
-        if (known) continue;
+        if (k >= 0) {
+            if (found && !found[k]) found[k] = c; /* the first of that name */
+            continue;
+        }
         size_t n_allowed = 0;
         while (allowed[n_allowed]) n_allowed++;
         const char *hint = jreader_suggest(c->string, allowed, n_allowed, sizeof allowed[0]);

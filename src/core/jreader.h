@@ -27,12 +27,15 @@ typedef enum JType {
     JT_COUNT
 } JType;
 
-/* A remembered answer of jreader_check_keys: is member name `name` (its
- * address: the parser stores each name once) in the list `list`? */
+/* A remembered answer of jreader_members: where is member name `name` (its
+ * address: the parser stores each name once) in the list `list`? Lists are
+ * told apart by address too: each must live as long as the reader (a
+ * static array, never one on the stack, whose address another list may
+ * take later). */
 typedef struct JKeyMemo {
     const char *name;
     const char *const *list;
-    bool known;
+    int index; /* in the list; -1 when not in it */
 } JKeyMemo;
 
 enum { JREADER_MEMO = 256 };
@@ -130,13 +133,33 @@ void jreader_report_at(JReader *r, DiagCode code, const char *path, bool at_key,
 /* The localised name of a JSON type, for wrong-type messages. */
 const char *jreader_type_name(const JReader *r, JType t);
 
-/* Warns about members of `obj` not in the NULL-terminated `allowed` list,
- * with a "did you mean" hint when a known name is close. */
+/* Warns about members of `obj` not in the NULL-terminated `allowed` list
+ * (a static array, see JKeyMemo), with a "did you mean" hint when a known
+ * name is close. */
 void jreader_check_keys(JReader *r, const JNode *obj, const char *const *allowed);
+
+/* jreader_check_keys, also giving the allowed members: found[k] becomes
+ * the first member of `obj` named allowed[k]; it stays NULL when there is
+ * none. `found` has one entry per name of `allowed`, all NULL on entry
+ * (the caller zeroes it). A loader then reads its members with the *_m
+ * getters below without a walk along the object for each. */
+void jreader_members(JReader *r, const JNode *obj, const char *const *allowed, const JNode **found);
 
 /* The member `key` of `obj` when it has the JSON type `t`; NULL when absent
  * (reported when `required`) or of another type (reported). */
 const JNode *jreader_get(JReader *r, const JNode *obj, const char *key, JType t, bool required);
+
+/* The getters of this file on a member already found: `v` is the member
+ * named `key` of the object being read, NULL when it has none. Same
+ * results and reports as their counterparts by name. */
+const JNode *jreader_get_m(JReader *r, const JNode *v, const char *key, JType t, bool required);
+bool jreader_int_m(JReader *r, const JNode *v, const char *key, bool required, int32_t lo, int32_t hi,
+                   int32_t *out);
+const char *jreader_str_m(JReader *r, const JNode *v, const char *key, bool required, bool nonempty);
+const char *jreader_id_m(JReader *r, const JNode *v, const char *key, bool required);
+bool jreader_text_m(JReader *r, const JNode *v, const char *key, bool required, bool proper, LocStr *out);
+int jreader_enum_m(JReader *r, const JNode *v, const char *key, bool required, const char *const *names,
+                   int dflt);
 
 /* Reports wrong-type at the current path when `v` is not of type `t`. */
 bool jreader_expect(JReader *r, const JNode *v, JType t, const char *name);

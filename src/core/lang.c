@@ -10,6 +10,8 @@ const char *lang_code(Lang lang) {
     return (unsigned)lang < LANG_COUNT ? CODES[lang] : "fr";
 }
 
+bool lang_singular(Lang lang, uint64_t n) { return n == 1 || (n == 0 && lang == LANG_FR); }
+
 bool lang_parse(const char *code, Lang *out) {
     if (!code) return false;
     for (int i = 0; i < LANG_COUNT; i++) {

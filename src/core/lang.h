@@ -7,6 +7,7 @@
 #define ENJEUX_LANG_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 typedef enum Lang { LANG_FR, LANG_EN, LANG_COUNT } Lang;
 
@@ -17,6 +18,10 @@ typedef struct LocStr {
 
 /* "fr" / "en". */
 const char *lang_code(Lang lang);
+
+/* True when a count of `n` takes the singular in `lang`: French says
+ * « 0 partie, 1 partie », English "1 play" but "0 plays". */
+bool lang_singular(Lang lang, uint64_t n);
 
 /* Parses "fr", "en" (also "fr_FR.UTF-8", "en-GB"…); returns false when the
  * language is not one of the game's. */

@@ -23,7 +23,10 @@ typedef enum Key {
     K_LEVEL, K_VERSION, K_MEDIAN_TIME, K_MISSING, K_CHANGED, K_ENDINGS, K_COMPETENCIES,
     K_DECISIONS, K_DECISION_META, K_CHOSE, K_OF, K_NOBODY, K_TARGETED, K_MEDIAN_SCORE, K_NOT_ASSESSED,
     K_M_NOT, K_M_WORK, K_M_PROGRESS, K_M_ACQUIRED, K_TONE_POSITIVE, K_TONE_MIXED, K_TONE_NEGATIVE,
-    K_HIST_AXIS, K_HIST_LABEL, K_SUMMARY, K_FOOTER, K_COUNT
+    K_HIST_AXIS, K_HIST_LABEL, K_SUMMARY, K_FOOTER,
+    /* the singular of the texts above that count something */
+    K_FILES_1, K_DUPLICATES_1, K_SKIPPED_1, K_BAD_1, K_PROBLEMS_MORE_1, K_DECISION_META_1, K_MEDIAN_SCORE_1,
+    K_COUNT
 } Key;
 
 static const char *const TEXT[K_COUNT][LANG_COUNT] = {
@@ -77,6 +80,13 @@ static const char *const TEXT[K_COUNT][LANG_COUNT] = {
     [K_TONE_POSITIVE] = {"positive", "positive"},
     [K_TONE_MIXED] = {"mitigée", "mixed"},
     [K_TONE_NEGATIVE] = {"négative", "negative"},
+    [K_FILES_1] = {"fichier lu", "file read"},
+    [K_DUPLICATES_1] = {"doublon ignoré (même partie copiée deux fois)", "duplicate ignored (the same play copied twice)"},
+    [K_SKIPPED_1] = {"fichier JSON ignoré (pas des résultats)", "JSON file ignored (not results)"},
+    [K_BAD_1] = {"fichier illisible ou abîmé (détail ci-dessous)", "unreadable or damaged file (details below)"},
+    [K_PROBLEMS_MORE_1] = {"… et {0} autre problème.", "… and {0} more problem."},
+    [K_DECISION_META_1] = {"{0} décision prise ici · temps médian {1}", "{0} decision made here · median time {1}"},
+    [K_MEDIAN_SCORE_1] = {"score médian {0}/100 sur {1} joueur évalué", "median score {0}/100 over {1} player assessed"},
     [K_HIST_AXIS] = {"score", "score"},
     [K_HIST_LABEL] = {"Répartition des scores de {0}" NB ": nombre de joueurs par tranche de 10 points",
                       "Distribution of {0} scores: players per band of 10 points"},
@@ -93,6 +103,9 @@ static const char *loc_or(const LocStr *l, Lang lang) {
     const char *s = loc_get(l, lang, NULL);
     return *s ? s : NULL;
 }
+
+/* `one` or `many` for a count of `n` (lang_singular). */
+static Key count_key(const Report *r, uint64_t n, Key one, Key many) { return lang_singular(r->lang, n) ? one : many; }
 
 /* Appends template `tpl` with {0}…{3} replaced by args[0..3], escaped. */
 static void put_tpl(StrBuf *b, const char *tpl, const char *a0, const char *a1, const char *a2, const char *a3) {
@@ -186,7 +199,7 @@ static const char *tone_colour(const char *tone) {
 }
 
 static void put_plays(StrBuf *b, const Report *r, uint32_t n) {
-    strbuf_printf(b, "%u %s", (unsigned)n, T(r, n > 1 ? K_PLAYS_N : K_PLAYS_1));
+    strbuf_printf(b, "%u %s", (unsigned)n, T(r, count_key(r, n, K_PLAYS_1, K_PLAYS_N)));
 }
 
 static void put_endings(StrBuf *b, const Report *r, const ReportScenario *s) {
@@ -267,7 +280,7 @@ static void put_competency(StrBuf *b, const Report *r, const ReportCompetency *c
     if (c->targeted) strbuf_printf(b, " <span class=\"muted\">(%s)</span>", T(r, K_TARGETED));
     strbuf_puts(b, "</h4><p>");
     char n1[16], n2[16];
-    if (c->assessed) put_tpl(b, T(r, K_MEDIAN_SCORE), u32s(n1, (uint32_t)c->median), u32s(n2, c->assessed), NULL, NULL);
+    if (c->assessed) put_tpl(b, T(r, count_key(r, c->assessed, K_MEDIAN_SCORE_1, K_MEDIAN_SCORE)), u32s(n1, (uint32_t)c->median), u32s(n2, c->assessed), NULL, NULL);
     else strbuf_puts(b, T(r, K_NOT_ASSESSED));
     strbuf_puts(b, "</p>");
     if (c->assessed) {
@@ -307,7 +320,7 @@ static void put_decision(StrBuf *b, const Report *r, const ReportScenario *s, co
     char dur[48];
     strbuf_puts(b, "<p class=\"muted\">");
     char n1[16];
-    put_tpl(b, T(r, K_DECISION_META), u32s(n1, d->reached), report_format_duration(dur, sizeof dur, d->median_ms, r->lang),
+    put_tpl(b, T(r, count_key(r, d->reached, K_DECISION_META_1, K_DECISION_META)), u32s(n1, d->reached), report_format_duration(dur, sizeof dur, d->median_ms, r->lang),
             NULL, NULL);
     strbuf_puts(b, "</p>");
     for (uint16_t i = 0; i < d->n_choices; i++) {
@@ -386,11 +399,14 @@ static void put_scenario(StrBuf *b, const Report *r, const ReportScenario *s) {
 static void put_summary(StrBuf *b, const Report *r, const char *inputs) {
     strbuf_printf(b, "<h2>%s</h2>\n<ul class=\"summary\">", T(r, K_SUMMARY));
     strbuf_puts(b, "<li><b>");
-    strbuf_printf(b, "%u</b>%s</li>", (unsigned)r->plays, T(r, r->plays > 1 ? K_PLAYS_N : K_PLAYS_1));
-    strbuf_printf(b, "<li><b>%u</b>%s</li>", (unsigned)r->files, T(r, K_FILES));
-    if (r->duplicates) strbuf_printf(b, "<li><b>%u</b>%s</li>", (unsigned)r->duplicates, T(r, K_DUPLICATES));
-    if (r->skipped) strbuf_printf(b, "<li><b>%u</b>%s</li>", (unsigned)r->skipped, T(r, K_SKIPPED));
-    if (r->bad) strbuf_printf(b, "<li><b>%u</b>%s</li>", (unsigned)r->bad, T(r, K_BAD));
+    strbuf_printf(b, "%u</b>%s</li>", (unsigned)r->plays, T(r, count_key(r, r->plays, K_PLAYS_1, K_PLAYS_N)));
+    strbuf_printf(b, "<li><b>%u</b>%s</li>", (unsigned)r->files, T(r, count_key(r, r->files, K_FILES_1, K_FILES)));
+    if (r->duplicates)
+        strbuf_printf(b, "<li><b>%u</b>%s</li>", (unsigned)r->duplicates,
+                      T(r, count_key(r, r->duplicates, K_DUPLICATES_1, K_DUPLICATES)));
+    if (r->skipped)
+        strbuf_printf(b, "<li><b>%u</b>%s</li>", (unsigned)r->skipped, T(r, count_key(r, r->skipped, K_SKIPPED_1, K_SKIPPED)));
+    if (r->bad) strbuf_printf(b, "<li><b>%u</b>%s</li>", (unsigned)r->bad, T(r, count_key(r, r->bad, K_BAD_1, K_BAD)));
     strbuf_puts(b, "</ul>\n");
     if (r->first_started[0] && r->last_finished[0]) {
         char a[32], z[32];
@@ -439,7 +455,7 @@ static void put_problems(StrBuf *b, const Report *r) {
         strbuf_puts(b, "<p>");
         char n1[24];
         snprintf(n1, sizeof n1, "%zu", r->diags.dropped);
-        put_tpl(b, T(r, K_PROBLEMS_MORE), n1, NULL, NULL, NULL);
+        put_tpl(b, T(r, count_key(r, r->diags.dropped, K_PROBLEMS_MORE_1, K_PROBLEMS_MORE)), n1, NULL, NULL, NULL);
         strbuf_puts(b, "</p>\n");
     }
 }

@@ -27,18 +27,43 @@ static const char *const TOOL_KEYS[] = {"name", "description", "kind", "provider
 static const char *const METER_KEYS[] = {"id", "label", "description", "min", "max", "initial", "good", NULL};
 static const char *const FLAG_KEYS[] = {"id", "description", "initial", NULL};
 static const char *const CHARACTER_KEYS[] = {"id", "name", "role", "portrait", "portrait_alt", NULL};
+/* The lists read member by member (jreader_members), with the index of
+ * each name in its list. */
 static const char *const SCENE_KEYS[] = {"id", "act", "title", "speaker", "image", "image_alt", "text",
                                          "debrief", "choices", NULL};
+enum { SC_ID, SC_ACT, SC_TITLE, SC_SPEAKER, SC_IMAGE, SC_IMAGE_ALT, SC_TEXT, SC_DEBRIEF, SC_CHOICES, SC_N };
 static const char *const CHOICE_KEYS[] = {"id", "text", "condition", "unavailable", "reason", "effects",
                                           "feedback", "next", "chance", NULL};
+enum { CH_ID, CH_TEXT, CH_CONDITION, CH_UNAVAILABLE, CH_REASON, CH_EFFECTS, CH_FEEDBACK, CH_NEXT, CH_CHANCE, CH_N };
 static const char *const OUTCOME_KEYS[] = {"id", "probability", "effects", "feedback", "next", NULL};
+enum { OC_ID, OC_PROBABILITY, OC_EFFECTS, OC_FEEDBACK, OC_NEXT, OC_N };
 static const char *const EFFECT_KEYS[] = {"meters", "flags", "counters", "evidence", "schedule", NULL};
 static const char *const EFFECT_KEYS_NO_EVIDENCE[] = {"meters", "flags", "counters", "schedule", NULL};
+enum { EF_METERS, EF_FLAGS, EF_COUNTERS, EF_EVIDENCE, EF_SCHEDULE, EF_N };
 static const char *const FEEDBACK_KEYS[] = {"text", "principle", "reference", NULL};
+enum { FB_TEXT, FB_PRINCIPLE, FB_REFERENCE, FB_N };
 static const char *const ROUTE_KEYS[] = {"if", "goto", NULL};
+enum { RT_IF, RT_GOTO, RT_N };
 static const char *const EVENT_KEYS[] = {"id", "when", "title", "speaker", "image", "image_alt", "text",
                                          "effects", "feedback", NULL};
+enum { EV_ID, EV_WHEN, EV_TITLE, EV_SPEAKER, EV_IMAGE, EV_IMAGE_ALT, EV_TEXT, EV_EFFECTS, EV_FEEDBACK, EV_N };
 static const char *const ENDING_KEYS[] = {"id", "title", "text", "tone", "image", "image_alt", NULL};
+enum { EN_ID, EN_TITLE, EN_TEXT, EN_TONE, EN_IMAGE, EN_IMAGE_ALT, EN_N };
+static const char *const ALL_KEYS[] = {"all", NULL};
+static const char *const ANY_KEYS[] = {"any", NULL};
+static const char *const NOT_KEYS[] = {"not", NULL};
+static const char *const METER_COND_KEYS[] = {"meter", "op", "value", NULL};
+static const char *const COUNTER_COND_KEYS[] = {"counter", "op", "value", NULL};
+static const char *const FLAG_COND_KEYS[] = {"flag", "is", NULL};
+static const char *const AFTER_KEYS[] = {"after", NULL};
+static const char *const SCENE_COND_KEYS[] = {"scene", NULL};
+
+#define N_KEYS(list) (sizeof(list) / sizeof(list)[0] - 1)
+_Static_assert(N_KEYS(SCENE_KEYS) == SC_N && N_KEYS(CHOICE_KEYS) == CH_N && N_KEYS(OUTCOME_KEYS) == OC_N &&
+                   N_KEYS(EFFECT_KEYS) == EF_N && N_KEYS(EFFECT_KEYS_NO_EVIDENCE) == EF_N - 1 &&
+                   N_KEYS(FEEDBACK_KEYS) == FB_N && N_KEYS(ROUTE_KEYS) == RT_N && N_KEYS(EVENT_KEYS) == EV_N &&
+                   N_KEYS(ENDING_KEYS) == EN_N,
+               "a key list and its index names differ");
 
 static const char *const KIND_NAMES[] = {"generative", "predictive", "classification", "recommendation",
                                          "recognition", "optimisation", "other", NULL};
@@ -63,13 +88,14 @@ static void *alloc_n(Loader *L, size_t n, size_t size) {
 
 static void fmt_int(char *buf, size_t cap, long v) { snprintf(buf, cap, "%ld", v); }
 
-/* A list member with between `min` and `max` elements. Returns NULL when
- * absent or wrong; *n is its length (0 otherwise). Past `max` it is
- * reported, and still loaded so that the rest can be checked. */
-static const JNode *get_list(Loader *L, const JNode *obj, const char *key, bool required, size_t min,
-                             size_t max, size_t *n) {
+/* The list member `v`, named `key` (NULL when absent), with between `min`
+ * and `max` elements. Returns NULL when absent or wrong; *n is its length
+ * (0 otherwise). Past `max` it is reported, and still loaded so that the
+ * rest can be checked. */
+static const JNode *get_list_m(Loader *L, const JNode *v, const char *key, bool required, size_t min,
+                               size_t max, size_t *n) {
     *n = 0;
-    const JNode *arr = jreader_get(&L->r, obj, key, JT_ARRAY, required);
+    const JNode *arr = jreader_get_m(&L->r, v, key, JT_ARRAY, required);
     if (!arr) return NULL;
     size_t count = (size_t)jdom_count(arr);
     if (count < min) {
@@ -83,6 +109,12 @@ static const JNode *get_list(Loader *L, const JNode *obj, const char *key, bool 
     if (count > UINT16_MAX && max <= UINT16_MAX) return NULL; /* could not be indexed */
     *n = count;
     return arr;
+}
+
+/* get_list_m on the member `key` of `obj`. */
+static const JNode *get_list(Loader *L, const JNode *obj, const char *key, bool required, size_t min,
+                             size_t max, size_t *n) {
+    return get_list_m(L, jdom_get(obj, key), key, required, min, max, n);
 }
 
 /* The 1-based line where the value at `path` starts, as text. */
@@ -130,19 +162,25 @@ static void report_dup_local(Loader *L, size_t list_end, size_t j, const char *i
 
 /* ---- images --------------------------------------------------------------- */
 
-/* Checks the image path member `key` of `obj` and its alternative text
- * member `alt_key`; returns the path copied to the arena or NULL. */
-static const char *load_image(Loader *L, const JNode *obj, const char *key, const char *alt_key,
-                              LocStr *alt) {
-    const char *img = jreader_str(&L->r, obj, key, false, true);
-    if (jdom_get(obj, alt_key)) jreader_text(&L->r, obj, alt_key, false, false, alt);
+/* Checks the image path member `v` (named `key`) and its alternative text
+ * member `alt_v` (named `alt_key`), either NULL when absent; returns the
+ * path or NULL. */
+static const char *load_image_m(Loader *L, const JNode *v, const char *key, const JNode *alt_v,
+                                const char *alt_key, LocStr *alt) {
+    const char *img = jreader_str_m(&L->r, v, key, false, true);
+    if (alt_v) jreader_text_m(&L->r, alt_v, alt_key, false, false, alt);
     if (!img) return NULL;
     size_t mark = jreader_push(&L->r, key);
     validate_image(L, img);
-    if (loc_is_empty(alt) && !jdom_get(obj, alt_key))
-        jreader_report(&L->r, DIAG_MISSING_ALT, false, alt_key, NULL, NULL, NULL);
+    if (loc_is_empty(alt) && !alt_v) jreader_report(&L->r, DIAG_MISSING_ALT, false, alt_key, NULL, NULL, NULL);
     jreader_pop(&L->r, mark);
     return img;
+}
+
+/* load_image_m on the members `key` and `alt_key` of `obj`. */
+static const char *load_image(Loader *L, const JNode *obj, const char *key, const char *alt_key,
+                              LocStr *alt) {
+    return load_image_m(L, jdom_get(obj, key), key, jdom_get(obj, alt_key), alt_key, alt);
 }
 
 /* ---- conditions ----------------------------------------------------------- */
@@ -209,12 +247,12 @@ static void record_flag_test(Loader *L, uint16_t flag, bool value) {
     L->n_test_segs += n;
 }
 
-/* Resolves the id member `key` through `t`, reporting `unknown` with a
- * suggestion among `n` ids at `first` (stride `stride`). -1 when absent or
- * unknown. */
-static int32_t resolve(Loader *L, const JNode *obj, const char *key, const IdTable *t, DiagCode unknown,
+/* Resolves the id member `m` (named `key`, NULL when absent) through `t`,
+ * reporting `unknown` with a suggestion among `n` ids at `first` (stride
+ * `stride`). -1 when absent or unknown. */
+static int32_t resolve(Loader *L, const JNode *m, const char *key, const IdTable *t, DiagCode unknown,
                        const void *first, size_t n, size_t stride) {
-    const JNode *v = jreader_get(&L->r, obj, key, JT_ID, true);
+    const JNode *v = jreader_get_m(&L->r, m, key, JT_ID, true);
     if (!v) return -1;
     int32_t idx = idtable_get(t, v->valuestring);
     if (idx < 0) {
@@ -321,9 +359,9 @@ static int32_t compile_cond(Loader *L, const JNode *v, const char *name, bool ne
     case 0: /* all */
     case 1: { /* any */
         const char *key = COND_FORMS[form];
-        const char *const keys[] = {key, NULL};
-        jreader_check_keys(r, v, keys);
-        const JNode *arr = jreader_get(r, v, key, JT_ARRAY, true);
+        const JNode *f[1] = {NULL};
+        jreader_members(r, v, form == 0 ? ALL_KEYS : ANY_KEYS, f);
+        const JNode *arr = jreader_get_m(r, f[0], key, JT_ARRAY, true);
         if (!arr) return -2;
         uint32_t kids[LIMIT_COND_NODES];
         uint32_t n = 0;
@@ -355,9 +393,8 @@ static int32_t compile_cond(Loader *L, const JNode *v, const char *name, bool ne
         return push_cond(L, c);
     }
     case 2: { /* not */
-        static const char *const keys[] = {"not", NULL};
-        jreader_check_keys(r, v, keys);
-        const JNode *k = jdom_get(v, "not");
+        const JNode *k = NULL;
+        jreader_members(r, v, NOT_KEYS, &k);
         size_t mark = jreader_push(r, "not");
         int32_t idx = compile_cond(L, k, "not", !neg);
         jreader_pop(r, mark);
@@ -370,18 +407,17 @@ static int32_t compile_cond(Loader *L, const JNode *v, const char *name, bool ne
     }
     case 3:   /* meter */
     case 4: { /* counter */
-        static const char *const mkeys[] = {"meter", "op", "value", NULL};
-        static const char *const ckeys[] = {"counter", "op", "value", NULL};
         bool meter = form == 3;
-        jreader_check_keys(r, v, meter ? mkeys : ckeys);
-        int32_t idx = meter ? resolve(L, v, "meter", &L->ix->meters, DIAG_UNKNOWN_METER, FIRST_ID(L->sc->meters, L->sc->n_meters),
+        const JNode *f[3] = {NULL};
+        jreader_members(r, v, meter ? METER_COND_KEYS : COUNTER_COND_KEYS, f);
+        int32_t idx = meter ? resolve(L, f[0], "meter", &L->ix->meters, DIAG_UNKNOWN_METER, FIRST_ID(L->sc->meters, L->sc->n_meters),
                                       L->sc->n_meters, sizeof(Meter))
-                            : resolve(L, v, "counter", &L->ix->counters, DIAG_UNKNOWN_COUNTER,
+                            : resolve(L, f[0], "counter", &L->ix->counters, DIAG_UNKNOWN_COUNTER,
                                       FIRST_ID(L->sc->counters, L->sc->n_counters), L->sc->n_counters,
                                       sizeof(Counter));
-        int op = jreader_enum(r, v, "op", true, OP_NAMES, -1);
+        int op = jreader_enum_m(r, f[1], "op", true, OP_NAMES, -1);
         int32_t value = 0;
-        bool has_value = jreader_int(r, v, "value", true, INT32_MIN, INT32_MAX, &value);
+        bool has_value = jreader_int_m(r, f[2], "value", true, INT32_MIN, INT32_MAX, &value);
         if (idx < 0 || op < 0 || !has_value) return -2;
         if (meter) check_comparison(L, &L->sc->meters[idx], (CmpOp)op, value);
         c.kind = meter ? COND_METER : COND_COUNTER;
@@ -391,13 +427,13 @@ static int32_t compile_cond(Loader *L, const JNode *v, const char *name, bool ne
         return push_cond(L, c);
     }
     case 5: { /* flag */
-        static const char *const keys[] = {"flag", "is", NULL};
-        jreader_check_keys(r, v, keys);
-        int32_t idx = resolve(L, v, "flag", &L->ix->flags, DIAG_UNKNOWN_FLAG,
+        const JNode *f[2] = {NULL};
+        jreader_members(r, v, FLAG_COND_KEYS, f);
+        int32_t idx = resolve(L, f[0], "flag", &L->ix->flags, DIAG_UNKNOWN_FLAG,
                               FIRST_ID(L->sc->flags, L->sc->n_flags), L->sc->n_flags, sizeof(Flag));
         bool is = true;
-        if (jdom_get(v, "is")) {
-            const JNode *b = jreader_get(r, v, "is", JT_BOOL, false);
+        if (f[1]) {
+            const JNode *b = jreader_get_m(r, f[1], "is", JT_BOOL, false);
             if (!b) return -2;
             is = jdom_is_true(b);
         }
@@ -411,10 +447,10 @@ static int32_t compile_cond(Loader *L, const JNode *v, const char *name, bool ne
         return push_cond(L, c);
     }
     case 6: { /* after */
-        static const char *const keys[] = {"after", NULL};
-        jreader_check_keys(r, v, keys);
+        const JNode *f = NULL;
+        jreader_members(r, v, AFTER_KEYS, &f);
         int32_t n = 0;
-        if (!jreader_int(r, v, "after", true, 0, INT32_MAX, &n)) return -2;
+        if (!jreader_int_m(r, f, "after", true, 0, INT32_MAX, &n)) return -2;
         if (!L->in_event) {
             jreader_report(r, DIAG_AFTER_OUTSIDE_EVENT, false, "after", NULL, NULL, NULL);
             return -2;
@@ -424,14 +460,14 @@ static int32_t compile_cond(Loader *L, const JNode *v, const char *name, bool ne
         return push_cond(L, c);
     }
     default: { /* scene */
-        static const char *const keys[] = {"scene", NULL};
-        jreader_check_keys(r, v, keys);
-        int32_t t = resolve(L, v, "scene", &L->ix->targets, DIAG_UNKNOWN_SCENE, FIRST_ID(L->sc->scenes, L->sc->n_scenes),
+        const JNode *f = NULL;
+        jreader_members(r, v, SCENE_COND_KEYS, &f);
+        int32_t t = resolve(L, f, "scene", &L->ix->targets, DIAG_UNKNOWN_SCENE, FIRST_ID(L->sc->scenes, L->sc->n_scenes),
                             L->sc->n_scenes, sizeof(Scene));
         if (t < 0 || t >= (int32_t)L->sc->n_scenes) {
             if (t >= 0) {
                 size_t mark = jreader_push(r, "scene");
-                jreader_report(r, DIAG_UNKNOWN_SCENE, false, jdom_get(v, "scene")->valuestring,
+                jreader_report(r, DIAG_UNKNOWN_SCENE, false, f->valuestring,
                                NULL, NULL, NULL);
                 jreader_pop(r, mark);
             }
@@ -460,9 +496,9 @@ static uint32_t count_nodes(const JNode *v, uint32_t max) {
     return n;
 }
 
-/* The condition member `key` of `obj`: its root index, -1 when absent. */
-static int32_t load_condition(Loader *L, const JNode *obj, const char *key) {
-    const JNode *v = jdom_get(obj, key);
+/* The condition member `v` named `key` (NULL when absent): its root
+ * index, -1 when absent. */
+static int32_t load_condition(Loader *L, const JNode *v, const char *key) {
     if (!v || jdom_is_null(v)) return -1;
     size_t mark = jreader_push(&L->r, key);
     uint32_t nodes = count_nodes(v, 100000);
@@ -514,15 +550,21 @@ static int32_t competency_index(Loader *L, const char *id) {
     return idx;
 }
 
-static void load_effects(Loader *L, const JNode *owner, Effects *e, bool evidence) {
+/* The "effects" member `v` (NULL when absent) into *e. */
+static void load_effects(Loader *L, const JNode *v, Effects *e, bool evidence) {
     JReader *r = &L->r;
     memset(e, 0, sizeof *e);
-    const JNode *obj = jreader_get(r, owner, "effects", JT_OBJECT, false);
+    const JNode *obj = jreader_get_m(r, v, "effects", JT_OBJECT, false);
     if (!obj) return;
     size_t mark = jreader_push(r, "effects");
-    jreader_check_keys(r, obj, evidence ? EFFECT_KEYS : EFFECT_KEYS_NO_EVIDENCE);
+    const JNode *f[EF_N] = {NULL};
+    jreader_members(r, obj, evidence ? EFFECT_KEYS : EFFECT_KEYS_NO_EVIDENCE, f);
+    if (!evidence) {
+        f[EF_SCHEDULE] = f[EF_EVIDENCE];
+        f[EF_EVIDENCE] = NULL;
+    }
     const JNode *m;
-    if ((m = jreader_get(r, obj, "meters", JT_OBJECT, false))) {
+    if ((m = jreader_get_m(r, f[EF_METERS], "meters", JT_OBJECT, false))) {
         size_t m1 = jreader_push(r, "meters");
         e->meters = alloc_n(L, (size_t)jdom_count(m), sizeof *e->meters);
         for (const JNode *c = m->child; c && e->meters; c = c->next) {
@@ -538,7 +580,7 @@ static void load_effects(Loader *L, const JNode *owner, Effects *e, bool evidenc
         }
         jreader_pop(r, m1);
     }
-    if ((m = jreader_get(r, obj, "flags", JT_OBJECT, false))) {
+    if ((m = jreader_get_m(r, f[EF_FLAGS], "flags", JT_OBJECT, false))) {
         size_t m1 = jreader_push(r, "flags");
         e->flags = alloc_n(L, (size_t)jdom_count(m), sizeof *e->flags);
         for (const JNode *c = m->child; c && e->flags; c = c->next) {
@@ -561,7 +603,7 @@ static void load_effects(Loader *L, const JNode *owner, Effects *e, bool evidenc
         }
         jreader_pop(r, m1);
     }
-    if ((m = jreader_get(r, obj, "counters", JT_OBJECT, false))) {
+    if ((m = jreader_get_m(r, f[EF_COUNTERS], "counters", JT_OBJECT, false))) {
         size_t m1 = jreader_push(r, "counters");
         e->counters = alloc_n(L, (size_t)jdom_count(m), sizeof *e->counters);
         for (const JNode *c = m->child; c && e->counters; c = c->next) {
@@ -578,7 +620,7 @@ static void load_effects(Loader *L, const JNode *owner, Effects *e, bool evidenc
         }
         jreader_pop(r, m1);
     }
-    if (evidence && (m = jreader_get(r, obj, "evidence", JT_OBJECT, false))) {
+    if (evidence && (m = jreader_get_m(r, f[EF_EVIDENCE], "evidence", JT_OBJECT, false))) {
         size_t m1 = jreader_push(r, "evidence");
         e->evidence = alloc_n(L, (size_t)jdom_count(m), sizeof *e->evidence);
         for (const JNode *c = m->child; c && e->evidence; c = c->next) {
@@ -597,7 +639,7 @@ static void load_effects(Loader *L, const JNode *owner, Effects *e, bool evidenc
         jreader_pop(r, m1);
     }
     size_t n;
-    if ((m = get_list(L, obj, "schedule", false, 0, LIMIT_EVENTS, &n))) {
+    if ((m = get_list_m(L, f[EF_SCHEDULE], "schedule", false, 0, LIMIT_EVENTS, &n))) {
         size_t m1 = jreader_push(r, "schedule");
         e->schedule = alloc_n(L, n, sizeof *e->schedule);
         size_t i = 0;
@@ -622,15 +664,17 @@ static void load_effects(Loader *L, const JNode *owner, Effects *e, bool evidenc
     jreader_pop(r, mark);
 }
 
-static void load_feedback(Loader *L, const JNode *owner, Feedback *f, bool required, bool text_required) {
+/* The "feedback" member `v` (NULL when absent) into *f. */
+static void load_feedback(Loader *L, const JNode *v, Feedback *f, bool required, bool text_required) {
     memset(f, 0, sizeof *f);
-    const JNode *obj = jreader_get(&L->r, owner, "feedback", JT_OBJECT, required);
+    const JNode *obj = jreader_get_m(&L->r, v, "feedback", JT_OBJECT, required);
     if (!obj) return;
     size_t mark = jreader_push(&L->r, "feedback");
-    jreader_check_keys(&L->r, obj, FEEDBACK_KEYS);
-    jreader_text(&L->r, obj, "text", text_required, false, &f->text);
-    jreader_text(&L->r, obj, "principle", false, false, &f->principle);
-    jreader_text(&L->r, obj, "reference", false, false, &f->reference);
+    const JNode *m[FB_N] = {NULL};
+    jreader_members(&L->r, obj, FEEDBACK_KEYS, m);
+    jreader_text_m(&L->r, m[FB_TEXT], "text", text_required, false, &f->text);
+    jreader_text_m(&L->r, m[FB_PRINCIPLE], "principle", false, false, &f->principle);
+    jreader_text_m(&L->r, m[FB_REFERENCE], "reference", false, false, &f->reference);
     jreader_pop(&L->r, mark);
 }
 
@@ -656,13 +700,14 @@ static bool resolve_target(Loader *L, const JNode *v, Target *t) {
     return true;
 }
 
-static void load_next(Loader *L, const JNode *owner, bool required, Route **routes, uint16_t *n_routes) {
+/* The "next" member `m` (NULL when absent) into the routes. */
+static void load_next(Loader *L, const JNode *m, bool required, Route **routes, uint16_t *n_routes) {
     JReader *r = &L->r;
     *routes = NULL;
     *n_routes = 0;
-    const JNode *v = jreader_get(r, owner, "next", JT_NEXT, required);
+    const JNode *v = jreader_get_m(r, m, "next", JT_NEXT, required);
     if (!v) {
-        if (jdom_get(owner, "next")) L->unresolved_target = true;
+        if (m) L->unresolved_target = true;
         return;
     }
     size_t mark = jreader_push(r, "next");
@@ -678,7 +723,7 @@ static void load_next(Loader *L, const JNode *owner, bool required, Route **rout
     }
     jreader_pop(r, mark);
     size_t n;
-    const JNode *arr = get_list(L, owner, "next", true, 1, LIMIT_ROUTES, &n);
+    const JNode *arr = get_list_m(L, m, "next", true, 1, LIMIT_ROUTES, &n);
     if (!arr || n == 0) {
         L->unresolved_target = true;
         return;
@@ -689,9 +734,10 @@ static void load_next(Loader *L, const JNode *owner, bool required, Route **rout
     for (const JNode *c = arr->child; c && rt; c = c->next, i++) {
         size_t m2 = jreader_push_index(r, i);
         if (jreader_expect(r, c, JT_OBJECT, "next")) {
-            jreader_check_keys(r, c, ROUTE_KEYS);
-            rt[i].cond = load_condition(L, c, "if");
-            const JNode *g = jreader_get(r, c, "goto", JT_ID, true);
+            const JNode *f[RT_N] = {NULL};
+            jreader_members(r, c, ROUTE_KEYS, f);
+            rt[i].cond = load_condition(L, f[RT_IF], "if");
+            const JNode *g = jreader_get_m(r, f[RT_GOTO], "goto", JT_ID, true);
             if (g) {
                 size_t m3 = jreader_push(r, "goto");
                 resolve_target(L, g, &rt[i].target);
@@ -699,7 +745,7 @@ static void load_next(Loader *L, const JNode *owner, bool required, Route **rout
             } else {
                 L->unresolved_target = true;
             }
-            if (!c->next && jdom_get(c, "if")) {
+            if (!c->next && f[RT_IF]) {
                 size_t m3 = jreader_push(r, "if");
                 jreader_report(r, DIAG_NO_DEFAULT_ROUTE, true, NULL, NULL, NULL, NULL);
                 jreader_pop(r, m3);
@@ -716,10 +762,11 @@ static void load_next(Loader *L, const JNode *owner, bool required, Route **rout
 
 /* ---- chance outcomes ------------------------------------------------------ */
 
-static void load_outcomes(Loader *L, const JNode *choice, Choice *ch) {
+/* The "chance" member `v` of a choice (NULL when absent) into ch. */
+static void load_outcomes(Loader *L, const JNode *v, Choice *ch) {
     JReader *r = &L->r;
     size_t n;
-    const JNode *arr = get_list(L, choice, "chance", false, 1, LIMIT_OUTCOMES, &n);
+    const JNode *arr = get_list_m(L, v, "chance", false, 1, LIMIT_OUTCOMES, &n);
     if (!arr || n == 0) return;
     size_t mark = jreader_push(r, "chance");
     size_t list_end = jreader_mark(r);
@@ -739,15 +786,16 @@ static void load_outcomes(Loader *L, const JNode *choice, Choice *ch) {
             jreader_pop(r, m2);
             continue;
         }
-        jreader_check_keys(r, c, OUTCOME_KEYS);
-        o->id = jreader_id(r, c, "id", true);
+        const JNode *f[OC_N] = {NULL};
+        jreader_members(r, c, OUTCOME_KEYS, f);
+        o->id = jreader_id_m(r, f[OC_ID], "id", true);
         if (o->id)
             for (size_t j = 0; j < i; j++)
                 if (out[j].id && strcmp(out[j].id, o->id) == 0) {
                     report_dup_local(L, list_end, j, o->id);
                     break;
                 }
-        const JNode *p = jreader_get(r, c, "probability", JT_NUMBER, true);
+        const JNode *p = jreader_get_m(r, f[OC_PROBABILITY], "probability", JT_NUMBER, true);
         if (p) {
             double d = p->valuedouble;
             if (!(d > 0 && d <= 1)) {
@@ -764,9 +812,9 @@ static void load_outcomes(Loader *L, const JNode *choice, Choice *ch) {
         } else {
             all_ok = false;
         }
-        load_effects(L, c, &o->effects, false);
-        load_feedback(L, c, &o->feedback, false, false);
-        if (jdom_get(c, "next")) load_next(L, c, false, &o->routes, &o->n_routes);
+        load_effects(L, f[OC_EFFECTS], &o->effects, false);
+        load_feedback(L, f[OC_FEEDBACK], &o->feedback, false, false);
+        if (f[OC_NEXT]) load_next(L, f[OC_NEXT], false, &o->routes, &o->n_routes);
         jreader_pop(r, m2);
     }
     if (all_ok) {
@@ -787,9 +835,10 @@ static void load_outcomes(Loader *L, const JNode *choice, Choice *ch) {
 
 /* ---- scenes, events, endings ---------------------------------------------- */
 
-static int32_t load_speaker(Loader *L, const JNode *obj) {
-    if (!jdom_get(obj, "speaker")) return -1;
-    int32_t idx = resolve(L, obj, "speaker", &L->ix->characters, DIAG_UNKNOWN_CHARACTER,
+/* The "speaker" member `v` (NULL when absent): a character index or -1. */
+static int32_t load_speaker(Loader *L, const JNode *v) {
+    if (!v) return -1;
+    int32_t idx = resolve(L, v, "speaker", &L->ix->characters, DIAG_UNKNOWN_CHARACTER,
                           FIRST_ID(L->sc->characters, L->sc->n_characters), L->sc->n_characters,
                           sizeof(Character));
     return idx < 0 ? -1 : idx;
@@ -797,34 +846,35 @@ static int32_t load_speaker(Loader *L, const JNode *obj) {
 
 static void load_choice(Loader *L, const JNode *obj, Choice *ch) {
     JReader *r = &L->r;
-    jreader_check_keys(r, obj, CHOICE_KEYS);
-    ch->id = jreader_id(r, obj, "id", true);
-    jreader_text(r, obj, "text", true, false, &ch->text);
-    ch->cond = load_condition(L, obj, "condition");
-    int un = jreader_enum(r, obj, "unavailable", false, UNAVAILABLE_NAMES, 0);
+    const JNode *f[CH_N] = {NULL};
+    jreader_members(r, obj, CHOICE_KEYS, f);
+    ch->id = jreader_id_m(r, f[CH_ID], "id", true);
+    jreader_text_m(r, f[CH_TEXT], "text", true, false, &ch->text);
+    ch->cond = load_condition(L, f[CH_CONDITION], "condition");
+    int un = jreader_enum_m(r, f[CH_UNAVAILABLE], "unavailable", false, UNAVAILABLE_NAMES, 0);
     ch->hide_unavailable = un == 1;
-    jreader_text(r, obj, "reason", false, false, &ch->reason);
-    if (jdom_get(obj, "condition") && un == 0 &&
-        !jdom_get(obj, "reason"))
+    jreader_text_m(r, f[CH_REASON], "reason", false, false, &ch->reason);
+    if (f[CH_CONDITION] && un == 0 && !f[CH_REASON])
         jreader_report(r, DIAG_MISSING_REASON, false, NULL, NULL, NULL, NULL);
-    load_effects(L, obj, &ch->effects, true);
-    load_feedback(L, obj, &ch->feedback, true, true);
-    load_next(L, obj, true, &ch->routes, &ch->n_routes);
-    load_outcomes(L, obj, ch);
+    load_effects(L, f[CH_EFFECTS], &ch->effects, true);
+    load_feedback(L, f[CH_FEEDBACK], &ch->feedback, true, true);
+    load_next(L, f[CH_NEXT], true, &ch->routes, &ch->n_routes);
+    load_outcomes(L, f[CH_CHANCE], ch);
 }
 
 static void load_scene(Loader *L, const JNode *obj, Scene *s) {
     JReader *r = &L->r;
-    jreader_check_keys(r, obj, SCENE_KEYS);
+    const JNode *f[SC_N] = {NULL};
+    jreader_members(r, obj, SCENE_KEYS, f);
     int32_t act = 0;
-    if (jreader_int(r, obj, "act", false, 1, UINT16_MAX, &act)) s->act = (uint16_t)act;
-    jreader_text(r, obj, "title", false, false, &s->title);
-    s->speaker = load_speaker(L, obj);
-    s->image = load_image(L, obj, "image", "image_alt", &s->image_alt);
-    jreader_text(r, obj, "text", true, false, &s->text);
-    jreader_text(r, obj, "debrief", false, false, &s->debrief);
+    if (jreader_int_m(r, f[SC_ACT], "act", false, 1, UINT16_MAX, &act)) s->act = (uint16_t)act;
+    jreader_text_m(r, f[SC_TITLE], "title", false, false, &s->title);
+    s->speaker = load_speaker(L, f[SC_SPEAKER]);
+    s->image = load_image_m(L, f[SC_IMAGE], "image", f[SC_IMAGE_ALT], "image_alt", &s->image_alt);
+    jreader_text_m(r, f[SC_TEXT], "text", true, false, &s->text);
+    jreader_text_m(r, f[SC_DEBRIEF], "debrief", false, false, &s->debrief);
     size_t n;
-    const JNode *arr = get_list(L, obj, "choices", true, 1, LIMIT_CHOICES, &n);
+    const JNode *arr = get_list_m(L, f[SC_CHOICES], "choices", true, 1, LIMIT_CHOICES, &n);
     if (!arr) return;
     s->choices = alloc_n(L, n, sizeof *s->choices);
     if (!s->choices) return;
@@ -850,27 +900,29 @@ static void load_scene(Loader *L, const JNode *obj, Scene *s) {
 
 static void load_event(Loader *L, const JNode *obj, Event *ev) {
     JReader *r = &L->r;
-    jreader_check_keys(r, obj, EVENT_KEYS);
+    const JNode *f[EV_N] = {NULL};
+    jreader_members(r, obj, EVENT_KEYS, f);
     L->in_event = true;
-    if (!jdom_get(obj, "when")) jreader_report(r, DIAG_MISSING_FIELD, false, "when", NULL, NULL, NULL);
-    ev->when = load_condition(L, obj, "when");
+    if (!f[EV_WHEN]) jreader_report(r, DIAG_MISSING_FIELD, false, "when", NULL, NULL, NULL);
+    ev->when = load_condition(L, f[EV_WHEN], "when");
     L->in_event = false;
-    jreader_text(r, obj, "title", false, false, &ev->title);
-    ev->speaker = load_speaker(L, obj);
-    ev->image = load_image(L, obj, "image", "image_alt", &ev->image_alt);
-    jreader_text(r, obj, "text", true, false, &ev->text);
-    load_effects(L, obj, &ev->effects, false);
-    load_feedback(L, obj, &ev->feedback, false, false);
+    jreader_text_m(r, f[EV_TITLE], "title", false, false, &ev->title);
+    ev->speaker = load_speaker(L, f[EV_SPEAKER]);
+    ev->image = load_image_m(L, f[EV_IMAGE], "image", f[EV_IMAGE_ALT], "image_alt", &ev->image_alt);
+    jreader_text_m(r, f[EV_TEXT], "text", true, false, &ev->text);
+    load_effects(L, f[EV_EFFECTS], &ev->effects, false);
+    load_feedback(L, f[EV_FEEDBACK], &ev->feedback, false, false);
 }
 
 static void load_ending(Loader *L, const JNode *obj, Ending *en) {
     JReader *r = &L->r;
-    jreader_check_keys(r, obj, ENDING_KEYS);
-    jreader_text(r, obj, "title", true, false, &en->title);
-    jreader_text(r, obj, "text", true, false, &en->text);
-    int tone = jreader_enum(r, obj, "tone", true, TONE_NAMES, -1);
+    const JNode *f[EN_N] = {NULL};
+    jreader_members(r, obj, ENDING_KEYS, f);
+    jreader_text_m(r, f[EN_TITLE], "title", true, false, &en->title);
+    jreader_text_m(r, f[EN_TEXT], "text", true, false, &en->text);
+    int tone = jreader_enum_m(r, f[EN_TONE], "tone", true, TONE_NAMES, -1);
     en->tone = tone < 0 ? TONE_MIXED : (EndingTone)tone;
-    en->image = load_image(L, obj, "image", "image_alt", &en->image_alt);
+    en->image = load_image_m(L, f[EN_IMAGE], "image", f[EN_IMAGE_ALT], "image_alt", &en->image_alt);
 }
 
 /* ---- declarations: meters, flags, counters, characters -------------------- */

@@ -241,7 +241,8 @@ static void settings_notice_format(App *app) {
         char n[16];
         snprintf(n, sizeof n, "%d", rep->dropped);
         char more[128];
-        tr_format(more, sizeof more, "set.damaged_more", n, NULL);
+        tr_count(more, sizeof more, "set.damaged_more_one", "set.damaged_more", (unsigned long long)rep->dropped, n,
+                 NULL);
         snprintf(app->settings_notice + at, sizeof app->settings_notice - at, "\n%s", more);
     }
 }
@@ -340,9 +341,12 @@ static void progress_message(App *app) {
     if (rep->status != PROGRESS_RECOVERED) return;
     char n[16];
     snprintf(n, sizeof n, "%d", rep->rebuilt);
-    tr_format(app->progress_notice, sizeof app->progress_notice,
-              rep->rebuilt > 0 ? "progress.recovered" : "progress.recovered_empty",
-              rep->backup[0] ? rep->backup : "progress.json", n);
+    const char *file = rep->backup[0] ? rep->backup : "progress.json";
+    if (rep->rebuilt > 0)
+        tr_count(app->progress_notice, sizeof app->progress_notice, "progress.recovered_one", "progress.recovered",
+                 (unsigned long long)rep->rebuilt, file, n);
+    else
+        tr_format(app->progress_notice, sizeof app->progress_notice, "progress.recovered_empty", file, n);
 }
 
 bool app_use_profile(App *app, int index) {

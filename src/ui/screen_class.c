@@ -145,8 +145,7 @@ static int overview(App *app, const Report *r, const ReportScenario *s, int x, i
     snprintf(a, sizeof a, "%u", (unsigned)s->plays);
     snprintf(b, sizeof b, "%d", s->level);
     report_format_duration(c, sizeof c, s->median_ms, l);
-    if (s->plays > 1) tr_format(line, sizeof line, "cls.plays_n", a, NULL);
-    else tr_format(line, sizeof line, "cls.plays_1", a, NULL);
+    tr_count(line, sizeof line, "cls.plays_1", "cls.plays_n", s->plays, a, NULL);
     char meta[800];
     char lvl[64], tm[200];
     tr_format(lvl, sizeof lvl, "cls.level", b, NULL);
@@ -200,7 +199,7 @@ static int decision(App *app, const ReportScenario *s, uint32_t k, int x, int y,
     y += source_note(app, s, x, y, w);
     char dur[64], meta[256], n[16];
     snprintf(n, sizeof n, "%u", (unsigned)d->reached);
-    tr_format(meta, sizeof meta, "cls.decision_meta", n, report_format_duration(dur, sizeof dur, d->median_ms, l));
+    tr_count(meta, sizeof meta, "cls.decision_meta_one", "cls.decision_meta", d->reached, n, report_format_duration(dur, sizeof dur, d->median_ms, l));
     y += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT_MUTED, meta, x, y, w, "decision-meta") + app_grid(app, 3);
     int pad = app_grid(app, 2);
     for (uint16_t i = 0; i < d->n_choices; i++) {
@@ -283,7 +282,7 @@ static int competencies(App *app, const ReportScenario *s, int x, int y, int w) 
             snprintf(med, sizeof med, "%d", (int)c->median);
             snprintf(n, sizeof n, "%u", (unsigned)c->assessed);
             char first[200], second[200], third[120];
-            tr_format(first, sizeof first, "cls.median", med, n);
+            tr_count(first, sizeof first, "cls.median_one", "cls.median", c->assessed, med, n);
             pct(a, sizeof a, c->mastery[RM_ACQUIRED], c->assessed, l);
             pct(ip, sizeof ip, c->mastery[RM_IN_PROGRESS], c->assessed, l);
             pct(tw, sizeof tw, c->mastery[RM_TO_WORK_ON], c->assessed, l);

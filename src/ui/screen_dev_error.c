@@ -77,7 +77,7 @@ static void deverr_render(App *app, void *vst) {
     if (dl && dl->dropped) {
         char more[32], txt[160];
         snprintf(more, sizeof more, "%zu", dl->dropped);
-        tr_format(txt, sizeof txt, "lib.broken_more", more, NULL);
+        tr_count(txt, sizeof txt, "lib.broken_more_one", "lib.broken_more", dl->dropped, more, NULL);
         y += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT_MUTED, txt, x, y, w, "more") + app_grid(app, 2);
     }
     view_page_end(app, &page, y);

@@ -200,7 +200,7 @@ static int card(App *app, const LibEntry *e, int index, SDL_Rect r, bool draw) {
         if (more) {
             char nb[FMT_NUMBER_MAX];
             fmt_int(nb, sizeof nb, (long long)more, app->lang);
-            tr_format(buf, sizeof buf, "lib.broken_more", nb, NULL);
+            tr_count(buf, sizeof buf, "lib.broken_more_one", "lib.broken_more", more, nb, NULL);
             CARD_TEXT(TS_SMALL, FACE_BOLD, COL_ERROR_TEXT, buf, "card-more");
         }
     }

@@ -354,7 +354,7 @@ static void passport_render(App *app, void *vst) {
     char sum[512], n[16];
     snprintf(n, sizeof n, "%u", total);
     if (total == 0) snprintf(sum, sizeof sum, "%s", tr("pass.empty"));
-    else tr_format(sum, sizeof sum, total == 1 ? "pass.plays_one" : "pass.plays", n, NULL);
+    else tr_count(sum, sizeof sum, "pass.plays_one", "pass.plays", total, n, NULL);
     y += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, sum, x, y, w, "summary") + app_grid(app, 3);
     y += widget_text(app, TS_SUBHEADING, FACE_BOLD, COL_TEXT, tr("pass.badges"), x, y, w, "heading") + app_grid(app, 2);
     y += badges(app, fw, x, y, w) + app_grid(app, 4);

@@ -12,6 +12,7 @@
 
 #include "core/fsutil.h"
 #include "core/po.h"
+#include "core/utf8.h"
 
 enum { TR_MAX_LANGS = 32, TR_CODE_MAX = 16 };
 
@@ -140,18 +141,46 @@ const char *tr(const char *key) {
 char *tr_format(char *out, size_t outlen, const char *key, const char *a0, const char *a1) {
     const char *f = tr(key);
     size_t o = 0;
+    bool cut = false;
     if (outlen == 0) return out;
-    for (const char *p = f; *p && o + 1 < outlen; p++) {
+    for (const char *p = f; *p && !cut; p++) {
         if (p[0] == '{' && (p[1] == '0' || p[1] == '1') && p[2] == '}') {
             const char *a = p[1] == '0' ? a0 : a1;
-            for (; a && *a && o + 1 < outlen; a++) out[o++] = *a;
+            for (; a && *a && !cut; a++) {
+                if (o + 1 < outlen) out[o++] = *a;
+                else cut = true;
+            }
             p += 2;
-        } else {
+        } else if (o + 1 < outlen) {
             out[o++] = *p;
+        } else {
+            cut = true;
         }
+    }
+    /* Too long for `out`: cut on a character boundary, and say so. */
+    static const char ELLIPSIS[] = "\xE2\x80\xA6";
+    if (cut) {
+        size_t k = o; /* drop a last character the buffer did not hold whole */
+        while (k > 0 && ((unsigned char)out[k - 1] & 0xC0) == 0x80) k--;
+        if (k > 0) {
+            unsigned char lead = (unsigned char)out[k - 1];
+            size_t need = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+            if (k - 1 + need > o) o = k - 1;
+        }
+        out[o] = '\0';
+        if (outlen > sizeof ELLIPSIS) {
+            o = utf8_prefix(out, outlen - sizeof ELLIPSIS);
+            memcpy(out + o, ELLIPSIS, sizeof ELLIPSIS);
+        }
+        return out;
     }
     out[o] = '\0';
     return out;
+}
+
+char *tr_count(char *out, size_t outlen, const char *one, const char *many, unsigned long long n, const char *a0,
+               const char *a1) {
+    return tr_format(out, outlen, lang_singular(tr_lang(), n) ? one : many, a0, a1);
 }
 
 bool tr_table_complete(const char **missing_key) {

@@ -38,8 +38,15 @@ Lang tr_lang(void);
 const char *tr(const char *key);
 
 /* tr(key) with {0} and {1} replaced by `a0` and `a1` (NULL: ""), into
- * `out`; returns `out`. */
+ * `out`; returns `out`. Text too long for `out` is cut on a character
+ * boundary and ends with "…" (valid UTF-8 whatever the size). */
 char *tr_format(char *out, size_t outlen, const char *key, const char *a0, const char *a1);
+
+/* tr_format(out, outlen, key, a0, a1) with key `one` when the count `n`
+ * takes the singular in the current language (lang_singular), else `many`
+ * (`n` itself is shown through a0 or a1, as the caller formats it). */
+char *tr_count(char *out, size_t outlen, const char *one, const char *many, unsigned long long n, const char *a0,
+               const char *a1);
 
 /* True when the French catalogue is loaded and every one of its keys has a
  * finished translation in every loaded catalogue; otherwise sets

@@ -6,8 +6,8 @@ the code (docs/translating.md).
     check_catalogues.py --root REPO --selftest break copies of the catalogues
                                                and check each fault is caught
 
-Fails when a key used in the code (a literal in tr("…") or tr_format(…,
-"…"), or a family of keys built at run time listed in
+Fails when a key used in the code (a literal in tr("…"), tr_format(…,
+"…") or tr_count(…, "…", "…"), or a family of keys built at run time listed in
 tests/i18n/dynamic_keys.txt) is missing, empty or fuzzy in a catalogue; when
 a catalogue has a key the code does not use; when a msgid differs from
 fr.po's; when a translation drops a {0}/{1} placeholder or copies the French
@@ -24,6 +24,7 @@ import tempfile
 
 CALL_RE = re.compile(r'(?<![A-Za-z0-9_])tr\(\s*"([^"\\]+)"\s*\)')
 FORMAT_RE = re.compile(r'(?<![A-Za-z0-9_])tr_format\(\s*[^,;]+,\s*[^,;]+,\s*"([^"\\]+)"', re.S)
+COUNT_RE = re.compile(r'(?<![A-Za-z0-9_])tr_count\(\s*[^,;]+,\s*[^,;]+,\s*"([^"\\]+)",\s*"([^"\\]+)"', re.S)
 LITERAL_RE = re.compile(r'"([a-z0-9_]+(?:\.[a-z0-9_]+)+)"')
 PLACEHOLDER_RE = re.compile(r"\{[0-9]\}")
 
@@ -114,10 +115,11 @@ def code_keys(root):
                 path = os.path.join(dirpath, name)
                 rel = os.path.relpath(path, root)
                 text = strip_comments(open(path, encoding="utf-8").read())
-                for rx in (CALL_RE, FORMAT_RE):
+                for rx in (CALL_RE, FORMAT_RE, COUNT_RE):
                     for m in rx.finditer(text):
                         line = text.count("\n", 0, m.start()) + 1
-                        used.setdefault(m.group(1), f"{rel}:{line}")
+                        for key in m.groups():
+                            used.setdefault(key, f"{rel}:{line}")
                 for m in LITERAL_RE.finditer(text):
                     line = text.count("\n", 0, m.start()) + 1
                     literals.setdefault(m.group(1), f"{rel}:{line}")

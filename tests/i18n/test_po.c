@@ -198,6 +198,24 @@ static void tr_fallbacks(void) {
     CHECK(strcmp(tr("title.new"), "New game") == 0, "English lookup");
     tr_set_lang(LANG_FR);
     CHECK(strcmp(tr("title.new"), "Nouvelle partie") == 0, "French lookup");
+
+    /* tr_format into a buffer too small: cut on a character boundary and
+     * marked with "…", never inside "é" (the text must stay valid UTF-8). */
+    char out[64];
+    const char *name = "Éléonore Éléonore Éléonore Éléonore Éléonore Éléonore Éléonore";
+    tr_format(out, sizeof out, "pass.plays", name, NULL); /* "{0} parties terminées." */
+    size_t len = strlen(out);
+    CHECK(len <= sizeof out - 1 && len >= sizeof out - 6, "cut near the end: %zu bytes", len);
+    CHECK(len >= 3 && strcmp(out + len - 3, "\xE2\x80\xA6") == 0, "the cut is marked: %s", out);
+    CHECK(strncmp(out, name, len - 3) == 0, "the kept part is the text's start: %s", out);
+    for (size_t k = 0; k + 3 < len; k++)
+        if ((unsigned char)out[k] == 0xC3) CHECK(k + 1 < len - 3 && ((unsigned char)out[k + 1] & 0xC0) == 0x80, "no half é");
+    tr_format(out, 3, "pass.plays", "é", NULL);
+    CHECK(strcmp(out, "\xC3\xA9") == 0, "a tiny buffer keeps whole characters: %s", out);
+    tr_format(out, 2, "pass.plays", "é", NULL);
+    CHECK(out[0] == '\0', "no room for one character: empty, not half of it");
+    tr_format(out, sizeof out, "pass.plays", "3", NULL);
+    CHECK(strcmp(out, "3 parties terminées.") == 0, "what fits is untouched: %s", out);
     tr_unload();
 }
 

@@ -160,6 +160,10 @@ static void test_outputs(void) {
         /* The scenario not installed is shown by ids, and says so. */
         CHECK(strstr(html, "<code>option-a</code>") != NULL);
         CHECK(strstr(html, "n'a pas été trouvé") != NULL);
+        /* Counts of one in the singular, the others in the plural. */
+        CHECK(strstr(html, "<b>1</b>doublon ignoré (") != NULL && strstr(html, "<b>1</b>fichier illisible ou abîmé") != NULL);
+        CHECK(strstr(html, "<b>13</b>fichiers lus") != NULL && strstr(html, "1 décision prise ici") != NULL);
+        CHECK(strstr(html, "9 décisions prises ici") != NULL);
     }
     free(html);
     char *csv = report_csv(r);
@@ -188,6 +192,7 @@ static void test_outputs(void) {
     html = report_html(r, NULL);
     CHECK(html && strstr(html, "44%</span> chose \u201CPaste everything") != NULL);
     CHECK(html && strstr(html, "<html lang=\"en\">") != NULL);
+    CHECK(html && strstr(html, "<b>1</b>duplicate ignored (") != NULL && strstr(html, "1 decision made here") != NULL);
     free(html);
     report_destroy(r);
 }
@@ -348,6 +353,8 @@ static void test_format(void) {
     CHECK(report_mastery_parse("to-work-on") == RM_TO_WORK_ON && report_mastery_parse("acquired") == RM_ACQUIRED);
     CHECK(report_mastery_parse("bogus") == RM_NOT_ASSESSED && report_mastery_parse(NULL) == RM_NOT_ASSESSED);
     report_destroy(NULL);
+    CHECK(lang_singular(LANG_FR, 0) && lang_singular(LANG_FR, 1) && !lang_singular(LANG_FR, 2));
+    CHECK(!lang_singular(LANG_EN, 0) && lang_singular(LANG_EN, 1) && !lang_singular(LANG_EN, 2));
 }
 
 int main(void) {
