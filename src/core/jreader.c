@@ -806,10 +806,9 @@ void jreader_check_keys(JReader *r, const JNode *obj, const char *const *allowed
 }
 
 void jreader_members(JReader *r, const JNode *obj, const char *const *allowed, const JNode **found) {
-    if (found)
-        for (size_t i = 0; allowed[i]; i++) found[i] = NULL;
     for (const JNode *c = obj->child; c; c = c->next) {
-        uintptr_t h = ((uintptr_t)c->string >> 3) ^ ((uintptr_t)allowed >> 4) * 31u;
+        uintptr_t h = ((uintptr_t)c->string >> 4) ^ ((uintptr_t)allowed >> 3) * 0x9E3779B1u; /* names: 16-byte aligned */
+        h ^= h >> 9;
         JKeyMemo *m = &r->memo[h & (JREADER_MEMO - 1)];
         int k;
         if (m->name == c->string && m->list == allowed) {

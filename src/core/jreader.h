@@ -138,10 +138,11 @@ const char *jreader_type_name(const JReader *r, JType t);
  * name is close. */
 void jreader_check_keys(JReader *r, const JNode *obj, const char *const *allowed);
 
-/* jreader_check_keys, also giving the allowed members: found[k] is the
- * first member of `obj` named allowed[k], NULL when there is none. `found`
- * has one entry per name of `allowed`. A loader then reads its members
- * with the *_m getters below without a walk along the object for each. */
+/* jreader_check_keys, also giving the allowed members: found[k] becomes
+ * the first member of `obj` named allowed[k]; it stays NULL when there is
+ * none. `found` has one entry per name of `allowed`, all NULL on entry
+ * (the caller zeroes it). A loader then reads its members with the *_m
+ * getters below without a walk along the object for each. */
 void jreader_members(JReader *r, const JNode *obj, const char *const *allowed, const JNode **found);
 
 /* The member `key` of `obj` when it has the JSON type `t`; NULL when absent

@@ -359,7 +359,7 @@ static int32_t compile_cond(Loader *L, const JNode *v, const char *name, bool ne
     case 0: /* all */
     case 1: { /* any */
         const char *key = COND_FORMS[form];
-        const JNode *f[1];
+        const JNode *f[1] = {NULL};
         jreader_members(r, v, form == 0 ? ALL_KEYS : ANY_KEYS, f);
         const JNode *arr = jreader_get_m(r, f[0], key, JT_ARRAY, true);
         if (!arr) return -2;
@@ -393,7 +393,7 @@ static int32_t compile_cond(Loader *L, const JNode *v, const char *name, bool ne
         return push_cond(L, c);
     }
     case 2: { /* not */
-        const JNode *k;
+        const JNode *k = NULL;
         jreader_members(r, v, NOT_KEYS, &k);
         size_t mark = jreader_push(r, "not");
         int32_t idx = compile_cond(L, k, "not", !neg);
@@ -408,7 +408,7 @@ static int32_t compile_cond(Loader *L, const JNode *v, const char *name, bool ne
     case 3:   /* meter */
     case 4: { /* counter */
         bool meter = form == 3;
-        const JNode *f[3];
+        const JNode *f[3] = {NULL};
         jreader_members(r, v, meter ? METER_COND_KEYS : COUNTER_COND_KEYS, f);
         int32_t idx = meter ? resolve(L, f[0], "meter", &L->ix->meters, DIAG_UNKNOWN_METER, FIRST_ID(L->sc->meters, L->sc->n_meters),
                                       L->sc->n_meters, sizeof(Meter))
@@ -427,7 +427,7 @@ static int32_t compile_cond(Loader *L, const JNode *v, const char *name, bool ne
         return push_cond(L, c);
     }
     case 5: { /* flag */
-        const JNode *f[2];
+        const JNode *f[2] = {NULL};
         jreader_members(r, v, FLAG_COND_KEYS, f);
         int32_t idx = resolve(L, f[0], "flag", &L->ix->flags, DIAG_UNKNOWN_FLAG,
                               FIRST_ID(L->sc->flags, L->sc->n_flags), L->sc->n_flags, sizeof(Flag));
@@ -447,7 +447,7 @@ static int32_t compile_cond(Loader *L, const JNode *v, const char *name, bool ne
         return push_cond(L, c);
     }
     case 6: { /* after */
-        const JNode *f;
+        const JNode *f = NULL;
         jreader_members(r, v, AFTER_KEYS, &f);
         int32_t n = 0;
         if (!jreader_int_m(r, f, "after", true, 0, INT32_MAX, &n)) return -2;
@@ -460,7 +460,7 @@ static int32_t compile_cond(Loader *L, const JNode *v, const char *name, bool ne
         return push_cond(L, c);
     }
     default: { /* scene */
-        const JNode *f;
+        const JNode *f = NULL;
         jreader_members(r, v, SCENE_COND_KEYS, &f);
         int32_t t = resolve(L, f, "scene", &L->ix->targets, DIAG_UNKNOWN_SCENE, FIRST_ID(L->sc->scenes, L->sc->n_scenes),
                             L->sc->n_scenes, sizeof(Scene));
@@ -557,7 +557,7 @@ static void load_effects(Loader *L, const JNode *v, Effects *e, bool evidence) {
     const JNode *obj = jreader_get_m(r, v, "effects", JT_OBJECT, false);
     if (!obj) return;
     size_t mark = jreader_push(r, "effects");
-    const JNode *f[EF_N];
+    const JNode *f[EF_N] = {NULL};
     jreader_members(r, obj, evidence ? EFFECT_KEYS : EFFECT_KEYS_NO_EVIDENCE, f);
     if (!evidence) {
         f[EF_SCHEDULE] = f[EF_EVIDENCE];
@@ -670,7 +670,7 @@ static void load_feedback(Loader *L, const JNode *v, Feedback *f, bool required,
     const JNode *obj = jreader_get_m(&L->r, v, "feedback", JT_OBJECT, required);
     if (!obj) return;
     size_t mark = jreader_push(&L->r, "feedback");
-    const JNode *m[FB_N];
+    const JNode *m[FB_N] = {NULL};
     jreader_members(&L->r, obj, FEEDBACK_KEYS, m);
     jreader_text_m(&L->r, m[FB_TEXT], "text", text_required, false, &f->text);
     jreader_text_m(&L->r, m[FB_PRINCIPLE], "principle", false, false, &f->principle);
@@ -734,7 +734,7 @@ static void load_next(Loader *L, const JNode *m, bool required, Route **routes, 
     for (const JNode *c = arr->child; c && rt; c = c->next, i++) {
         size_t m2 = jreader_push_index(r, i);
         if (jreader_expect(r, c, JT_OBJECT, "next")) {
-            const JNode *f[RT_N];
+            const JNode *f[RT_N] = {NULL};
             jreader_members(r, c, ROUTE_KEYS, f);
             rt[i].cond = load_condition(L, f[RT_IF], "if");
             const JNode *g = jreader_get_m(r, f[RT_GOTO], "goto", JT_ID, true);
@@ -786,7 +786,7 @@ static void load_outcomes(Loader *L, const JNode *v, Choice *ch) {
             jreader_pop(r, m2);
             continue;
         }
-        const JNode *f[OC_N];
+        const JNode *f[OC_N] = {NULL};
         jreader_members(r, c, OUTCOME_KEYS, f);
         o->id = jreader_id_m(r, f[OC_ID], "id", true);
         if (o->id)
@@ -846,7 +846,7 @@ static int32_t load_speaker(Loader *L, const JNode *v) {
 
 static void load_choice(Loader *L, const JNode *obj, Choice *ch) {
     JReader *r = &L->r;
-    const JNode *f[CH_N];
+    const JNode *f[CH_N] = {NULL};
     jreader_members(r, obj, CHOICE_KEYS, f);
     ch->id = jreader_id_m(r, f[CH_ID], "id", true);
     jreader_text_m(r, f[CH_TEXT], "text", true, false, &ch->text);
@@ -864,7 +864,7 @@ static void load_choice(Loader *L, const JNode *obj, Choice *ch) {
 
 static void load_scene(Loader *L, const JNode *obj, Scene *s) {
     JReader *r = &L->r;
-    const JNode *f[SC_N];
+    const JNode *f[SC_N] = {NULL};
     jreader_members(r, obj, SCENE_KEYS, f);
     int32_t act = 0;
     if (jreader_int_m(r, f[SC_ACT], "act", false, 1, UINT16_MAX, &act)) s->act = (uint16_t)act;
@@ -900,7 +900,7 @@ static void load_scene(Loader *L, const JNode *obj, Scene *s) {
 
 static void load_event(Loader *L, const JNode *obj, Event *ev) {
     JReader *r = &L->r;
-    const JNode *f[EV_N];
+    const JNode *f[EV_N] = {NULL};
     jreader_members(r, obj, EVENT_KEYS, f);
     L->in_event = true;
     if (!f[EV_WHEN]) jreader_report(r, DIAG_MISSING_FIELD, false, "when", NULL, NULL, NULL);
@@ -916,7 +916,7 @@ static void load_event(Loader *L, const JNode *obj, Event *ev) {
 
 static void load_ending(Loader *L, const JNode *obj, Ending *en) {
     JReader *r = &L->r;
-    const JNode *f[EN_N];
+    const JNode *f[EN_N] = {NULL};
     jreader_members(r, obj, ENDING_KEYS, f);
     jreader_text_m(r, f[EN_TITLE], "title", true, false, &en->title);
     jreader_text_m(r, f[EN_TEXT], "text", true, false, &en->text);
