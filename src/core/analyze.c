@@ -11,15 +11,21 @@
 
 #include "core/rng.h"
 
-enum { NO_EDGE = UINT32_MAX, SCORE_BUDGET_BASE = 1000000, SCORE_BUDGET_PER_EDGE = 4 };
+enum { NO_EDGE = UINT32_MAX, SCORE_BUDGET_BASE = 1000000, SCORE_BUDGET_PER_EDGE = 4, GRID_SPAN_MAX = 360 };
 
 /* The explored state graph. States are numbered in discovery order, which
  * is breadth-first: a state's `pedge` (the edge that found it) gives a
  * shortest path to it. A state's out-edges are edges [first[v], first[v+1]). */
 typedef struct AnalysisGraph {
     StateLayout lay;
-    uint32_t w;              /* words per state */
-    int32_t *words;          /* n * w */
+    uint32_t w;              /* words per compact state */
+    /* A state is stored as its key (engine.h, session_state_key): its
+     * compact state without what no condition reads, each pending event's
+     * decision count lowered to the largest one its condition can tell
+     * apart, packed into kw 64-bit words (key_layout). */
+    StateKeySpec spec;
+    uint32_t kw;
+    uint64_t *keys;          /* n * kw */
     uint32_t n, cap;
     uint64_t *table;         /* open addressing: hash << 32 | (state id + 1), 0 empty */
     uint32_t tmask;
@@ -31,8 +37,8 @@ typedef struct AnalysisGraph {
     uint32_t ne, ecap;
     int32_t *age_cap;        /* per event: the largest {"after": N} of its condition */
     int32_t *keep;           /* per state word: mask of the bits that can change a future */
+    int32_t *scene;          /* per state: word 0 of its compact state (scene, or -1 - ending) */
     /* built after the search (graph_index) for the measures */
-    int32_t *scene;          /* per state: word 0 (scene, or -1 - ending) */
     uint16_t nc;             /* competencies */
     int8_t *bestv;           /* per state × competency: the decision's best evidence, 0 when not positive */
     int8_t *evid;            /* per choice (in scene order) × competency: its evidence */
@@ -87,18 +93,12 @@ static char *fmt(Arena *ar, const char *f, ...) {
     return arena_strdup(ar, buf);
 }
 
-static const int32_t *state_at(const AnalysisGraph *g, uint32_t id) { return g->words + (size_t)id * g->w; }
+static const uint64_t *key_at(const AnalysisGraph *g, uint32_t id) { return g->keys + (size_t)id * g->kw; }
 
-static uint32_t hash_words(const int32_t *w, uint32_t n) {
+static uint32_t hash_key(const uint64_t *k, uint32_t n) {
     uint64_t h = 0x9e3779b97f4a7c15u;
-    uint32_t i = 0;
-    for (; i + 1 < n; i += 2) {
-        h ^= (uint64_t)(uint32_t)w[i] | (uint64_t)(uint32_t)w[i + 1] << 32;
-        h *= 0xff51afd7ed558ccdu;
-        h ^= h >> 29;
-    }
-    if (i < n) {
-        h ^= (uint32_t)w[i];
+    for (uint32_t i = 0; i < n; i++) {
+        h ^= k[i];
         h *= 0xff51afd7ed558ccdu;
         h ^= h >> 29;
     }
@@ -172,22 +172,78 @@ static bool compute_keep(const Scenario *sc, AnalysisGraph *g, uint32_t kept) {
     return true;
 }
 
-/* Lowers each pending event's decision count to the largest one its
- * condition can tell apart and clears what no condition reads, so that
- * states differing only there merge. */
-static void canonicalise(const AnalysisGraph *g, int32_t *w, uint16_t n_events) {
-    for (uint32_t i = g->lay.meters; i < g->lay.events; i++) w[i] &= g->keep[i];
-    for (uint16_t i = 0; i < n_events; i++) {
-        int32_t ev = w[g->lay.pending + 2u * i];
-        if (ev <= 0) break;
-        int32_t *age = &w[g->lay.pending + 2u * i + 1];
-        if (*age > g->age_cap[ev - 1]) *age = g->age_cap[ev - 1];
+static uint8_t bit_width(uint32_t x) {
+    uint8_t b = 0;
+    for (; x; x >>= 1) b++;
+    return b;
+}
+
+/* Places a part of `bits` bits after the previous ones (in a new key word
+ * when it does not fit in the current one). */
+static KeyPart key_place(uint32_t *at, uint32_t lo, uint8_t bits) {
+    if (*at % 64u + bits > 64u) *at += 64u - *at % 64u;
+    KeyPart p = {lo, (uint8_t)(*at / 64u), (uint8_t)(*at % 64u), bits, true};
+    *at += bits;
+    return p;
+}
+
+/* The key of the states (after compute_keep and the age caps): the parts
+ * that some condition reads, and the pending list. Narrow: each part in
+ * the bits the engine's rules allow: the scene or ending, each meter in its
+ * range (the engine clamps it there; its initial value included), each
+ * counter in 32 bits, the flags read, the event states, and per pending
+ * slot the event and its decision count (at most the largest cap). A value
+ * outside (never expected) makes session_state_key fail, and the search
+ * starts again with the wide key, where every part has 32 bits: a key can
+ * never stand for two different states. */
+static void key_layout(const Scenario *sc, AnalysisGraph *g, bool wide) {
+    StateKeySpec *k = &g->spec;
+    memset(k, 0, sizeof *k);
+    uint32_t at = 0;
+    uint8_t full = 32;
+    k->place = key_place(&at, (uint32_t)-(int32_t)sc->n_endings, wide ? full : bit_width(sc->n_scenes + sc->n_endings - 1u));
+    for (uint16_t m = 0; m < sc->n_meters; m++) {
+        if (!g->keep[g->lay.meters + m]) continue;
+        const Meter *mt = &sc->meters[m];
+        int32_t lo = mt->min < mt->initial ? mt->min : mt->initial, hi = mt->max > mt->initial ? mt->max : mt->initial;
+        if (hi < lo) hi = lo;
+        k->meters[m] = key_place(&at, (uint32_t)lo, wide ? full : bit_width((uint32_t)hi - (uint32_t)lo));
     }
+    for (uint16_t c = 0; c < sc->n_counters; c++)
+        if (g->keep[g->lay.counters + c]) k->counters[c] = key_place(&at, 0, full);
+    for (uint32_t gr = 0; gr * 8u < sc->n_flags; gr++) {
+        uint32_t mask = ((uint32_t)g->keep[g->lay.flags + gr / 4u] >> (8u * (gr % 4u))) & 0xffu;
+        if (!mask) continue;
+        k->flag_mask[gr] = (uint8_t)mask;
+        k->flags[gr] = key_place(&at, 0, wide ? full : bit_width(mask));
+    }
+    for (uint32_t gr = 0; gr * 4u < sc->n_events; gr++) {
+        uint32_t left = sc->n_events - gr * 4u;
+        k->events[gr] = key_place(&at, 0, wide ? full : (uint8_t)(2u * (left < 4u ? left : 4u)));
+    }
+    int32_t cap = 0;
+    for (uint16_t e = 0; e < sc->n_events; e++) {
+        k->age_cap[e] = g->age_cap[e];
+        if (g->age_cap[e] > cap) cap = g->age_cap[e];
+    }
+    for (uint16_t e = 0; e < sc->n_events; e++) {
+        k->slot_event[e] = key_place(&at, 0, wide ? full : bit_width(sc->n_events));
+        k->slot_age[e] = key_place(&at, 0, wide ? full : bit_width((uint32_t)cap));
+    }
+    k->words = g->kw = at ? (at + 63u) / 64u : 1u;
+}
+
+/* Meter `m` of state `v` (0 for a meter followed apart). */
+static int32_t state_meter(const AnalysisGraph *g, uint32_t v, uint16_t m) {
+    const KeyPart *p = &g->spec.meters[m];
+    if (!p->on) return 0;
+    if (!p->bits) return (int32_t)p->lo;
+    return (int32_t)((uint32_t)(key_at(g, v)[p->word] >> p->shift & (UINT64_MAX >> (64u - p->bits))) + p->lo);
 }
 
 static void graph_free(AnalysisGraph *g) {
     if (!g) return;
-    free(g->words);
+    free(g->keys);
     free(g->table);
     free(g->pedge);
     free(g->depth);
@@ -233,13 +289,16 @@ static bool table_rehash(AnalysisGraph *g, uint32_t size) {
 
 /* Finds `w` (hash `hash`) among the states; -1 when absent, with *slot
  * where it goes. */
-static int64_t table_find(const AnalysisGraph *g, const int32_t *w, uint32_t hash, uint32_t *slot) {
+static int64_t table_find(const AnalysisGraph *g, const uint64_t *key, uint32_t hash, uint32_t *slot) {
     uint32_t h = hash & g->tmask;
     while (g->table[h]) {
         uint64_t x = g->table[h];
         if ((uint32_t)(x >> 32) == hash) {
             uint32_t id = (uint32_t)x - 1;
-            if (memcmp(state_at(g, id), w, sizeof *w * g->w) == 0) return id;
+            const uint64_t *k = key_at(g, id);
+            uint32_t i = 0;
+            while (i < g->kw && k[i] == key[i]) i++;
+            if (i == g->kw) return id;
         }
         h = (h + 1) & g->tmask;
     }
@@ -247,22 +306,24 @@ static int64_t table_find(const AnalysisGraph *g, const int32_t *w, uint32_t has
     return -1;
 }
 
-/* Returns the id of state `w`, adding it (found by edge `pedge`) when new;
- * -1 when out of memory. */
-static int64_t graph_intern(AnalysisGraph *g, const int32_t *w, uint32_t pedge, uint32_t depth) {
-    uint32_t slot = 0, hash = hash_words(w, g->w);
-    int64_t id = table_find(g, w, hash, &slot);
+/* Returns the id of the state of key `key` (whose word 0 is `w0`), adding
+ * it (found by edge `pedge`) when new; -1 when out of memory. */
+static int64_t graph_intern(AnalysisGraph *g, const uint64_t *key, int32_t w0, uint32_t pedge, uint32_t depth) {
+    uint32_t slot = 0, hash = hash_key(key, g->kw);
+    int64_t id = table_find(g, key, hash, &slot);
     if (id >= 0) return id;
     if (g->n == g->cap) {
         uint32_t cap = g->cap ? g->cap * 2 : 1024;
-        if (!grow((void **)&g->words, sizeof *g->words * g->w, cap) || !grow((void **)&g->pedge, sizeof *g->pedge, cap) ||
+        if (!grow((void **)&g->keys, sizeof *g->keys * g->kw, cap) || !grow((void **)&g->scene, sizeof *g->scene, cap + 1) ||
+            !grow((void **)&g->pedge, sizeof *g->pedge, cap) ||
             !grow((void **)&g->depth, sizeof *g->depth, cap) || !grow((void **)&g->first, sizeof *g->first, cap + 1) ||
             !grow((void **)&g->mask, sizeof *g->mask, cap))
             return -1;
         g->cap = cap;
     }
     uint32_t nid = g->n++;
-    memcpy(g->words + (size_t)nid * g->w, w, sizeof *w * g->w);
+    for (uint32_t i = 0; i < g->kw; i++) g->keys[(size_t)nid * g->kw + i] = key[i];
+    g->scene[nid] = w0;
     g->pedge[nid] = pedge;
     g->depth[nid] = depth;
     g->mask[nid] = 0;
@@ -303,7 +364,7 @@ static bool record_fired(AnalysisGraph *g, const StepResult *st) {
     return true;
 }
 
-static bool is_ending(const AnalysisGraph *g, uint32_t v) { return g->scene ? g->scene[v] < 0 : state_at(g, v)[0] < 0; }
+static bool is_ending(const AnalysisGraph *g, uint32_t v) { return g->scene[v] < 0; }
 
 /* The path of decisions from the start to the target of edge `e` (NO_EDGE:
  * the start itself), following `pedge` back. */
@@ -319,7 +380,7 @@ static Path path_to_edge(Arena *ar, const AnalysisGraph *g, const uint32_t *pedg
     uint32_t i = p.n;
     for (uint32_t x = e; x != NO_EDGE; x = pedge[g->esrc[x]]) {
         i--;
-        p.steps[i].scene = (uint32_t)state_at(g, g->esrc[x])[0];
+        p.steps[i].scene = (uint32_t)g->scene[g->esrc[x]];
         p.steps[i].choice = g->echoice[x];
         p.steps[i].outcome = g->eoutcome[x];
     }
@@ -332,63 +393,81 @@ static Path path_to_state(Arena *ar, const AnalysisGraph *g, uint32_t v) {
 
 /* ---- exploration ------------------------------------------------------------- */
 
-typedef enum Explored { EXPLORED_ALL, EXPLORED_BOUND, EXPLORED_OOM } Explored;
+typedef enum Explored { EXPLORED_ALL, EXPLORED_BOUND, EXPLORED_OOM, EXPLORED_WIDE } Explored;
 
 static Explored explore(Analysis *a, AnalysisGraph *g, Session *s, uint64_t max_states, uint32_t *event_edge) {
     const Scenario *sc = a->sc;
-    int32_t *buf = malloc(sizeof *buf * g->w);
-    if (!buf || !table_rehash(g, 1024)) {
-        free(buf);
+    uint64_t *key = malloc(sizeof *key * g->kw);
+    Session *w = session_create(sc, NULL, 0, LANG_FR); /* steps from a copy of s, in state v */
+    if (!key || !w || !table_rehash(g, 1024)) {
+        free(key);
+        session_destroy(w);
         return EXPLORED_OOM;
     }
-    session_state_save(s, buf);
-    for (uint16_t j = 0; j < g->nfree; j++) g->free_initial[j] = buf[g->lay.meters + g->free_index[j]];
-    canonicalise(g, buf, sc->n_events);
+    for (uint16_t j = 0; j < g->nfree; j++) g->free_initial[j] = session_meter(s, g->free_index[j]);
     Explored result = EXPLORED_ALL;
-    if (graph_intern(g, buf, NO_EDGE, 0) < 0) result = EXPLORED_OOM;
+    if (!session_state_key(s, &g->spec, key))
+        result = EXPLORED_WIDE;
+    else if (graph_intern(g, key, (int32_t)session_scene_index(s), NO_EDGE, 0) < 0)
+        result = EXPLORED_OOM;
     for (uint32_t v = 0; v < g->n && result == EXPLORED_ALL; v++) {
         g->first[v] = g->ne;
         if (is_ending(g, v)) continue;
-        session_state_load(s, state_at(g, v));
+        session_state_unkey(s, &g->spec, key_at(g, v));
         ChoiceView views[LIMIT_CHOICES];
         uint16_t nv = session_choices(s, views);
         uint16_t mask = 0;
         for (uint16_t k = 0; k < nv; k++)
             if (views[k].available) mask |= (uint16_t)(1u << views[k].index);
         g->mask[v] = mask;
-        const Scene *scene = &sc->scenes[state_at(g, v)[0]];
-        bool fresh = true; /* the session is still in state v */
-        for (uint16_t i = 0; i < scene->n_choices && result == EXPLORED_ALL; i++) {
+        const Scene *scene = &sc->scenes[g->scene[v]];
+        /* the transitions: every available choice, every outcome drawn */
+        uint8_t tc[LIMIT_CHOICES * LIMIT_OUTCOMES];
+        int8_t to_outcome[LIMIT_CHOICES * LIMIT_OUTCOMES];
+        uint32_t nt = 0;
+        for (uint16_t i = 0; i < scene->n_choices; i++) {
             if (!(mask & (1u << i))) continue;
             const Choice *c = &scene->choices[i];
-            int16_t n_out = c->n_outcomes ? (int16_t)c->n_outcomes : 1;
-            for (int16_t k = 0; k < n_out; k++) {
-                int16_t outcome = c->n_outcomes ? k : -1;
-                if (outcome >= 0 && c->outcomes[k].weight == 0) continue; /* never drawn */
-                if (!fresh) session_state_load(s, state_at(g, v));
-                fresh = false;
-                const StepResult *st = session_advance(s, i, outcome, mask);
-                if (!st) {
-                    result = EXPLORED_OOM;
-                    break;
+            if (!c->n_outcomes) {
+                tc[nt] = (uint8_t)i;
+                to_outcome[nt++] = -1;
+            }
+            for (uint16_t k = 0; k < c->n_outcomes; k++)
+                if (c->outcomes[k].weight) { /* one of probability 0 is never drawn */
+                    tc[nt] = (uint8_t)i;
+                    to_outcome[nt++] = (int8_t)k;
                 }
-                session_state_save(s, buf);
-                canonicalise(g, buf, sc->n_events);
-                int64_t to = graph_intern(g, buf, g->ne, g->depth[v] + 1);
-                if (to < 0 || !add_edge(g, v, (uint32_t)to, i, outcome)) {
-                    result = EXPLORED_OOM;
-                    break;
-                }
-                for (uint16_t f = 0; f < st->n_fired; f++)
-                    if (event_edge[st->fired[f].event] == NO_EDGE) event_edge[st->fired[f].event] = g->ne - 1;
-                if (g->nfree && !record_fired(g, st)) {
-                    result = EXPLORED_OOM;
-                    break;
-                }
-                if (g->n > max_states) {
-                    result = EXPLORED_BOUND;
-                    break;
-                }
+        }
+        for (uint32_t t = 0; t < nt; t++) {
+            Session *x = s; /* the last transition steps from s itself */
+            if (t + 1 < nt) {
+                session_state_copy(w, s);
+                x = w;
+            }
+            const StepResult *st = session_advance(x, tc[t], to_outcome[t], mask);
+            if (!st) {
+                result = EXPLORED_OOM;
+                break;
+            }
+            if (!session_state_key(x, &g->spec, key)) {
+                result = EXPLORED_WIDE;
+                break;
+            }
+            int32_t w0 = session_is_over(x) ? -1 - session_ending_index(x) : (int32_t)session_scene_index(x);
+            int64_t to = graph_intern(g, key, w0, g->ne, g->depth[v] + 1);
+            if (to < 0 || !add_edge(g, v, (uint32_t)to, tc[t], to_outcome[t])) {
+                result = EXPLORED_OOM;
+                break;
+            }
+            for (uint16_t f = 0; f < st->n_fired; f++)
+                if (event_edge[st->fired[f].event] == NO_EDGE) event_edge[st->fired[f].event] = g->ne - 1;
+            if (g->nfree && !record_fired(g, st)) {
+                result = EXPLORED_OOM;
+                break;
+            }
+            if (g->n > max_states) {
+                result = EXPLORED_BOUND;
+                break;
             }
         }
     }
@@ -396,7 +475,8 @@ static Explored explore(Analysis *a, AnalysisGraph *g, Session *s, uint64_t max_
     if (g->nfree && g->efired) g->efired[g->ne] = g->nfired;
     a->states = g->n;
     a->transitions = g->ne;
-    free(buf);
+    free(key);
+    session_destroy(w);
     return result;
 }
 
@@ -417,7 +497,6 @@ static bool graph_index(const Scenario *sc, AnalysisGraph *g) {
     g->nc = sc->n_competencies;
     uint32_t nch = 0;
     for (uint32_t i = 0; i < sc->n_scenes; i++) nch += sc->scenes[i].n_choices;
-    g->scene = malloc(sizeof *g->scene * (n + 1u));
     g->bestv = calloc((size_t)n * C, 1);
     g->evid = calloc((size_t)(nch + 1u) * C, 1);
     g->ctotal = calloc(nch + 1u, sizeof *g->ctotal);
@@ -425,7 +504,7 @@ static bool graph_index(const Scenario *sc, AnalysisGraph *g) {
     g->in_first = calloc(n + 1u, sizeof *g->in_first);
     g->in_edge = malloc(sizeof *g->in_edge * (g->ne + 1u));
     g->ecix = malloc(sizeof *g->ecix * (g->ne + 1u));
-    if (!g->scene || !g->bestv || !g->evid || !g->ctotal || !g->cbase || !g->in_first || !g->in_edge || !g->ecix)
+    if (!g->bestv || !g->evid || !g->ctotal || !g->cbase || !g->in_first || !g->in_edge || !g->ecix)
         return false;
     for (uint32_t s = 0, k = 0; s < sc->n_scenes; s++) {
         g->cbase[s] = k;
@@ -441,8 +520,7 @@ static bool graph_index(const Scenario *sc, AnalysisGraph *g) {
     uint16_t last_mask = 0;
     int64_t last_v = -1;
     for (uint32_t v = 0; v < n; v++) {
-        int32_t sv = state_at(g, v)[0];
-        g->scene[v] = sv;
+        int32_t sv = g->scene[v];
         if (sv < 0) continue;
         int8_t *bv = &g->bestv[(size_t)v * C];
         if (last_v >= 0 && sv == last_scene && g->mask[v] == last_mask) {
@@ -479,7 +557,7 @@ static int8_t edge_evidence(const AnalysisGraph *g, uint32_t e, uint16_t comp) {
 }
 
 static const Scene *scene_of(const Analysis *a, const AnalysisGraph *g, uint32_t v) {
-    return &a->sc->scenes[state_at(g, v)[0]];
+    return &a->sc->scenes[g->scene[v]];
 }
 
 static double edge_probability(const Analysis *a, const AnalysisGraph *g, uint32_t e, uint32_t navail) {
@@ -519,7 +597,7 @@ static bool topological_order(const AnalysisGraph *g, uint32_t *order) {
  * many (at most LIMIT_FREE_DELTAS). */
 enum { LIMIT_FREE_DELTAS = 64 };
 static uint32_t free_deltas(const Scenario *sc, const AnalysisGraph *g, uint32_t e, uint16_t m, int32_t *out) {
-    const Choice *c = &sc->scenes[state_at(g, g->esrc[e])[0]].choices[g->echoice[e]];
+    const Choice *c = &sc->scenes[g->scene[g->esrc[e]]].choices[g->echoice[e]];
     uint32_t n = 0;
     const Effects *fx = &c->effects;
     for (uint32_t f = g->efired[e], i = 0;; i++) {
@@ -845,30 +923,165 @@ static bool ends_add(EndTable *t, const ScoreEntry *p) {
     return true;
 }
 
+/* The figures at the endings, taken pair by pair: either straight from
+ * each pair (`direct`) or once per distinct pair through an EndTable. */
+typedef struct EndFigures {
+    bool any, scored, sat;
+    double esum, bsum, ssum, weight, sweight;
+} EndFigures;
+
+static void end_figures_add(EndFigures *f, CompetencyReport *r, const ScoreEntry *p) {
+    if (!f->any) {
+        r->earned.min = r->earned.max = p->earned;
+        r->best.min = r->best.max = p->best;
+        f->any = true;
+    } else {
+        if (p->earned < r->earned.min) r->earned.min = p->earned;
+        if (p->earned > r->earned.max) r->earned.max = p->earned;
+        if (p->best < r->best.min) r->best.min = p->best;
+        if (p->best > r->best.max) r->best.max = p->best;
+    }
+    f->esum += p->earned * p->approx;
+    f->bsum += p->best * p->approx;
+    f->weight += p->approx;
+    if (p->best <= 0) {
+        count_add(&r->not_assessed, p->count, p->approx);
+        return;
+    }
+    int32_t sc = score_of(p->earned, p->best);
+    if (!f->scored || sc < r->score.min) r->score.min = sc;
+    if (!f->scored || sc > r->score.max) r->score.max = sc;
+    f->scored = true;
+    f->ssum += sc * p->approx;
+    f->sweight += p->approx;
+}
+
+/* The (earned, best) pairs at the endings, merged in a grid when every
+ * pair fits: earned in [-span, span], best in [0, span] (the longest play
+ * times the largest evidence), cell (earned + span) * width + best. Its
+ * cells are cleared after each use. */
+typedef struct EndGrid {
+    int32_t span;
+    size_t width, cells;
+    uint64_t *count;
+    double *approx;
+} EndGrid;
+
+/* The walk of score_distribution, the same for every competency: per state
+ * in topological order, one op: {e, v} for a state v (not an ending) with
+ * one incoming edge e; {NO_EDGE, v} for the start or a state with several;
+ * {e, NO_EDGE} for each edge e into an ending, in in_edge order. And the
+ * per-state lists' scratch. */
+typedef struct ScoreOp {
+    uint32_t e, v;
+} ScoreOp;
+
+typedef struct ScoreWalk {
+    ScoreOp *op;
+    size_t nop;
+    uint32_t *off, *len;
+    int32_t *shift_e, *shift_b;
+} ScoreWalk;
+
+static void score_walk_free(ScoreWalk *w) {
+    free(w->op);
+    free(w->off);
+    free(w->len);
+    free(w->shift_e);
+    free(w->shift_b);
+}
+
+/* False when out of memory. */
+static bool score_walk_init(const AnalysisGraph *g, const uint32_t *order, ScoreWalk *w) {
+    uint32_t n = g->n;
+    w->op = malloc(sizeof *w->op * ((size_t)n + g->ne + 1u));
+    w->nop = 0;
+    w->off = malloc(sizeof *w->off * (n + 1u));
+    w->len = calloc(n + 1u, sizeof *w->len);
+    w->shift_e = malloc(sizeof *w->shift_e * (n + 1u));
+    w->shift_b = malloc(sizeof *w->shift_b * (n + 1u));
+    if (!w->op || !w->off || !w->len || !w->shift_e || !w->shift_b) return false;
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t v = order[k], ifirst = g->in_first[v], iend = g->in_first[v + 1];
+        if (v != 0 && g->scene[v] < 0) {
+            for (uint32_t i = ifirst; i < iend; i++) w->op[w->nop++] = (ScoreOp){g->in_edge[i], NO_EDGE};
+        } else if (v != 0 && iend - ifirst == 1) {
+            w->op[w->nop++] = (ScoreOp){g->in_edge[ifirst], v};
+        } else {
+            w->op[w->nop++] = (ScoreOp){NO_EDGE, v};
+        }
+    }
+    return true;
+}
+
 /* The exact distribution of (earned, best) over all playthroughs, pulled in
  * topological order: each state's list is built from its predecessors'
- * and kept in one growing buffer. `ex` is each edge's evidence for `comp`
- * and `bb` each state's best, laid out by the caller. Fills every figure of
- * `cr` at the endings; false (cr untouched) when the work passes `budget`
- * entries. The sums are taken in the same order whatever the layout, so
- * the reported means do not move by a rounding. */
-static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, const int8_t *ex, const int8_t *bb,
-                               uint64_t budget, CompetencyReport *cr) {
+ * and kept in one growing buffer. A state with one incoming edge shares its
+ * predecessor's list, shifted by (shift_e, shift_b): the same pairs in the
+ * same order, without a copy. `ex` is each edge's evidence for `comp` and
+ * `bb` each state's best, laid out by the caller. Fills every figure of `cr`
+ * at the endings; false (cr untouched) when the work passes `budget`
+ * entries (a shared list counts as if copied). The sums are of integers
+ * held in doubles, the figures at the endings taken once per distinct pair:
+ * merged in `gd` (non-NULL: the caller's proof that every pair fits and
+ * every sum stays below 2^53, so exact in any order) or else in a hash
+ * table, in the same order whatever the layout, so that the reported means
+ * do not move by a rounding. */
+static bool score_distribution(const AnalysisGraph *g, const ScoreWalk *wk, const int8_t *ex, const int8_t *bb,
+                               uint64_t budget, EndGrid *gd, CompetencyReport *cr) {
+    bool grid = gd != NULL;
     uint32_t n = g->n;
-    uint32_t *off = malloc(sizeof *off * n), *len = calloc(n, sizeof *len);
+    uint32_t *off = wk->off, *len = wk->len;
+    int32_t *shift_e = wk->shift_e, *shift_b = wk->shift_b;
     size_t cap = (size_t)n + 16, used = 0;
     ScoreEntry *buf = malloc(sizeof *buf * cap);
-    bool ok = off && len && buf, any = false, scored = false, sat = false;
+    bool ok = buf != NULL, sat = false;
     uint64_t work = 0;
-    double esum = 0, bsum = 0, ssum = 0, weight = 0, sweight = 0;
     CompetencyReport r = *cr;
+    EndFigures fig = {false, false, false, 0, 0, 0, 0, 0};
     EndTable ends = {NULL, 0, 0};
-    ok = ok && ends_grow(&ends);
+    if (!grid) ok = ok && ends_grow(&ends);
     const uint32_t *in_first = g->in_first, *in_edge = g->in_edge, *esrc = g->esrc;
-    const int32_t *scene = g->scene;
-    for (uint32_t k = 0; k < n && ok; k++) {
-        uint32_t v = order[k];
+    for (size_t q = 0; q < wk->nop && ok; q++) {
+        ScoreOp op = wk->op[q];
+        if (op.v == NO_EDGE) { /* an edge into an ending: its pairs go straight to the figures */
+            uint32_t e = op.e, u = esrc[e], lu = len[u];
+            int32_t x = ex[e] + shift_e[u], b = bb[u] + shift_b[u];
+            work += lu;
+            if (work > budget) {
+                ok = false;
+                break;
+            }
+            const ScoreEntry *src = buf + off[u];
+            if (grid) {
+                for (uint32_t j = 0; j < lu; j++) {
+                    size_t c = (size_t)(src[j].earned + x + gd->span) * gd->width + (size_t)(src[j].best + b);
+                    gd->count[c] += src[j].count;
+                    gd->approx[c] += src[j].approx;
+                }
+                continue;
+            }
+            for (uint32_t j = 0; j < lu && ok; j++) {
+                ScoreEntry p = {src[j].earned + x, src[j].best + b, src[j].count, src[j].approx};
+                ok = ends_add(&ends, &p);
+            }
+            continue;
+        }
+        uint32_t v = op.v;
         size_t at = used;
+        if (op.e != NO_EDGE) { /* one way in: the predecessor's list, shifted */
+            uint32_t e = op.e, u = esrc[e];
+            work += len[u];
+            if (work > budget) {
+                ok = false;
+                break;
+            }
+            off[v] = off[u];
+            len[v] = len[u];
+            shift_e[v] = shift_e[u] + ex[e];
+            shift_b[v] = shift_b[u] + bb[u];
+            continue;
+        }
         if (v == 0) {
             if (used == cap) {
                 ok = false;
@@ -876,26 +1089,9 @@ static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, co
             }
             buf[used++] = (ScoreEntry){0, 0, 1, 1.0};
         }
-        if (scene[v] < 0 && v != 0) { /* an ending: its pairs go straight to the table */
-            for (uint32_t i = in_first[v], iend = in_first[v + 1]; i < iend && ok; i++) {
-                uint32_t e = in_edge[i], u = esrc[e], lu = len[u];
-                int32_t x = ex[e], b = bb[u];
-                work += lu;
-                if (work > budget) {
-                    ok = false;
-                    break;
-                }
-                const ScoreEntry *src = buf + off[u];
-                for (uint32_t j = 0; j < lu && ok; j++) {
-                    ScoreEntry q = {src[j].earned + x, src[j].best + b, src[j].count, src[j].approx};
-                    ok = ends_add(&ends, &q);
-                }
-            }
-            continue;
-        }
         for (uint32_t i = in_first[v], iend = in_first[v + 1]; i < iend; i++) {
             uint32_t e = in_edge[i], u = esrc[e], lu = len[u];
-            int32_t x = ex[e], b = bb[u];
+            int32_t x = ex[e] + shift_e[u], b = bb[u] + shift_b[u];
             work += lu;
             if (work > budget) {
                 ok = false;
@@ -943,48 +1139,31 @@ static bool score_distribution(const AnalysisGraph *g, const uint32_t *order, co
         }
         off[v] = (uint32_t)at;
         len[v] = (uint32_t)(used - at);
-        if (scene[v] >= 0) continue;
-        for (size_t i = at; i < used && ok; i++) ok = ends_add(&ends, &buf[i]);
+        shift_e[v] = shift_b[v] = 0;
     }
-    for (uint32_t i = 0; ok && i <= ends.mask; i++) {
+    for (size_t c = 0; ok && grid && c < gd->cells; c++) {
+        if (gd->approx[c] == 0) continue;
+        ScoreEntry q = {(int32_t)(c / gd->width) - gd->span, (int32_t)(c % gd->width), gd->count[c], gd->approx[c]};
+        end_figures_add(&fig, &r, &q);
+    }
+    if (grid) {
+        memset(gd->count, 0, sizeof *gd->count * gd->cells);
+        memset(gd->approx, 0, sizeof *gd->approx * gd->cells);
+    }
+    for (uint32_t i = 0; ok && ends.slot && i <= ends.mask; i++) {
         if (!ends.slot[i].used) continue;
-        const ScoreEntry *p = &ends.slot[i].e;
-        if (ends.slot[i].over && p->best <= 0) sat = true;
-        if (!any) {
-            r.earned.min = r.earned.max = p->earned;
-            r.best.min = r.best.max = p->best;
-            any = true;
-        } else {
-            if (p->earned < r.earned.min) r.earned.min = p->earned;
-            if (p->earned > r.earned.max) r.earned.max = p->earned;
-            if (p->best < r.best.min) r.best.min = p->best;
-            if (p->best > r.best.max) r.best.max = p->best;
-        }
-        esum += p->earned * p->approx;
-        bsum += p->best * p->approx;
-        weight += p->approx;
-        if (p->best <= 0) {
-            count_add(&r.not_assessed, p->count, p->approx);
-            continue;
-        }
-        int32_t sc = score_of(p->earned, p->best);
-        if (!scored || sc < r.score.min) r.score.min = sc;
-        if (!scored || sc > r.score.max) r.score.max = sc;
-        scored = true;
-        ssum += sc * p->approx;
-        sweight += p->approx;
+        if (ends.slot[i].over && ends.slot[i].e.best <= 0) sat = true;
+        end_figures_add(&fig, &r, &ends.slot[i].e);
     }
-    free(off);
-    free(len);
     free(buf);
     free(ends.slot);
     if (!ok) return false;
     if (sat) r.not_assessed.saturated = true;
-    if (weight > 0) {
-        r.earned.mean = esum / weight;
-        r.best.mean = bsum / weight;
+    if (fig.weight > 0) {
+        r.earned.mean = fig.esum / fig.weight;
+        r.best.mean = fig.bsum / fig.weight;
     }
-    if (sweight > 0) r.score.mean = ssum / sweight;
+    if (fig.sweight > 0) r.score.mean = fig.ssum / fig.sweight;
     r.score_known = true;
     *cr = r;
     return true;
@@ -1201,7 +1380,7 @@ static bool extreme_play(Arena *ar, const AnalysisGraph *g, const uint32_t *orde
     return true;
 }
 
-static bool measure_exact(Analysis *a, AnalysisGraph *g, uint64_t score_budget) {
+static bool measure_exact(Analysis *a, AnalysisGraph *g, uint64_t score_budget, bool plain) {
     const Scenario *sc = a->sc;
     uint32_t n = g->n;
     Arena *ar = &a->arena;
@@ -1214,7 +1393,7 @@ static bool measure_exact(Analysis *a, AnalysisGraph *g, uint64_t score_budget) 
     if (!avail || !without || !dead) goto done_cov;
     for (uint32_t s = 0; s < sc->n_scenes; s++) dead[s] = -1;
     for (uint32_t v = 0; v < n; v++) {
-        int32_t w0 = state_at(g, v)[0];
+        int32_t w0 = g->scene[v];
         if (w0 < 0) {
             EndingReport *er = &a->endings[-1 - w0];
             if (!er->reached) er->path = path_to_state(ar, g, v);
@@ -1292,7 +1471,7 @@ done_cov:
         probabilities_cyclic(a, g, prob);
         for (uint32_t v = 0; v < n; v++) {
             if (is_ending(g, v))
-                a->endings[-1 - state_at(g, v)[0]].probability += prob[v];
+                a->endings[-1 - g->scene[v]].probability += prob[v];
             else if (!g->mask[v])
                 a->stuck_probability += prob[v];
         }
@@ -1304,7 +1483,7 @@ done_cov:
             bool efirst = !seen[-1 - g->scene[v]];
             seen[-1 - g->scene[v]] = true;
             for (uint16_t m = 0; m < sc->n_meters; m++) {
-                int32_t x = state_at(g, v)[g->lay.meters + m];
+                int32_t x = state_meter(g, v, m);
                 if (first || x < a->meters[m].min) a->meters[m].min = x;
                 if (first || x > a->meters[m].max) a->meters[m].max = x;
                 if (efirst || x < er->meter_min[m]) er->meter_min[m] = x;
@@ -1337,22 +1516,22 @@ done_cov:
     bool *eseen = calloc(sc->n_endings, sizeof *eseen);
     bool first = true;
     for (uint32_t v = 0; v < n; v++) {
-        const int32_t *w = state_at(g, v);
-        if (w[0] >= 0) {
+        int32_t w0 = g->scene[v];
+        if (w0 >= 0) {
             if (!g->mask[v]) {
                 count_add(&a->stuck, cntu[v], cnt[v]);
                 a->stuck_probability += prob[v];
             }
             continue;
         }
-        EndingReport *er = &a->endings[-1 - w[0]];
+        EndingReport *er = &a->endings[-1 - w0];
         er->probability += prob[v];
         count_add(&er->playthroughs, cntu[v], cnt[v]);
         count_add(&a->playthroughs, cntu[v], cnt[v]);
         if (longest[v] > a->longest) a->longest = longest[v];
         weight += cnt[v];
         for (uint16_t m = 0, j = 0; m < sc->n_meters; m++) {
-            int32_t lo = w[g->lay.meters + m], hi = lo;
+            int32_t lo = state_meter(g, v, m), hi = lo;
             double sum = (double)lo * cnt[v];
             if (g->free_meters >> m & 1u) { /* followed apart */
                 size_t i = (size_t)v * g->nfree + j++;
@@ -1363,11 +1542,11 @@ done_cov:
             if (first || lo < a->meters[m].min) a->meters[m].min = lo;
             if (first || hi > a->meters[m].max) a->meters[m].max = hi;
             if (msum) msum[m] += sum;
-            bool efirst = eseen && !eseen[-1 - w[0]];
+            bool efirst = eseen && !eseen[-1 - w0];
             if (efirst || lo < er->meter_min[m]) er->meter_min[m] = lo;
             if (efirst || hi > er->meter_max[m]) er->meter_max[m] = hi;
         }
-        if (eseen) eseen[-1 - w[0]] = true;
+        if (eseen) eseen[-1 - w0] = true;
         first = false;
     }
     if (sat_total) a->playthroughs.saturated = true;
@@ -1379,12 +1558,34 @@ done_cov:
 
     PathSums ps = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     int8_t *ex = malloc(g->ne + 1u), *bb = malloc(n + 1u);
+    ScoreWalk wk = {NULL, 0, NULL, NULL, NULL, NULL};
+    bool walk = sc->n_competencies && score_walk_init(g, order, &wk);
+    /* Every sum at the endings is of integers below 2^53 (so exact, in any
+     * order) when the playthroughs times the largest evidence, best or
+     * score of a play stay below it. */
+    int32_t emax = 0;
+    for (uint32_t c = 0; c < (uint32_t)g->nc * choice_base(sc, sc->n_scenes); c++) {
+        int32_t x = g->evid[c] < 0 ? -g->evid[c] : g->evid[c];
+        if (x > emax) emax = x;
+    }
+    double span = (double)a->longest * emax, bound = span > 100.0 ? span : 100.0;
+    EndGrid grid = {0, 0, 0, NULL, NULL};
+    bool direct = !plain && !a->playthroughs.saturated && a->playthroughs.approx * bound < 9007199254740992.0 &&
+                  span <= GRID_SPAN_MAX;
+    if (direct) {
+        grid.span = (int32_t)span;
+        grid.width = (size_t)grid.span + 1;
+        grid.cells = grid.width * (2 * (size_t)grid.span + 1);
+        grid.count = calloc(grid.cells, sizeof *grid.count);
+        grid.approx = calloc(grid.cells, sizeof *grid.approx);
+        direct = grid.count && grid.approx;
+    }
     for (uint16_t ci = 0; ci < sc->n_competencies; ci++) {
-        if (ex && bb) {
+        if (ex && bb && walk) {
             uint32_t C = g->nc;
             for (uint32_t e = 0; e < g->ne; e++) ex[e] = g->evid[(size_t)g->ecix[e] * C + ci];
             for (uint32_t v = 0; v < n; v++) bb[v] = g->bestv[(size_t)v * C + ci];
-            if (score_distribution(g, order, ex, bb, score_budget, &a->competencies[ci])) continue;
+            if (score_distribution(g, &wk, ex, bb, score_budget, direct ? &grid : NULL, &a->competencies[ci])) continue;
         }
         /* too many combinations: the ranges of the evidence only */
         if (!ps.emin) {
@@ -1405,6 +1606,9 @@ done_cov:
     free(ps.c0d);
     free(ex);
     free(bb);
+    free(grid.count);
+    free(grid.approx);
+    score_walk_free(&wk);
 done:
     free(order);
     free(cnt);
@@ -1678,7 +1882,7 @@ static void check_quality(Analysis *a) {
 
 /* ---- public ------------------------------------------------------------------- */
 
-Analysis *analysis_run(const Scenario *sc, const Framework *fw, const AnalysisOptions *opt) {
+static Analysis *run(const Scenario *sc, const Framework *fw, const AnalysisOptions *opt, bool plain) {
     if (!sc) return NULL;
     AnalysisOptions o = opt ? *opt : (AnalysisOptions){0, 0, 0, 0};
     if (!o.max_states) o.max_states = ANALYSIS_DEFAULT_MAX_STATES;
@@ -1723,6 +1927,7 @@ Analysis *analysis_run(const Scenario *sc, const Framework *fw, const AnalysisOp
                 if (evidence_of(&sc->scenes[s2].choices[i], c) > 0) cr->evidenced = true;
     }
     uint32_t kept = 0; /* free meters put back into the states (track_free_meters) */
+    bool wide = plain;
     Explored ex;
     for (;;) {
         for (uint16_t i = 0; i < sc->n_events; i++) event_edge[i] = NO_EDGE;
@@ -1732,9 +1937,17 @@ Analysis *analysis_run(const Scenario *sc, const Framework *fw, const AnalysisOp
         if (!g->age_cap) goto oom;
         for (uint16_t i = 0; i < sc->n_events; i++) g->age_cap[i] = max_after(sc, sc->events[i].when);
         if (!compute_keep(sc, g, kept)) goto oom;
+        key_layout(sc, g, wide);
         session_reset(s, o.seed);
         ex = explore(a, g, s, o.max_states, event_edge);
         if (ex == EXPLORED_OOM) goto oom;
+        if (ex == EXPLORED_WIDE) {
+            wide = true;
+            graph_free(g);
+            g = calloc(1, sizeof *g);
+            if (!g) goto oom;
+            continue;
+        }
         if (ex != EXPLORED_ALL || !g->nfree) break;
         Tracked t = track_free_meters(sc, g, &kept);
         if (t == TRACKED_OOM) goto oom;
@@ -1751,7 +1964,7 @@ Analysis *analysis_run(const Scenario *sc, const Framework *fw, const AnalysisOp
                 a->events[i].path = path_to_edge(ar, g, g->pedge, event_edge[i]);
             }
         uint64_t budget = o.score_budget ? o.score_budget : SCORE_BUDGET_BASE + (uint64_t)SCORE_BUDGET_PER_EDGE * g->ne;
-        if (!measure_exact(a, g, budget)) goto oom;
+        if (!measure_exact(a, g, budget, plain)) goto oom;
         a->graph = g;
         g = NULL;
     } else {
@@ -1774,6 +1987,14 @@ oom:
     return NULL;
 }
 
+Analysis *analysis_run(const Scenario *sc, const Framework *fw, const AnalysisOptions *opt) {
+    return run(sc, fw, opt, false);
+}
+
+Analysis *analysis_run_plain(const Scenario *sc, const Framework *fw, const AnalysisOptions *opt) {
+    return run(sc, fw, opt, true);
+}
+
 void analysis_free(Analysis *a) {
     if (!a) return;
     graph_free(a->graph);
@@ -1789,13 +2010,17 @@ const ChoiceReport *analysis_choice(const Analysis *a, uint32_t scene, uint16_t 
 int64_t analysis_find_state(const Analysis *a, const int32_t *words) {
     const AnalysisGraph *g = a->graph;
     if (!g) return -1;
-    int32_t *buf = malloc(sizeof *buf * g->w);
-    if (!buf) return -1;
-    memcpy(buf, words, sizeof *buf * g->w);
-    canonicalise(g, buf, a->sc->n_events);
+    uint64_t *key = malloc(sizeof *key * g->kw);
+    Session *s = session_create(a->sc, NULL, 0, LANG_FR);
+    int64_t id = -1;
     uint32_t slot;
-    int64_t id = table_find(g, buf, hash_words(buf, g->w), &slot);
-    free(buf);
+    if (key && s) {
+        session_state_load(s, words);
+        /* a value that does not fit the key is no state's: every state's did */
+        if (session_state_key(s, &g->spec, key)) id = table_find(g, key, hash_key(key, g->kw), &slot);
+    }
+    session_destroy(s);
+    free(key);
     return id;
 }
 

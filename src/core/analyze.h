@@ -180,6 +180,11 @@ typedef struct Analysis {
  * scenario and options give the same analysis. */
 Analysis *analysis_run(const Scenario *sc, const Framework *fw, const AnalysisOptions *opt);
 
+/* Test hook: as analysis_run(), by the general ways only, slower, to the
+ * same analysis: every field of the state keys in 32 bits, the score pairs
+ * at the endings merged in a hash table. */
+Analysis *analysis_run_plain(const Scenario *sc, const Framework *fw, const AnalysisOptions *opt);
+
 /* Accepts NULL. */
 void analysis_free(Analysis *a);
 

@@ -573,6 +573,110 @@ void session_state_load(Session *s, const int32_t *in) {
     memset(s->best, 0, sizeof s->best[0] * sc->n_competencies);
 }
 
+/* 4 event states (bytes 0 to 2) to 8 bits, 2 each: on a little-endian
+ * machine one multiplication gathers them (the stray products land on
+ * distinct bit pairs below bit 18 or at bit 26 and above); elsewhere a
+ * loop. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+static uint32_t pack4(const uint8_t *st) {
+    uint32_t t;
+    memcpy(&t, st, sizeof t);
+    return (uint32_t)(((uint64_t)(t & 0x03030303u) * 0x41041u) >> 18) & 0xffu;
+}
+
+static void unpack4(uint8_t *st, uint32_t bits) {
+    uint32_t t = (bits & 0x3u) | (bits & 0xcu) << 6 | (bits & 0x30u) << 12 | (bits & 0xc0u) << 18;
+    memcpy(st, &t, sizeof t);
+}
+#else
+static uint32_t pack4(const uint8_t *st) {
+    uint32_t bits = 0;
+    for (uint32_t b = 0; b < 4; b++) bits |= (uint32_t)(st[b] & 3u) << (2u * b);
+    return bits;
+}
+
+static void unpack4(uint8_t *st, uint32_t bits) {
+    for (uint32_t b = 0; b < 4; b++) st[b] = (uint8_t)((bits >> (2u * b)) & 3u);
+}
+#endif
+
+static void key_put(const KeyPart *p, uint32_t value, uint64_t *key, uint64_t *bad) {
+    uint32_t x = value - p->lo;
+    *bad |= (uint64_t)x >> p->bits;
+    key[p->word] |= (uint64_t)x << p->shift;
+}
+
+static uint32_t key_get(const KeyPart *p, const uint64_t *key) {
+    uint32_t v = (uint32_t)(key[p->word] >> p->shift & ((1ull << p->bits) - 1u)) + p->lo;
+    return p->on ? v : 0u;
+}
+
+bool session_state_key(const Session *s, const StateKeySpec *spec, uint64_t *key) {
+    const Scenario *sc = s->sc;
+    uint64_t bad = 0;
+    for (uint32_t i = 0; i < spec->words; i++) key[i] = 0;
+    key_put(&spec->place, (uint32_t)(s->ending >= 0 ? -1 - s->ending : (int32_t)s->scene), key, &bad);
+    for (uint16_t m = 0; m < sc->n_meters; m++)
+        if (spec->meters[m].on) key_put(&spec->meters[m], (uint32_t)s->meters[m], key, &bad);
+    for (uint16_t c = 0; c < sc->n_counters; c++)
+        if (spec->counters[c].on) key_put(&spec->counters[c], (uint32_t)s->counters[c], key, &bad);
+    for (uint32_t g = 0; g * 8u < sc->n_flags; g++)
+        if (spec->flags[g].on) key_put(&spec->flags[g], pack8(s->flags + g * 8u) & spec->flag_mask[g], key, &bad);
+    for (uint32_t g = 0; g * 4u < sc->n_events; g++) {
+        uint32_t bits = pack4(s->event_state + g * 4u);
+        if (sc->n_events - g * 4u < 4u) bits &= (1u << (2u * (sc->n_events - g * 4u))) - 1u;
+        if (spec->events[g].on) key_put(&spec->events[g], bits, key, &bad);
+    }
+    for (uint16_t i = 0; i < s->n_pending; i++) {
+        uint16_t ev = s->pending[i].event;
+        uint32_t age = s->n_steps - s->pending[i].since;
+        if (spec->age_cap[ev] >= 0 && age > (uint32_t)spec->age_cap[ev]) age = (uint32_t)spec->age_cap[ev];
+        key_put(&spec->slot_event[i], ev + 1u, key, &bad);
+        key_put(&spec->slot_age[i], age, key, &bad);
+    }
+    return bad == 0;
+}
+
+void session_state_unkey(Session *s, const StateKeySpec *spec, const uint64_t *key) {
+    const Scenario *sc = s->sc;
+    int32_t place = (int32_t)key_get(&spec->place, key);
+    s->ending = place < 0 ? -1 - place : -1;
+    s->scene = place < 0 ? sc->start : (uint32_t)place;
+    for (uint16_t m = 0; m < sc->n_meters; m++) s->meters[m] = (int32_t)key_get(&spec->meters[m], key);
+    for (uint16_t c = 0; c < sc->n_counters; c++) s->counters[c] = (int32_t)key_get(&spec->counters[c], key);
+    for (uint32_t g = 0; g * 8u < sc->n_flags; g++) unpack8(s->flags + g * 8u, key_get(&spec->flags[g], key));
+    for (uint32_t g = 0; g * 4u < sc->n_events; g++) unpack4(s->event_state + g * 4u, key_get(&spec->events[g], key));
+    s->n_steps = 0;
+    s->n_pool = 0;
+    s->n_pending = 0;
+    for (uint16_t i = 0; i < sc->n_events; i++) {
+        uint32_t ev = key_get(&spec->slot_event[i], key);
+        if (!ev) break;
+        s->pending[i].event = (uint16_t)(ev - 1u);
+        s->pending[i].since = 0u - key_get(&spec->slot_age[i], key); /* modulo 2^32, as in session_state_load */
+        s->n_pending++;
+    }
+}
+
+void session_state_copy(Session *dst, const Session *src) {
+    const Scenario *sc = src->sc;
+    dst->scene = src->scene;
+    dst->ending = src->ending;
+    memcpy(dst->meters, src->meters, sizeof src->meters[0] * sc->n_meters);
+    memcpy(dst->counters, src->counters, sizeof src->counters[0] * sc->n_counters);
+    memcpy(dst->flags, src->flags, sc->n_flags);
+    memcpy(dst->event_state, src->event_state, sc->n_events);
+    /* `since` counts from dst's empty history: src's age of each pending
+     * event is kept (modulo 2^32, as in session_state_load) */
+    dst->n_pending = src->n_pending;
+    for (uint16_t i = 0; i < src->n_pending; i++) {
+        dst->pending[i].event = src->pending[i].event;
+        dst->pending[i].since = src->pending[i].since - src->n_steps;
+    }
+    dst->n_steps = 0;
+    dst->n_pool = 0;
+}
+
 const StepResult *session_choose_outcome(Session *s, uint16_t index, int16_t outcome) {
     if (s->ending >= 0) return NULL;
     const Scene *scene = &s->sc->scenes[s->scene];

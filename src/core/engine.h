@@ -227,6 +227,55 @@ const StepResult *session_choose_outcome(Session *s, uint16_t index, int16_t out
  * reaches: the same code applies the effects, routes and events. */
 const StepResult *session_advance(Session *s, uint16_t index, int16_t outcome, uint16_t mask);
 
+/* --- state keys (exact analysis) ---------------------------------------------------- */
+
+/* One part of a state key: the part's value minus `lo`, in `bits` bits (at
+ * most 32) at bit `shift` of key word `word`; `on` false: the part is left
+ * out of the key (and reads 0 when the key is put back). */
+typedef struct KeyPart {
+    uint32_t lo;
+    uint8_t word, shift, bits;
+    bool on;
+} KeyPart;
+
+/* How a state key packs the compact state (see StateLayout) into `words`
+ * 64-bit words, filled by the caller: the place (scene index, or -1 -
+ * ending index), each meter, each counter, each group of 8 flags (ANDed
+ * with its mask), each group of 4 event states (2 bits each), and for each
+ * pending slot in scheduling order the event index + 1 and the decisions
+ * since it was scheduled, lowered to at most `age_cap` of that event. Two
+ * states with the same key are the same state up to what the spec leaves
+ * out. */
+typedef struct StateKeySpec {
+    uint32_t words;
+    KeyPart place;
+    KeyPart meters[LIMIT_METERS];
+    KeyPart counters[LIMIT_COUNTERS];
+    KeyPart flags[LIMIT_FLAGS / 8];
+    uint8_t flag_mask[LIMIT_FLAGS / 8];
+    KeyPart events[LIMIT_EVENTS / 4];
+    KeyPart slot_event[LIMIT_EVENTS], slot_age[LIMIT_EVENTS];
+    int32_t age_cap[LIMIT_EVENTS];
+} StateKeySpec;
+
+/* Writes the session's state key under `spec` to `key` (spec->words
+ * words). Returns false when a value does not fit its bits (the key is
+ * then not that state's: use wider parts). */
+bool session_state_key(const Session *s, const StateKeySpec *spec, uint64_t *key);
+
+/* Puts the session in the state of `key` (as written by session_state_key
+ * under the same spec), the parts left out at 0: as session_state_load()
+ * of the compact state so lowered, except that the evidence earned and
+ * best is left as it was. */
+void session_state_unkey(Session *s, const StateKeySpec *spec, const uint64_t *key);
+
+/* Puts `dst` (a session of the same scenario) in the state `src` is in:
+ * the place, meters, counters, flags, event states and pending events,
+ * with the decision counts of src's history; dst's history is emptied and
+ * its evidence left as it was. Cheaper than a key or a compact state: the
+ * exact analysis steps every transition of a state from one copy. */
+void session_state_copy(Session *dst, const Session *src);
+
 /* --- history ------------------------------------------------------------------ */
 
 uint32_t session_step_count(const Session *s);

@@ -9,7 +9,11 @@
  *     only ever pass through states the analysis found, end where it says
  *     endings can be reached, with meters and evidence inside its ranges; on
  *     the small fixtures they visit every state it found;
- *   - the compact state round trip of the engine;
+ *   - the compact state and state key round trips of the engine;
+ *   - the fast ways (narrow state keys, score pairs merged in a grid) against
+ *     the general ones (analysis_run_plain) on the fixtures and every shipped
+ *     scenario, figure by figure, and on a scenario whose meter values cannot
+ *     fit the narrow key (the search must start again with the wide one);
  *   - the sampled fallback past --max-states, deterministic for a seed;
  *   - full coverage on every shipped scenario. */
 #include <dirent.h>
@@ -289,6 +293,212 @@ static void test_state_round_trip(void) {
     framework_free(fw);
 }
 
+/* A key spec with every part on in 32 bits, or in `bits` bits. */
+static void spec_all(const Scenario *sc, StateKeySpec *k, uint8_t bits) {
+    memset(k, 0, sizeof *k);
+    uint32_t at = 0;
+    KeyPart *parts[1 + LIMIT_METERS + LIMIT_COUNTERS + LIMIT_FLAGS / 8 + LIMIT_EVENTS / 4 + 2 * LIMIT_EVENTS];
+    uint32_t n = 0;
+    parts[n++] = &k->place;
+    for (uint16_t m = 0; m < sc->n_meters; m++) parts[n++] = &k->meters[m];
+    for (uint16_t c = 0; c < sc->n_counters; c++) parts[n++] = &k->counters[c];
+    for (uint32_t g = 0; g * 8u < sc->n_flags; g++) {
+        k->flag_mask[g] = 0xff;
+        parts[n++] = &k->flags[g];
+    }
+    for (uint32_t g = 0; g * 4u < sc->n_events; g++) parts[n++] = &k->events[g];
+    for (uint16_t e = 0; e < sc->n_events; e++) {
+        parts[n++] = &k->slot_event[e];
+        parts[n++] = &k->slot_age[e];
+        k->age_cap[e] = INT32_MAX;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        if (at % 64u + bits > 64u) at += 64u - at % 64u;
+        *parts[i] = (KeyPart){0, (uint8_t)(at / 64u), (uint8_t)(at % 64u), bits, true};
+        at += bits;
+    }
+    k->words = (at + 63u) / 64u;
+}
+
+static void test_state_key_round_trip(void) {
+    Framework *fw = NULL;
+    Scenario *sc = load("tests/fixtures/engine/events/scenario.json", &fw);
+    CHECK(sc != NULL);
+    if (!sc) return;
+    StateLayout lay;
+    session_state_layout(sc, &lay);
+    StateKeySpec *wide = malloc(sizeof *wide), *narrow = malloc(sizeof *narrow);
+    spec_all(sc, wide, 32);
+    spec_all(sc, narrow, 1); /* too narrow for most states */
+    int32_t *w1 = malloc(sizeof *w1 * lay.words), *w2 = malloc(sizeof *w2 * lay.words);
+    uint64_t *key = malloc(sizeof *key * wide->words);
+    Session *s = session_create(sc, fw, 3, LANG_FR), *t = session_create(sc, fw, 3, LANG_FR);
+    Rng picker;
+    rng_seed(&picker, 5);
+    int refused = 0;
+    for (int step = 0; step < 200; step++) {
+        session_state_save(s, w1);
+        CHECK(session_state_key(s, wide, key));
+        session_state_unkey(t, wide, key);
+        session_state_save(t, w2);
+        CHECK(memcmp(w1, w2, sizeof *w1 * lay.words) == 0);
+        uint64_t small[64];
+        if (narrow->words <= 64 && !session_state_key(s, narrow, small)) refused++;
+        if (!session_choose_random(s, &picker)) session_reset(s, (uint64_t)step);
+    }
+    CHECK(refused > 0);
+    session_destroy(s);
+    session_destroy(t);
+    free(w1);
+    free(w2);
+    free(key);
+    free(wide);
+    free(narrow);
+    scenario_free(sc);
+    framework_free(fw);
+}
+
+static bool same_path(const Path *a, const Path *b) {
+    if (a->n != b->n) return false;
+    for (uint32_t i = 0; i < a->n; i++)
+        if (a->steps[i].scene != b->steps[i].scene || a->steps[i].choice != b->steps[i].choice ||
+            a->steps[i].outcome != b->steps[i].outcome)
+            return false;
+    return true;
+}
+
+static bool same_count(const BigCount *a, const BigCount *b) {
+    return a->value == b->value && a->saturated == b->saturated && a->approx == b->approx;
+}
+
+static bool same_range(const Range *a, const Range *b) { return a->min == b->min && a->max == b->max && a->mean == b->mean; }
+
+/* Every figure of two exact analyses of `sc` is the same, bit for bit. */
+static void check_same(const char *what, const Scenario *sc, const Analysis *a, const Analysis *b) {
+    int before = check_failures;
+    CHECK_INT(a->mode, b->mode);
+    CHECK_INT(a->states, b->states);
+    CHECK_INT(a->transitions, b->transitions);
+    CHECK_INT(a->has_cycle, b->has_cycle);
+    CHECK(same_count(&a->playthroughs, &b->playthroughs));
+    CHECK(same_count(&a->stuck, &b->stuck));
+    CHECK_INT(a->shortest, b->shortest);
+    CHECK_INT(a->longest, b->longest);
+    CHECK(a->stuck_probability == b->stuck_probability);
+    for (uint32_t i = 0; i < sc->n_scenes; i++) {
+        CHECK_INT(a->scenes[i].reached, b->scenes[i].reached);
+        CHECK(same_path(&a->scenes[i].path, &b->scenes[i].path));
+    }
+    for (uint16_t i = 0; i < sc->n_endings; i++) {
+        const EndingReport *x = &a->endings[i], *y = &b->endings[i];
+        CHECK_INT(x->reached, y->reached);
+        CHECK(same_path(&x->path, &y->path));
+        CHECK(x->probability == y->probability);
+        CHECK(same_count(&x->playthroughs, &y->playthroughs));
+        for (uint16_t m = 0; x->reached && m < sc->n_meters; m++) {
+            CHECK_INT(x->meter_min[m], y->meter_min[m]);
+            CHECK_INT(x->meter_max[m], y->meter_max[m]);
+        }
+    }
+    for (uint16_t i = 0; i < sc->n_events; i++) {
+        CHECK_INT(a->events[i].fired, b->events[i].fired);
+        CHECK(same_path(&a->events[i].path, &b->events[i].path));
+    }
+    CHECK_INT(a->n_choices, b->n_choices);
+    for (uint32_t i = 0; i < a->n_choices && i < b->n_choices; i++) {
+        CHECK_INT(a->choices[i].available, b->choices[i].available);
+        CHECK_INT(a->choices[i].dominated, b->choices[i].dominated);
+        CHECK_INT(a->choices[i].dominated_by, b->choices[i].dominated_by);
+        CHECK_INT(a->choices[i].same_consequences, b->choices[i].same_consequences);
+    }
+    CHECK_INT(a->n_dead_ends, b->n_dead_ends);
+    for (uint32_t i = 0; i < a->n_dead_ends && i < b->n_dead_ends; i++) {
+        CHECK_INT(a->dead_ends[i].scene, b->dead_ends[i].scene);
+        CHECK(same_path(&a->dead_ends[i].path, &b->dead_ends[i].path));
+    }
+    for (uint16_t m = 0; m < sc->n_meters; m++) CHECK(same_range(&a->meters[m], &b->meters[m]));
+    for (uint16_t c = 0; c < sc->n_competencies; c++) {
+        const CompetencyReport *x = &a->competencies[c], *y = &b->competencies[c];
+        CHECK_INT(x->assessed, y->assessed);
+        CHECK_INT(x->skippable, y->skippable);
+        CHECK(same_path(&x->skip_path, &y->skip_path));
+        CHECK(same_range(&x->earned, &y->earned));
+        CHECK(same_range(&x->best, &y->best));
+        CHECK_INT(x->score_known, y->score_known);
+        CHECK(same_range(&x->score, &y->score));
+        CHECK(same_count(&x->not_assessed, &y->not_assessed));
+    }
+    CHECK(same_path(&a->best_play, &b->best_play));
+    CHECK(same_path(&a->worst_play, &b->worst_play));
+    CHECK_INT(a->best_total, b->best_total);
+    CHECK_INT(a->worst_total, b->worst_total);
+    if (check_failures != before) fprintf(stderr, "%s: the two analyses differ\n", what);
+}
+
+static void plain_agrees(const char *path) {
+    Framework *fw = NULL;
+    Scenario *sc = load(path, &fw);
+    CHECK(sc != NULL);
+    if (!sc) return;
+    Analysis *a = analysis_run(sc, fw, NULL), *b = analysis_run_plain(sc, fw, NULL);
+    CHECK(a && b);
+    if (a && b) check_same(path, sc, a, b);
+    analysis_free(a);
+    analysis_free(b);
+    scenario_free(sc);
+    framework_free(fw);
+}
+
+static void test_plain(void) {
+    plain_agrees("tests/fixtures/analyze/defauts/scenario.json");
+    plain_agrees("tests/fixtures/analyze/boucle/scenario.json");
+    plain_agrees("tests/fixtures/engine/mini/scenario.json");
+    plain_agrees("tests/fixtures/engine/events/scenario.json");
+    DIR *d = opendir("scenarios");
+    CHECK(d != NULL);
+    if (!d) return;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        char path[512];
+        snprintf(path, sizeof path, "scenarios/%s/scenario.json", e->d_name);
+        FILE *f = e->d_name[0] == '.' ? NULL : fopen(path, "rb");
+        if (!f) continue;
+        fclose(f);
+        plain_agrees(path);
+    }
+    closedir(d);
+}
+
+/* A meter given a minimum above its maximum (the loader refuses it; set
+ * here in memory) takes values outside the range the narrow key gives it:
+ * the analysis must notice and start again with the wide key, so that it
+ * still agrees with the plain one and with random play. */
+static void test_key_too_narrow(void) {
+    Framework *fw = NULL;
+    Scenario *sc = load("tests/fixtures/analyze/defauts/scenario.json", &fw);
+    CHECK(sc != NULL);
+    if (!sc) return;
+    int32_t read = -1; /* a meter some condition reads, so that it is in the key */
+    for (uint32_t i = 0; i < sc->n_conds && read < 0; i++)
+        if (sc->conds[i].kind == COND_METER) read = (int32_t)sc->conds[i].index;
+    CHECK(read >= 0);
+    if (read >= 0) {
+        Meter *m = (Meter *)&sc->meters[read];
+        m->min = m->max + 7; /* clamps every change to max, below the key's lower bound min(min, initial) */
+        m->initial = m->max + 3;
+        Analysis *a = analysis_run(sc, fw, NULL), *b = analysis_run_plain(sc, fw, NULL);
+        CHECK(a && b);
+        if (a && b) {
+            check_same("meter with min > max", sc, a, b);
+            agree(sc, fw, a, 3000, 17);
+        }
+        analysis_free(a);
+        analysis_free(b);
+    }
+    scenario_free(sc);
+    framework_free(fw);
+}
+
 static void test_sampled(void) {
     Framework *fw = NULL;
     Scenario *sc = load("tests/fixtures/analyze/defauts/scenario.json", &fw);
@@ -365,6 +575,9 @@ static void test_shipped(void) {
 int main(void) {
     test_fixture();
     test_state_round_trip();
+    test_state_key_round_trip();
+    test_plain();
+    test_key_too_narrow();
     test_loop();
     test_agreement_fixtures();
     test_sampled();
