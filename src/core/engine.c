@@ -62,7 +62,7 @@ typedef struct EventCtx {
     Target next;              /* the place about to be shown */
 } EventCtx;
 
-static bool compare(int32_t a, CmpOp op, int32_t b) {
+static inline bool compare(int32_t a, CmpOp op, int32_t b) {
     switch (op) {
     case CMP_LT: return a < b;
     case CMP_LE: return a <= b;
@@ -74,6 +74,20 @@ static bool compare(int32_t a, CmpOp op, int32_t b) {
     return false;
 }
 
+static bool eval(const Session *s, int32_t ci, const EventCtx *ev);
+
+/* A kid of all/any: meters, counters and flags (the usual kids) without a
+ * call. */
+static inline bool eval_kid(const Session *s, uint32_t ki, const EventCtx *ev) {
+    const Cond *c = &s->sc->conds[ki];
+    switch (c->kind) {
+    case COND_METER: return compare(s->meters[c->index], c->op, c->value);
+    case COND_COUNTER: return compare(s->counters[c->index], c->op, c->value);
+    case COND_FLAG: return (s->flags[c->index] != 0) == (c->value != 0);
+    default: return eval(s, (int32_t)ki, ev);
+    }
+}
+
 static bool eval(const Session *s, int32_t ci, const EventCtx *ev) {
     if (ci < 0) return true;
     const Scenario *sc = s->sc;
@@ -81,11 +95,11 @@ static bool eval(const Session *s, int32_t ci, const EventCtx *ev) {
     switch (c->kind) {
     case COND_ALL:
         for (uint32_t k = 0; k < c->kid_count; k++)
-            if (!eval(s, (int32_t)sc->cond_kids[c->first_kid + k], ev)) return false;
+            if (!eval_kid(s, sc->cond_kids[c->first_kid + k], ev)) return false;
         return true;
     case COND_ANY:
         for (uint32_t k = 0; k < c->kid_count; k++)
-            if (eval(s, (int32_t)sc->cond_kids[c->first_kid + k], ev)) return true;
+            if (eval_kid(s, sc->cond_kids[c->first_kid + k], ev)) return true;
         return false;
     case COND_NOT:
         return c->kid_count > 0 && !eval(s, (int32_t)sc->cond_kids[c->first_kid], ev);
@@ -197,6 +211,12 @@ uint16_t session_choices(const Session *s, ChoiceView *out) {
         n++;
     }
     return n;
+}
+
+static uint16_t available_mask(const Session *s, const Scene *scene);
+
+uint16_t session_available(const Session *s) {
+    return s->ending >= 0 ? 0 : available_mask(s, &s->sc->scenes[s->scene]);
 }
 
 int32_t session_meter(const Session *s, uint16_t meter) {

@@ -146,6 +146,10 @@ int32_t session_ending_index(const Session *s); /* -1 while playing */
  * how many. 0 when the session is over. */
 uint16_t session_choices(const Session *s, ChoiceView *out);
 
+/* The choices of the current scene that session_choices() reports
+ * available, as bits (bit i: choice i); 0 when the session is over. */
+uint16_t session_available(const Session *s);
+
 int32_t session_meter(const Session *s, uint16_t meter);
 bool session_flag(const Session *s, uint16_t flag);
 int32_t session_counter(const Session *s, uint16_t counter);
