@@ -265,7 +265,7 @@ typedef struct StateKeySpec {
 /* Writes the session's state key under `spec` to `key` (spec->words
  * words). Returns false when a value does not fit its bits (the key is
  * then not that state's: use wider parts). */
-bool session_state_key(const Session *s, const StateKeySpec *spec, uint64_t *key);
+bool session_state_key(const Session *s, const StateKeySpec *spec, uint64_t *restrict key);
 
 /* Puts the session in the state of `key` (as written by session_state_key
  * under the same spec), the parts left out at 0: as session_state_load()
