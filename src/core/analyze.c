@@ -1013,6 +1013,8 @@ typedef struct ScoreWalk {
     size_t nop;
     uint32_t *off, *len;
     int32_t *shift_e, *shift_b;
+    ScoreEntry *buf;         /* the lists, kept from one competency to the next */
+    size_t cap;
 } ScoreWalk;
 
 static void score_walk_free(ScoreWalk *w) {
@@ -1021,6 +1023,7 @@ static void score_walk_free(ScoreWalk *w) {
     free(w->len);
     free(w->shift_e);
     free(w->shift_b);
+    free(w->buf);
 }
 
 /* False when out of memory. */
@@ -1059,14 +1062,18 @@ static bool score_walk_init(const AnalysisGraph *g, const uint32_t *order, Score
  * every sum stays below 2^53, so exact in any order) or else in a hash
  * table, in the same order whatever the layout, so that the reported means
  * do not move by a rounding. */
-static bool score_distribution(const AnalysisGraph *g, const ScoreWalk *wk, const int8_t *ex, const int8_t *bb,
+static bool score_distribution(const AnalysisGraph *g, ScoreWalk *wk, const int8_t *ex, const int8_t *bb,
                                uint64_t budget, EndGrid *gd, CompetencyReport *cr) {
     bool grid = gd != NULL;
     uint32_t n = g->n;
     uint32_t *off = wk->off, *len = wk->len;
     int32_t *shift_e = wk->shift_e, *shift_b = wk->shift_b;
-    size_t cap = (size_t)n + 16, used = 0;
-    ScoreEntry *buf = malloc(sizeof *buf * cap);
+    if (!wk->buf) {
+        wk->cap = (size_t)n + 16;
+        wk->buf = malloc(sizeof *wk->buf * wk->cap);
+    }
+    size_t cap = wk->cap, used = 0;
+    ScoreEntry *buf = wk->buf;
     bool ok = buf != NULL, sat = false;
     uint64_t work = 0;
     CompetencyReport r = *cr;
@@ -1136,8 +1143,8 @@ static bool score_distribution(const AnalysisGraph *g, const ScoreWalk *wk, cons
                     ok = false;
                     break;
                 }
-                buf = nb;
-                cap = ncap;
+                buf = wk->buf = nb;
+                cap = wk->cap = ncap;
             }
             const ScoreEntry *src = buf + off[u];
             ScoreEntry *dst = buf + used;
@@ -1187,7 +1194,6 @@ static bool score_distribution(const AnalysisGraph *g, const ScoreWalk *wk, cons
         if (ends.slot[i].over && ends.slot[i].e.best <= 0) sat = true;
         end_figures_add(&fig, &r, &ends.slot[i].e);
     }
-    free(buf);
     free(ends.slot);
     if (!ok) return false;
     if (sat) r.not_assessed.saturated = true;
@@ -1516,6 +1522,10 @@ done_cov:
             if (!is_ending(g, v) && best_of(g, v, ci) > 0) cr->assessed = true;
         cr->skippable = skip_path(a, g, ci, pe, queue, &cr->skip_path);
     }
+    /* each scratch array is freed once used, so that the later ones reuse its pages */
+    free(pe);
+    free(queue);
+    pe = queue = NULL;
 
     if (a->has_cycle) {
         probabilities_cyclic(a, g, prob);
@@ -1603,13 +1613,25 @@ done_cov:
     for (uint16_t m = 0; m < sc->n_meters && msum && weight > 0; m++) a->meters[m].mean = msum[m] / weight;
     free(msum);
     free(eseen);
+    free(cntu);
+    free(longest);
+    free(prob);
+    cntu = NULL;
+    longest = NULL;
+    prob = NULL;
     extreme_rest(g, order, tmax, pmax, tmin, pmin);
     if (extreme_play(ar, g, 1, tmax, pmax, &a->best_play, &a->best_total))
         extreme_play(ar, g, -1, tmin, pmin, &a->worst_play, &a->worst_total);
+    free(tmax);
+    free(tmin);
+    free(pmax);
+    free(pmin);
+    tmax = tmin = NULL;
+    pmax = pmin = NULL;
 
     PathSums ps = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     const int8_t *ex = NULL, *bb = NULL;
-    ScoreWalk wk = {NULL, 0, NULL, NULL, NULL, NULL};
+    ScoreWalk wk = {NULL, 0, NULL, NULL, NULL, NULL, NULL, 0};
     bool walk = sc->n_competencies && score_walk_init(g, order, &wk);
     /* Every sum at the endings is of integers below 2^53 (so exact, in any
      * order) when the playthroughs times the largest evidence, best or
