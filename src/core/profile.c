@@ -286,7 +286,8 @@ static int adopt_folders(ProfileList *pl, const char *user_dir) {
         /* Two folders claiming one pseudonym: the second shows its id. */
         char clean[PROFILE_PSEUDO_BYTES];
         if (profile_check_pseudonym(pl, p.pseudonym, clean, NULL) == PSEUDO_DUPLICATE)
-            snprintf(p.pseudonym, sizeof p.pseudonym, "%.*s (%s)", PROFILE_PSEUDO_MAX - 11, clean, p.id);
+            snprintf(p.pseudonym, sizeof p.pseudonym, "%.*s (%s)", (int)utf8_prefix_chars(clean, PROFILE_PSEUDO_MAX - 11),
+                     clean, p.id);
         pl->items[pl->n++] = p;
         added++;
     }
@@ -325,7 +326,8 @@ bool profiles_load(ProfileList *pl, const char *user_dir, ProfileLoadReport *rep
             char clean[PROFILE_PSEUDO_BYTES];
             if (profile_check_pseudonym(pl, p.pseudonym, clean, NULL) == PSEUDO_DUPLICATE) {
                 changed = true;
-                snprintf(p.pseudonym, sizeof p.pseudonym, "%.*s (%s)", PROFILE_PSEUDO_MAX - 11, clean, p.id);
+                snprintf(p.pseudonym, sizeof p.pseudonym, "%.*s (%s)",
+                         (int)utf8_prefix_chars(clean, PROFILE_PSEUDO_MAX - 11), clean, p.id);
             }
             pl->items[pl->n++] = p;
         }

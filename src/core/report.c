@@ -362,24 +362,49 @@ static bool count_comp(ReportCompetency *c, const JNode *o) {
  * so a file that does not fit is left out whole (NULL: it fits). `*had`,
  * `*adds`, `*max` get the list's size, the most the play could add to it,
  * and its limit. */
+static bool has_comp(const ReportCompetency *c, uint16_t n, const char *id) {
+    for (uint16_t i = 0; i < n; i++)
+        if (strcmp(c[i].id, id) == 0) return true;
+    return false;
+}
+
 static const char *no_room(const Report *r, const Play *p, uint32_t *had, uint32_t *adds, uint32_t *max) {
-    uint32_t n_dec = 0, n_comp = 0;
-    for (const JNode *d = p->decisions->child; d; d = d->next) n_dec++;
-    for (const JNode *c = p->comps ? p->comps->child : NULL; c; c = c->next) n_comp++;
     const ReportScenario *s = NULL;
     for (uint16_t i = 0; i < r->n_scenarios && !s; i++)
         if (strcmp(r->scenarios[i].id, p->sc_id) == 0) s = &r->scenarios[i];
+    bool new_workshop = p->workshop && *p->workshop, new_hash = true, new_ending = p->end_id != NULL;
+    for (uint16_t i = 0; new_workshop && i < r->n_workshops; i++)
+        if (strcmp(r->workshops[i], p->workshop) == 0) new_workshop = false;
+    const char *hash = p->hash ? p->hash : "";
+    for (uint16_t i = 0; s && i < s->n_hashes && new_hash; i++)
+        if (strcmp(s->hashes[i], hash) == 0) new_hash = false;
+    for (uint16_t i = 0; s && new_ending && i < s->n_endings; i++)
+        if (strcmp(s->endings[i].id, p->end_id) == 0) new_ending = false;
+    /* Competency ids the class and the scenario do not have yet, each once. */
+    uint32_t n_comp = 0, new_class = 0, new_scenario = 0;
+    for (const JNode *c = p->comps ? p->comps->child : NULL; c; c = c->next) n_comp++;
+    Arena scratch;
+    arena_init(&scratch);
+    IdTable seen = {0};
+    if (n_comp && !idtable_init(&seen, &scratch, n_comp)) n_comp = 0; /* OOM: aggregate() says it */
+    for (const JNode *c = n_comp ? p->comps->child : NULL; c; c = c->next) {
+        const char *id = jdom_get(c, "id")->valuestring;
+        if (idtable_put(&seen, id, 0) != -1) continue;
+        new_class += !has_comp(r->comps, r->n_comps, id);
+        new_scenario += !s || !has_comp(s->comps, s->n_comps, id);
+    }
+    arena_release(&scratch);
     struct {
         const char *what;
         uint32_t had, adds;
     } lists[6] = {{"scenarios", r->n_scenarios, s ? 0 : 1},
-                  {"workshops", r->n_workshops, p->workshop && *p->workshop ? 1 : 0},
-                  {"competencies", r->n_comps, n_comp},
-                  {"versions", s ? s->n_hashes : 0, 1},
-                  {"endings", s ? s->n_endings : 0, p->end_id ? 1 : 0},
-                  {"competencies", s ? s->n_comps : 0, n_comp}};
+                  {"workshops", r->n_workshops, new_workshop},
+                  {"competencies", r->n_comps, new_class},
+                  {"versions", s ? s->n_hashes : 0, new_hash},
+                  {"endings", s ? s->n_endings : 0, new_ending},
+                  {"competencies", s ? s->n_comps : 0, new_scenario}};
     for (int k = 0; k < 6; k++)
-        if (lists[k].had + lists[k].adds >= UINT16_MAX) {
+        if (lists[k].adds && lists[k].had + lists[k].adds >= UINT16_MAX) {
             *had = lists[k].had;
             *adds = lists[k].adds;
             *max = UINT16_MAX - 1;
@@ -387,7 +412,9 @@ static const char *no_room(const Report *r, const Play *p, uint32_t *had, uint32
         }
     /* Choices the play names that the report does not have yet: each could
      * be in any of the scenes it visits. */
-    uint32_t fresh = s ? 0 : n_dec;
+    uint32_t n_dec = 0, fresh = 0;
+    for (const JNode *d = p->decisions->child; d; d = d->next) n_dec++;
+    fresh = s ? 0 : n_dec;
     for (const JNode *d = s ? p->decisions->child : NULL; d; d = d->next) {
         int32_t i = strmap_get(s->index, jdom_get(d, "scene")->valuestring);
         fresh += i < 0 || lookup_choice(&s->decisions[i], jdom_get(d, "choice")->valuestring) < 0;
@@ -509,7 +536,15 @@ ReportAdd report_add_buffer(Report *r, const char *path, const char *data, size_
                 char a[24], b[24];
                 snprintf(a, sizeof a, "%u", (unsigned)(had + adds));
                 snprintf(b, sizeof b, "%u", (unsigned)most);
+                /* At the list the play reads from: its decisions, its competencies, or the member itself. */
+                const char *at = strcmp(full, "choices") == 0 ? "decisions"
+                                 : strcmp(full, "competencies") == 0 ? "competencies"
+                                 : strcmp(full, "endings") == 0 ? "ending"
+                                 : strcmp(full, "workshops") == 0 ? "workshop"
+                                 : "scenario";
+                size_t m = jreader_push(&rd, at);
                 jreader_report(&rd, DIAG_LIMIT, false, full, a, b, NULL);
+                jreader_pop(&rd, m);
             } else {
                 const char *id = arena_strdup(&r->arena, p.play_id);
                 res = id && strmap_put(r->plays_seen, id, 0) && aggregate(r, &p) ? REPORT_ADDED : REPORT_OOM;

@@ -15,8 +15,14 @@ static void row(StrBuf *b, const char *scenario, const char *kind, const char *i
     strbuf_csv(b, item);
     strbuf_puts(b, ",");
     strbuf_csv(b, sub);
-    strbuf_printf(b, ",%u,%u,%u,", (unsigned)count, (unsigned)total, (unsigned)report_percent(count, total));
-    if (value >= 0) strbuf_printf(b, "%lld", (long long)value);
+    strbuf_puts(b, ",");
+    strbuf_putu(b, count);
+    strbuf_puts(b, ",");
+    strbuf_putu(b, total);
+    strbuf_puts(b, ",");
+    strbuf_putu(b, report_percent(count, total));
+    strbuf_puts(b, ",");
+    if (value >= 0) strbuf_putu(b, (uint64_t)value);
     strbuf_puts(b, ",");
     strbuf_csv(b, label);
     strbuf_puts(b, "\r\n");

@@ -9,7 +9,9 @@
 #include "core/strbuf.h"
 
 static void loc(StrBuf *b, const char *key, const LocStr *l) {
-    strbuf_printf(b, ",\"%s\":", key);
+    strbuf_puts(b, ",\"");
+    strbuf_puts(b, key);
+    strbuf_puts(b, "\":");
     if (loc_is_empty(l)) {
         strbuf_puts(b, "null");
         return;
@@ -63,7 +65,9 @@ static void scenario(StrBuf *b, const ReportScenario *s) {
         strbuf_puts(b, ",\"tone\":");
         strbuf_json(b, e->tone);
         loc(b, "title", &e->title);
-        strbuf_printf(b, ",\"count\":%u}", (unsigned)e->count);
+        strbuf_puts(b, ",\"count\":");
+        strbuf_putu(b, e->count);
+        strbuf_puts(b, "}");
     }
     strbuf_puts(b, "],\n\"competencies\":[");
     for (uint16_t i = 0; i < s->n_comps; i++) {
@@ -86,7 +90,9 @@ static void scenario(StrBuf *b, const ReportScenario *s) {
             loc(b, "text", &ch->text);
             loc(b, "feedback", &ch->feedback);
             loc(b, "principle", &ch->principle);
-            strbuf_printf(b, ",\"count\":%u}", (unsigned)ch->count);
+            strbuf_puts(b, ",\"count\":");
+            strbuf_putu(b, ch->count);
+            strbuf_puts(b, "}");
         }
         strbuf_puts(b, "]}");
     }

@@ -62,7 +62,8 @@ static const char *const SCENE_COND_KEYS[] = {"scene", NULL};
 _Static_assert(N_KEYS(SCENE_KEYS) == SC_N && N_KEYS(CHOICE_KEYS) == CH_N && N_KEYS(OUTCOME_KEYS) == OC_N &&
                    N_KEYS(EFFECT_KEYS) == EF_N && N_KEYS(EFFECT_KEYS_NO_EVIDENCE) == EF_N - 1 &&
                    N_KEYS(FEEDBACK_KEYS) == FB_N && N_KEYS(ROUTE_KEYS) == RT_N && N_KEYS(EVENT_KEYS) == EV_N &&
-                   N_KEYS(ENDING_KEYS) == EN_N,
+                   N_KEYS(ENDING_KEYS) == EN_N && N_KEYS(ALL_KEYS) == N_KEYS(ANY_KEYS) && N_KEYS(NOT_KEYS) == 1 &&
+                   N_KEYS(METER_COND_KEYS) == N_KEYS(COUNTER_COND_KEYS),
                "a key list and its index names differ");
 
 static const char *const KIND_NAMES[] = {"generative", "predictive", "classification", "recommendation",
@@ -359,7 +360,7 @@ static int32_t compile_cond(Loader *L, const JNode *v, const char *name, bool ne
     case 0: /* all */
     case 1: { /* any */
         const char *key = COND_FORMS[form];
-        const JNode *f[1] = {NULL};
+        const JNode *f[N_KEYS(ALL_KEYS)] = {NULL};
         jreader_members(r, v, form == 0 ? ALL_KEYS : ANY_KEYS, f);
         const JNode *arr = jreader_get_m(r, f[0], key, JT_ARRAY, true);
         if (!arr) return -2;
@@ -408,7 +409,7 @@ static int32_t compile_cond(Loader *L, const JNode *v, const char *name, bool ne
     case 3:   /* meter */
     case 4: { /* counter */
         bool meter = form == 3;
-        const JNode *f[3] = {NULL};
+        const JNode *f[N_KEYS(METER_COND_KEYS)] = {NULL};
         jreader_members(r, v, meter ? METER_COND_KEYS : COUNTER_COND_KEYS, f);
         int32_t idx = meter ? resolve(L, f[0], "meter", &L->ix->meters, DIAG_UNKNOWN_METER, FIRST_ID(L->sc->meters, L->sc->n_meters),
                                       L->sc->n_meters, sizeof(Meter))
@@ -427,7 +428,7 @@ static int32_t compile_cond(Loader *L, const JNode *v, const char *name, bool ne
         return push_cond(L, c);
     }
     case 5: { /* flag */
-        const JNode *f[2] = {NULL};
+        const JNode *f[N_KEYS(FLAG_COND_KEYS)] = {NULL};
         jreader_members(r, v, FLAG_COND_KEYS, f);
         int32_t idx = resolve(L, f[0], "flag", &L->ix->flags, DIAG_UNKNOWN_FLAG,
                               FIRST_ID(L->sc->flags, L->sc->n_flags), L->sc->n_flags, sizeof(Flag));

@@ -38,16 +38,32 @@ void strbuf_puts(StrBuf *b, const char *s) {
     if (s) strbuf_put(b, s, strlen(s));
 }
 
+void strbuf_putu(StrBuf *b, uint64_t v) {
+    char d[20];
+    size_t n = 0;
+    do d[sizeof d - ++n] = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    strbuf_put(b, d + sizeof d - n, n);
+}
+
 void strbuf_printf(StrBuf *b, const char *fmt, ...) {
+    /* Straight into the free room when it fits (most calls), else again
+     * once the room is made. */
+    if (!reserve(b, 128)) return;
     va_list ap;
     va_start(ap, fmt);
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    size_t room = b->cap - b->len;
+    int n = vsnprintf(b->s + b->len, room, fmt, ap);
     va_end(ap);
-    if (n > 0 && reserve(b, (size_t)n)) {
+    if (n > 0 && (size_t)n < room) {
+        b->len += (size_t)n;
+    } else if (n > 0 && reserve(b, (size_t)n)) {
         vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap2);
         b->len += (size_t)n;
+    } else if (!b->oom) {
+        b->s[b->len] = '\0'; /* an encoding error: nothing appended */
     }
     va_end(ap2);
 }

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct StrBuf {
     char *s;
@@ -21,6 +22,10 @@ void strbuf_put(StrBuf *b, const char *s, size_t n);
 
 /* Appends the NUL-terminated `s` (NULL appends nothing). */
 void strbuf_puts(StrBuf *b, const char *s);
+
+/* Appends `v` in decimal (without printf: the report writers call it for
+ * every count). */
+void strbuf_putu(StrBuf *b, uint64_t v);
 
 /* Appends printf-style formatted text. */
 void strbuf_printf(StrBuf *b, const char *fmt, ...)

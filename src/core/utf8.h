@@ -47,4 +47,15 @@ static inline size_t utf8_prefix(const char *s, size_t max) {
     return n;
 }
 
+/* Length in bytes of the first `chars` characters of the UTF-8 string `s`
+ * (all of it when shorter). */
+static inline size_t utf8_prefix_chars(const char *s, size_t chars) {
+    size_t n = 0;
+    for (size_t c = 0; s[n] && c < chars; c++) {
+        n++;
+        while (((unsigned char)s[n] & 0xC0) == 0x80) n++;
+    }
+    return n;
+}
+
 #endif

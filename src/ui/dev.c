@@ -400,7 +400,7 @@ bool dev_jump(App *app, uint32_t target) {
         g->step = NULL;
         char cnt[16];
         snprintf(cnt, sizeof cnt, "%u", (unsigned)len);
-        if (ok) tr_format(app->notice, sizeof app->notice, "dev.jumped", sc->scenes[target].id, cnt);
+        if (ok) tr_count(app->notice, sizeof app->notice, "dev.jumped_one", "dev.jumped", len, sc->scenes[target].id, cnt);
         else tr_format(app->notice, sizeof app->notice, "dev.no_path", sc->scenes[target].id, NULL);
         if (ok) show_current(app);
     } else {

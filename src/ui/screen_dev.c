@@ -70,7 +70,7 @@ static int state_sections(App *app, const Session *s, int x, int y, int w) {
     snprintf(a, sizeof a, "%u", (unsigned)session_step_count(s));
     snprintf(b, sizeof b, "%llu", (unsigned long long)session_seed(s));
     char dec[128];
-    tr_format(dec, sizeof dec, "devov.decisions", a, b);
+    tr_count(dec, sizeof dec, "devov.decisions_one", "devov.decisions", session_step_count(s), a, b);
     char where[700];
     snprintf(where, sizeof where, "%s · %s", line, dec);
     y += widget_text(app, TS_BODY, FACE_BOLD, COL_TEXT, where, x, y, w, "dev-where") + app_grid(app, 2);

@@ -144,6 +144,14 @@ static void test_damaged(void) {
     CHECK(profiles_find(&pl, "0badc0de") >= 0);
     CHECK(profiles_find(&pl, "Bastien") >= 0);
     CHECK_STR(pl.last, "");
+    /* Two entries with one long accented pseudonym: the second shows its id
+     * after the pseudonym's first 21 characters, never half of an "é". */
+    write_text("profiles.json", "{\"format\":1,\"profiles\":[{\"id\":\"abcdef02\",\"pseudonym\":\"Zoé Éléonore Bérénice Dupré\"},"
+                                "{\"id\":\"abcdef03\",\"pseudonym\":\"Zoé Éléonore Bérénice Dupré\"}]}");
+    CHECK(profiles_load(&pl, user, &rep));
+    int k = profiles_find(&pl, "abcdef03");
+    CHECK(k >= 0);
+    if (k >= 0) CHECK_STR(pl.items[k].pseudonym, "Zoé Éléonore Bérénice (abcdef03)");
 }
 
 static void test_legacy(void) {

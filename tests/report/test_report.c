@@ -284,8 +284,22 @@ static void test_limits(void) {
     for (size_t i = 0; i < r->diags.count; i++)
         if (strcmp(r->diags.items[i].file, "b.json") == 0)
             named = r->diags.items[i].code == DIAG_LIMIT && strstr(r->diags.items[i].message, "choices") &&
-                    strstr(r->diags.items[i].message, "65526");
+                    strstr(r->diags.items[i].message, "65526") && strcmp(r->diags.items[i].path, "/decisions") == 0;
     CHECK(named);
+    /* What a play names again is not new: one competency listed 70,000
+     * times, and the choices already counted, fit. */
+    size_t cap = 256 + 70000 * 24, k = 0;
+    char *d = malloc(cap);
+    CHECK(d != NULL);
+    if (d) {
+        k = (size_t)snprintf(d, cap, "{\"format\": 2, \"play_id\": \"d\", \"scenario\": {\"id\": \"x\"}, "
+                                    "\"decisions\": [{\"scene\": \"s\", \"choice\": \"c1\"}], \"competencies\": [");
+        for (int i = 0; i < 70000; i++) k += (size_t)snprintf(d + k, cap - k, "%s{\"id\": \"k\"}", i ? ", " : "");
+        k += (size_t)snprintf(d + k, cap - k, "]}");
+        CHECK(report_add_buffer(r, "d.json", d, k) == REPORT_ADDED);
+        CHECK(r->n_comps == 1 && r->scenarios[0].decisions[0].n_choices == 40000);
+        free(d);
+    }
     CHECK(report_finish(r, NULL));
 done:
     free(a);
