@@ -38,6 +38,7 @@ typedef struct AnalysisGraph {
     int32_t *age_cap;        /* per event: the largest {"after": N} of its condition */
     int32_t *keep;           /* per state word: mask of the bits that can change a future */
     int32_t *scene;          /* per state: word 0 of its compact state (scene, or -1 - ending) */
+    uint32_t *order;         /* a topological order, once known (track_free_meters) */
     /* built after the search (graph_index) for the measures */
     uint16_t nc;             /* competencies */
     int8_t *bestv;           /* per state × competency: the decision's best evidence, 0 when not positive */
@@ -234,16 +235,16 @@ static void key_layout(const Scenario *sc, AnalysisGraph *g, bool wide) {
 }
 
 /* Meter `m` of state `v` (0 for a meter followed apart). */
-static int32_t state_meter(const AnalysisGraph *g, uint32_t v, uint16_t m) {
+static inline int32_t state_meter(const AnalysisGraph *g, uint32_t v, uint16_t m) {
     const KeyPart *p = &g->spec.meters[m];
-    if (!p->on) return 0;
-    if (!p->bits) return (int32_t)p->lo;
-    return (int32_t)((uint32_t)(key_at(g, v)[p->word] >> p->shift & (UINT64_MAX >> (64u - p->bits))) + p->lo);
+    uint32_t x = (uint32_t)(key_at(g, v)[p->word] >> p->shift & ((1ull << p->bits) - 1u)) + p->lo;
+    return p->on ? (int32_t)x : 0;
 }
 
 static void graph_free(AnalysisGraph *g) {
     if (!g) return;
     free(g->keys);
+    free(g->order);
     free(g->table);
     free(g->pedge);
     free(g->depth);
@@ -414,11 +415,7 @@ static Explored explore(Analysis *a, AnalysisGraph *g, Session *s, uint64_t max_
         g->first[v] = g->ne;
         if (is_ending(g, v)) continue;
         session_state_unkey(s, &g->spec, key_at(g, v));
-        ChoiceView views[LIMIT_CHOICES];
-        uint16_t nv = session_choices(s, views);
-        uint16_t mask = 0;
-        for (uint16_t k = 0; k < nv; k++)
-            if (views[k].available) mask |= (uint16_t)(1u << views[k].index);
+        uint16_t mask = session_available(s);
         g->mask[v] = mask;
         const Scene *scene = &sc->scenes[g->scene[v]];
         /* the transitions: every available choice, every outcome drawn */
@@ -614,6 +611,29 @@ static uint32_t free_deltas(const Scenario *sc, const AnalysisGraph *g, uint32_t
     return n;
 }
 
+/* The changes of every free meter along edge `e` at once, as free_deltas
+ * gives them for each: nd[j] changes of free meter j in d[j]. `jof` maps a
+ * meter to its free index (-1: not free). */
+static void free_deltas_all(const Scenario *sc, const AnalysisGraph *g, uint32_t e, const int8_t *jof, uint32_t *nd,
+                            int32_t (*d)[LIMIT_FREE_DELTAS]) {
+    const Choice *c = &sc->scenes[g->scene[g->esrc[e]]].choices[g->echoice[e]];
+    for (uint32_t j = 0; j < g->nfree; j++) nd[j] = 0;
+    const Effects *fx = &c->effects;
+    for (uint32_t f = g->efired[e], i = 0;; i++) {
+        if (i == 1) {
+            if (g->eoutcome[e] < 0) continue;
+            fx = &c->outcomes[g->eoutcome[e]].effects;
+        } else if (i > 1) {
+            if (f >= g->efired[e + 1]) break;
+            fx = &sc->events[g->fired[f++]].effects;
+        }
+        for (uint16_t k = 0; k < fx->n_meters; k++) {
+            int8_t j = jof[fx->meters[k].meter];
+            if (j >= 0 && nd[j] < LIMIT_FREE_DELTAS) d[j][nd[j]++] = fx->meters[k].delta;
+        }
+    }
+}
+
 /* `x` through the clamped changes `d` of meter `mt`; *hit is set when a
  * bound is reached. */
 static int32_t free_apply(const Meter *mt, const int32_t *d, uint32_t nd, int32_t x, bool *hit) {
@@ -764,17 +784,23 @@ static Tracked track_free_meters(const Scenario *sc, AnalysisGraph *g, uint32_t 
         g->flo[j] = g->fhi[j] = g->free_initial[j];
         g->fsum[j] = g->free_initial[j];
     }
+    int8_t jof[LIMIT_METERS];
+    memset(jof, -1, sizeof jof);
+    for (uint32_t j = 0; j < F; j++) jof[g->free_index[j]] = (int8_t)j;
     for (uint32_t k = 0; k < n; k++) {
         uint32_t v = order[k];
         for (uint32_t e = g->first[v]; e < g->first[v + 1]; e++) {
             uint32_t t = g->eto[e];
             cnt[t] += cnt[v];
+            uint32_t nds[LIMIT_METERS];
+            int32_t ds[LIMIT_METERS][LIMIT_FREE_DELTAS];
+            free_deltas_all(sc, g, e, jof, nds, ds);
             for (uint32_t j = 0; j < F; j++) {
                 uint16_t m = g->free_index[j];
                 bool hit = false;
                 int32_t lo = g->flo[(size_t)v * F + j], hi = g->fhi[(size_t)v * F + j];
-                int32_t d[LIMIT_FREE_DELTAS];
-                uint32_t nd = free_deltas(sc, g, e, m, d);
+                const int32_t *d = ds[j];
+                uint32_t nd = nds[j];
                 int32_t a = free_apply(&sc->meters[m], d, nd, lo, &hit), b = free_apply(&sc->meters[m], d, nd, hi, &hit);
                 if (hit) { /* the sums need the whole distribution */
                     clamped |= 1u << j;
@@ -796,12 +822,14 @@ static Tracked track_free_meters(const Scenario *sc, AnalysisGraph *g, uint32_t 
     }
     for (uint32_t e = 0; e < g->ne; e++) in_first[g->eto[e] + 1]++;
     for (uint32_t v = 0; v < n; v++) in_first[v + 1] += in_first[v];
-    memcpy(order, in_first, sizeof *order * n); /* the order is no longer needed: reused as the fill pointers */
-    for (uint32_t e = 0; e < g->ne; e++) in_edge[order[g->eto[e]]++] = e;
-    if (!topological_order(g, order)) {
+    uint32_t *fill = malloc(sizeof *fill * (n + 1u));
+    if (!fill) {
         r = TRACKED_OOM;
         goto out;
     }
+    memcpy(fill, in_first, sizeof *fill * n);
+    for (uint32_t e = 0; e < g->ne; e++) in_edge[fill[g->eto[e]]++] = e;
+    free(fill);
     /* the budget of a distribution: as much as the score distributions get */
     uint64_t budget = SCORE_BUDGET_BASE + (uint64_t)SCORE_BUDGET_PER_EDGE * g->ne;
     for (uint32_t j = 0; j < F; j++) {
@@ -816,6 +844,10 @@ static Tracked track_free_meters(const Scenario *sc, AnalysisGraph *g, uint32_t 
         r = TRACKED_AGAIN;
     }
 out:
+    if (r == TRACKED_OK && !g->order) {
+        g->order = order; /* kept for the measures */
+        order = NULL;
+    }
     free(order);
     free(cnt);
     free(in_first);
@@ -981,6 +1013,8 @@ typedef struct ScoreWalk {
     size_t nop;
     uint32_t *off, *len;
     int32_t *shift_e, *shift_b;
+    ScoreEntry *buf;         /* the lists, kept from one competency to the next */
+    size_t cap;
 } ScoreWalk;
 
 static void score_walk_free(ScoreWalk *w) {
@@ -989,6 +1023,7 @@ static void score_walk_free(ScoreWalk *w) {
     free(w->len);
     free(w->shift_e);
     free(w->shift_b);
+    free(w->buf);
 }
 
 /* False when out of memory. */
@@ -1027,14 +1062,18 @@ static bool score_walk_init(const AnalysisGraph *g, const uint32_t *order, Score
  * every sum stays below 2^53, so exact in any order) or else in a hash
  * table, in the same order whatever the layout, so that the reported means
  * do not move by a rounding. */
-static bool score_distribution(const AnalysisGraph *g, const ScoreWalk *wk, const int8_t *ex, const int8_t *bb,
+static bool score_distribution(const AnalysisGraph *g, ScoreWalk *wk, const int8_t *ex, const int8_t *bb,
                                uint64_t budget, EndGrid *gd, CompetencyReport *cr) {
     bool grid = gd != NULL;
     uint32_t n = g->n;
     uint32_t *off = wk->off, *len = wk->len;
     int32_t *shift_e = wk->shift_e, *shift_b = wk->shift_b;
-    size_t cap = (size_t)n + 16, used = 0;
-    ScoreEntry *buf = malloc(sizeof *buf * cap);
+    if (!wk->buf) {
+        wk->cap = (size_t)n + 16;
+        wk->buf = malloc(sizeof *wk->buf * wk->cap);
+    }
+    size_t cap = wk->cap, used = 0;
+    ScoreEntry *buf = wk->buf;
     bool ok = buf != NULL, sat = false;
     uint64_t work = 0;
     CompetencyReport r = *cr;
@@ -1104,8 +1143,8 @@ static bool score_distribution(const AnalysisGraph *g, const ScoreWalk *wk, cons
                     ok = false;
                     break;
                 }
-                buf = nb;
-                cap = ncap;
+                buf = wk->buf = nb;
+                cap = wk->cap = ncap;
             }
             const ScoreEntry *src = buf + off[u];
             ScoreEntry *dst = buf + used;
@@ -1155,7 +1194,6 @@ static bool score_distribution(const AnalysisGraph *g, const ScoreWalk *wk, cons
         if (ends.slot[i].over && ends.slot[i].e.best <= 0) sat = true;
         end_figures_add(&fig, &r, &ends.slot[i].e);
     }
-    free(buf);
     free(ends.slot);
     if (!ok) return false;
     if (sat) r.not_assessed.saturated = true;
@@ -1338,27 +1376,42 @@ static uint32_t choice_base(const Scenario *sc, uint32_t scene) {
  * in topological order: `rest[v]` is the best total from v to an ending
  * (INT64_MIN: none), `len[v]` the fewest decisions that achieve it. False
  * when no play reaches an ending. */
-static bool extreme_play(Arena *ar, const AnalysisGraph *g, const uint32_t *order, int sign, int64_t *rest,
-                         uint32_t *len, Path *out, int64_t *total) {
-    uint32_t n = g->n;
-    for (uint32_t k = n; k-- > 0;) {
+static void extreme_rest(const AnalysisGraph *g, const uint32_t *order, int64_t *rmax, uint32_t *lmax, int64_t *rmin,
+                         uint32_t *lmin) {
+    for (uint32_t k = g->n; k-- > 0;) {
         uint32_t v = order[k];
-        rest[v] = INT64_MIN;
-        len[v] = 0;
-        if (is_ending(g, v)) {
-            rest[v] = 0;
+        if (g->scene[v] < 0) {
+            rmax[v] = rmin[v] = 0;
+            lmax[v] = lmin[v] = 0;
             continue;
         }
-        for (uint32_t e = g->first[v]; e < g->first[v + 1]; e++) {
+        int64_t hi = INT64_MIN, lo = INT64_MIN;
+        uint32_t lhi = 0, llo = 0;
+        for (uint32_t e = g->first[v], end = g->first[v + 1]; e < end; e++) {
             uint32_t t = g->eto[e];
-            if (rest[t] == INT64_MIN) continue;
-            int64_t c = sign * (int64_t)g->ctotal[g->ecix[e]] + rest[t];
-            if (rest[v] == INT64_MIN || c > rest[v] || (c == rest[v] && len[t] + 1 < len[v])) {
-                rest[v] = c;
-                len[v] = len[t] + 1;
+            if (rmax[t] == INT64_MIN) continue; /* then rmin[t] too: no ending from t */
+            int64_t x = g->ctotal[g->ecix[e]];
+            int64_t c = x + rmax[t];
+            if (hi == INT64_MIN || c > hi || (c == hi && lmax[t] + 1 < lhi)) {
+                hi = c;
+                lhi = lmax[t] + 1;
+            }
+            c = -x + rmin[t];
+            if (lo == INT64_MIN || c > lo || (c == lo && lmin[t] + 1 < llo)) {
+                lo = c;
+                llo = lmin[t] + 1;
             }
         }
+        rmax[v] = hi;
+        lmax[v] = lhi;
+        rmin[v] = lo;
+        lmin[v] = llo;
     }
+}
+
+/* The play itself, from extreme_rest's figures for `sign`. */
+static bool extreme_play(Arena *ar, const AnalysisGraph *g, int sign, const int64_t *rest, const uint32_t *len,
+                         Path *out, int64_t *total) {
     if (rest[0] == INT64_MIN) return false;
     *total = sign * rest[0];
     Path p = {NULL, len[0]};
@@ -1454,7 +1507,10 @@ done_cov:
     uint32_t *pmax = malloc(sizeof *pmax * n), *pmin = malloc(sizeof *pmin * n);
     if (!order || !cnt || !cntu || !longest || !prob || !pe || !queue || !tmax || !tmin || !pmax || !pmin) goto done;
 
-    a->has_cycle = !topological_order(g, order);
+    if (g->order)
+        memcpy(order, g->order, sizeof *order * n);
+    else
+        a->has_cycle = !topological_order(g, order);
     a->shortest = UINT32_MAX;
     for (uint32_t v = 0; v < n; v++)
         if (is_ending(g, v) && g->depth[v] < a->shortest) a->shortest = g->depth[v];
@@ -1466,6 +1522,10 @@ done_cov:
             if (!is_ending(g, v) && best_of(g, v, ci) > 0) cr->assessed = true;
         cr->skippable = skip_path(a, g, ci, pe, queue, &cr->skip_path);
     }
+    /* each scratch array is freed once used, so that the later ones reuse its pages */
+    free(pe);
+    free(queue);
+    pe = queue = NULL;
 
     if (a->has_cycle) {
         probabilities_cyclic(a, g, prob);
@@ -1553,12 +1613,25 @@ done_cov:
     for (uint16_t m = 0; m < sc->n_meters && msum && weight > 0; m++) a->meters[m].mean = msum[m] / weight;
     free(msum);
     free(eseen);
-    if (extreme_play(ar, g, order, 1, tmax, pmax, &a->best_play, &a->best_total))
-        extreme_play(ar, g, order, -1, tmin, pmin, &a->worst_play, &a->worst_total);
+    free(cntu);
+    free(longest);
+    free(prob);
+    cntu = NULL;
+    longest = NULL;
+    prob = NULL;
+    extreme_rest(g, order, tmax, pmax, tmin, pmin);
+    if (extreme_play(ar, g, 1, tmax, pmax, &a->best_play, &a->best_total))
+        extreme_play(ar, g, -1, tmin, pmin, &a->worst_play, &a->worst_total);
+    free(tmax);
+    free(tmin);
+    free(pmax);
+    free(pmin);
+    tmax = tmin = NULL;
+    pmax = pmin = NULL;
 
     PathSums ps = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
-    int8_t *ex = malloc(g->ne + 1u), *bb = malloc(n + 1u);
-    ScoreWalk wk = {NULL, 0, NULL, NULL, NULL, NULL};
+    const int8_t *ex = NULL, *bb = NULL;
+    ScoreWalk wk = {NULL, 0, NULL, NULL, NULL, NULL, NULL, 0};
     bool walk = sc->n_competencies && score_walk_init(g, order, &wk);
     /* Every sum at the endings is of integers below 2^53 (so exact, in any
      * order) when the playthroughs times the largest evidence, best or
@@ -1580,11 +1653,21 @@ done_cov:
         grid.approx = calloc(grid.cells, sizeof *grid.approx);
         direct = grid.count && grid.approx;
     }
+    /* per competency: each edge's evidence (exs) and each state's best (bbs) */
+    int8_t *exs = walk ? malloc((size_t)(g->ne + 1u) * g->nc) : NULL, *bbs = walk ? malloc((size_t)(n + 1u) * g->nc) : NULL;
+    if (exs && bbs) {
+        uint32_t C = g->nc;
+        for (uint32_t e = 0; e < g->ne; e++) {
+            const int8_t *x = &g->evid[(size_t)g->ecix[e] * C];
+            for (uint32_t ci = 0; ci < C; ci++) exs[(size_t)ci * g->ne + e] = x[ci];
+        }
+        for (uint32_t v = 0; v < n; v++)
+            for (uint32_t ci = 0; ci < C; ci++) bbs[(size_t)ci * n + v] = g->bestv[(size_t)v * C + ci];
+    }
     for (uint16_t ci = 0; ci < sc->n_competencies; ci++) {
-        if (ex && bb && walk) {
-            uint32_t C = g->nc;
-            for (uint32_t e = 0; e < g->ne; e++) ex[e] = g->evid[(size_t)g->ecix[e] * C + ci];
-            for (uint32_t v = 0; v < n; v++) bb[v] = g->bestv[(size_t)v * C + ci];
+        if (exs && bbs) {
+            ex = exs + (size_t)ci * g->ne;
+            bb = bbs + (size_t)ci * n;
             if (score_distribution(g, &wk, ex, bb, score_budget, direct ? &grid : NULL, &a->competencies[ci])) continue;
         }
         /* too many combinations: the ranges of the evidence only */
@@ -1604,8 +1687,8 @@ done_cov:
     free(ps.bsum);
     free(ps.c0);
     free(ps.c0d);
-    free(ex);
-    free(bb);
+    free(exs);
+    free(bbs);
     free(grid.count);
     free(grid.approx);
     score_walk_free(&wk);

@@ -62,7 +62,7 @@ typedef struct EventCtx {
     Target next;              /* the place about to be shown */
 } EventCtx;
 
-static bool compare(int32_t a, CmpOp op, int32_t b) {
+static inline bool compare(int32_t a, CmpOp op, int32_t b) {
     switch (op) {
     case CMP_LT: return a < b;
     case CMP_LE: return a <= b;
@@ -74,6 +74,20 @@ static bool compare(int32_t a, CmpOp op, int32_t b) {
     return false;
 }
 
+static bool eval(const Session *s, int32_t ci, const EventCtx *ev);
+
+/* A kid of all/any: meters, counters and flags (the usual kids) without a
+ * call. */
+static inline bool eval_kid(const Session *s, uint32_t ki, const EventCtx *ev) {
+    const Cond *c = &s->sc->conds[ki];
+    switch (c->kind) {
+    case COND_METER: return compare(s->meters[c->index], c->op, c->value);
+    case COND_COUNTER: return compare(s->counters[c->index], c->op, c->value);
+    case COND_FLAG: return (s->flags[c->index] != 0) == (c->value != 0);
+    default: return eval(s, (int32_t)ki, ev);
+    }
+}
+
 static bool eval(const Session *s, int32_t ci, const EventCtx *ev) {
     if (ci < 0) return true;
     const Scenario *sc = s->sc;
@@ -81,11 +95,11 @@ static bool eval(const Session *s, int32_t ci, const EventCtx *ev) {
     switch (c->kind) {
     case COND_ALL:
         for (uint32_t k = 0; k < c->kid_count; k++)
-            if (!eval(s, (int32_t)sc->cond_kids[c->first_kid + k], ev)) return false;
+            if (!eval_kid(s, sc->cond_kids[c->first_kid + k], ev)) return false;
         return true;
     case COND_ANY:
         for (uint32_t k = 0; k < c->kid_count; k++)
-            if (eval(s, (int32_t)sc->cond_kids[c->first_kid + k], ev)) return true;
+            if (eval_kid(s, sc->cond_kids[c->first_kid + k], ev)) return true;
         return false;
     case COND_NOT:
         return c->kid_count > 0 && !eval(s, (int32_t)sc->cond_kids[c->first_kid], ev);
@@ -197,6 +211,12 @@ uint16_t session_choices(const Session *s, ChoiceView *out) {
         n++;
     }
     return n;
+}
+
+static uint16_t available_mask(const Session *s, const Scene *scene);
+
+uint16_t session_available(const Session *s) {
+    return s->ending >= 0 ? 0 : available_mask(s, &s->sc->scenes[s->scene]);
 }
 
 int32_t session_meter(const Session *s, uint16_t meter) {
@@ -600,7 +620,7 @@ static void unpack4(uint8_t *st, uint32_t bits) {
 }
 #endif
 
-static void key_put(const KeyPart *p, uint32_t value, uint64_t *key, uint64_t *bad) {
+static void key_put(const KeyPart *p, uint32_t value, uint64_t *restrict key, uint64_t *bad) {
     uint32_t x = value - p->lo;
     *bad |= (uint64_t)x >> p->bits;
     key[p->word] |= (uint64_t)x << p->shift;
@@ -611,23 +631,28 @@ static uint32_t key_get(const KeyPart *p, const uint64_t *key) {
     return p->on ? v : 0u;
 }
 
-bool session_state_key(const Session *s, const StateKeySpec *spec, uint64_t *key) {
+bool session_state_key(const Session *s, const StateKeySpec *spec, uint64_t *restrict key) {
     const Scenario *sc = s->sc;
+    uint32_t nm = sc->n_meters, nc = sc->n_counters, nf = sc->n_flags, ne = sc->n_events, np = s->n_pending;
     uint64_t bad = 0;
-    for (uint32_t i = 0; i < spec->words; i++) key[i] = 0;
+    key[0] = 0;
+    if (spec->words > 1) {
+        key[1] = 0;
+        for (uint32_t i = 2; i < spec->words; i++) key[i] = 0;
+    }
     key_put(&spec->place, (uint32_t)(s->ending >= 0 ? -1 - s->ending : (int32_t)s->scene), key, &bad);
-    for (uint16_t m = 0; m < sc->n_meters; m++)
+    for (uint32_t m = 0; m < nm; m++)
         if (spec->meters[m].on) key_put(&spec->meters[m], (uint32_t)s->meters[m], key, &bad);
-    for (uint16_t c = 0; c < sc->n_counters; c++)
+    for (uint32_t c = 0; c < nc; c++)
         if (spec->counters[c].on) key_put(&spec->counters[c], (uint32_t)s->counters[c], key, &bad);
-    for (uint32_t g = 0; g * 8u < sc->n_flags; g++)
+    for (uint32_t g = 0; g * 8u < nf; g++)
         if (spec->flags[g].on) key_put(&spec->flags[g], pack8(s->flags + g * 8u) & spec->flag_mask[g], key, &bad);
-    for (uint32_t g = 0; g * 4u < sc->n_events; g++) {
+    for (uint32_t g = 0; g * 4u < ne; g++) {
         uint32_t bits = pack4(s->event_state + g * 4u);
-        if (sc->n_events - g * 4u < 4u) bits &= (1u << (2u * (sc->n_events - g * 4u))) - 1u;
+        if (ne - g * 4u < 4u) bits &= (1u << (2u * (ne - g * 4u))) - 1u;
         if (spec->events[g].on) key_put(&spec->events[g], bits, key, &bad);
     }
-    for (uint16_t i = 0; i < s->n_pending; i++) {
+    for (uint32_t i = 0; i < np; i++) {
         uint16_t ev = s->pending[i].event;
         uint32_t age = s->n_steps - s->pending[i].since;
         if (spec->age_cap[ev] >= 0 && age > (uint32_t)spec->age_cap[ev]) age = (uint32_t)spec->age_cap[ev];

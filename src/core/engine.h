@@ -146,6 +146,10 @@ int32_t session_ending_index(const Session *s); /* -1 while playing */
  * how many. 0 when the session is over. */
 uint16_t session_choices(const Session *s, ChoiceView *out);
 
+/* The choices of the current scene that session_choices() reports
+ * available, as bits (bit i: choice i); 0 when the session is over. */
+uint16_t session_available(const Session *s);
+
 int32_t session_meter(const Session *s, uint16_t meter);
 bool session_flag(const Session *s, uint16_t flag);
 int32_t session_counter(const Session *s, uint16_t counter);
@@ -261,7 +265,7 @@ typedef struct StateKeySpec {
 /* Writes the session's state key under `spec` to `key` (spec->words
  * words). Returns false when a value does not fit its bits (the key is
  * then not that state's: use wider parts). */
-bool session_state_key(const Session *s, const StateKeySpec *spec, uint64_t *key);
+bool session_state_key(const Session *s, const StateKeySpec *spec, uint64_t *restrict key);
 
 /* Puts the session in the state of `key` (as written by session_state_key
  * under the same spec), the parts left out at 0: as session_state_load()

@@ -344,6 +344,16 @@ static void test_state_key_round_trip(void) {
         CHECK(memcmp(w1, w2, sizeof *w1 * lay.words) == 0);
         uint64_t small[64];
         if (narrow->words <= 64 && !session_state_key(s, narrow, small)) refused++;
+        /* a copy is in the same state, with the same choices available */
+        session_state_copy(t, s);
+        session_state_save(t, w2);
+        CHECK(memcmp(w1, w2, sizeof *w1 * lay.words) == 0);
+        ChoiceView views[LIMIT_CHOICES];
+        uint16_t nv = session_choices(s, views), mask = 0;
+        for (uint16_t k = 0; k < nv; k++)
+            if (views[k].available) mask |= (uint16_t)(1u << views[k].index);
+        CHECK_INT(session_available(s), mask);
+        CHECK_INT(session_available(t), mask);
         if (!session_choose_random(s, &picker)) session_reset(s, (uint64_t)step);
     }
     CHECK(refused > 0);
