@@ -1503,9 +1503,9 @@ done_cov:
     uint32_t *longest = calloc(n, sizeof *longest);
     double *prob = calloc(n, sizeof *prob);
     uint32_t *pe = malloc(sizeof *pe * n), *queue = malloc(sizeof *queue * n);
-    int64_t *tmax = malloc(sizeof *tmax * n), *tmin = malloc(sizeof *tmin * n);
-    uint32_t *pmax = malloc(sizeof *pmax * n), *pmin = malloc(sizeof *pmin * n);
-    if (!order || !cnt || !cntu || !longest || !prob || !pe || !queue || !tmax || !tmin || !pmax || !pmin) goto done;
+    int64_t *tmax = NULL, *tmin = NULL; /* allocated once the arrays above are freed, to reuse their pages */
+    uint32_t *pmax = NULL, *pmin = NULL;
+    if (!order || !cnt || !cntu || !longest || !prob || !pe || !queue) goto done;
 
     if (g->order)
         memcpy(order, g->order, sizeof *order * n);
@@ -1619,6 +1619,11 @@ done_cov:
     cntu = NULL;
     longest = NULL;
     prob = NULL;
+    tmax = malloc(sizeof *tmax * n);
+    tmin = malloc(sizeof *tmin * n);
+    pmax = malloc(sizeof *pmax * n);
+    pmin = malloc(sizeof *pmin * n);
+    if (!tmax || !tmin || !pmax || !pmin) goto done;
     extreme_rest(g, order, tmax, pmax, tmin, pmin);
     if (extreme_play(ar, g, 1, tmax, pmax, &a->best_play, &a->best_total))
         extreme_play(ar, g, -1, tmin, pmin, &a->worst_play, &a->worst_total);
