@@ -589,25 +589,27 @@ static bool topological_order(const AnalysisGraph *g, uint32_t *order) {
 
 /* ---- meters followed apart ---------------------------------------------------- */
 
-/* The changes of meter `m` along edge `e`, in the engine's order: the
- * choice, its chance outcome, then each event the step fired. Returns how
- * many (at most LIMIT_FREE_DELTAS). */
+/* The effects along edge `e`, one after the other in the engine's order:
+ * the choice's, its chance outcome's, then each fired event's. `*i` starts
+ * at 0; NULL past the last. */
+static const Effects *edge_effects(const Scenario *sc, const AnalysisGraph *g, uint32_t e, uint32_t *i) {
+    const Choice *c = &sc->scenes[g->scene[g->esrc[e]]].choices[g->echoice[e]];
+    uint32_t k = (*i)++;
+    if (k == 0) return &c->effects;
+    if (k == 1 && g->eoutcome[e] >= 0) return &c->outcomes[g->eoutcome[e]].effects;
+    if (k == 1) k = (*i)++;
+    uint32_t f = g->efired[e] + (k - 2);
+    return f < g->efired[e + 1] ? &sc->events[g->fired[f]].effects : NULL;
+}
+
+/* The changes of meter `m` along edge `e`, in the engine's order. Returns
+ * how many (at most LIMIT_FREE_DELTAS). */
 enum { LIMIT_FREE_DELTAS = 64 };
 static uint32_t free_deltas(const Scenario *sc, const AnalysisGraph *g, uint32_t e, uint16_t m, int32_t *out) {
-    const Choice *c = &sc->scenes[g->scene[g->esrc[e]]].choices[g->echoice[e]];
-    uint32_t n = 0;
-    const Effects *fx = &c->effects;
-    for (uint32_t f = g->efired[e], i = 0;; i++) {
-        if (i == 1) {
-            if (g->eoutcome[e] < 0) continue;
-            fx = &c->outcomes[g->eoutcome[e]].effects;
-        } else if (i > 1) {
-            if (f >= g->efired[e + 1]) break;
-            fx = &sc->events[g->fired[f++]].effects;
-        }
+    uint32_t n = 0, i = 0;
+    for (const Effects *fx; (fx = edge_effects(sc, g, e, &i)) != NULL;)
         for (uint16_t k = 0; k < fx->n_meters && n < LIMIT_FREE_DELTAS; k++)
             if (fx->meters[k].meter == m) out[n++] = fx->meters[k].delta;
-    }
     return n;
 }
 
@@ -616,22 +618,13 @@ static uint32_t free_deltas(const Scenario *sc, const AnalysisGraph *g, uint32_t
  * meter to its free index (-1: not free). */
 static void free_deltas_all(const Scenario *sc, const AnalysisGraph *g, uint32_t e, const int8_t *jof, uint32_t *nd,
                             int32_t (*d)[LIMIT_FREE_DELTAS]) {
-    const Choice *c = &sc->scenes[g->scene[g->esrc[e]]].choices[g->echoice[e]];
     for (uint32_t j = 0; j < g->nfree; j++) nd[j] = 0;
-    const Effects *fx = &c->effects;
-    for (uint32_t f = g->efired[e], i = 0;; i++) {
-        if (i == 1) {
-            if (g->eoutcome[e] < 0) continue;
-            fx = &c->outcomes[g->eoutcome[e]].effects;
-        } else if (i > 1) {
-            if (f >= g->efired[e + 1]) break;
-            fx = &sc->events[g->fired[f++]].effects;
-        }
+    uint32_t i = 0;
+    for (const Effects *fx; (fx = edge_effects(sc, g, e, &i)) != NULL;)
         for (uint16_t k = 0; k < fx->n_meters; k++) {
             int8_t j = jof[fx->meters[k].meter];
             if (j >= 0 && nd[j] < LIMIT_FREE_DELTAS) d[j][nd[j]++] = fx->meters[k].delta;
         }
-    }
 }
 
 /* `x` through the clamped changes `d` of meter `mt`; *hit is set when a
