@@ -454,8 +454,8 @@ static int print_text(const Out *o) {
                b1, b2);
     }
 
-    heading(o, "Fins (probabilité en jouant au hasard, chance pondérée, calculée en double)",
-            "Endings (probability under random play, chance weighted, computed as a double)");
+    heading(o, "Fins (probabilité pour un joueur qui choisirait au hasard, tirages au hasard compris)",
+            "Endings (probability for a player choosing at random, chance outcomes included)");
     for (uint16_t i = 0; i < sc->n_endings; i++) {
         const EndingReport *er = &a->endings[i];
         const Ending *e = &sc->endings[i];
