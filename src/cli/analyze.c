@@ -758,13 +758,17 @@ int cli_analyze(int argc, char **argv) {
             fprintf(stderr, "%s\n", tr(lang, "note" NB ": référentiel de compétences introuvable, analyse sans lui.",
                                        "note: competency framework not found, analysing without it."));
     }
-    free(file);
     if (!sc) {
         print_diags(&dl);
+        fprintf(stderr, TRF(lang, "%s" NB ": le scénario a des erreurs, pas d'analyse (corrigez-les, puis relancez).\n",
+                           "%s: the scenario has errors, no analysis (fix them, then run again).\n"),
+                file);
+        free(file);
         diag_list_free(&dl);
         framework_free(fw);
         return 1;
     }
+    free(file);
     diag_list_free(&dl);
     Analysis *a = analysis_run(sc, fw, &opt);
     int status = 1;

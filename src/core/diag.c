@@ -477,7 +477,7 @@ char *diag_list_format_text(const DiagList *dl) {
         buf_puts(&b, fr ? "]" NB ": " : "]: ");
         buf_puts(&b, d->message);
         if (d->path[0]) {
-            buf_puts(&b, fr ? " (chemin" NB ": " : " (at ");
+            buf_puts(&b, fr ? " (chemin JSON" NB ": " : " (at ");
             buf_puts(&b, d->path);
             buf_puts(&b, ")");
         }
