@@ -1096,12 +1096,13 @@ static void end_figures_add(EndFigures *f, CompetencyReport *r, const ScoreEntry
 /* The (earned, best) pairs at the endings, merged in a grid when every
  * pair fits: earned in [-span, span], best in [0, span] (the longest play
  * times the largest evidence), cell (earned + span) * width + best. Its
- * cells are cleared after each use. */
+ * cells are cleared after each use. Only the counts are added: the grid is
+ * used when every count stays below 2^53, where a count and its double
+ * `approx` are the same number. */
 typedef struct EndGrid {
     int32_t span;
     size_t width, cells;
     uint64_t *count;
-    double *approx;
 } EndGrid;
 
 /* The walk of score_distribution, the same for every competency: per state
@@ -1133,7 +1134,7 @@ static bool score_walk_init(const AnalysisGraph *g, const uint32_t *order, Score
     uint32_t n = g->n;
     w->op = scratch_get(g->scr, sizeof *w->op * ((size_t)n + g->ne + 1u));
     w->nop = 0;
-    w->list = scratch_zget(g->scr, sizeof *w->list * (n + 1u));
+    w->list = scratch_get(g->scr, sizeof *w->list * (n + 1u));
     if (!w->op || !w->list) return false;
     for (uint32_t k = 0; k < n; k++) {
         uint32_t v = order[k], ifirst = g->in_first[v], iend = g->in_first[v + 1];
@@ -1192,11 +1193,8 @@ static bool score_distribution(const AnalysisGraph *g, ScoreWalk *wk, uint16_t c
             }
             const ScoreEntry *src = buf + lu.off;
             if (grid) {
-                for (uint32_t j = 0; j < lu.len; j++) {
-                    size_t c = (size_t)(src[j].earned + x + gd->span) * gd->width + (size_t)(src[j].best + b);
-                    gd->count[c] += src[j].count;
-                    gd->approx[c] += src[j].approx;
-                }
+                int64_t w = (int64_t)gd->width, base = (x + gd->span) * w + b;
+                for (uint32_t j = 0; j < lu.len; j++) gd->count[base + src[j].earned * w + src[j].best] += src[j].count;
                 continue;
             }
             for (uint32_t j = 0; j < lu.len && ok; j++) {
@@ -1277,13 +1275,12 @@ static bool score_distribution(const AnalysisGraph *g, ScoreWalk *wk, uint16_t c
         list[v] = (ScoreList){(uint32_t)at, (uint32_t)(used - at), 0, 0};
     }
     for (size_t c = 0; ok && grid && c < gd->cells; c++) {
-        if (gd->approx[c] == 0) continue;
-        ScoreEntry q = {(int32_t)(c / gd->width) - gd->span, (int32_t)(c % gd->width), gd->count[c], gd->approx[c]};
+        if (gd->count[c] == 0) continue;
+        ScoreEntry q = {(int32_t)(c / gd->width) - gd->span, (int32_t)(c % gd->width), gd->count[c], (double)gd->count[c]};
         end_figures_add(&fig, &r, &q);
     }
     if (grid) {
         memset(gd->count, 0, sizeof *gd->count * gd->cells);
-        memset(gd->approx, 0, sizeof *gd->approx * gd->cells);
     }
     for (uint32_t i = 0; ok && ends.slot && i <= ends.mask; i++) {
         if (!ends.slot[i].used) continue;
@@ -1668,10 +1665,19 @@ done_cov:
             if (longest[v] + 1 > longest[t]) longest[t] = longest[v] + 1;
         }
     }
+    /* the final meters: per ending over its states (meters in the key, or
+     * followed apart), then over the endings reached */
     double weight = 0;
     double *msum = calloc(sc->n_meters ? sc->n_meters : 1, sizeof *msum);
     bool *eseen = calloc(sc->n_endings, sizeof *eseen);
-    bool first = true;
+    uint16_t nm = sc->n_meters, F = g->nfree;
+    KeyPart part[LIMIT_METERS];
+    int32_t fj[LIMIT_METERS]; /* free index of each meter, -1 when in the key */
+    for (uint16_t m = 0, j = 0; m < nm; m++) {
+        part[m] = g->spec.meters[m];
+        if (!part[m].on) part[m].lo = 0;
+        fj[m] = g->free_meters >> m & 1u ? j++ : -1;
+    }
     for (uint32_t v = 0; v < n; v++) {
         int32_t w0 = g->scene[v];
         if (w0 >= 0) {
@@ -1687,23 +1693,35 @@ done_cov:
         count_add(&a->playthroughs, cntu[v], cnt[v]);
         if (longest[v] > a->longest) a->longest = longest[v];
         weight += cnt[v];
-        for (uint16_t m = 0, j = 0; m < sc->n_meters; m++) {
-            int32_t lo = state_meter(g, v, m), hi = lo;
-            double sum = (double)lo * cnt[v];
-            if (g->free_meters >> m & 1u) { /* followed apart */
-                size_t i = (size_t)v * g->nfree + j++;
+        if (!msum || !eseen) continue;
+        bool efirst = !eseen[-1 - w0];
+        eseen[-1 - w0] = true;
+        const uint64_t *key = key_at(g, v);
+        for (uint16_t m = 0; m < nm; m++) {
+            int32_t lo, hi;
+            double sum;
+            if (fj[m] >= 0) { /* followed apart */
+                size_t i = (size_t)v * F + (uint32_t)fj[m];
                 lo = g->flo[i];
                 hi = g->fhi[i];
                 sum = g->fsum[i];
+            } else {
+                const KeyPart *p = &part[m];
+                lo = hi = p->on ? (int32_t)((uint32_t)(key[p->word] >> p->shift & ((1ull << p->bits) - 1u)) + p->lo) : 0;
+                sum = (double)lo * cnt[v];
             }
-            if (first || lo < a->meters[m].min) a->meters[m].min = lo;
-            if (first || hi > a->meters[m].max) a->meters[m].max = hi;
-            if (msum) msum[m] += sum;
-            bool efirst = eseen && !eseen[-1 - w0];
+            msum[m] += sum;
             if (efirst || lo < er->meter_min[m]) er->meter_min[m] = lo;
             if (efirst || hi > er->meter_max[m]) er->meter_max[m] = hi;
         }
-        if (eseen) eseen[-1 - w0] = true;
+    }
+    bool first = true;
+    for (uint16_t i = 0; i < sc->n_endings && eseen; i++) {
+        if (!eseen[i]) continue;
+        for (uint16_t m = 0; m < nm; m++) {
+            if (first || a->endings[i].meter_min[m] < a->meters[m].min) a->meters[m].min = a->endings[i].meter_min[m];
+            if (first || a->endings[i].meter_max[m] > a->meters[m].max) a->meters[m].max = a->endings[i].meter_max[m];
+        }
         first = false;
     }
     if (sat_total) a->playthroughs.saturated = true;
@@ -1743,7 +1761,7 @@ done_cov:
         if (x > emax) emax = x;
     }
     double span = (double)a->longest * emax, bound = span > 100.0 ? span : 100.0;
-    EndGrid grid = {0, 0, 0, NULL, NULL};
+    EndGrid grid = {0, 0, 0, NULL};
     bool direct = !plain && !a->playthroughs.saturated && a->playthroughs.approx * bound < 9007199254740992.0 &&
                   span <= GRID_SPAN_MAX;
     if (direct) {
@@ -1751,8 +1769,7 @@ done_cov:
         grid.width = (size_t)grid.span + 1;
         grid.cells = grid.width * (2 * (size_t)grid.span + 1);
         grid.count = scratch_zget(sx, sizeof *grid.count * grid.cells);
-        grid.approx = scratch_zget(sx, sizeof *grid.approx * grid.cells);
-        direct = grid.count && grid.approx;
+        direct = grid.count != NULL;
     }
     for (uint16_t ci = 0; ci < sc->n_competencies; ci++) {
         if (walk && score_distribution(g, &wk, ci, score_budget, direct ? &grid : NULL, &a->competencies[ci])) continue;
