@@ -416,10 +416,12 @@ static int64_t table_find(const AnalysisGraph *g, const uint64_t *key, uint32_t 
     return -1;
 }
 
-/* Returns the id of the state of key `key` (whose word 0 is `w0`), adding
- * it (found by edge `pedge`) when new; -1 when out of memory. */
-static int64_t graph_intern(AnalysisGraph *g, const uint64_t *key, int32_t w0, uint32_t pedge, uint32_t depth) {
-    uint32_t slot = 0, hash = hash_key(key, g->kw);
+/* Returns the id of the state of key `key` (of hash `hash`, whose word 0
+ * is `w0`), adding it (found by edge `pedge`) when new; -1 when out of
+ * memory. */
+static int64_t graph_intern(AnalysisGraph *g, const uint64_t *key, uint32_t hash, int32_t w0, uint32_t pedge,
+                            uint32_t depth) {
+    uint32_t slot = 0;
     int64_t id = table_find(g, key, hash, &slot);
     if (id >= 0) return id;
     if (g->n == g->cap) {
@@ -458,19 +460,19 @@ static bool add_edge(AnalysisGraph *g, uint32_t src, uint32_t to, uint16_t choic
     return true;
 }
 
-/* Remembers the events fired by the edge just added (their effects move
- * the free meters). */
-static bool record_fired(AnalysisGraph *g, const StepResult *st) {
+/* Remembers the `nf` events `fired` by the edge just added (their effects
+ * move the free meters). */
+static bool record_fired(AnalysisGraph *g, const uint16_t *fired, uint32_t nf) {
     uint32_t e = g->ne - 1;
-    if (e >= g->fcap || g->nfired + st->n_fired > g->fcap) {
+    if (e >= g->fcap || g->nfired + nf > g->fcap) {
         uint32_t cap = g->fcap ? g->fcap : 4096;
-        while (cap <= e + 1 || cap < g->nfired + st->n_fired) cap *= 2;
+        while (cap <= e + 1 || cap < g->nfired + nf) cap *= 2;
         if (!grow((void **)&g->efired, sizeof *g->efired, cap + 1) || !grow((void **)&g->fired, sizeof *g->fired, cap))
             return false;
         g->fcap = cap;
     }
     g->efired[e] = g->nfired;
-    for (uint16_t f = 0; f < st->n_fired; f++) g->fired[g->nfired++] = st->fired[f].event;
+    for (uint32_t f = 0; f < nf; f++) g->fired[g->nfired++] = fired[f];
     return true;
 }
 
@@ -505,20 +507,41 @@ static Path path_to_state(Arena *ar, const AnalysisGraph *g, uint32_t v) {
 
 typedef enum Explored { EXPLORED_ALL, EXPLORED_BOUND, EXPLORED_OOM, EXPLORED_WIDE } Explored;
 
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+enum { MAX_TRANSITIONS = LIMIT_CHOICES * LIMIT_OUTCOMES };
+
+/* The transitions of one state, stepped before they are added to the graph,
+ * so that the hash table's slots of all of them are fetched at once. */
+typedef struct Steps {
+    uint64_t *key;           /* MAX_TRANSITIONS keys of kw words */
+    uint32_t hash[MAX_TRANSITIONS];
+    int32_t w0[MAX_TRANSITIONS];
+    uint32_t fired_at[MAX_TRANSITIONS + 1];
+    uint16_t *fired;         /* the fired events of each, MAX_TRANSITIONS * n_events */
+} Steps;
+
 static Explored explore(Analysis *a, AnalysisGraph *g, Session *s, uint64_t max_states, uint32_t *event_edge) {
     const Scenario *sc = a->sc;
-    uint64_t *key = malloc(sizeof *key * g->kw);
+    Steps sp;
+    sp.key = malloc(sizeof *sp.key * g->kw * MAX_TRANSITIONS);
+    sp.fired = malloc(sizeof *sp.fired * (MAX_TRANSITIONS * (size_t)sc->n_events + 1u));
     Session *w = session_create(sc, NULL, 0, LANG_FR); /* steps from a copy of s, in state v */
-    if (!key || !w || !table_rehash(g, 1024)) {
-        free(key);
+    if (!sp.key || !sp.fired || !w || !table_rehash(g, 1024)) {
+        free(sp.key);
+        free(sp.fired);
         session_destroy(w);
         return EXPLORED_OOM;
     }
     for (uint16_t j = 0; j < g->nfree; j++) g->free_initial[j] = session_meter(s, g->free_index[j]);
     Explored result = EXPLORED_ALL;
-    if (!session_state_key(s, &g->spec, key))
+    if (!session_state_key(s, &g->spec, sp.key))
         result = EXPLORED_WIDE;
-    else if (graph_intern(g, key, (int32_t)session_scene_index(s), NO_EDGE, 0) < 0)
+    else if (graph_intern(g, sp.key, hash_key(sp.key, g->kw), (int32_t)session_scene_index(s), NO_EDGE, 0) < 0)
         result = EXPLORED_OOM;
     for (uint32_t v = 0; v < g->n && result == EXPLORED_ALL; v++) {
         g->first[v] = g->ne;
@@ -528,8 +551,8 @@ static Explored explore(Analysis *a, AnalysisGraph *g, Session *s, uint64_t max_
         g->mask[v] = mask;
         const Scene *scene = &sc->scenes[g->scene[v]];
         /* the transitions: every available choice, every outcome drawn */
-        uint8_t tc[LIMIT_CHOICES * LIMIT_OUTCOMES];
-        int8_t to_outcome[LIMIT_CHOICES * LIMIT_OUTCOMES];
+        uint8_t tc[MAX_TRANSITIONS];
+        int8_t to_outcome[MAX_TRANSITIONS];
         uint32_t nt = 0;
         for (uint16_t i = 0; i < scene->n_choices; i++) {
             if (!(mask & (1u << i))) continue;
@@ -544,30 +567,40 @@ static Explored explore(Analysis *a, AnalysisGraph *g, Session *s, uint64_t max_
                     to_outcome[nt++] = (int8_t)k;
                 }
         }
-        for (uint32_t t = 0; t < nt; t++) {
+        /* each transition stepped and keyed, its slot fetched ... */
+        sp.fired_at[0] = 0;
+        for (uint32_t t = 0; t < nt && result == EXPLORED_ALL; t++) {
             Session *x = s; /* the last transition steps from s itself */
             if (t + 1 < nt) {
                 session_state_copy(w, s);
                 x = w;
             }
             const StepResult *st = session_advance(x, tc[t], to_outcome[t], mask);
-            if (!st) {
+            uint64_t *key = sp.key + (size_t)t * g->kw;
+            if (!st)
                 result = EXPLORED_OOM;
-                break;
-            }
-            if (!session_state_key(x, &g->spec, key)) {
+            else if (!session_state_key(x, &g->spec, key))
                 result = EXPLORED_WIDE;
-                break;
-            }
-            int32_t w0 = session_is_over(x) ? -1 - session_ending_index(x) : (int32_t)session_scene_index(x);
-            int64_t to = graph_intern(g, key, w0, g->ne, g->depth[v] + 1);
+            if (result != EXPLORED_ALL) break;
+            sp.w0[t] = session_is_over(x) ? -1 - session_ending_index(x) : (int32_t)session_scene_index(x);
+            sp.hash[t] = hash_key(key, g->kw);
+            PREFETCH(&g->table[sp.hash[t] & g->tmask]);
+            uint32_t nf = sp.fired_at[t];
+            for (uint16_t f = 0; f < st->n_fired; f++) sp.fired[nf++] = st->fired[f].event;
+            sp.fired_at[t + 1] = nf;
+        }
+        /* ... then added, in order */
+        for (uint32_t t = 0; t < nt && result == EXPLORED_ALL; t++) {
+            int64_t to = graph_intern(g, sp.key + (size_t)t * g->kw, sp.hash[t], sp.w0[t], g->ne, g->depth[v] + 1);
             if (to < 0 || !add_edge(g, v, (uint32_t)to, tc[t], to_outcome[t])) {
                 result = EXPLORED_OOM;
                 break;
             }
-            for (uint16_t f = 0; f < st->n_fired; f++)
-                if (event_edge[st->fired[f].event] == NO_EDGE) event_edge[st->fired[f].event] = g->ne - 1;
-            if (g->nfree && !record_fired(g, st)) {
+            const uint16_t *fired = sp.fired + sp.fired_at[t];
+            uint32_t nf = sp.fired_at[t + 1] - sp.fired_at[t];
+            for (uint32_t f = 0; f < nf; f++)
+                if (event_edge[fired[f]] == NO_EDGE) event_edge[fired[f]] = g->ne - 1;
+            if (g->nfree && !record_fired(g, fired, nf)) {
                 result = EXPLORED_OOM;
                 break;
             }
@@ -581,7 +614,8 @@ static Explored explore(Analysis *a, AnalysisGraph *g, Session *s, uint64_t max_
     if (g->nfree && g->efired) g->efired[g->ne] = g->nfired;
     a->states = g->n;
     a->transitions = g->ne;
-    free(key);
+    free(sp.key);
+    free(sp.fired);
     session_destroy(w);
     return result;
 }
