@@ -736,7 +736,7 @@ static bool topological_order(const AnalysisGraph *g, uint32_t *order) {
 /* The effects along edge `e`, one after the other in the engine's order:
  * the choice's, its chance outcome's, then each fired event's. `*i` starts
  * at 0; NULL past the last. */
-static const Effects *edge_effects(const Scenario *sc, const AnalysisGraph *g, uint32_t e, uint32_t *i) {
+static inline const Effects *edge_effects(const Scenario *sc, const AnalysisGraph *g, uint32_t e, uint32_t *i) {
     const Choice *c = &sc->scenes[g->scene[g->esrc[e]]].choices[g->echoice[e]];
     uint32_t k = (*i)++;
     if (k == 0) return &c->effects;
@@ -1140,14 +1140,15 @@ typedef struct EndGrid {
 } EndGrid;
 
 /* The walk of score_distribution, the same for every competency: per state
- * in topological order, one op: {e, v} for a state v (not an ending) with
- * one incoming edge e; {NO_EDGE, v} for the start or a state with several;
- * {e, NO_EDGE} for each edge e into an ending, in in_edge order. And the
- * per-state lists: state v's pairs are buf[off, off + len), each shifted by
- * (shift_e, shift_b), in one record so that a state's list is one memory
- * access. */
+ * in topological order, one op: {u, v, c} for a state v (not an ending)
+ * with one incoming edge, from u by a choice of index c (in scene order);
+ * {NO_EDGE, v} for the start or a state with several; {u, NO_EDGE, c} for
+ * each edge into an ending, in in_edge order. And the per-state lists:
+ * state v's pairs are buf[off, off + len), each shifted by shift_e in
+ * earned and shift_b in best, v's own best included, in one record so that
+ * a state's list is one memory access. */
 typedef struct ScoreOp {
-    uint32_t e, v;
+    uint32_t u, v, c;
 } ScoreOp;
 
 typedef struct ScoreList {
@@ -1173,11 +1174,15 @@ static bool score_walk_init(const AnalysisGraph *g, const uint32_t *order, Score
     for (uint32_t k = 0; k < n; k++) {
         uint32_t v = order[k], ifirst = g->in_first[v], iend = g->in_first[v + 1];
         if (v != 0 && g->scene[v] < 0) {
-            for (uint32_t i = ifirst; i < iend; i++) w->op[w->nop++] = (ScoreOp){g->in_edge[i], NO_EDGE};
+            for (uint32_t i = ifirst; i < iend; i++) {
+                uint32_t e = g->in_edge[i];
+                w->op[w->nop++] = (ScoreOp){g->esrc[e], NO_EDGE, g->ecix[e]};
+            }
         } else if (v != 0 && iend - ifirst == 1) {
-            w->op[w->nop++] = (ScoreOp){g->in_edge[ifirst], v};
+            uint32_t e = g->in_edge[ifirst];
+            w->op[w->nop++] = (ScoreOp){g->esrc[e], v, g->ecix[e]};
         } else {
-            w->op[w->nop++] = (ScoreOp){NO_EDGE, v};
+            w->op[w->nop++] = (ScoreOp){NO_EDGE, v, 0};
         }
     }
     return true;
@@ -1213,13 +1218,12 @@ static bool score_distribution(const AnalysisGraph *g, ScoreWalk *wk, uint16_t c
     EndTable ends = {NULL, 0, 0};
     if (!grid) ok = ok && ends_grow(&ends);
     const uint32_t *in_first = g->in_first, *in_edge = g->in_edge, *esrc = g->esrc, *ecix = g->ecix;
-    const int8_t *ev = g->evid + comp, *bv = g->bestv + comp; /* an edge's evidence, a state's best: stride C */
+    const int8_t *ev = g->evid + comp, *bv = g->bestv + comp; /* a choice's evidence, a state's best: stride C */
     for (size_t q = 0; q < wk->nop && ok; q++) {
         ScoreOp op = wk->op[q];
         if (op.v == NO_EDGE) { /* an edge into an ending: its pairs go straight to the figures */
-            uint32_t e = op.e, u = esrc[e];
-            ScoreList lu = list[u];
-            int32_t x = ev[(size_t)ecix[e] * C] + lu.shift_e, b = bv[(size_t)u * C] + lu.shift_b;
+            ScoreList lu = list[op.u];
+            int32_t x = ev[(size_t)op.c * C] + lu.shift_e, b = lu.shift_b;
             work += lu.len;
             if (work > budget) {
                 ok = false;
@@ -1239,15 +1243,14 @@ static bool score_distribution(const AnalysisGraph *g, ScoreWalk *wk, uint16_t c
         }
         uint32_t v = op.v;
         size_t at = used;
-        if (op.e != NO_EDGE) { /* one way in: the predecessor's list, shifted */
-            uint32_t e = op.e, u = esrc[e];
-            ScoreList lu = list[u];
+        if (op.u != NO_EDGE) { /* one way in: the predecessor's list, shifted */
+            ScoreList lu = list[op.u];
             work += lu.len;
             if (work > budget) {
                 ok = false;
                 break;
             }
-            list[v] = (ScoreList){lu.off, lu.len, lu.shift_e + ev[(size_t)ecix[e] * C], lu.shift_b + bv[(size_t)u * C]};
+            list[v] = (ScoreList){lu.off, lu.len, lu.shift_e + ev[(size_t)op.c * C], lu.shift_b + bv[(size_t)v * C]};
             continue;
         }
         if (v == 0) {
@@ -1260,7 +1263,7 @@ static bool score_distribution(const AnalysisGraph *g, ScoreWalk *wk, uint16_t c
         for (uint32_t i = in_first[v], iend = in_first[v + 1]; i < iend; i++) {
             uint32_t e = in_edge[i], u = esrc[e];
             ScoreList lu = list[u];
-            int32_t x = ev[(size_t)ecix[e] * C] + lu.shift_e, b = bv[(size_t)u * C] + lu.shift_b;
+            int32_t x = ev[(size_t)ecix[e] * C] + lu.shift_e, b = lu.shift_b;
             work += lu.len;
             if (work > budget) {
                 ok = false;
@@ -1306,7 +1309,7 @@ static bool score_distribution(const AnalysisGraph *g, ScoreWalk *wk, uint16_t c
             }
             used = w + 1;
         }
-        list[v] = (ScoreList){(uint32_t)at, (uint32_t)(used - at), 0, 0};
+        list[v] = (ScoreList){(uint32_t)at, (uint32_t)(used - at), 0, bv[(size_t)v * C]};
     }
     for (size_t c = 0; ok && grid && c < gd->cells; c++) {
         if (gd->count[c] == 0) continue;
