@@ -110,7 +110,7 @@ bool save_write(const Session *s, const char *path, DiagList *dl) {
     bool ok = json && fsutil_write_atomic(path, json, strlen(json), &err);
     free(json);
     if (!ok) {
-        const char *args[4] = {path, strerror(err), NULL, NULL};
+        const char *args[4] = {path, diag_errno_text(dl->lang, err), NULL, NULL};
         diag_add(dl, DIAG_IO, path, 0, 0, "", args);
     }
     return ok;
@@ -370,22 +370,8 @@ Save *save_parse(const char *name, const char *text, size_t len, DiagList *dl) {
 
 Save *save_load(const char *path, DiagList *dl) {
     char *text = NULL;
-    size_t len = 0, size = 0;
-    int err = 0;
-    FsStatus st = fsutil_read_file(path, SAVE_MAX_BYTES, &text, &len, &size, &err);
-    if (st == FS_TOO_LARGE) {
-        char got[24], lim[24];
-        snprintf(got, sizeof got, "%zu", size);
-        snprintf(lim, sizeof lim, "%d", SAVE_MAX_BYTES);
-        const char *args[4] = {got, lim, NULL, NULL};
-        diag_add(dl, DIAG_FILE_TOO_LARGE, path, 0, 0, "", args);
-        return NULL;
-    }
-    if (st != FS_OK) {
-        const char *args[4] = {path, strerror(err), NULL, NULL};
-        diag_add(dl, DIAG_IO, path, 0, 0, "", args);
-        return NULL;
-    }
+    size_t len = 0;
+    if (!diag_read_file(dl, path, SAVE_MAX_BYTES, &text, &len)) return NULL;
     Save *sv = save_parse(path, text, len, dl);
     free(text);
     return sv;
