@@ -16,7 +16,10 @@
 
 #include "core/idtable.h"
 
-enum { JDOM_INTERN = 1024, JDOM_BATCH = 1024, JDOM_CHUNK = 64 * 1024 };
+/* The name table has a slot per 16 bytes of the document, a power of two
+ * between JDOM_INTERN_MIN and JDOM_INTERN_MAX: small files (a results
+ * file, settings) zero a small table. */
+enum { JDOM_INTERN_MIN = 128, JDOM_INTERN_MAX = 1024, JDOM_BATCH = 1024, JDOM_CHUNK = 64 * 1024 };
 
 /* A member name stored once: its first sixteen bytes as two little-endian
  * words, zero-padded (w0, w1), the rest compared byte by byte. Objects
@@ -41,7 +44,8 @@ typedef struct Parser {
     JParseStatus status;
     size_t err_off;
     bool dup_keys;
-    InternSlot *intern;  /* JDOM_INTERN slots of member names */
+    InternSlot *intern;  /* slots of member names, */
+    size_t intern_mask;  /* their number minus one */
     InternSlot *unplaced; /* the expected name where no slot remembers it */
     bool names_exact;    /* every member name so far is interned: equal names are equal pointers */
     JNode *batch;        /* zeroed nodes not handed out yet */
@@ -357,7 +361,7 @@ static inline uint64_t short_name_hash(uint64_t w0, uint64_t w1) {
 static inline InternSlot *intern(Parser *p, const char *src, size_t n, uint64_t w0, uint64_t w1) {
     uint64_t h = short_name_hash(w0, w1) ^ n;
     for (uint32_t probe = 0; probe < 8; probe++) {
-        InternSlot *e = &p->intern[(h + probe) & (JDOM_INTERN - 1)];
+        InternSlot *e = &p->intern[(h + probe) & p->intern_mask];
         if (!e->name) {
             char *d = arena_alloc_uninit(p->nodes, n + 1);
             if (!d) {
@@ -791,8 +795,12 @@ member: /* the next member of object f at pos */
 
 JNode *jdom_parse(Arena *nodes, Arena *strings, const char *s, size_t len, int max_depth,
                   JParseStatus *status, size_t *err_off, bool *dup_keys) {
-    Parser p = {nodes, strings, s, len, 0, max_depth, JP_OK, 0, false, NULL, NULL, true, NULL, 0, NULL, 0};
-    p.intern = arena_alloc(nodes, JDOM_INTERN * sizeof *p.intern);
+    Parser p = {.nodes = nodes, .strings = strings, .s = s, .len = len, .max_depth = max_depth, .status = JP_OK,
+                .names_exact = true};
+    size_t slots = JDOM_INTERN_MIN;
+    while (slots < JDOM_INTERN_MAX && slots * 16 < len) slots *= 2;
+    p.intern_mask = slots - 1;
+    p.intern = arena_alloc(nodes, slots * sizeof *p.intern);
     if (!p.intern) {
         *status = JP_OOM;
         *err_off = 0;
