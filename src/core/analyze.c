@@ -31,7 +31,7 @@ typedef struct AnalysisGraph {
     uint32_t n, cap;
     uint64_t *table;         /* open addressing: hash << 32 | (state id + 1), 0 empty */
     uint32_t tmask;
-    uint32_t *pedge, *depth, *first;
+    uint32_t *pedge, *first;
     uint16_t *mask;
     uint32_t *esrc, *eto;
     uint8_t *echoice;
@@ -365,7 +365,6 @@ static void graph_free(AnalysisGraph *g) {
     free(g->keys);
     free(g->table);
     free(g->pedge);
-    free(g->depth);
     free(g->first);
     free(g->mask);
     free(g->esrc);
@@ -419,8 +418,7 @@ static int64_t table_find(const AnalysisGraph *g, const uint64_t *key, uint32_t 
 /* Returns the id of the state of key `key` (of hash `hash`, whose word 0
  * is `w0`), adding it (found by edge `pedge`) when new; -1 when out of
  * memory. */
-static int64_t graph_intern(AnalysisGraph *g, const uint64_t *key, uint32_t hash, int32_t w0, uint32_t pedge,
-                            uint32_t depth) {
+static int64_t graph_intern(AnalysisGraph *g, const uint64_t *key, uint32_t hash, int32_t w0, uint32_t pedge) {
     uint32_t slot = 0;
     int64_t id = table_find(g, key, hash, &slot);
     if (id >= 0) return id;
@@ -428,7 +426,7 @@ static int64_t graph_intern(AnalysisGraph *g, const uint64_t *key, uint32_t hash
         uint32_t cap = g->cap ? g->cap * 2 : 1024;
         if (!grow((void **)&g->keys, sizeof *g->keys * g->kw, cap) || !grow((void **)&g->scene, sizeof *g->scene, cap + 1) ||
             !grow((void **)&g->pedge, sizeof *g->pedge, cap) ||
-            !grow((void **)&g->depth, sizeof *g->depth, cap) || !grow((void **)&g->first, sizeof *g->first, cap + 1) ||
+            !grow((void **)&g->first, sizeof *g->first, cap + 1) ||
             !grow((void **)&g->mask, sizeof *g->mask, cap))
             return -1;
         g->cap = cap;
@@ -437,7 +435,6 @@ static int64_t graph_intern(AnalysisGraph *g, const uint64_t *key, uint32_t hash
     for (uint32_t i = 0; i < g->kw; i++) g->keys[(size_t)nid * g->kw + i] = key[i];
     g->scene[nid] = w0;
     g->pedge[nid] = pedge;
-    g->depth[nid] = depth;
     g->mask[nid] = 0;
     g->table[slot] = (uint64_t)hash << 32 | (nid + 1u);
     if ((uint64_t)g->n * 2 > (uint64_t)g->tmask + 1 && !table_rehash(g, (g->tmask + 1) * 2)) return -1;
@@ -541,7 +538,7 @@ static Explored explore(Analysis *a, AnalysisGraph *g, Session *s, uint64_t max_
     Explored result = EXPLORED_ALL;
     if (!session_state_key(s, &g->spec, sp.key))
         result = EXPLORED_WIDE;
-    else if (graph_intern(g, sp.key, hash_key(sp.key, g->kw), (int32_t)session_scene_index(s), NO_EDGE, 0) < 0)
+    else if (graph_intern(g, sp.key, hash_key(sp.key, g->kw), (int32_t)session_scene_index(s), NO_EDGE) < 0)
         result = EXPLORED_OOM;
     for (uint32_t v = 0; v < g->n && result == EXPLORED_ALL; v++) {
         g->first[v] = g->ne;
@@ -591,7 +588,7 @@ static Explored explore(Analysis *a, AnalysisGraph *g, Session *s, uint64_t max_
         }
         /* ... then added, in order */
         for (uint32_t t = 0; t < nt && result == EXPLORED_ALL; t++) {
-            int64_t to = graph_intern(g, sp.key + (size_t)t * g->kw, sp.hash[t], sp.w0[t], g->ne, g->depth[v] + 1);
+            int64_t to = graph_intern(g, sp.key + (size_t)t * g->kw, sp.hash[t], sp.w0[t], g->ne);
             if (to < 0 || !add_edge(g, v, (uint32_t)to, tc[t], to_outcome[t])) {
                 result = EXPLORED_OOM;
                 break;
@@ -701,7 +698,7 @@ static const Scene *scene_of(const Analysis *a, const AnalysisGraph *g, uint32_t
     return &a->sc->scenes[g->scene[v]];
 }
 
-static double edge_probability(const Analysis *a, const AnalysisGraph *g, uint32_t e, uint32_t navail) {
+static inline double edge_probability(const Analysis *a, const AnalysisGraph *g, uint32_t e, uint32_t navail) {
     const Choice *c = &scene_of(a, g, g->esrc[e])->choices[g->echoice[e]];
     double p = 1.0 / navail;
     if (g->eoutcome[e] >= 0) p *= (double)c->outcomes[g->eoutcome[e]].weight / PROBABILITY_ONE;
@@ -758,11 +755,12 @@ static uint32_t free_deltas(const Scenario *sc, const AnalysisGraph *g, uint32_t
 }
 
 /* The changes of every free meter along edge `e` at once, as free_deltas
- * gives them for each: nd[j] changes of free meter j in d[j]. `jof` maps a
- * meter to its free index (-1: not free). */
+ * gives them for each: nd[j] changes of free meter j in d[j] (nd has
+ * LIMIT_METERS entries). `jof` maps a meter to its free index (-1: not
+ * free). */
 static void free_deltas_all(const Scenario *sc, const AnalysisGraph *g, uint32_t e, const int8_t *jof, uint32_t *nd,
                             int32_t (*d)[LIMIT_FREE_DELTAS]) {
-    for (uint32_t j = 0; j < g->nfree; j++) nd[j] = 0;
+    memset(nd, 0, sizeof *nd * LIMIT_METERS); /* constant size: no call */
     uint32_t i = 0;
     for (const Effects *fx; (fx = edge_effects(sc, g, e, &i)) != NULL;)
         for (uint16_t k = 0; k < fx->n_meters; k++) {
@@ -1643,10 +1641,14 @@ done_cov:
         memcpy(order, g->order, sizeof *order * n);
     else
         a->has_cycle = !topological_order(g, order);
-    a->shortest = UINT32_MAX;
+    /* states are numbered breadth-first: the first ending state found is
+     * one of the nearest, its path a shortest play */
+    a->shortest = 0;
     for (uint32_t v = 0; v < n; v++)
-        if (is_ending(g, v) && g->depth[v] < a->shortest) a->shortest = g->depth[v];
-    if (a->shortest == UINT32_MAX) a->shortest = 0;
+        if (is_ending(g, v)) {
+            for (uint32_t e = g->pedge[v]; e != NO_EDGE; e = g->pedge[g->esrc[e]]) a->shortest++;
+            break;
+        }
 
     for (uint16_t ci = 0; ci < sc->n_competencies; ci++) {
         CompetencyReport *cr = &a->competencies[ci];
