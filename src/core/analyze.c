@@ -1709,14 +1709,15 @@ done_cov:
     double weight = 0;
     double *msum = calloc(sc->n_meters ? sc->n_meters : 1, sizeof *msum);
     bool *eseen = calloc(sc->n_endings, sizeof *eseen);
-    uint16_t nm = sc->n_meters, F = g->nfree;
-    KeyPart part[LIMIT_METERS];
-    int32_t fj[LIMIT_METERS]; /* free index of each meter, -1 when in the key */
-    for (uint16_t m = 0, j = 0; m < nm; m++) {
-        part[m] = g->spec.meters[m];
-        if (!part[m].on) part[m].lo = 0;
-        fj[m] = g->free_meters >> m & 1u ? j++ : -1;
-    }
+    uint16_t nm = sc->n_meters, F = g->nfree, nk = 0;
+    KeyPart part[LIMIT_METERS]; /* the meters in the key, in order */
+    uint16_t km[LIMIT_METERS];
+    for (uint16_t m = 0; m < nm; m++)
+        if (!(g->free_meters >> m & 1u)) {
+            part[nk] = g->spec.meters[m];
+            if (!part[nk].on) part[nk] = (KeyPart){0, 0, 0, 0, false}; /* reads 0 */
+            km[nk++] = m;
+        }
     for (uint32_t v = 0; v < n; v++) {
         int32_t w0 = g->scene[v];
         if (w0 >= 0) {
@@ -1733,25 +1734,29 @@ done_cov:
         if (longest[v] > a->longest) a->longest = longest[v];
         weight += cnt[v];
         if (!msum || !eseen) continue;
-        bool efirst = !eseen[-1 - w0];
-        eseen[-1 - w0] = true;
-        const uint64_t *key = key_at(g, v);
-        for (uint16_t m = 0; m < nm; m++) {
-            int32_t lo, hi;
-            double sum;
-            if (fj[m] >= 0) { /* followed apart */
-                size_t i = (size_t)v * F + (uint32_t)fj[m];
-                lo = g->flo[i];
-                hi = g->fhi[i];
-                sum = g->fsum[i];
-            } else {
-                const KeyPart *p = &part[m];
-                lo = hi = p->on ? (int32_t)((uint32_t)(key[p->word] >> p->shift & ((1ull << p->bits) - 1u)) + p->lo) : 0;
-                sum = (double)lo * cnt[v];
+        int32_t *mn = er->meter_min, *mx = er->meter_max;
+        if (!eseen[-1 - w0]) {
+            eseen[-1 - w0] = true;
+            for (uint16_t m = 0; m < nm; m++) {
+                mn[m] = INT32_MAX;
+                mx[m] = INT32_MIN;
             }
-            msum[m] += sum;
-            if (efirst || lo < er->meter_min[m]) er->meter_min[m] = lo;
-            if (efirst || hi > er->meter_max[m]) er->meter_max[m] = hi;
+        }
+        const uint64_t *key = key_at(g, v);
+        for (uint16_t k = 0; k < nk; k++) {
+            const KeyPart *p = &part[k];
+            int32_t x = (int32_t)((uint32_t)(key[p->word] >> p->shift & ((1ull << p->bits) - 1u)) + p->lo);
+            uint16_t m = km[k];
+            msum[m] += (double)x * cnt[v];
+            if (x < mn[m]) mn[m] = x;
+            if (x > mx[m]) mx[m] = x;
+        }
+        for (uint16_t j = 0; j < F; j++) { /* followed apart */
+            size_t i = (size_t)v * F + j;
+            uint16_t m = g->free_index[j];
+            msum[m] += g->fsum[i];
+            if (g->flo[i] < mn[m]) mn[m] = g->flo[i];
+            if (g->fhi[i] > mx[m]) mx[m] = g->fhi[i];
         }
     }
     bool first = true;
