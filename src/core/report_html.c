@@ -249,14 +249,15 @@ static void put_comp_name(StrBuf *b, const Report *r, const ReportCompetency *c)
 }
 
 /* The distribution of a competency's scores: ten bands of ten points
- * (the last is 90–100), each with its count written above it. */
+ * (the last is 90–100), each with its count written above it and its
+ * limits under its edges. */
 static void put_histogram(StrBuf *b, const Report *r, const ReportCompetency *c) {
     const uint32_t *band = c->bands;
     uint32_t max = 0;
     for (int i = 0; i < 10; i++)
         if (band[i] > max) max = band[i];
     const char *name = loc_or(&c->name, r->lang);
-    strbuf_puts(b, "<svg class=\"hist\" viewBox=\"0 0 560 190\" role=\"img\" aria-label=\"");
+    strbuf_puts(b, "<svg class=\"hist\" viewBox=\"0 0 570 190\" role=\"img\" aria-label=\"");
     put_tpl(b, T(r, K_HIST_LABEL), name ? name : c->id, NULL, NULL, NULL);
     strbuf_puts(b, "\">");
     strbuf_puts(b, "<line x1=\"20\" y1=\"150\" x2=\"550\" y2=\"150\" stroke=\"#111827\" stroke-width=\"2\"/>");
@@ -268,9 +269,13 @@ static void put_histogram(StrBuf *b, const Report *r, const ReportCompetency *c)
         strbuf_printf(b, "<rect x=\"%d\" y=\"%u\" width=\"44\" height=\"%u\" fill=\"%s\"/>", x, 150 - h, h, fill);
         strbuf_printf(b, "<text x=\"%d\" y=\"%u\" text-anchor=\"middle\" font-size=\"18\" font-weight=\"700\">%u</text>",
                       x + 22, 150 - h - 6, (unsigned)band[i]);
-        strbuf_printf(b, "<text x=\"%d\" y=\"172\" text-anchor=\"middle\" font-size=\"14\">%d</text>", x + 22, i * 10);
     }
-    strbuf_printf(b, "<text x=\"290\" y=\"188\" text-anchor=\"middle\" font-size=\"14\">%s (0–100)</text></svg>\n",
+    /* The band limits under the bars' edges: 0 … 100, so the last bar
+     * reads as 90 to 100, its scores of 100 included. */
+    for (int i = 0; i <= 10; i++)
+        strbuf_printf(b, "<text x=\"%d\" y=\"172\" text-anchor=\"middle\" font-size=\"14\">%d</text>", 20 + i * 53,
+                      i * 10);
+    strbuf_printf(b, "<text x=\"285\" y=\"188\" text-anchor=\"middle\" font-size=\"14\">%s (0–100)</text></svg>\n",
                   T(r, K_HIST_AXIS));
 }
 

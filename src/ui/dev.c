@@ -271,10 +271,8 @@ void dev_reload(App *app) {
         /* The terminal the author started the game from gets the same
          * diagnostics, to click through in an editor. */
         char *txt = diag_list_format_text(&dl);
-        char ne[24], nw[24], count[128];
-        snprintf(ne, sizeof ne, "%zu", dl.errors);
-        snprintf(nw, sizeof nw, "%zu", dl.warnings);
-        tr_format(count, sizeof count, "deverr.count", ne, nw);
+        char count[160];
+        dev_count_text(count, sizeof count, &dl);
         printf("enjeux --dev: %s: %s %s\n", e->path, d->last_time, count);
         if (txt) fputs(txt, stdout);
         free(txt);
@@ -460,4 +458,14 @@ bool dev_handle_event(App *app, const SDL_Event *ev) {
         }
     }
     return false;
+}
+
+void dev_count_text(char *out, size_t outlen, const DiagList *dl) {
+    size_t ne = dl ? dl->errors : 0, nw = dl ? dl->warnings : 0;
+    char n1[24], n2[24], errs[80], warns[80];
+    snprintf(n1, sizeof n1, "%zu", ne);
+    snprintf(n2, sizeof n2, "%zu", nw);
+    tr_count(errs, sizeof errs, "deverr.errors_one", "deverr.errors", ne, n1, NULL);
+    tr_count(warns, sizeof warns, "deverr.warnings_one", "deverr.warnings", nw, n2, NULL);
+    tr_format(out, outlen, "deverr.count", errs, warns);
 }

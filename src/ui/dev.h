@@ -56,6 +56,10 @@ bool dev_jump(App *app, uint32_t scene);
 /* The diagnostics of the last reload (errors shown by screen_dev_error). */
 const DiagList *dev_diags(const App *app);
 
+/* "2 erreurs, 1 avertissement" for `dl` (NULL: none) in the interface's
+ * language, singular and plural as they should be, into `out`. */
+void dev_count_text(char *out, size_t outlen, const DiagList *dl);
+
 /* A one-line status: the file watched, the number of reloads, the last
  * reload's time. Written into `out`. */
 void dev_status(const App *app, char *out, size_t outlen);

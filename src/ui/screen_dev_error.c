@@ -39,10 +39,8 @@ static void deverr_render(App *app, void *vst) {
     char line[256];
     dev_status(app, line, sizeof line);
     if (line[0]) y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, line, x, y, w, "status") + app_grid(app, 2);
-    char ne[24], nw[24], count[128];
-    snprintf(ne, sizeof ne, "%zu", dl ? dl->errors : 0);
-    snprintf(nw, sizeof nw, "%zu", dl ? dl->warnings : 0);
-    tr_format(count, sizeof count, "deverr.count", ne, nw);
+    char count[160];
+    dev_count_text(count, sizeof count, dl);
     y += widget_text(app, TS_SUBHEADING, FACE_BOLD, COL_TEXT, count, x, y, w, "count") + app_grid(app, 1);
     y += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, tr("deverr.intro"), x, y, w, "intro") + app_grid(app, 3);
     int pad = app_grid(app, 2);

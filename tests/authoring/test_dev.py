@@ -151,7 +151,7 @@ quit
     check({"scene", "dev", "dev-error", "consequence", "ending"} <= screens, "screens seen: %s" % sorted(screens))
     log = [l for l in p.stdout.splitlines() if l.startswith("enjeux --dev: /")]
     check(len(log) == 3, "three reloads logged (error, fixed, image): %s" % log)
-    check(any("1 erreur(s)" in l for l in log), "the error reload is logged with its count")
+    check(any("1 erreur, 0 avertissement" in l for l in log), "the error reload is logged with its count, in the singular: %s" % log)
     check("unknown-scene" in p.stdout and "scenario.json:" in p.stdout,
           "the terminal gets the diagnostics with file:line:col")
     check(any("1 décision(s) rejouée(s) sur 1" in l for l in log), "the fixed file replays the decision made: %s" % log)
