@@ -43,6 +43,13 @@ bool field_edit(char *buf, size_t cap, FieldCaret *c, const SDL_Event *ev, bool 
 int field_draw(App *app, int x, int y, int w, int id, const char *name, const char *text, FieldCaret *c,
                const char *placeholder);
 
+/* When `ev` is a press of the left mouse button inside the field `name`
+ * (as registered by the last field_draw), puts the caret at the character
+ * boundary nearest to the pointer, within the part of `text` shown (the
+ * sideways scroll and the widths are those field_draw used), and gives the
+ * field the focus. Returns true then; false for any other event. */
+bool field_click(App *app, const char *name, const char *text, FieldCaret *c, const SDL_Event *ev);
+
 /* True when the widget `name` has the focus. */
 bool field_focused(const App *app, const char *name);
 

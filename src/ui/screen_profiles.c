@@ -214,6 +214,12 @@ static void turn_page(App *app, ProfilesState *st, int dir, bool to_list) {
 
 static void profiles_handle(App *app, void *vst, const SDL_Event *ev, int action) {
     ProfilesState *st = vst;
+    /* A click in a field puts its caret where it lands. */
+    if (st->confirm < 0 && (field_click(app, "workshop-code", st->code, &st->code_caret, ev) ||
+                            field_click(app, "pseudonym", st->typed, &st->typed_caret, ev))) {
+        app->redraw = true;
+        return;
+    }
     bool in_code = field_focused(app, "workshop-code");
     if (st->confirm < 0 && in_code && field_edit(st->code, sizeof st->code, &st->code_caret, ev, true)) {
         st->code_error[0] = '\0';

@@ -121,6 +121,10 @@ static void settings_handle(App *app, void *vst, const SDL_Event *ev, int action
         app_pop(app);
         return;
     }
+    if (field_click(app, "export-dir", st->path, &st->path_caret, ev)) {
+        app->redraw = true;
+        return;
+    }
     if (field_focused(app, "export-dir") && field_edit(st->path, sizeof st->path, &st->path_caret, ev, false)) {
         app->redraw = true;
         return;
