@@ -86,6 +86,13 @@ add_test(NAME ui_fields
   COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/run_fields.py $<TARGET_FILE:enjeux> ${_lib}
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 
+# The mouse wheel on the profiles screen: scrolls, then turns the pages of
+# profiles both ways (tests/ui/run_profile_wheel.py).
+add_test(NAME ui_profile_wheel
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/run_profile_wheel.py $<TARGET_FILE:enjeux> ${_lib}
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(ui_profile_wheel PROPERTIES TIMEOUT 600)
+
 # The benchmark (built, not run by CTest): tests/bench/bench_ui.
 add_executable(bench_ui ${ENJEUX_TESTS_DIR}/bench/bench_ui.c)
 target_compile_definitions(bench_ui PRIVATE ENJEUX_BINARY="$<TARGET_FILE:enjeux>"
