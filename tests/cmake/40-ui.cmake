@@ -93,6 +93,13 @@ add_test(NAME ui_profile_wheel
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(ui_profile_wheel PROPERTIES TIMEOUT 600)
 
+# The export folder's error: under its field and in view at 200 % text
+# (800x600, 1920x1080, fr and en, both contrasts), worded in the language
+# switched to afterwards (tests/ui/run_export_message.py).
+add_test(NAME ui_export_message
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/run_export_message.py $<TARGET_FILE:enjeux> ${_lib}
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+
 # The benchmark (built, not run by CTest): tests/bench/bench_ui.
 add_executable(bench_ui ${ENJEUX_TESTS_DIR}/bench/bench_ui.c)
 target_compile_definitions(bench_ui PRIVATE ENJEUX_BINARY="$<TARGET_FILE:enjeux>"
