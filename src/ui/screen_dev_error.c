@@ -1,8 +1,10 @@
 /* screen_dev_error.c — live authoring (--dev): the scenario on disk has
  * errors. Lists each diagnostic as the validator gives it (file:line:col,
  * message, hint) instead of closing the game; the dev mode replaces this
- * screen by the play as soon as the file is saved without errors. `arg` is
- * the library entry whose diagnostics are shown. */
+ * screen by the play as soon as the file is saved without errors; the
+ * settings (language, text size…) open over it, and the diagnostics follow
+ * the language chosen there (game_relang). `arg` is the library entry
+ * whose diagnostics are shown. */
 #include <stdio.h>
 
 #include "ui/app.h"
@@ -10,7 +12,7 @@
 #include "ui/tr.h"
 #include "ui/view.h"
 
-enum { ACT_RELOAD = 1, ACT_QUIT };
+enum { ACT_RELOAD = 1, ACT_QUIT, ACT_SETTINGS };
 
 typedef struct DevErrorState { UiScroll scroll; int index; } DevErrorState;
 
@@ -25,6 +27,7 @@ static void deverr_handle(App *app, void *st, const SDL_Event *ev, int action) {
     (void)ev;
     if (action == ACT_RELOAD) dev_reload(app);
     else if (action == ACT_QUIT) app->running = false;
+    else if (action == ACT_SETTINGS) app_push(app, &screen_settings, 0);
 }
 
 static void deverr_render(App *app, void *vst) {
@@ -32,9 +35,10 @@ static void deverr_render(App *app, void *vst) {
     const DiagList *dl = st->index >= 0 && st->index < app->game.n_lib ? &app->game.lib[st->index].diags : NULL;
     int hh = widget_header(app, tr("deverr.title"), tr("deverr.header_right"));
     BarButton bar[] = {{ACT_QUIT, "quit", tr("deverr.quit"), BUTTON_SECONDARY, true},
+                       {ACT_SETTINGS, "settings", tr("deverr.settings"), BUTTON_SECONDARY, true},
                        {ACT_RELOAD, "reload", tr("deverr.reload"), BUTTON_PRIMARY, true}};
     ViewPage page;
-    int y = view_page_begin(app, &page, &st->scroll, hh, bar, 2);
+    int y = view_page_begin(app, &page, &st->scroll, hh, bar, 3);
     int x = page.x, w = page.w;
     char line[256];
     dev_status(app, line, sizeof line);

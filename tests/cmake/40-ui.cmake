@@ -100,6 +100,12 @@ add_test(NAME ui_export_message
   COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/run_export_message.py $<TARGET_FILE:enjeux> ${_lib}
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 
+# The --dev error screen: its diagnostics follow the language chosen in
+# the settings opened from it (tests/ui/run_dev_relang.py).
+add_test(NAME ui_dev_relang
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/run_dev_relang.py $<TARGET_FILE:enjeux>)
+set_tests_properties(ui_dev_relang PROPERTIES TIMEOUT 600)
+
 # The benchmark (built, not run by CTest): tests/bench/bench_ui.
 add_executable(bench_ui ${ENJEUX_TESTS_DIR}/bench/bench_ui.c)
 target_compile_definitions(bench_ui PRIVATE ENJEUX_BINARY="$<TARGET_FILE:enjeux>"
