@@ -44,16 +44,9 @@ static const JNode *get_list(JReader *r, const JNode *obj, const char *key, bool
 /* Reports a duplicate id at the current element's "id", the first one
  * being element `j` of the top-level list `list`. */
 static void report_dup(JReader *r, const char *list, size_t j, const char *id) {
-    char path[64], line[16];
-    size_t off = 0;
-    uint32_t l, c;
+    char path[64];
     snprintf(path, sizeof path, "/%s/%zu", list, j);
-    json_text_locate(r->text.s, r->text.len, path, false, 0, &off);
-    json_text_linecol(&r->text, off, &l, &c);
-    snprintf(line, sizeof line, "%u", (unsigned)l);
-    size_t mark = jreader_push(r, "id");
-    jreader_report(r, DIAG_DUPLICATE_ID, false, id, line, NULL, NULL);
-    jreader_pop(r, mark);
+    jreader_report_duplicate(r, "id", path, id);
 }
 
 static void load_levels(JReader *r, const JNode *root, Framework *fw) {

@@ -173,6 +173,19 @@ void jreader_report_in(JReader *r, const char *k1, const char *k2, DiagCode code
     jreader_pop(r, mark);
 }
 
+void jreader_report_duplicate(JReader *r, const char *key, const char *first, const char *id) {
+    size_t off = 0;
+    uint32_t line, col;
+    char num[16];
+    json_text_locate(r->text.s, r->text.len, first, false, 0, &off);
+    json_text_linecol(&r->text, off, &line, &col);
+    snprintf(num, sizeof num, "%u", (unsigned)line);
+    size_t mark = jreader_mark(r);
+    if (key) jreader_push(r, key);
+    jreader_report(r, DIAG_DUPLICATE_ID, false, id, num, NULL, NULL);
+    jreader_pop(r, mark);
+}
+
 /* Checks the string length limit of member k1 (k2), string value `v`. */
 static bool check_length(JReader *r, const char *k1, const char *k2, const JNode *v) {
     size_t n = v->len;

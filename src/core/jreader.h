@@ -126,6 +126,11 @@ void jreader_report(JReader *r, DiagCode code, bool at_key, const char *a0, cons
 void jreader_report_in(JReader *r, const char *k1, const char *k2, DiagCode code, bool at_key, const char *a0,
                        const char *a1, const char *a2, const char *a3);
 
+/* Reports a duplicate-id error for `id` at the current path (plus member
+ * `key` when not NULL), naming the line of the first one, the value at JSON
+ * Pointer `first`. */
+void jreader_report_duplicate(JReader *r, const char *key, const char *first, const char *id);
+
 /* Reports `code` at an explicit JSON Pointer. */
 void jreader_report_at(JReader *r, DiagCode code, const char *path, bool at_key, int occurrence,
                        const char *const args[4]);

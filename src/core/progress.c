@@ -196,7 +196,7 @@ Progress *progress_load(const char *profile_dir, ProgressLoadReport *rep) {
     if (!missing && !fsutil_move_aside(path, ".damaged", rep->backup, sizeof rep->backup, &e)) rep->backup[0] = '\0';
     Progress *p = progress_create();
     if (!p) return NULL;
-    rep->rebuilt = progress_rebuild(p, profile_dir);
+    rep->rebuilt = progress_rebuild(p, profile_dir, &rep->left_out);
     if (rep->rebuilt > 0 || !missing) progress_save(p, profile_dir, &e);
     return p;
 }
@@ -361,8 +361,10 @@ static bool is_result_name(const char *n) {
     return l > 5 && strcmp(n + l - 5, ".json") == 0 && !(l > 10 && strcmp(n + l - 10, ".xapi.json") == 0);
 }
 
-int progress_rebuild(Progress *p, const char *profile_dir) {
+int progress_rebuild(Progress *p, const char *profile_dir, int *left_out) {
     char dir[1200];
+    int skipped = 0;
+    if (left_out) *left_out = 0;
     if (!file_in(dir, sizeof dir, profile_dir, "results")) return 0;
     char **names;
     size_t n;
@@ -372,6 +374,7 @@ int progress_rebuild(Progress *p, const char *profile_dir) {
     size_t nf = 0;
     for (size_t i = 0; files && i < n; i++) {
         if (!is_result_name(names[i])) continue;
+        skipped++; /* until read */
         char *path = fsutil_join(dir, names[i]);
         size_t size;
         ResultFile *f = &files[nf];
@@ -380,6 +383,7 @@ int progress_rebuild(Progress *p, const char *profile_dir) {
             snprintf(f->date, sizeof f->date, "%s", str_of(root, "finished"));
             cJSON_Delete(root);
             nf++;
+            skipped--;
         }
         free(path);
     }
@@ -389,10 +393,14 @@ int progress_rebuild(Progress *p, const char *profile_dir) {
     qsort(files, nf, sizeof *files, cmp_result);
     int counted = 0;
     for (size_t i = 0; i < nf; i++) {
-        if (progress_add_result_text(p, files[i].text, files[i].len)) counted++;
+        if (progress_add_result_text(p, files[i].text, files[i].len))
+            counted++;
+        else
+            skipped++;
         free(files[i].text);
     }
     free(files);
+    if (left_out) *left_out = skipped;
     return counted;
 }
 

@@ -38,6 +38,7 @@ typedef struct ProgressLoadReport {
     char backup[1100];        /* RECOVERED: where the damaged file went ("" when it could not be moved) */
     uint32_t line, col;       /* RECOVERED by a syntax error: where; 0 otherwise */
     int rebuilt;              /* result files the progress was rebuilt from */
+    int left_out;             /* result files that could not be read or counted (damaged, too large) */
 } ProgressLoadReport;
 
 /* One competency's result in one play. */
@@ -113,8 +114,10 @@ bool progress_play_from_session(ProgressPlay *play, const Session *s, const char
 bool progress_add_result_text(Progress *p, const char *text, size_t len);
 
 /* Rebuilds from every results/ *.json of the profile (oldest first by their
- * "finished" date); returns how many files were counted. */
-int progress_rebuild(Progress *p, const char *profile_dir);
+ * "finished" date); returns how many files were counted, and sets
+ * *left_out (when not NULL) to how many results files could not be read or
+ * counted (damaged, too large, unreadable). */
+int progress_rebuild(Progress *p, const char *profile_dir, int *left_out);
 
 /* The record of competency `id`; false (and *out zeroed, scores -1) when
  * never assessed. */

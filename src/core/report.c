@@ -299,11 +299,19 @@ static bool read_play(JReader *rd, const JNode *root, Play *p) {
     p->comps = jreader_get(rd, root, "competencies", JT_ARRAY, false);
     if (p->comps) {
         size_t m = jreader_push(rd, "competencies"), i = 0;
+        /* A competency listed twice would count twice in the class's figures. */
+        IdTable seen = {0};
+        if (!idtable_init(&seen, rd->arena, p->comps->count)) seen = (IdTable){0};
         for (const JNode *c = p->comps->child; c; c = c->next, i++) {
             size_t m2 = jreader_push_index(rd, i);
             if (jreader_expect(rd, c, JT_OBJECT, "competencies")) {
-                int32_t v;
-                jreader_id(rd, c, "id", true);
+                int32_t v, first;
+                const char *id = jreader_id(rd, c, "id", true);
+                if (id && (first = idtable_put(&seen, id, (int32_t)i)) >= 0) {
+                    char path[48];
+                    snprintf(path, sizeof path, "/competencies/%d", (int)first);
+                    jreader_report_duplicate(rd, "id", path, id);
+                }
                 const JNode *s = jdom_get(c, "score");
                 if (s && !jdom_is_null(s)) jreader_int(rd, c, "score", false, 0, 100, &v);
                 const JNode *ms = jdom_get(c, "mastery");
@@ -380,20 +388,14 @@ static const char *no_room(const Report *r, const Play *p, uint32_t *had, uint32
         if (strcmp(s->hashes[i], hash) == 0) new_hash = false;
     for (uint16_t i = 0; s && new_ending && i < s->n_endings; i++)
         if (strcmp(s->endings[i].id, p->end_id) == 0) new_ending = false;
-    /* Competency ids the class and the scenario do not have yet, each once. */
-    uint32_t n_comp = 0, new_class = 0, new_scenario = 0;
-    for (const JNode *c = p->comps ? p->comps->child : NULL; c; c = c->next) n_comp++;
-    Arena scratch;
-    arena_init(&scratch);
-    IdTable seen = {0};
-    if (n_comp && !idtable_init(&seen, &scratch, n_comp)) n_comp = 0; /* OOM: aggregate() says it */
-    for (const JNode *c = n_comp ? p->comps->child : NULL; c; c = c->next) {
+    /* Competency ids the class and the scenario do not have yet (read_play
+     * refused a play listing one twice). */
+    uint32_t new_class = 0, new_scenario = 0;
+    for (const JNode *c = p->comps ? p->comps->child : NULL; c; c = c->next) {
         const char *id = jdom_get(c, "id")->valuestring;
-        if (idtable_put(&seen, id, 0) != -1) continue;
         new_class += !has_comp(r->comps, r->n_comps, id);
         new_scenario += !s || !has_comp(s->comps, s->n_comps, id);
     }
-    arena_release(&scratch);
     struct {
         const char *what;
         uint32_t had, adds;

@@ -119,14 +119,6 @@ static const JNode *get_list(Loader *L, const JNode *obj, const char *key, bool 
 }
 
 /* The 1-based line where the value at `path` starts, as text. */
-static void line_of(Loader *L, const char *path, char *out, size_t cap) {
-    size_t off = 0;
-    uint32_t line, col;
-    json_text_locate(L->r.text.s, L->r.text.len, path, false, 0, &off);
-    json_text_linecol(&L->r.text, off, &line, &col);
-    snprintf(out, cap, "%u", (unsigned)line);
-}
-
 /* Registers `id` (read at the current path's "id" member) in `t`; reports a
  * duplicate, naming the line of the first one (element of /list). */
 static void register_id(Loader *L, IdTable *t, const char *id, int32_t value, const char *list) {
@@ -136,29 +128,23 @@ static void register_id(Loader *L, IdTable *t, const char *id, int32_t value, co
         L->oom = true;
         return;
     }
-    char path[64], line[16];
+    char path[64];
     if (t == &L->ix->targets && prev >= TARGET_ENDING_BASE)
         snprintf(path, sizeof path, "/endings/%d", (int)(prev - TARGET_ENDING_BASE));
     else if (t == &L->ix->targets)
         snprintf(path, sizeof path, "/scenes/%d", (int)prev);
     else
         snprintf(path, sizeof path, "/%s/%d", list, (int)prev);
-    line_of(L, path, line, sizeof line);
-    size_t mark = jreader_push(&L->r, "id");
-    jreader_report(&L->r, DIAG_DUPLICATE_ID, false, id, line, NULL, NULL);
-    jreader_pop(&L->r, mark);
+    jreader_report_duplicate(&L->r, "id", path, id);
 }
 
 /* Reports a duplicate id at the current path's "id" member, the first one
  * being element `j` of the list whose path is the first `list_end` steps
  * of the current one. */
 static void report_dup_local(Loader *L, size_t list_end, size_t j, const char *id) {
-    char first[1024], line[16];
+    char first[1024];
     snprintf(first, sizeof first, "%s/%zu", jreader_path_to(&L->r, list_end), j);
-    line_of(L, first, line, sizeof line);
-    size_t mark = jreader_push(&L->r, "id");
-    jreader_report(&L->r, DIAG_DUPLICATE_ID, false, id, line, NULL, NULL);
-    jreader_pop(&L->r, mark);
+    jreader_report_duplicate(&L->r, "id", first, id);
 }
 
 /* ---- images --------------------------------------------------------------- */
@@ -1164,10 +1150,9 @@ static void load_targeted(Loader *L, const JNode *root) {
                                                sizeof(Competency)),
                                NULL, NULL);
             } else if (idtable_get(&L->ix->competencies, id) >= 0) {
-                char line[16], first[64];
+                char first[64];
                 snprintf(first, sizeof first, "/competencies/%d", (int)idtable_get(&L->ix->competencies, id));
-                line_of(L, first, line, sizeof line);
-                jreader_report(&L->r, DIAG_DUPLICATE_ID, false, id, line, NULL, NULL);
+                jreader_report_duplicate(&L->r, NULL, first, id);
             } else {
                 const char *copy = arena_strdup(&sc->arena, id);
                 if (copy) {

@@ -14,6 +14,7 @@
 
 #include "core/fsutil.h"
 #include "core/report.h"
+#include "core/utf8.h"
 #include "ui/bench.h"
 #include "ui/dev.h"
 #include "ui/script.h"
@@ -347,6 +348,14 @@ static void progress_message(App *app) {
                  (unsigned long long)rep->rebuilt, file, n);
     else
         tr_format(app->progress_notice, sizeof app->progress_notice, "progress.recovered_empty", file, n);
+    if (rep->left_out > 0) {
+        char more[400];
+        snprintf(n, sizeof n, "%d", rep->left_out);
+        tr_count(more, sizeof more, "progress.left_out_one", "progress.left_out", (unsigned long long)rep->left_out,
+                 n, NULL);
+        size_t used = strlen(app->progress_notice), room = sizeof app->progress_notice - used;
+        if (room > 2) snprintf(app->progress_notice + used, room, " %.*s", (int)utf8_prefix(more, room - 2), more);
+    }
 }
 
 bool app_use_profile(App *app, int index) {

@@ -229,9 +229,10 @@ static void test_results(void) {
         snprintf(sub, sizeof sub, "%sresults/0123456789abcdef0123456789abcdef.json", dir);
         write_object_sized(sub, json, RESULTS_MAX_BYTES + (size_t)past);
         Progress *p = progress_create();
-        int counted = progress_rebuild(p, dir);
-        CHECK(counted == (past ? 0 : 1), "progress rebuild counted %d results files %s the limit", counted,
-              past ? "past" : "at");
+        int left_out = -1, counted = progress_rebuild(p, dir, &left_out);
+        CHECK(counted == (past ? 0 : 1) && left_out == (past ? 1 : 0),
+              "progress rebuild counted %d results files %s the limit, left out %d", counted, past ? "past" : "at",
+              left_out);
         progress_free(p);
     }
     /* The debrief data written by `enjeux report` (report-data.json), read

@@ -138,6 +138,7 @@ static void test_damaged(void) {
     CHECK(p != NULL);
     CHECK_INT(rep.status, PROGRESS_RECOVERED);
     CHECK_INT(rep.rebuilt, 2);
+    CHECK_INT(rep.left_out, 1); /* broken.json, said on screen */
     CHECK_INT(rep.line, 1);
     CHECK(strstr(rep.backup, "progress.json.damaged") != NULL);
     ProgressCompetency pc;
@@ -170,6 +171,7 @@ static void test_damaged(void) {
     p = progress_load(pdir, &rep);
     CHECK_INT(rep.status, PROGRESS_RECOVERED);
     CHECK_INT(rep.rebuilt, 0);
+    CHECK_INT(rep.left_out, 0);
     CHECK_INT(progress_total_plays(p), 0);
     progress_free(p);
 }

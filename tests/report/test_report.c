@@ -286,20 +286,25 @@ static void test_limits(void) {
             named = r->diags.items[i].code == DIAG_LIMIT && strstr(r->diags.items[i].message, "choices") &&
                     strstr(r->diags.items[i].message, "65526") && strcmp(r->diags.items[i].path, "/decisions") == 0;
     CHECK(named);
-    /* What a play names again is not new: one competency listed 70,000
-     * times, and the choices already counted, fit. */
-    size_t cap = 256 + 70000 * 24, k = 0;
-    char *d = malloc(cap);
-    CHECK(d != NULL);
-    if (d) {
-        k = (size_t)snprintf(d, cap, "{\"format\": 2, \"play_id\": \"d\", \"scenario\": {\"id\": \"x\"}, "
-                                    "\"decisions\": [{\"scene\": \"s\", \"choice\": \"c1\"}], \"competencies\": [");
-        for (int i = 0; i < 70000; i++) k += (size_t)snprintf(d + k, cap - k, "%s{\"id\": \"k\"}", i ? ", " : "");
-        k += (size_t)snprintf(d + k, cap - k, "]}");
-        CHECK(report_add_buffer(r, "d.json", d, k) == REPORT_ADDED);
-        CHECK(r->n_comps == 1 && r->scenarios[0].decisions[0].n_choices == 40000);
-        free(d);
-    }
+    /* The choices already counted are not new: a play naming one fits. */
+    const char *d = "{\"format\": 2, \"play_id\": \"d\", \"scenario\": {\"id\": \"x\"}, "
+                    "\"decisions\": [{\"scene\": \"s\", \"choice\": \"c1\"}], \"competencies\": [{\"id\": \"k\"}]}";
+    CHECK(report_add_buffer(r, "d.json", d, strlen(d)) == REPORT_ADDED);
+    CHECK(r->n_comps == 1 && r->scenarios[0].decisions[0].n_choices == 40000);
+    /* A competency listed twice would count twice: the play is refused,
+     * named at the second one, with the line of the first. */
+    const char *e = "{\"format\": 2, \"play_id\": \"e\", \"scenario\": {\"id\": \"x\"},\n"
+                    "\"decisions\": [{\"scene\": \"s\", \"choice\": \"c1\"}],\n"
+                    "\"competencies\": [{\"id\": \"k\", \"score\": 100},\n{\"id\": \"k\", \"score\": 100}]}";
+    CHECK(report_add_buffer(r, "e.json", e, strlen(e)) == REPORT_BAD);
+    bool dup = false;
+    for (size_t i = 0; i < r->diags.count; i++)
+        if (strcmp(r->diags.items[i].file, "e.json") == 0)
+            dup = r->diags.items[i].code == DIAG_DUPLICATE_ID && r->diags.items[i].line == 4 &&
+                  strcmp(r->diags.items[i].path, "/competencies/1/id") == 0 &&
+                  strstr(r->diags.items[i].message, "(ligne 3)") != NULL;
+    CHECK(dup);
+    CHECK(r->plays == 3 && r->bad == 2 && r->n_comps == 1 && r->comps[0].assessed == 0);
     CHECK(report_finish(r, NULL));
 done:
     free(a);
