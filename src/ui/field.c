@@ -224,7 +224,11 @@ int field_draw(App *app, int x, int y, int w, int id, const char *name, const ch
         int bw = caret_w;
         widget_fill(app, (SDL_Rect){box.x, box.y + box.h - bw, box.w, bw}, COL_ACCENT);
     }
-    if (it && ui_is_focused(&app->ui, it)) widget_focus_ring(app, box);
+    if (it && ui_is_focused(&app->ui, it)) {
+        widget_focus_ring(app, box);
+        /* Self-voicing says what the field is for as the focus comes. */
+        app_voice_focus(app, placeholder);
+    }
     char inner[UI_NAME_LEN];
     snprintf(inner, sizeof inner, "%.40s-text", name);
     int caret_x = x + pad;

@@ -39,7 +39,8 @@ bool field_edit(char *buf, size_t cap, FieldCaret *c, const SDL_Event *ev, bool 
  * Left/Right/Home/End stay in it) and draws a field `w` wide at (x, y):
  * the part of `text` around the caret, or `placeholder` in muted colour
  * when it is empty, with the caret and an accent underline while focused
- * (the text inside is registered as `name`-text). Returns its height. */
+ * (the text inside is registered as `name`-text); self-voicing reads the
+ * placeholder when the focus comes to it. Returns its height. */
 int field_draw(App *app, int x, int y, int w, int id, const char *name, const char *text, FieldCaret *c,
                const char *placeholder);
 

@@ -413,6 +413,7 @@ static int page_line(App *app, const ProfilesState *st, int x, int y, int w) {
     fmt_int(a, sizeof a, st->page + 1, app->lang);
     fmt_int(b, sizeof b, page_count(app), app->lang);
     tr_format(line, sizeof line, "prof.page", a, b);
+    app_voice_page(app, line);
     return widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT_MUTED, line, x, y, w, "page");
 }
 

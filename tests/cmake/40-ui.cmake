@@ -106,6 +106,16 @@ add_test(NAME ui_dev_relang
   COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/run_dev_relang.py $<TARGET_FILE:enjeux>)
 set_tests_properties(ui_dev_relang PROPERTIES TIMEOUT 600)
 
+# Self-voicing on the profiles (fields, page of profiles) and the --dev
+# error screen (its diagnostics), when the build has it
+# (tests/ui/run_voice_a11y.py).
+if(ENJEUX_HAVE_ESPEAK)
+  add_test(NAME ui_voice_a11y
+    COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/run_voice_a11y.py $<TARGET_FILE:enjeux> ${_lib}
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(ui_voice_a11y PROPERTIES TIMEOUT 600)
+endif()
+
 # The benchmark (built, not run by CTest): tests/bench/bench_ui.
 add_executable(bench_ui ${ENJEUX_TESTS_DIR}/bench/bench_ui.c)
 target_compile_definitions(bench_ui PRIVATE ENJEUX_BINARY="$<TARGET_FILE:enjeux>"

@@ -8,7 +8,8 @@ follows a change of language made in game (SDL_VIDEODRIVER=dummy):
    and no French message left;
 2. started on a good scenario that is then saved with an error (the game
    keeps the last good scenario and shows the file's errors): the same;
-3. the way back, English to French, with the keyboard only.
+3. the way back, English to French, with the keyboard only; back from the
+   settings, the focus is on « Paramètres » again.
 
 usage: run_dev_relang.py ENJEUX
 """
@@ -49,7 +50,7 @@ quit
 # Keyboard only: Shift+Tab to « Paramètres » in the bottom bar (Quit,
 # Settings, Reload: the focus starts on Reload); the settings open on the
 # current language (English), French is the button before; Escape goes
-# back.
+# back, with the focus on « Paramètres » again (Return reopens them).
 KEYS = """expect dev-error
 wait 2
 key Shift+Tab
@@ -57,6 +58,12 @@ key Return
 expect settings
 key Left
 key Return
+wait 2
+key Escape
+expect dev-error
+wait 2
+key Return
+expect settings
 wait 2
 key Escape
 expect dev-error
@@ -127,6 +134,12 @@ def main():
             check(frames, "start broken", "en", en, fr)
         frames, err = play(enjeux, tmp, "keys", os.path.join(lib, "essai"), KEYS, "en")
         errors += [err] if err else check(frames, "keyboard", "en", en, fr) + check(frames, "keyboard", "fr", fr, en)
+        if not err:
+            screens = [f["screen"] for f in frames]
+            opened = sum(1 for k, sc in enumerate(screens) if sc == "settings" and (k == 0 or screens[k - 1] != sc))
+            if opened != 2:
+                errors.append(f"keyboard: back from the settings, Return does not open them again "
+                              f"(the focus is not back on « Paramètres »): opened {opened} time(s)")
         # 2.: a good start, then a save with an error.
         with open(path, "w", encoding="utf-8") as f:
             json.dump(good, f, ensure_ascii=False, indent=2)
