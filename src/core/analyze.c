@@ -13,6 +13,8 @@
 
 enum { NO_EDGE = UINT32_MAX, SCORE_BUDGET_BASE = 1000000, SCORE_BUDGET_PER_EDGE = 4, GRID_SPAN_MAX = 360 };
 
+typedef struct Scratch Scratch;
+
 /* The explored state graph. States are numbered in discovery order, which
  * is breadth-first: a state's `pedge` (the edge that found it) gives a
  * shortest path to it. A state's out-edges are edges [first[v], first[v+1]). */
@@ -38,8 +40,9 @@ typedef struct AnalysisGraph {
     int32_t *age_cap;        /* per event: the largest {"after": N} of its condition */
     int32_t *keep;           /* per state word: mask of the bits that can change a future */
     int32_t *scene;          /* per state: word 0 of its compact state (scene, or -1 - ending) */
-    uint32_t *order;         /* a topological order, once known (track_free_meters) */
-    /* built after the search (graph_index) for the measures */
+    Scratch *scr;            /* the analysis' scratch memory; the arrays below marked (s) are its blocks */
+    uint32_t *order;         /* (s) a topological order, once known (track_free_meters) */
+    /* built after the search (graph_index) for the measures, all (s) */
     uint16_t nc;             /* competencies */
     int8_t *bestv;           /* per state × competency: the decision's best evidence, 0 when not positive */
     int8_t *evid;            /* per choice (in scene order) × competency: its evidence */
@@ -54,8 +57,8 @@ typedef struct AnalysisGraph {
     uint32_t *efired;        /* per edge (ne + 1): its fired events in `fired`, [efired[e], efired[e+1]) */
     uint16_t *fired;
     uint32_t nfired, fcap;
-    int32_t *flo, *fhi;      /* per state × free meter: the least and greatest value over the plays reaching it */
-    double *fsum;            /* per state × free meter: the sum of its value over those plays */
+    int32_t *flo, *fhi;      /* (s) per state × free meter: the least and greatest value over the plays reaching it */
+    double *fsum;            /* (s) per state × free meter: the sum of its value over those plays */
 } AnalysisGraph;
 
 /* ---- small helpers ----------------------------------------------------------- */
@@ -65,6 +68,110 @@ static bool grow(void **p, size_t elem, uint32_t cap) {
     if (!q) return false;
     *p = q;
     return true;
+}
+
+/* ---- scratch memory ------------------------------------------------------------
+ * The measures need many arrays of a few bytes per state or edge, one after
+ * the other. Freed to the C library, such large blocks go back to the
+ * system, and the next ones are faulted in again page by page (about a fifth
+ * of the analysis' time). An analysis keeps them instead: a block it is done
+ * with goes back to its Scratch and is handed out again, and all are freed
+ * at the end of the analysis (scratch_release). */
+typedef struct ScratchBlock {
+    void *p;
+    size_t size;
+    bool busy;
+} ScratchBlock;
+
+typedef struct Scratch {
+    ScratchBlock *b;
+    uint32_t n, cap;
+} Scratch;
+
+static ScratchBlock *scratch_block(Scratch *s, const void *p) {
+    for (uint32_t i = 0; i < s->n; i++)
+        if (s->b[i].p == p) return &s->b[i];
+    return NULL;
+}
+
+/* Adds block `p` of `size` bytes (from malloc) to `s`, busy or not; on
+ * failure frees it and returns false. */
+static bool scratch_adopt(Scratch *s, void *p, size_t size, bool busy) {
+    if (s->n == s->cap) {
+        uint32_t cap = s->cap ? s->cap * 2 : 32;
+        ScratchBlock *nb = realloc(s->b, sizeof *nb * cap);
+        if (!nb) {
+            free(p);
+            return false;
+        }
+        s->b = nb;
+        s->cap = cap;
+    }
+    s->b[s->n++] = (ScratchBlock){p, size, busy};
+    return true;
+}
+
+/* `size` bytes, not initialised: the smallest free block that holds them,
+ * else the largest free block grown to them, else a new block. NULL when
+ * out of memory. Give it back with scratch_put. */
+static void *scratch_get(Scratch *s, size_t size) {
+    if (!size) size = 1;
+    ScratchBlock *fit = NULL, *big = NULL;
+    for (uint32_t i = 0; i < s->n; i++) {
+        ScratchBlock *b = &s->b[i];
+        if (b->busy) continue;
+        if (b->size >= size) {
+            if (!fit || b->size < fit->size) fit = b;
+        } else if (!big || b->size > big->size) {
+            big = b;
+        }
+    }
+    if (!fit && big) {
+        void *q = realloc(big->p, size);
+        if (!q) return NULL;
+        big->p = q;
+        big->size = size;
+        fit = big;
+    }
+    if (fit) {
+        fit->busy = true;
+        return fit->p;
+    }
+    void *q = malloc(size);
+    return q && scratch_adopt(s, q, size, true) ? q : NULL;
+}
+
+/* As scratch_get, zero-filled. */
+static void *scratch_zget(Scratch *s, size_t size) {
+    void *p = scratch_get(s, size);
+    if (p) memset(p, 0, size);
+    return p;
+}
+
+/* Block `p` (from scratch_get) grown to at least `size` bytes, its content
+ * kept; NULL when out of memory (`p` is then still valid). */
+static void *scratch_resize(Scratch *s, void *p, size_t size) {
+    ScratchBlock *b = scratch_block(s, p);
+    if (!b) return NULL;
+    if (b->size >= size) return p;
+    void *q = realloc(p, size);
+    if (!q) return NULL;
+    b->p = q;
+    b->size = size;
+    return q;
+}
+
+/* Gives back a block of scratch_get, to be handed out again. Accepts NULL. */
+static void scratch_put(Scratch *s, const void *p) {
+    ScratchBlock *b = p ? scratch_block(s, p) : NULL;
+    if (b) b->busy = false;
+}
+
+/* Frees every block. */
+static void scratch_release(Scratch *s) {
+    for (uint32_t i = 0; i < s->n; i++) free(s->b[i].p);
+    free(s->b);
+    *s = (Scratch){NULL, 0, 0};
 }
 
 static void count_add(BigCount *c, uint64_t v, double approx) {
@@ -241,10 +348,21 @@ static inline int32_t state_meter(const AnalysisGraph *g, uint32_t v, uint16_t m
     return p->on ? (int32_t)x : 0;
 }
 
+/* Gives the graph's scratch blocks back (marked (s) in AnalysisGraph). */
+static void graph_return(AnalysisGraph *g) {
+    void **p[] = {(void **)&g->order, (void **)&g->bestv, (void **)&g->evid, (void **)&g->ctotal,
+                  (void **)&g->cbase, (void **)&g->in_first, (void **)&g->in_edge, (void **)&g->ecix,
+                  (void **)&g->flo, (void **)&g->fhi, (void **)&g->fsum};
+    for (size_t i = 0; i < sizeof p / sizeof p[0]; i++) {
+        scratch_put(g->scr, *p[i]);
+        *p[i] = NULL;
+    }
+}
+
+/* Frees what the graph owns (its scratch blocks are the analysis'). */
 static void graph_free(AnalysisGraph *g) {
     if (!g) return;
     free(g->keys);
-    free(g->order);
     free(g->table);
     free(g->pedge);
     free(g->depth);
@@ -257,18 +375,8 @@ static void graph_free(AnalysisGraph *g) {
     free(g->age_cap);
     free(g->keep);
     free(g->scene);
-    free(g->bestv);
-    free(g->evid);
-    free(g->ctotal);
-    free(g->cbase);
-    free(g->in_first);
-    free(g->in_edge);
-    free(g->ecix);
     free(g->efired);
     free(g->fired);
-    free(g->flo);
-    free(g->fhi);
-    free(g->fsum);
     free(g);
 }
 
@@ -282,7 +390,8 @@ static bool table_rehash(AnalysisGraph *g, uint32_t size) {
         while (t[h]) h = (h + 1) & mask;
         t[h] = g->table[i];
     }
-    free(g->table);
+    /* its pages are the measures' later */
+    if (g->table) scratch_adopt(g->scr, g->table, sizeof *t * (g->tmask + 1u), false);
     g->table = t;
     g->tmask = mask;
     return true;
@@ -307,10 +416,12 @@ static int64_t table_find(const AnalysisGraph *g, const uint64_t *key, uint32_t 
     return -1;
 }
 
-/* Returns the id of the state of key `key` (whose word 0 is `w0`), adding
- * it (found by edge `pedge`) when new; -1 when out of memory. */
-static int64_t graph_intern(AnalysisGraph *g, const uint64_t *key, int32_t w0, uint32_t pedge, uint32_t depth) {
-    uint32_t slot = 0, hash = hash_key(key, g->kw);
+/* Returns the id of the state of key `key` (of hash `hash`, whose word 0
+ * is `w0`), adding it (found by edge `pedge`) when new; -1 when out of
+ * memory. */
+static int64_t graph_intern(AnalysisGraph *g, const uint64_t *key, uint32_t hash, int32_t w0, uint32_t pedge,
+                            uint32_t depth) {
+    uint32_t slot = 0;
     int64_t id = table_find(g, key, hash, &slot);
     if (id >= 0) return id;
     if (g->n == g->cap) {
@@ -349,19 +460,19 @@ static bool add_edge(AnalysisGraph *g, uint32_t src, uint32_t to, uint16_t choic
     return true;
 }
 
-/* Remembers the events fired by the edge just added (their effects move
- * the free meters). */
-static bool record_fired(AnalysisGraph *g, const StepResult *st) {
+/* Remembers the `nf` events `fired` by the edge just added (their effects
+ * move the free meters). */
+static bool record_fired(AnalysisGraph *g, const uint16_t *fired, uint32_t nf) {
     uint32_t e = g->ne - 1;
-    if (e >= g->fcap || g->nfired + st->n_fired > g->fcap) {
+    if (e >= g->fcap || g->nfired + nf > g->fcap) {
         uint32_t cap = g->fcap ? g->fcap : 4096;
-        while (cap <= e + 1 || cap < g->nfired + st->n_fired) cap *= 2;
+        while (cap <= e + 1 || cap < g->nfired + nf) cap *= 2;
         if (!grow((void **)&g->efired, sizeof *g->efired, cap + 1) || !grow((void **)&g->fired, sizeof *g->fired, cap))
             return false;
         g->fcap = cap;
     }
     g->efired[e] = g->nfired;
-    for (uint16_t f = 0; f < st->n_fired; f++) g->fired[g->nfired++] = st->fired[f].event;
+    for (uint32_t f = 0; f < nf; f++) g->fired[g->nfired++] = fired[f];
     return true;
 }
 
@@ -396,20 +507,41 @@ static Path path_to_state(Arena *ar, const AnalysisGraph *g, uint32_t v) {
 
 typedef enum Explored { EXPLORED_ALL, EXPLORED_BOUND, EXPLORED_OOM, EXPLORED_WIDE } Explored;
 
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+enum { MAX_TRANSITIONS = LIMIT_CHOICES * LIMIT_OUTCOMES };
+
+/* The transitions of one state, stepped before they are added to the graph,
+ * so that the hash table's slots of all of them are fetched at once. */
+typedef struct Steps {
+    uint64_t *key;           /* MAX_TRANSITIONS keys of kw words */
+    uint32_t hash[MAX_TRANSITIONS];
+    int32_t w0[MAX_TRANSITIONS];
+    uint32_t fired_at[MAX_TRANSITIONS + 1];
+    uint16_t *fired;         /* the fired events of each, MAX_TRANSITIONS * n_events */
+} Steps;
+
 static Explored explore(Analysis *a, AnalysisGraph *g, Session *s, uint64_t max_states, uint32_t *event_edge) {
     const Scenario *sc = a->sc;
-    uint64_t *key = malloc(sizeof *key * g->kw);
+    Steps sp;
+    sp.key = malloc(sizeof *sp.key * g->kw * MAX_TRANSITIONS);
+    sp.fired = malloc(sizeof *sp.fired * (MAX_TRANSITIONS * (size_t)sc->n_events + 1u));
     Session *w = session_create(sc, NULL, 0, LANG_FR); /* steps from a copy of s, in state v */
-    if (!key || !w || !table_rehash(g, 1024)) {
-        free(key);
+    if (!sp.key || !sp.fired || !w || !table_rehash(g, 1024)) {
+        free(sp.key);
+        free(sp.fired);
         session_destroy(w);
         return EXPLORED_OOM;
     }
     for (uint16_t j = 0; j < g->nfree; j++) g->free_initial[j] = session_meter(s, g->free_index[j]);
     Explored result = EXPLORED_ALL;
-    if (!session_state_key(s, &g->spec, key))
+    if (!session_state_key(s, &g->spec, sp.key))
         result = EXPLORED_WIDE;
-    else if (graph_intern(g, key, (int32_t)session_scene_index(s), NO_EDGE, 0) < 0)
+    else if (graph_intern(g, sp.key, hash_key(sp.key, g->kw), (int32_t)session_scene_index(s), NO_EDGE, 0) < 0)
         result = EXPLORED_OOM;
     for (uint32_t v = 0; v < g->n && result == EXPLORED_ALL; v++) {
         g->first[v] = g->ne;
@@ -419,8 +551,8 @@ static Explored explore(Analysis *a, AnalysisGraph *g, Session *s, uint64_t max_
         g->mask[v] = mask;
         const Scene *scene = &sc->scenes[g->scene[v]];
         /* the transitions: every available choice, every outcome drawn */
-        uint8_t tc[LIMIT_CHOICES * LIMIT_OUTCOMES];
-        int8_t to_outcome[LIMIT_CHOICES * LIMIT_OUTCOMES];
+        uint8_t tc[MAX_TRANSITIONS];
+        int8_t to_outcome[MAX_TRANSITIONS];
         uint32_t nt = 0;
         for (uint16_t i = 0; i < scene->n_choices; i++) {
             if (!(mask & (1u << i))) continue;
@@ -435,30 +567,40 @@ static Explored explore(Analysis *a, AnalysisGraph *g, Session *s, uint64_t max_
                     to_outcome[nt++] = (int8_t)k;
                 }
         }
-        for (uint32_t t = 0; t < nt; t++) {
+        /* each transition stepped and keyed, its slot fetched ... */
+        sp.fired_at[0] = 0;
+        for (uint32_t t = 0; t < nt && result == EXPLORED_ALL; t++) {
             Session *x = s; /* the last transition steps from s itself */
             if (t + 1 < nt) {
                 session_state_copy(w, s);
                 x = w;
             }
             const StepResult *st = session_advance(x, tc[t], to_outcome[t], mask);
-            if (!st) {
+            uint64_t *key = sp.key + (size_t)t * g->kw;
+            if (!st)
                 result = EXPLORED_OOM;
-                break;
-            }
-            if (!session_state_key(x, &g->spec, key)) {
+            else if (!session_state_key(x, &g->spec, key))
                 result = EXPLORED_WIDE;
-                break;
-            }
-            int32_t w0 = session_is_over(x) ? -1 - session_ending_index(x) : (int32_t)session_scene_index(x);
-            int64_t to = graph_intern(g, key, w0, g->ne, g->depth[v] + 1);
+            if (result != EXPLORED_ALL) break;
+            sp.w0[t] = session_is_over(x) ? -1 - session_ending_index(x) : (int32_t)session_scene_index(x);
+            sp.hash[t] = hash_key(key, g->kw);
+            PREFETCH(&g->table[sp.hash[t] & g->tmask]);
+            uint32_t nf = sp.fired_at[t];
+            for (uint16_t f = 0; f < st->n_fired; f++) sp.fired[nf++] = st->fired[f].event;
+            sp.fired_at[t + 1] = nf;
+        }
+        /* ... then added, in order */
+        for (uint32_t t = 0; t < nt && result == EXPLORED_ALL; t++) {
+            int64_t to = graph_intern(g, sp.key + (size_t)t * g->kw, sp.hash[t], sp.w0[t], g->ne, g->depth[v] + 1);
             if (to < 0 || !add_edge(g, v, (uint32_t)to, tc[t], to_outcome[t])) {
                 result = EXPLORED_OOM;
                 break;
             }
-            for (uint16_t f = 0; f < st->n_fired; f++)
-                if (event_edge[st->fired[f].event] == NO_EDGE) event_edge[st->fired[f].event] = g->ne - 1;
-            if (g->nfree && !record_fired(g, st)) {
+            const uint16_t *fired = sp.fired + sp.fired_at[t];
+            uint32_t nf = sp.fired_at[t + 1] - sp.fired_at[t];
+            for (uint32_t f = 0; f < nf; f++)
+                if (event_edge[fired[f]] == NO_EDGE) event_edge[fired[f]] = g->ne - 1;
+            if (g->nfree && !record_fired(g, fired, nf)) {
                 result = EXPLORED_OOM;
                 break;
             }
@@ -472,7 +614,8 @@ static Explored explore(Analysis *a, AnalysisGraph *g, Session *s, uint64_t max_
     if (g->nfree && g->efired) g->efired[g->ne] = g->nfired;
     a->states = g->n;
     a->transitions = g->ne;
-    free(key);
+    free(sp.key);
+    free(sp.fired);
     session_destroy(w);
     return result;
 }
@@ -494,13 +637,14 @@ static bool graph_index(const Scenario *sc, AnalysisGraph *g) {
     g->nc = sc->n_competencies;
     uint32_t nch = 0;
     for (uint32_t i = 0; i < sc->n_scenes; i++) nch += sc->scenes[i].n_choices;
-    g->bestv = calloc((size_t)n * C, 1);
-    g->evid = calloc((size_t)(nch + 1u) * C, 1);
-    g->ctotal = calloc(nch + 1u, sizeof *g->ctotal);
-    g->cbase = malloc(sizeof *g->cbase * (sc->n_scenes + 1u));
-    g->in_first = calloc(n + 1u, sizeof *g->in_first);
-    g->in_edge = malloc(sizeof *g->in_edge * (g->ne + 1u));
-    g->ecix = malloc(sizeof *g->ecix * (g->ne + 1u));
+    Scratch *sx = g->scr;
+    g->bestv = scratch_zget(sx, (size_t)n * C);
+    g->evid = scratch_zget(sx, (size_t)(nch + 1u) * C);
+    g->ctotal = scratch_zget(sx, sizeof *g->ctotal * (nch + 1u));
+    g->cbase = scratch_get(sx, sizeof *g->cbase * (sc->n_scenes + 1u));
+    g->in_first = scratch_zget(sx, sizeof *g->in_first * (n + 1u));
+    g->in_edge = scratch_get(sx, sizeof *g->in_edge * (g->ne + 1u));
+    g->ecix = scratch_get(sx, sizeof *g->ecix * (g->ne + 1u));
     if (!g->bestv || !g->evid || !g->ctotal || !g->cbase || !g->in_first || !g->in_edge || !g->ecix)
         return false;
     for (uint32_t s = 0, k = 0; s < sc->n_scenes; s++) {
@@ -537,11 +681,11 @@ static bool graph_index(const Scenario *sc, AnalysisGraph *g) {
     for (uint32_t e = 0; e < g->ne; e++) g->ecix[e] = g->cbase[g->scene[g->esrc[e]]] + g->echoice[e];
     for (uint32_t e = 0; e < g->ne; e++) g->in_first[g->eto[e] + 1]++;
     for (uint32_t v = 0; v < n; v++) g->in_first[v + 1] += g->in_first[v];
-    uint32_t *fill = malloc(sizeof *fill * (n + 1u));
+    uint32_t *fill = scratch_get(sx, sizeof *fill * (n + 1u));
     if (!fill) return false;
     memcpy(fill, g->in_first, sizeof *fill * n);
     for (uint32_t e = 0; e < g->ne; e++) g->in_edge[fill[g->eto[e]]++] = e;
-    free(fill);
+    scratch_put(sx, fill);
     return true;
 }
 
@@ -572,7 +716,7 @@ static uint32_t popcount16(uint16_t m) {
 
 /* Kahn's algorithm; returns false (a cycle) when some state is left out. */
 static bool topological_order(const AnalysisGraph *g, uint32_t *order) {
-    uint32_t *indeg = calloc(g->n, sizeof *indeg);
+    uint32_t *indeg = scratch_zget(g->scr, sizeof *indeg * g->n);
     if (!indeg) return false;
     for (uint32_t e = 0; e < g->ne; e++) indeg[g->eto[e]]++;
     uint32_t head = 0, tail = 0;
@@ -583,7 +727,7 @@ static bool topological_order(const AnalysisGraph *g, uint32_t *order) {
         for (uint32_t e = g->first[v]; e < g->first[v + 1]; e++)
             if (--indeg[g->eto[e]] == 0) order[tail++] = g->eto[e];
     }
-    free(indeg);
+    scratch_put(g->scr, indeg);
     return tail == g->n;
 }
 
@@ -592,7 +736,7 @@ static bool topological_order(const AnalysisGraph *g, uint32_t *order) {
 /* The effects along edge `e`, one after the other in the engine's order:
  * the choice's, its chance outcome's, then each fired event's. `*i` starts
  * at 0; NULL past the last. */
-static const Effects *edge_effects(const Scenario *sc, const AnalysisGraph *g, uint32_t e, uint32_t *i) {
+static inline const Effects *edge_effects(const Scenario *sc, const AnalysisGraph *g, uint32_t e, uint32_t *i) {
     const Choice *c = &sc->scenes[g->scene[g->esrc[e]]].choices[g->echoice[e]];
     uint32_t k = (*i)++;
     if (k == 0) return &c->effects;
@@ -663,9 +807,10 @@ static bool free_distribution(const Scenario *sc, AnalysisGraph *g, const uint32
     uint32_t n = g->n, F = g->nfree;
     uint16_t m = g->free_index[j];
     const Meter *mt = &sc->meters[m];
-    uint32_t *off = malloc(sizeof *off * n), *len = calloc(n, sizeof *len);
+    Scratch *sx = g->scr;
+    uint32_t *off = scratch_get(sx, sizeof *off * n), *len = scratch_zget(sx, sizeof *len * n);
     size_t cap = (size_t)n + 16, used = 0;
-    FreeEntry *buf = malloc(sizeof *buf * cap);
+    FreeEntry *buf = scratch_get(sx, sizeof *buf * cap);
     bool ok = off && len && buf;
     if (!ok) *oom = true;
     for (uint32_t k = 0; k < n && ok; k++) {
@@ -680,7 +825,7 @@ static bool free_distribution(const Scenario *sc, AnalysisGraph *g, const uint32
             }
             if (used + lu > cap) {
                 size_t ncap = (used + lu) * 2;
-                FreeEntry *nb = realloc(buf, sizeof *nb * ncap);
+                FreeEntry *nb = scratch_resize(sx, buf, sizeof *nb * ncap);
                 if (!nb) {
                     ok = false;
                     *oom = true;
@@ -719,9 +864,9 @@ static bool free_distribution(const Scenario *sc, AnalysisGraph *g, const uint32
         g->fhi[ti] = used > at ? buf[used - 1].value : INT32_MIN;
         g->fsum[ti] = sum;
     }
-    free(off);
-    free(len);
-    free(buf);
+    scratch_put(sx, off);
+    scratch_put(sx, len);
+    scratch_put(sx, buf);
     return ok;
 }
 
@@ -752,11 +897,12 @@ typedef enum Tracked { TRACKED_OK, TRACKED_AGAIN, TRACKED_OOM } Tracked;
  * added does not change them. */
 static Tracked track_free_meters(const Scenario *sc, AnalysisGraph *g, uint32_t *kept) {
     uint32_t n = g->n, F = g->nfree;
-    uint32_t *order = malloc(sizeof *order * n);
-    double *cnt = calloc(n, sizeof *cnt);
-    g->flo = malloc(sizeof *g->flo * n * F);
-    g->fhi = malloc(sizeof *g->fhi * n * F);
-    g->fsum = calloc((size_t)n * F, sizeof *g->fsum);
+    Scratch *sx = g->scr;
+    uint32_t *order = scratch_get(sx, sizeof *order * n);
+    double *cnt = scratch_zget(sx, sizeof *cnt * n);
+    g->flo = scratch_get(sx, sizeof *g->flo * n * F);
+    g->fhi = scratch_get(sx, sizeof *g->fhi * n * F);
+    g->fsum = scratch_zget(sx, sizeof *g->fsum * n * F);
     Tracked r = TRACKED_OK;
     uint32_t clamped = 0, *in_first = NULL, *in_edge = NULL;
     if (!order || !cnt || !g->flo || !g->fhi || !g->fsum) {
@@ -807,22 +953,22 @@ static Tracked track_free_meters(const Scenario *sc, AnalysisGraph *g, uint32_t 
         }
     }
     if (!clamped) goto out;
-    in_first = calloc(n + 1u, sizeof *in_first);
-    in_edge = malloc(sizeof *in_edge * (g->ne + 1u));
+    in_first = scratch_zget(sx, sizeof *in_first * (n + 1u));
+    in_edge = scratch_get(sx, sizeof *in_edge * (g->ne + 1u));
     if (!in_first || !in_edge) {
         r = TRACKED_OOM;
         goto out;
     }
     for (uint32_t e = 0; e < g->ne; e++) in_first[g->eto[e] + 1]++;
     for (uint32_t v = 0; v < n; v++) in_first[v + 1] += in_first[v];
-    uint32_t *fill = malloc(sizeof *fill * (n + 1u));
+    uint32_t *fill = scratch_get(sx, sizeof *fill * (n + 1u));
     if (!fill) {
         r = TRACKED_OOM;
         goto out;
     }
     memcpy(fill, in_first, sizeof *fill * n);
     for (uint32_t e = 0; e < g->ne; e++) in_edge[fill[g->eto[e]]++] = e;
-    free(fill);
+    scratch_put(sx, fill);
     /* the budget of a distribution: as much as the score distributions get */
     uint64_t budget = SCORE_BUDGET_BASE + (uint64_t)SCORE_BUDGET_PER_EDGE * g->ne;
     for (uint32_t j = 0; j < F; j++) {
@@ -841,21 +987,21 @@ out:
         g->order = order; /* kept for the measures */
         order = NULL;
     }
-    free(order);
-    free(cnt);
-    free(in_first);
-    free(in_edge);
+    scratch_put(sx, order);
+    scratch_put(sx, cnt);
+    scratch_put(sx, in_first);
+    scratch_put(sx, in_edge);
     return r;
 }
 
 /* Probability of each ending under random play on a graph with cycles:
  * mass pushed along the edges until what is still moving is negligible. */
 static void probabilities_cyclic(Analysis *a, const AnalysisGraph *g, double *prob) {
-    double *next = calloc(g->n, sizeof *next);
-    double *absorbed = calloc(g->n, sizeof *absorbed);
+    double *next = scratch_zget(g->scr, sizeof *next * g->n);
+    double *absorbed = scratch_zget(g->scr, sizeof *absorbed * g->n);
     if (!next || !absorbed) {
-        free(next);
-        free(absorbed);
+        scratch_put(g->scr, next);
+        scratch_put(g->scr, absorbed);
         return;
     }
     memset(prob, 0, sizeof *prob * g->n);
@@ -878,8 +1024,8 @@ static void probabilities_cyclic(Analysis *a, const AnalysisGraph *g, double *pr
         if (moving < 1e-13) break;
     }
     memcpy(prob, absorbed, sizeof *prob * g->n);
-    free(next);
-    free(absorbed);
+    scratch_put(g->scr, next);
+    scratch_put(g->scr, absorbed);
 }
 
 typedef struct ScoreEntry {
@@ -984,70 +1130,69 @@ static void end_figures_add(EndFigures *f, CompetencyReport *r, const ScoreEntry
 /* The (earned, best) pairs at the endings, merged in a grid when every
  * pair fits: earned in [-span, span], best in [0, span] (the longest play
  * times the largest evidence), cell (earned + span) * width + best. Its
- * cells are cleared after each use. */
+ * cells are cleared after each use. Only the counts are added: the grid is
+ * used when every count stays below 2^53, where a count and its double
+ * `approx` are the same number. */
 typedef struct EndGrid {
     int32_t span;
     size_t width, cells;
     uint64_t *count;
-    double *approx;
 } EndGrid;
 
 /* The walk of score_distribution, the same for every competency: per state
- * in topological order, one op: {e, v} for a state v (not an ending) with
- * one incoming edge e; {NO_EDGE, v} for the start or a state with several;
- * {e, NO_EDGE} for each edge e into an ending, in in_edge order. And the
- * per-state lists' scratch. */
+ * in topological order, one op: {u, v, c} for a state v (not an ending)
+ * with one incoming edge, from u by a choice of index c (in scene order);
+ * {NO_EDGE, v} for the start or a state with several; {u, NO_EDGE, c} for
+ * each edge into an ending, in in_edge order. And the per-state lists:
+ * state v's pairs are buf[off, off + len), each shifted by shift_e in
+ * earned and shift_b in best, v's own best included, in one record so that
+ * a state's list is one memory access. */
 typedef struct ScoreOp {
-    uint32_t e, v;
+    uint32_t u, v, c;
 } ScoreOp;
+
+typedef struct ScoreList {
+    uint32_t off, len;
+    int32_t shift_e, shift_b;
+} ScoreList;
 
 typedef struct ScoreWalk {
     ScoreOp *op;
     size_t nop;
-    uint32_t *off, *len;
-    int32_t *shift_e, *shift_b;
+    ScoreList *list;
     ScoreEntry *buf;         /* the lists, kept from one competency to the next */
     size_t cap;
 } ScoreWalk;
 
-static void score_walk_free(ScoreWalk *w) {
-    free(w->op);
-    free(w->off);
-    free(w->len);
-    free(w->shift_e);
-    free(w->shift_b);
-    free(w->buf);
-}
-
 /* False when out of memory. */
 static bool score_walk_init(const AnalysisGraph *g, const uint32_t *order, ScoreWalk *w) {
     uint32_t n = g->n;
-    w->op = malloc(sizeof *w->op * ((size_t)n + g->ne + 1u));
+    w->op = scratch_get(g->scr, sizeof *w->op * ((size_t)n + g->ne + 1u));
     w->nop = 0;
-    w->off = malloc(sizeof *w->off * (n + 1u));
-    w->len = calloc(n + 1u, sizeof *w->len);
-    w->shift_e = malloc(sizeof *w->shift_e * (n + 1u));
-    w->shift_b = malloc(sizeof *w->shift_b * (n + 1u));
-    if (!w->op || !w->off || !w->len || !w->shift_e || !w->shift_b) return false;
+    w->list = scratch_get(g->scr, sizeof *w->list * (n + 1u));
+    if (!w->op || !w->list) return false;
     for (uint32_t k = 0; k < n; k++) {
         uint32_t v = order[k], ifirst = g->in_first[v], iend = g->in_first[v + 1];
         if (v != 0 && g->scene[v] < 0) {
-            for (uint32_t i = ifirst; i < iend; i++) w->op[w->nop++] = (ScoreOp){g->in_edge[i], NO_EDGE};
+            for (uint32_t i = ifirst; i < iend; i++) {
+                uint32_t e = g->in_edge[i];
+                w->op[w->nop++] = (ScoreOp){g->esrc[e], NO_EDGE, g->ecix[e]};
+            }
         } else if (v != 0 && iend - ifirst == 1) {
-            w->op[w->nop++] = (ScoreOp){g->in_edge[ifirst], v};
+            uint32_t e = g->in_edge[ifirst];
+            w->op[w->nop++] = (ScoreOp){g->esrc[e], v, g->ecix[e]};
         } else {
-            w->op[w->nop++] = (ScoreOp){NO_EDGE, v};
+            w->op[w->nop++] = (ScoreOp){NO_EDGE, v, 0};
         }
     }
     return true;
 }
 
-/* The exact distribution of (earned, best) over all playthroughs, pulled in
- * topological order: each state's list is built from its predecessors'
- * and kept in one growing buffer. A state with one incoming edge shares its
- * predecessor's list, shifted by (shift_e, shift_b): the same pairs in the
- * same order, without a copy. `ex` is each edge's evidence for `comp` and
- * `bb` each state's best, laid out by the caller. Fills every figure of `cr`
+/* The exact distribution of (earned, best) of competency `comp` over all
+ * playthroughs, pulled in topological order: each state's list is built
+ * from its predecessors' and kept in one growing buffer. A state with one
+ * incoming edge shares its predecessor's list, shifted by (shift_e,
+ * shift_b): the same pairs in the same order, without a copy. Fills every figure of `cr`
  * at the endings; false (cr untouched) when the work passes `budget`
  * entries (a shared list counts as if copied). The sums are of integers
  * held in doubles, the figures at the endings taken once per distinct pair:
@@ -1055,15 +1200,14 @@ static bool score_walk_init(const AnalysisGraph *g, const uint32_t *order, Score
  * every sum stays below 2^53, so exact in any order) or else in a hash
  * table, in the same order whatever the layout, so that the reported means
  * do not move by a rounding. */
-static bool score_distribution(const AnalysisGraph *g, ScoreWalk *wk, const int8_t *ex, const int8_t *bb,
-                               uint64_t budget, EndGrid *gd, CompetencyReport *cr) {
+static bool score_distribution(const AnalysisGraph *g, ScoreWalk *wk, uint16_t comp, uint64_t budget, EndGrid *gd,
+                               CompetencyReport *cr) {
     bool grid = gd != NULL;
-    uint32_t n = g->n;
-    uint32_t *off = wk->off, *len = wk->len;
-    int32_t *shift_e = wk->shift_e, *shift_b = wk->shift_b;
+    uint32_t n = g->n, C = g->nc;
+    ScoreList *list = wk->list;
     if (!wk->buf) {
         wk->cap = (size_t)n + 16;
-        wk->buf = malloc(sizeof *wk->buf * wk->cap);
+        wk->buf = scratch_get(g->scr, sizeof *wk->buf * wk->cap);
     }
     size_t cap = wk->cap, used = 0;
     ScoreEntry *buf = wk->buf;
@@ -1073,27 +1217,25 @@ static bool score_distribution(const AnalysisGraph *g, ScoreWalk *wk, const int8
     EndFigures fig = {false, false, false, 0, 0, 0, 0, 0};
     EndTable ends = {NULL, 0, 0};
     if (!grid) ok = ok && ends_grow(&ends);
-    const uint32_t *in_first = g->in_first, *in_edge = g->in_edge, *esrc = g->esrc;
+    const uint32_t *in_first = g->in_first, *in_edge = g->in_edge, *esrc = g->esrc, *ecix = g->ecix;
+    const int8_t *ev = g->evid + comp, *bv = g->bestv + comp; /* a choice's evidence, a state's best: stride C */
     for (size_t q = 0; q < wk->nop && ok; q++) {
         ScoreOp op = wk->op[q];
         if (op.v == NO_EDGE) { /* an edge into an ending: its pairs go straight to the figures */
-            uint32_t e = op.e, u = esrc[e], lu = len[u];
-            int32_t x = ex[e] + shift_e[u], b = bb[u] + shift_b[u];
-            work += lu;
+            ScoreList lu = list[op.u];
+            int32_t x = ev[(size_t)op.c * C] + lu.shift_e, b = lu.shift_b;
+            work += lu.len;
             if (work > budget) {
                 ok = false;
                 break;
             }
-            const ScoreEntry *src = buf + off[u];
+            const ScoreEntry *src = buf + lu.off;
             if (grid) {
-                for (uint32_t j = 0; j < lu; j++) {
-                    size_t c = (size_t)(src[j].earned + x + gd->span) * gd->width + (size_t)(src[j].best + b);
-                    gd->count[c] += src[j].count;
-                    gd->approx[c] += src[j].approx;
-                }
+                int64_t w = (int64_t)gd->width, base = (x + gd->span) * w + b;
+                for (uint32_t j = 0; j < lu.len; j++) gd->count[base + src[j].earned * w + src[j].best] += src[j].count;
                 continue;
             }
-            for (uint32_t j = 0; j < lu && ok; j++) {
+            for (uint32_t j = 0; j < lu.len && ok; j++) {
                 ScoreEntry p = {src[j].earned + x, src[j].best + b, src[j].count, src[j].approx};
                 ok = ends_add(&ends, &p);
             }
@@ -1101,17 +1243,14 @@ static bool score_distribution(const AnalysisGraph *g, ScoreWalk *wk, const int8
         }
         uint32_t v = op.v;
         size_t at = used;
-        if (op.e != NO_EDGE) { /* one way in: the predecessor's list, shifted */
-            uint32_t e = op.e, u = esrc[e];
-            work += len[u];
+        if (op.u != NO_EDGE) { /* one way in: the predecessor's list, shifted */
+            ScoreList lu = list[op.u];
+            work += lu.len;
             if (work > budget) {
                 ok = false;
                 break;
             }
-            off[v] = off[u];
-            len[v] = len[u];
-            shift_e[v] = shift_e[u] + ex[e];
-            shift_b[v] = shift_b[u] + bb[u];
+            list[v] = (ScoreList){lu.off, lu.len, lu.shift_e + ev[(size_t)op.c * C], lu.shift_b + bv[(size_t)v * C]};
             continue;
         }
         if (v == 0) {
@@ -1122,16 +1261,17 @@ static bool score_distribution(const AnalysisGraph *g, ScoreWalk *wk, const int8
             buf[used++] = (ScoreEntry){0, 0, 1, 1.0};
         }
         for (uint32_t i = in_first[v], iend = in_first[v + 1]; i < iend; i++) {
-            uint32_t e = in_edge[i], u = esrc[e], lu = len[u];
-            int32_t x = ex[e] + shift_e[u], b = bb[u] + shift_b[u];
-            work += lu;
+            uint32_t e = in_edge[i], u = esrc[e];
+            ScoreList lu = list[u];
+            int32_t x = ev[(size_t)ecix[e] * C] + lu.shift_e, b = lu.shift_b;
+            work += lu.len;
             if (work > budget) {
                 ok = false;
                 break;
             }
-            if (used + lu > cap) {
-                size_t ncap = (used + lu) * 2;
-                ScoreEntry *nb = realloc(buf, sizeof *nb * ncap);
+            if (used + lu.len > cap) {
+                size_t ncap = (used + lu.len) * 2;
+                ScoreEntry *nb = scratch_resize(g->scr, buf, sizeof *nb * ncap);
                 if (!nb) {
                     ok = false;
                     break;
@@ -1139,11 +1279,11 @@ static bool score_distribution(const AnalysisGraph *g, ScoreWalk *wk, const int8
                 buf = wk->buf = nb;
                 cap = wk->cap = ncap;
             }
-            const ScoreEntry *src = buf + off[u];
+            const ScoreEntry *src = buf + lu.off;
             ScoreEntry *dst = buf + used;
-            for (uint32_t j = 0; j < lu; j++)
+            for (uint32_t j = 0; j < lu.len; j++)
                 dst[j] = (ScoreEntry){src[j].earned + x, src[j].best + b, src[j].count, src[j].approx};
-            used += lu;
+            used += lu.len;
         }
         if (!ok) break;
         size_t m = used - at;
@@ -1169,18 +1309,15 @@ static bool score_distribution(const AnalysisGraph *g, ScoreWalk *wk, const int8
             }
             used = w + 1;
         }
-        off[v] = (uint32_t)at;
-        len[v] = (uint32_t)(used - at);
-        shift_e[v] = shift_b[v] = 0;
+        list[v] = (ScoreList){(uint32_t)at, (uint32_t)(used - at), 0, bv[(size_t)v * C]};
     }
     for (size_t c = 0; ok && grid && c < gd->cells; c++) {
-        if (gd->approx[c] == 0) continue;
-        ScoreEntry q = {(int32_t)(c / gd->width) - gd->span, (int32_t)(c % gd->width), gd->count[c], gd->approx[c]};
+        if (gd->count[c] == 0) continue;
+        ScoreEntry q = {(int32_t)(c / gd->width) - gd->span, (int32_t)(c % gd->width), gd->count[c], (double)gd->count[c]};
         end_figures_add(&fig, &r, &q);
     }
     if (grid) {
         memset(gd->count, 0, sizeof *gd->count * gd->cells);
-        memset(gd->approx, 0, sizeof *gd->approx * gd->cells);
     }
     for (uint32_t i = 0; ok && ends.slot && i <= ends.mask; i++) {
         if (!ends.slot[i].used) continue;
@@ -1266,7 +1403,7 @@ static void competency_sums(const AnalysisGraph *g, const uint32_t *order, const
 /* A shortest play that reaches an ending without a decision assessing
  * `comp`: breadth-first search through the states that do not assess it. */
 static bool skip_path(Analysis *a, const AnalysisGraph *g, uint16_t comp, uint32_t *pedge, uint32_t *queue, Path *out) {
-    uint8_t *seen = calloc(g->n, 1);
+    uint8_t *seen = scratch_zget(g->scr, g->n);
     if (!seen) return false;
     uint32_t head = 0, tail = 0;
     queue[tail++] = 0;
@@ -1288,7 +1425,7 @@ static bool skip_path(Analysis *a, const AnalysisGraph *g, uint16_t comp, uint32
                 queue[tail++] = g->eto[e];
             }
     }
-    free(seen);
+    scratch_put(g->scr, seen);
     return found;
 }
 
@@ -1489,14 +1626,16 @@ done_cov:
     free(without);
     free(dead);
 
-    /* order, counts, lengths, probabilities */
-    uint32_t *order = malloc(sizeof *order * n);
-    double *cnt = calloc(n, sizeof *cnt);
-    uint64_t *cntu = calloc(n, sizeof *cntu);
-    uint32_t *longest = calloc(n, sizeof *longest);
-    double *prob = calloc(n, sizeof *prob);
-    uint32_t *pe = malloc(sizeof *pe * n), *queue = malloc(sizeof *queue * n);
-    int64_t *tmax = NULL, *tmin = NULL; /* allocated once the arrays above are freed, to reuse their pages */
+    /* order, counts, lengths, probabilities; each scratch array is given
+     * back once used, so that the later ones reuse its pages */
+    Scratch *sx = g->scr;
+    uint32_t *order = scratch_get(sx, sizeof *order * n);
+    double *cnt = scratch_zget(sx, sizeof *cnt * n);
+    uint64_t *cntu = scratch_zget(sx, sizeof *cntu * n);
+    uint32_t *longest = scratch_zget(sx, sizeof *longest * n);
+    double *prob = scratch_zget(sx, sizeof *prob * n);
+    uint32_t *pe = scratch_get(sx, sizeof *pe * n), *queue = scratch_get(sx, sizeof *queue * n);
+    int64_t *tmax = NULL, *tmin = NULL;
     uint32_t *pmax = NULL, *pmin = NULL;
     if (!order || !cnt || !cntu || !longest || !prob || !pe || !queue) goto done;
 
@@ -1515,9 +1654,8 @@ done_cov:
             if (!is_ending(g, v) && best_of(g, v, ci) > 0) cr->assessed = true;
         cr->skippable = skip_path(a, g, ci, pe, queue, &cr->skip_path);
     }
-    /* each scratch array is freed once used, so that the later ones reuse its pages */
-    free(pe);
-    free(queue);
+    scratch_put(sx, pe);
+    scratch_put(sx, queue);
     pe = queue = NULL;
 
     if (a->has_cycle) {
@@ -1564,10 +1702,19 @@ done_cov:
             if (longest[v] + 1 > longest[t]) longest[t] = longest[v] + 1;
         }
     }
+    /* the final meters: per ending over its states (meters in the key, or
+     * followed apart), then over the endings reached */
     double weight = 0;
     double *msum = calloc(sc->n_meters ? sc->n_meters : 1, sizeof *msum);
     bool *eseen = calloc(sc->n_endings, sizeof *eseen);
-    bool first = true;
+    uint16_t nm = sc->n_meters, F = g->nfree;
+    KeyPart part[LIMIT_METERS];
+    int32_t fj[LIMIT_METERS]; /* free index of each meter, -1 when in the key */
+    for (uint16_t m = 0, j = 0; m < nm; m++) {
+        part[m] = g->spec.meters[m];
+        if (!part[m].on) part[m].lo = 0;
+        fj[m] = g->free_meters >> m & 1u ? j++ : -1;
+    }
     for (uint32_t v = 0; v < n; v++) {
         int32_t w0 = g->scene[v];
         if (w0 >= 0) {
@@ -1583,53 +1730,64 @@ done_cov:
         count_add(&a->playthroughs, cntu[v], cnt[v]);
         if (longest[v] > a->longest) a->longest = longest[v];
         weight += cnt[v];
-        for (uint16_t m = 0, j = 0; m < sc->n_meters; m++) {
-            int32_t lo = state_meter(g, v, m), hi = lo;
-            double sum = (double)lo * cnt[v];
-            if (g->free_meters >> m & 1u) { /* followed apart */
-                size_t i = (size_t)v * g->nfree + j++;
+        if (!msum || !eseen) continue;
+        bool efirst = !eseen[-1 - w0];
+        eseen[-1 - w0] = true;
+        const uint64_t *key = key_at(g, v);
+        for (uint16_t m = 0; m < nm; m++) {
+            int32_t lo, hi;
+            double sum;
+            if (fj[m] >= 0) { /* followed apart */
+                size_t i = (size_t)v * F + (uint32_t)fj[m];
                 lo = g->flo[i];
                 hi = g->fhi[i];
                 sum = g->fsum[i];
+            } else {
+                const KeyPart *p = &part[m];
+                lo = hi = p->on ? (int32_t)((uint32_t)(key[p->word] >> p->shift & ((1ull << p->bits) - 1u)) + p->lo) : 0;
+                sum = (double)lo * cnt[v];
             }
-            if (first || lo < a->meters[m].min) a->meters[m].min = lo;
-            if (first || hi > a->meters[m].max) a->meters[m].max = hi;
-            if (msum) msum[m] += sum;
-            bool efirst = eseen && !eseen[-1 - w0];
+            msum[m] += sum;
             if (efirst || lo < er->meter_min[m]) er->meter_min[m] = lo;
             if (efirst || hi > er->meter_max[m]) er->meter_max[m] = hi;
         }
-        if (eseen) eseen[-1 - w0] = true;
+    }
+    bool first = true;
+    for (uint16_t i = 0; i < sc->n_endings && eseen; i++) {
+        if (!eseen[i]) continue;
+        for (uint16_t m = 0; m < nm; m++) {
+            if (first || a->endings[i].meter_min[m] < a->meters[m].min) a->meters[m].min = a->endings[i].meter_min[m];
+            if (first || a->endings[i].meter_max[m] > a->meters[m].max) a->meters[m].max = a->endings[i].meter_max[m];
+        }
         first = false;
     }
     if (sat_total) a->playthroughs.saturated = true;
     for (uint16_t m = 0; m < sc->n_meters && msum && weight > 0; m++) a->meters[m].mean = msum[m] / weight;
     free(msum);
     free(eseen);
-    free(cntu);
-    free(longest);
-    free(prob);
+    scratch_put(sx, cntu);
+    scratch_put(sx, longest);
+    scratch_put(sx, prob);
     cntu = NULL;
     longest = NULL;
     prob = NULL;
-    tmax = malloc(sizeof *tmax * n);
-    tmin = malloc(sizeof *tmin * n);
-    pmax = malloc(sizeof *pmax * n);
-    pmin = malloc(sizeof *pmin * n);
+    tmax = scratch_get(sx, sizeof *tmax * n);
+    tmin = scratch_get(sx, sizeof *tmin * n);
+    pmax = scratch_get(sx, sizeof *pmax * n);
+    pmin = scratch_get(sx, sizeof *pmin * n);
     if (!tmax || !tmin || !pmax || !pmin) goto done;
     extreme_rest(g, order, tmax, pmax, tmin, pmin);
     if (extreme_play(ar, g, 1, tmax, pmax, &a->best_play, &a->best_total))
         extreme_play(ar, g, -1, tmin, pmin, &a->worst_play, &a->worst_total);
-    free(tmax);
-    free(tmin);
-    free(pmax);
-    free(pmin);
+    scratch_put(sx, tmax);
+    scratch_put(sx, tmin);
+    scratch_put(sx, pmax);
+    scratch_put(sx, pmin);
     tmax = tmin = NULL;
     pmax = pmin = NULL;
 
     PathSums ps = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
-    const int8_t *ex = NULL, *bb = NULL;
-    ScoreWalk wk = {NULL, 0, NULL, NULL, NULL, NULL, NULL, 0};
+    ScoreWalk wk = {NULL, 0, NULL, NULL, 0};
     bool walk = sc->n_competencies && score_walk_init(g, order, &wk);
     /* Every sum at the endings is of integers below 2^53 (so exact, in any
      * order) when the playthroughs times the largest evidence, best or
@@ -1640,68 +1798,30 @@ done_cov:
         if (x > emax) emax = x;
     }
     double span = (double)a->longest * emax, bound = span > 100.0 ? span : 100.0;
-    EndGrid grid = {0, 0, 0, NULL, NULL};
+    EndGrid grid = {0, 0, 0, NULL};
     bool direct = !plain && !a->playthroughs.saturated && a->playthroughs.approx * bound < 9007199254740992.0 &&
                   span <= GRID_SPAN_MAX;
     if (direct) {
         grid.span = (int32_t)span;
         grid.width = (size_t)grid.span + 1;
         grid.cells = grid.width * (2 * (size_t)grid.span + 1);
-        grid.count = calloc(grid.cells, sizeof *grid.count);
-        grid.approx = calloc(grid.cells, sizeof *grid.approx);
-        direct = grid.count && grid.approx;
-    }
-    /* per competency: each edge's evidence (exs) and each state's best (bbs) */
-    int8_t *exs = walk ? malloc((size_t)(g->ne + 1u) * g->nc) : NULL, *bbs = walk ? malloc((size_t)(n + 1u) * g->nc) : NULL;
-    if (exs && bbs) {
-        uint32_t C = g->nc;
-        for (uint32_t e = 0; e < g->ne; e++) {
-            const int8_t *x = &g->evid[(size_t)g->ecix[e] * C];
-            for (uint32_t ci = 0; ci < C; ci++) exs[(size_t)ci * g->ne + e] = x[ci];
-        }
-        for (uint32_t v = 0; v < n; v++)
-            for (uint32_t ci = 0; ci < C; ci++) bbs[(size_t)ci * n + v] = g->bestv[(size_t)v * C + ci];
+        grid.count = scratch_zget(sx, sizeof *grid.count * grid.cells);
+        direct = grid.count != NULL;
     }
     for (uint16_t ci = 0; ci < sc->n_competencies; ci++) {
-        if (exs && bbs) {
-            ex = exs + (size_t)ci * g->ne;
-            bb = bbs + (size_t)ci * n;
-            if (score_distribution(g, &wk, ex, bb, score_budget, direct ? &grid : NULL, &a->competencies[ci])) continue;
-        }
+        if (walk && score_distribution(g, &wk, ci, score_budget, direct ? &grid : NULL, &a->competencies[ci])) continue;
         /* too many combinations: the ranges of the evidence only */
         if (!ps.emin) {
-            ps = (PathSums){malloc(sizeof(int32_t) * n), malloc(sizeof(int32_t) * n), malloc(sizeof(int32_t) * n),
-                            malloc(sizeof(int32_t) * n), malloc(sizeof(double) * n), malloc(sizeof(double) * n),
-                            malloc(sizeof(uint64_t) * n), malloc(sizeof(double) * n)};
-            if (!ps.emax || !ps.bmin || !ps.bmax || !ps.esum || !ps.bsum || !ps.c0 || !ps.c0d) break;
+            ps = (PathSums){scratch_get(sx, sizeof(int32_t) * n), scratch_get(sx, sizeof(int32_t) * n),
+                            scratch_get(sx, sizeof(int32_t) * n), scratch_get(sx, sizeof(int32_t) * n),
+                            scratch_get(sx, sizeof(double) * n), scratch_get(sx, sizeof(double) * n),
+                            scratch_get(sx, sizeof(uint64_t) * n), scratch_get(sx, sizeof(double) * n)};
+            if (!ps.emin || !ps.emax || !ps.bmin || !ps.bmax || !ps.esum || !ps.bsum || !ps.c0 || !ps.c0d) break;
         }
-        if (ps.emin) competency_sums(g, order, cnt, ci, &ps, &a->competencies[ci]);
+        competency_sums(g, order, cnt, ci, &ps, &a->competencies[ci]);
     }
-    free(ps.emin);
-    free(ps.emax);
-    free(ps.bmin);
-    free(ps.bmax);
-    free(ps.esum);
-    free(ps.bsum);
-    free(ps.c0);
-    free(ps.c0d);
-    free(exs);
-    free(bbs);
-    free(grid.count);
-    free(grid.approx);
-    score_walk_free(&wk);
 done:
-    free(order);
-    free(cnt);
-    free(cntu);
-    free(longest);
-    free(prob);
-    free(pe);
-    free(queue);
-    free(tmax);
-    free(tmin);
-    free(pmax);
-    free(pmin);
+    /* the scratch blocks go back with the analysis' (scratch_release) */
     return true;
 }
 
@@ -1984,11 +2104,13 @@ static Analysis *run(const Scenario *sc, const Framework *fw, const AnalysisOpti
     a->meters = arena_alloc(ar, sizeof *a->meters * (sc->n_meters + 1u));
     a->competencies = arena_alloc(ar, sizeof *a->competencies * (sc->n_competencies + 1u));
     Session *s = session_create(sc, fw, o.seed, LANG_FR);
+    Scratch scr = {NULL, 0, 0};
     AnalysisGraph *g = calloc(1, sizeof *g);
     uint32_t *event_edge = malloc(sizeof *event_edge * (sc->n_events + 1u));
     if (!a->scenes || !a->endings || !a->events || !a->choices || !a->meters || !a->competencies || !s || !g ||
         !event_edge)
         goto oom;
+    g->scr = &scr;
     for (uint16_t i = 0; i < sc->n_endings; i++) {
         a->endings[i].meter_min = arena_alloc(ar, sizeof(int32_t) * (sc->n_meters + 1u));
         a->endings[i].meter_max = arena_alloc(ar, sizeof(int32_t) * (sc->n_meters + 1u));
@@ -2022,20 +2144,20 @@ static Analysis *run(const Scenario *sc, const Framework *fw, const AnalysisOpti
         session_reset(s, o.seed);
         ex = explore(a, g, s, o.max_states, event_edge);
         if (ex == EXPLORED_OOM) goto oom;
+        Tracked t = TRACKED_OK;
         if (ex == EXPLORED_WIDE) {
             wide = true;
-            graph_free(g);
-            g = calloc(1, sizeof *g);
-            if (!g) goto oom;
-            continue;
+            t = TRACKED_AGAIN;
+        } else if (ex == EXPLORED_ALL && g->nfree) {
+            t = track_free_meters(sc, g, &kept);
         }
-        if (ex != EXPLORED_ALL || !g->nfree) break;
-        Tracked t = track_free_meters(sc, g, &kept);
         if (t == TRACKED_OOM) goto oom;
         if (t == TRACKED_OK) break;
+        graph_return(g);
         graph_free(g);
         g = calloc(1, sizeof *g);
         if (!g) goto oom;
+        g->scr = &scr;
     }
     if (ex == EXPLORED_ALL) {
         a->mode = ANALYSIS_EXACT;
@@ -2046,6 +2168,8 @@ static Analysis *run(const Scenario *sc, const Framework *fw, const AnalysisOpti
             }
         uint64_t budget = o.score_budget ? o.score_budget : SCORE_BUDGET_BASE + (uint64_t)SCORE_BUDGET_PER_EDGE * g->ne;
         if (!measure_exact(a, g, budget, plain)) goto oom;
+        graph_return(g);
+        g->scr = NULL;
         a->graph = g;
         g = NULL;
     } else {
@@ -2056,6 +2180,7 @@ static Analysis *run(const Scenario *sc, const Framework *fw, const AnalysisOpti
         g = NULL;
         measure_sampled(a, s, &o);
     }
+    scratch_release(&scr);
     check_quality(a);
     free(event_edge);
     session_destroy(s);
@@ -2063,6 +2188,7 @@ static Analysis *run(const Scenario *sc, const Framework *fw, const AnalysisOpti
 oom:
     free(event_edge);
     graph_free(g);
+    scratch_release(&scr);
     session_destroy(s);
     analysis_free(a);
     return NULL;

@@ -7,9 +7,13 @@
  * narrow no-break space (U+202F) before ; : ! ? and inside « ». */
 #include "core/diag.h"
 
+#include <errno.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/fsutil.h"
 
 /* U+202F NARROW NO-BREAK SPACE and the French quotes around it. */
 #define NB "\u202f"
@@ -534,4 +538,35 @@ char *diag_list_format_json(const DiagList *dl) {
     }
     buf_puts(&b, dl->count ? "\n]\n" : "]\n");
     return buf_take(&b);
+}
+
+const char *diag_errno_text(Lang lang, int err) {
+    bool fr = lang != LANG_EN;
+    switch (err) {
+    case ENOENT: return fr ? "fichier introuvable" : "no such file";
+    case EACCES: return fr ? "lecture non autorisée" : "permission denied";
+    case EISDIR: return fr ? "c'est un dossier" : "it is a folder";
+    case ENOMEM: return fr ? "mémoire insuffisante" : "out of memory";
+    case ENOTDIR: return fr ? "un élément du chemin n'est pas un dossier" : "a part of the path is not a folder";
+    default: return strerror(err);
+    }
+}
+
+bool diag_read_file(DiagList *dl, const char *path, size_t limit, char **data, size_t *len) {
+    size_t size = 0;
+    int err = 0;
+    FsStatus st = fsutil_read_file(path, limit, data, len, &size, &err);
+    if (st == FS_OK) return true;
+    char a[32], b[32];
+    const char *args[4] = {a, b, NULL, NULL};
+    if (st == FS_TOO_LARGE) {
+        snprintf(a, sizeof a, "%zu", size);
+        snprintf(b, sizeof b, "%zu", limit);
+        diag_add(dl, DIAG_FILE_TOO_LARGE, path, 0, 0, "", args);
+    } else {
+        args[0] = path;
+        args[1] = diag_errno_text(dl->lang, err);
+        diag_add(dl, DIAG_IO, path, 0, 0, "", args);
+    }
+    return false;
 }

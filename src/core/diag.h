@@ -55,6 +55,15 @@ void diag_list_free(DiagList *dl);
 bool diag_add(DiagList *dl, DiagCode code, const char *file, uint32_t line, uint32_t col,
               const char *path, const char *const args[4]);
 
+/* Why a file could not be read or written (an errno value), in `lang`:
+ * plain words for the common causes, strerror() for the others. */
+const char *diag_errno_text(Lang lang, int err);
+
+/* Reads the whole file at `path`, at most `limit` bytes, for a loader.
+ * Returns true with *data (malloc'd, NUL-terminated, caller frees) and *len;
+ * false after reporting file-too-large or io against `path`. */
+bool diag_read_file(DiagList *dl, const char *path, size_t limit, char **data, size_t *len);
+
 /* Sorts the diagnostics from index `from` on by file, line and column,
  * keeping the order of those at the same place. */
 void diag_list_sort(DiagList *dl, size_t from);

@@ -6,7 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#if defined(__SSE2__)
+/* SSE2 (every x86-64) scans sixteen bytes at a time; elsewhere, or with
+ * JDOM_PORTABLE (test_jdom_portable builds both and compares them), the
+ * parser takes its word-at-a-time paths. */
+#if defined(__SSE2__) && !defined(JDOM_PORTABLE)
+#define JDOM_SSE2
 #include <emmintrin.h>
 #endif
 
@@ -14,13 +18,20 @@
 
 enum { JDOM_INTERN = 1024, JDOM_BATCH = 1024, JDOM_CHUNK = 64 * 1024 };
 
-/* A member name stored once. Names of up to 15 bytes are compared as two
- * little-endian words, zero-padded (w0, w1); longer ones byte by byte. */
-typedef struct InternSlot {
+/* A member name stored once: its first sixteen bytes as two little-endian
+ * words, zero-padded (w0, w1), the rest compared byte by byte. Objects
+ * mostly repeat the same names in the same order: each name remembers the
+ * one that followed it last time (`succ`), and the first name of the
+ * objects under it (`child`), so that the parser can check the bytes of
+ * the name it expects instead of looking it up. */
+typedef struct InternSlot InternSlot;
+struct InternSlot {
     uint64_t w0, w1;
+    uint64_t m0, m1; /* the bytes of a short name in w0, w1; 0 for a long one */
     const char *name;
     size_t len;
-} InternSlot;
+    InternSlot *succ, *child;
+};
 
 typedef struct Parser {
     Arena *nodes, *strings;
@@ -31,6 +42,7 @@ typedef struct Parser {
     size_t err_off;
     bool dup_keys;
     InternSlot *intern;  /* JDOM_INTERN slots of member names */
+    InternSlot *unplaced; /* the expected name where no slot remembers it */
     bool names_exact;    /* every member name so far is interned: equal names are equal pointers */
     JNode *batch;        /* zeroed nodes not handed out yet */
     size_t free_nodes;
@@ -73,14 +85,14 @@ static inline size_t w_first(uint64_t m) { return (size_t)__builtin_ctzll(m) >> 
 
 static inline bool is_blank(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
-#if defined(__SSE2__)
+#if defined(JDOM_SSE2)
 /* Sixteen bytes of the text at once (SSE2, every x86-64). */
 static inline __m128i load16(const char *s) { return _mm_loadu_si128((const __m128i *)(const void *)s); }
 #endif
 
 /* The first position at or after `i` that is not a blank. */
 static size_t skip_ws_run(const char *s, size_t i, size_t n) {
-#if defined(__SSE2__)
+#if defined(JDOM_SSE2)
     const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
                   tab = _mm_set1_epi8('\t');
     while (i + 16 <= n) {
@@ -154,7 +166,7 @@ static inline void copy_bytes(char *d, const char *src, size_t n) {
         memcpy(d, src, 4);
         memcpy(d + n - 4, src + n - 4, 4);
     } else {
-        memcpy(d, src, n);
+        for (size_t k = 0; k < n; k++) d[k] = src[k];
     }
 }
 
@@ -172,29 +184,67 @@ static char *string_space(Parser *p, size_t n) {
     return d;
 }
 
+/* The bytes taken by the special byte s[i] of a string (below 0x20, '"',
+ * backslash or non-ASCII; i < n): 2 for an escape (checked when decoded),
+ * 2 to 4 for a valid UTF-8 character; 0 for the closing quote; -1 after
+ * fail() for a control character or invalid UTF-8. */
+static inline int string_special(Parser *p, const char *s, size_t i, size_t n, bool *escapes) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80)
+        return 2; /* a two-byte character (é, à…): always valid */
+    if (c == '"') return 0;
+    if (c == '\\') {
+        *escapes = true;
+        return 2;
+    }
+    if (c < 0x20) {
+        fail(p, c == '\n' ? JP_LINE_BREAK : JP_CONTROL_CHAR, i);
+        return -1;
+    }
+    if (c >= 0x80) {
+        size_t k = utf8_sequence_length(s + i, n - i);
+        if (!k) fail(p, JP_BAD_UTF8, i);
+        return k ? (int)k : -1;
+    }
+    return 1; /* not special: only after the word scan's false positives */
+}
+
 /* p->pos at the opening quote. Decodes the string into `arena`; its length
  * in bytes goes to *out_len. */
 static const char *parse_string(Parser *p, Arena *arena, uint32_t *out_len) {
     const char *s = p->s;
     size_t start = p->pos + 1, i = start, n = p->len;
     bool escapes = false;
-    for (;;) {
-#if defined(__SSE2__)
-        /* Sixteen plain bytes at a time: no quote, backslash, control or
-         * non-ASCII byte (the signed comparison catches both). */
-        const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'), space = _mm_set1_epi8(' ');
-        while (i + 16 <= n) {
-            __m128i x = load16(s + i);
-            __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash)),
-                                           _mm_cmplt_epi8(x, space));
-            unsigned m = (unsigned)_mm_movemask_epi8(special);
-            if (m) {
-                i += (size_t)__builtin_ctz(m);
-                goto special;
+    int step;
+#if defined(JDOM_SSE2)
+    /* Sixteen bytes at a time: the special ones (quote, backslash, control
+     * or non-ASCII: the signed comparison catches both) taken in order from
+     * the block's mask, without reloading it after each character. */
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'), space = _mm_set1_epi8(' ');
+    while (i + 16 <= n) {
+        __m128i x = load16(s + i);
+        __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash)),
+                                       _mm_cmplt_epi8(x, space));
+        unsigned m = (unsigned)_mm_movemask_epi8(special);
+        size_t next = i + 16;
+        while (m) {
+            size_t j = i + (size_t)__builtin_ctz(m);
+            if ((step = string_special(p, s, j, n, &escapes)) <= 0) {
+                if (step < 0) return NULL;
+                i = j;
+                goto closed;
             }
-            i += 16;
+            size_t past = j + (size_t)step - i; /* bytes of the block done */
+            if (past >= 16) {
+                next = i + past;
+                break;
+            }
+            m &= ~0u << past;
         }
+        i = next;
+    }
 #endif
+    for (;;) {
         /* Eight plain bytes at a time: no quote, backslash or control. */
         while (i + 8 <= n) {
             uint64_t w = load8(s + i);
@@ -205,35 +255,19 @@ static const char *parse_string(Parser *p, Arena *arena, uint32_t *out_len) {
             }
             i += 8;
         }
-#if defined(__SSE2__)
-    special:
-#endif
         if (i >= n) {
             fail(p, JP_SYNTAX, n);
             return NULL;
         }
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"') break;
-        if (c < 0x20) {
-            fail(p, c == '\n' ? JP_LINE_BREAK : JP_CONTROL_CHAR, i);
-            return NULL;
+        if ((step = string_special(p, s, i, n, &escapes)) <= 0) {
+            if (step < 0) return NULL;
+            break;
         }
-        if (c == '\\') {
-            escapes = true;
-            i += 2;
-        } else if (c >= 0xC2 && c <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
-            i += 2; /* a two-byte character (é, à…): always valid */
-        } else if (c >= 0x80) {
-            size_t k = utf8_sequence_length(s + i, n - i);
-            if (!k) {
-                fail(p, JP_BAD_UTF8, i);
-                return NULL;
-            }
-            i += k;
-        } else {
-            i++;
-        }
+        i += (size_t)step;
     }
+#if defined(JDOM_SSE2)
+closed:;
+#endif
     size_t raw = i - start;
     char *d = arena == p->strings ? string_space(p, raw + 1) : arena_alloc_uninit(arena, raw + 1);
     if (!d) {
@@ -300,24 +334,17 @@ static inline bool same_bytes(const char *a, const char *b, size_t n) {
     return true;
 }
 
-/* The stored copy of the plain name of `n` bytes at `src` (w0, w1: its
- * words when n <= 15), added on first use; NULL when the table is full
- * around its slot or out of memory (p->status says which). */
 static inline uint64_t short_name_hash(uint64_t w0, uint64_t w1) {
     uint64_t h = (w0 * 0x9E3779B97F4A7C15ULL) ^ (w1 * 0xC2B2AE3D27D4EB4FULL);
     return h ^ h >> 29;
 }
 
-static const char *intern(Parser *p, const char *src, size_t n, uint64_t w0, uint64_t w1) {
-    uint64_t h;
-    if (n <= 15) {
-        h = short_name_hash(w0, w1);
-    } else {
-        w0 = w1 = 0;
-        h = n * 0x9E3779B97F4A7C15ULL;
-        for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)src[i]) * 0x100000001B3ULL;
-        h ^= h >> 29;
-    }
+/* The slot of the plain name of `n` bytes at `src`, whose first sixteen
+ * bytes are the words w0, w1 (zero past the name), added on first use;
+ * NULL when the table is full around its slot or out of memory (p->status
+ * says which). */
+static inline InternSlot *intern(Parser *p, const char *src, size_t n, uint64_t w0, uint64_t w1) {
+    uint64_t h = short_name_hash(w0, w1) ^ n;
     for (uint32_t probe = 0; probe < 8; probe++) {
         InternSlot *e = &p->intern[(h + probe) & (JDOM_INTERN - 1)];
         if (!e->name) {
@@ -328,10 +355,13 @@ static const char *intern(Parser *p, const char *src, size_t n, uint64_t w0, uin
             }
             memcpy(d, src, n);
             d[n] = '\0';
-            *e = (InternSlot){w0, w1, d, n};
-            return d;
+            uint64_t m0 = n >= 8 ? ~0ULL : (1ULL << 8 * n) - 1, m1 = n >= 16 ? 0 : n >= 8 ? (1ULL << 8 * (n - 8)) - 1 : 0;
+            if (n > 15) m0 = 0;
+            *e = (InternSlot){w0, w1, m0, m1, d, n, NULL, NULL};
+            return e;
         }
-        if (e->len == n && e->w0 == w0 && e->w1 == w1 && (n <= 15 || same_bytes(e->name, src, n))) return e->name;
+        if (e->w0 == w0 && e->w1 == w1 && e->len == n && (n <= 16 || same_bytes(e->name + 16, src + 16, n - 16)))
+            return e;
     }
     return NULL;
 }
@@ -339,32 +369,45 @@ static const char *intern(Parser *p, const char *src, size_t n, uint64_t w0, uin
 /* Bytes that end a plain name: '"' and below, backslash, non-ASCII. */
 static inline uint64_t w_not_plain(uint64_t w) { return w_below(w, '"' + 1) | w_eq(w, '\\') | (w & W_HIGHS); }
 
-static inline uint64_t w_low_bytes(size_t n) { return n ? ~0ULL >> (64 - 8 * n) : 0; }
+/* Whether the member name at `s` (after its opening quote; s[0] to
+ * s[15] readable) is the short name of slot `e`. */
+static inline bool is_name_at(const char *s, const InternSlot *e) {
+    return (load8(s) & e->m0) == e->w0 && (load8(s + 8) & e->m1) == e->w1 && s[e->len] == '"';
+}
 
-static const char *parse_key(Parser *p) {
+/* Names longer than this are not interned. */
+enum { JDOM_NAME_MAX = 63 };
+
+/* p->pos at the opening quote of a member name: the name, stored once
+ * when plain (*slot its slot, NULL otherwise), p->pos after it; NULL
+ * after fail(). */
+static const char *parse_key(Parser *p, InternSlot **slot) {
     const char *s = p->s;
+    *slot = NULL;
     size_t start = p->pos + 1, n = 0;
     uint64_t w0 = 0, w1 = 0;
-    if (start + 16 <= p->len) { /* the common case: a name of 1 to 15 plain bytes */
+    if (start + 16 <= p->len) { /* the common case: found a word at a time */
         w0 = load8(s + start);
         uint64_t m = w_not_plain(w0);
         if (m) {
             n = w_first(m);
-            w0 &= w_low_bytes(n);
+            w0 &= (1ULL << 8 * n) - 1;
         } else {
             w1 = load8(s + start + 8);
             m = w_not_plain(w1);
             if (m) {
                 n = 8 + w_first(m);
-                w1 &= w_low_bytes(n - 8);
+                w1 &= (1ULL << 8 * (n - 8)) - 1;
             } else {
-                n = 16;
+                for (n = 16; n <= JDOM_NAME_MAX && start + n + 8 <= p->len; n += 8)
+                    if ((m = w_not_plain(load8(s + start + n)))) break;
+                n = m ? n + w_first(m) : 0;
             }
         }
-        if (n == 0 || n == 16 || s[start + n] != '"') n = 0;
+        if (n > JDOM_NAME_MAX || s[start + n] != '"') n = 0;
     }
     if (n == 0) { /* near the end, long, empty or not plain */
-        size_t i = start, end = p->len - start > 64 ? start + 64 : p->len;
+        size_t i = start, end = p->len - start > JDOM_NAME_MAX + 1 ? start + JDOM_NAME_MAX + 1 : p->len;
         while (i < end && (unsigned char)s[i] > '"' && (unsigned char)s[i] < 0x80 && s[i] != '\\') i++;
         if (i >= end || s[i] != '"' || i == start) {
             uint32_t len;
@@ -373,16 +416,15 @@ static const char *parse_key(Parser *p) {
         }
         n = i - start;
         unsigned char buf[16] = {0};
-        if (n <= 15) {
-            memcpy(buf, s + start, n);
-            w0 = load8((const char *)buf);
-            w1 = load8((const char *)buf + 8);
-        }
+        memcpy(buf, s + start, n < 16 ? n : 16);
+        w0 = load8((const char *)buf);
+        w1 = load8((const char *)buf + 8);
     }
-    const char *name = intern(p, s + start, n, w0, w1);
-    if (name) {
+    InternSlot *e = intern(p, s + start, n, w0, w1);
+    if (e) {
         p->pos = start + n + 1;
-        return name;
+        *slot = e;
+        return e->name;
     }
     if (p->status != JP_OK) return NULL;
     uint32_t len;
@@ -514,7 +556,16 @@ typedef struct Frame {
     JNode *node;
     JNode **tail;  /* where the next member goes */
     uint64_t seen; /* member names met, hashed to one bit each (objects) */
+    InternSlot *ctx;     /* the name of the member holding it (through arrays) */
+    InternSlot **learn;  /* where the name expected next is remembered (objects) */
+    char close;          /* '}' or ']' */
 } Frame;
+
+/* Whether the two bytes at s + pos are `ab`, the byte after them not a
+ * blank (nor the end): the usual ": " and ", " before a value or a name. */
+static inline bool pair_then_token(const char *s, size_t pos, size_t n, const char ab[2]) {
+    return pos + 2 < n && memcmp(s + pos, ab, 2) == 0 && (unsigned char)s[pos + 2] > ' ';
+}
 
 /* Parses one value at p->pos (after blanks), its containers with an
  * explicit stack (no recursion, the position in a register). Returns the
@@ -530,6 +581,7 @@ static JNode *parse_document(Parser *p) {
     int depth = 0;
     JNode *root = NULL, *v;
     const char *key = NULL;
+    InternSlot *key_slot = NULL; /* key's slot, when stored once */
     Frame *f = NULL;
     char c;
 
@@ -548,7 +600,29 @@ value: /* a value at pos, member `key` of the innermost container (or the root) 
             fail(p, JP_TOO_DEEP, pos);
             return NULL;
         }
-        break;
+        if (depth == 0) {
+            root = v;
+        } else {
+            v->string = key;
+            *f->tail = v;
+            f->tail = &v->next;
+            f->node->count++;
+        }
+        {
+            InternSlot *ctx = depth == 0 ? NULL : f->close == '}' ? key_slot : f->ctx;
+            f = &stack[depth++];
+            *f = (Frame){v, &v->child, 0, ctx, ctx ? &ctx->child : &p->unplaced, c == '{' ? '}' : ']'};
+        }
+        pos = skip_ws_at(s, pos + 1, n);
+        if (pos < n && s[pos] == f->close) {
+            pos++;
+            goto closed;
+        }
+        if (c == '[') {
+            key = NULL;
+            goto value;
+        }
+        goto member;
     case '"':
         if (!(v = new_node(p, JN_STRING))) return NULL;
         if (!(v->valuestring = parse_string(p, p->strings, &v->len))) return NULL;
@@ -580,76 +654,92 @@ value: /* a value at pos, member `key` of the innermost container (or the root) 
         break;
     }
     if (depth == 0) {
-        root = v;
-    } else {
-        v->string = key;
-        *f->tail = v;
-        f->tail = &v->next;
-        f->node->count++;
+        p->pos = pos;
+        return v;
     }
-    if (v->type == JN_OBJECT || v->type == JN_ARRAY) {
-        f = &stack[depth++];
-        *f = (Frame){v, &v->child, 0};
-        pos = skip_ws_at(s, pos + 1, n);
-        if (pos < n && s[pos] == (v->type == JN_OBJECT ? '}' : ']')) {
-            pos++;
-            goto closed;
-        }
-        goto member;
-    }
+    v->string = key;
+    *f->tail = v;
+    f->tail = &v->next;
+    f->node->count++;
 
 after: /* after a member or element of f */
-    if (depth == 0) {
-        p->pos = pos;
-        return root;
+    if (pair_then_token(s, pos, n, ", ")) { /* the usual separator */
+        pos += 2;
+        goto next;
     }
     pos = skip_ws_at(s, pos, n);
     if (pos < n && s[pos] == ',') {
         pos = skip_ws_at(s, pos + 1, n);
-        goto member;
+        goto next;
     }
-    if (pos < n && s[pos] == (f->node->type == JN_OBJECT ? '}' : ']')) {
+    if (pos < n && s[pos] == f->close) {
         pos++;
-        if (f->node->type == JN_OBJECT && f->node->count > 32 && !f->node->dup_keys) check_big_object(p, f->node);
+        if (f->close == '}' && f->node->count > 32 && !f->node->dup_keys) check_big_object(p, f->node);
         goto closed;
     }
     fail(p, JP_SYNTAX, pos);
     return NULL;
 
 closed: /* f's container ends before pos */
-    depth--;
-    f = depth > 0 ? &stack[depth - 1] : NULL;
+    if (--depth == 0) {
+        p->pos = pos;
+        return root;
+    }
+    f = &stack[depth - 1];
     goto after;
 
-member: /* the next member or element of f at pos */
-    if (f->node->type != JN_OBJECT) {
+next: /* the next member or element of f at pos */
+    if (f->close == ']') {
         key = NULL;
         goto value;
     }
+
+member: /* the next member of object f at pos */
     if (pos >= n || s[pos] != '"') {
         fail(p, JP_SYNTAX, pos);
         return NULL;
     }
-    p->pos = pos;
-    if (!(key = parse_key(p))) return NULL;
-    pos = p->pos;
-    if (pos >= n || s[pos] != ':') { /* mostly right after the name */
-        pos = skip_ws_at(s, pos, n);
-        if (pos >= n || s[pos] != ':') {
-            fail(p, JP_SYNTAX, pos);
-            return NULL;
+    {
+        /* The name that followed the previous one last time, checked. */
+        InternSlot *expected = *f->learn;
+        if (expected && pos + 17 <= n && is_name_at(s + pos + 1, expected)) {
+            key_slot = expected;
+            key = expected->name;
+            pos += expected->len + 2;
+        } else {
+            p->pos = pos;
+            if (!(key = parse_key(p, &key_slot))) return NULL;
+            pos = p->pos;
+            *f->learn = key_slot;
         }
+        f->learn = key_slot ? &key_slot->succ : &p->unplaced;
     }
-    pos = skip_ws_at(s, pos + 1, n);
-    JNode *obj = f->node;
-    if (obj->count < 32 && !obj->dup_keys) {
+    if (pair_then_token(s, pos, n, ": ")) { /* the usual ": " */
+        pos += 2;
+    } else {
+        if (pos >= n || s[pos] != ':') { /* mostly right after the name */
+            pos = skip_ws_at(s, pos, n);
+            if (pos >= n || s[pos] != ':') {
+                fail(p, JP_SYNTAX, pos);
+                return NULL;
+            }
+        }
+        pos = skip_ws_at(s, pos + 1, n);
+    }
+    {
+        /* A name met before in this object sets its bit again: only then
+         * (or when names are not all interned) walk the members. Objects
+         * past 32 members are checked when they close. */
         uint64_t bit = 1ULL << ((uintptr_t)key >> 4 & 63); /* names are 16-byte aligned */
-        if (!p->names_exact || (f->seen & bit))
-            for (const JNode *m = obj->child; m; m = m->next)
-                if (m->string == key || (!p->names_exact && jdom_streq(m->string, key))) {
-                    obj->dup_keys = p->dup_keys = true;
-                    break;
-                }
+        if ((f->seen & bit) || !p->names_exact) {
+            JNode *obj = f->node;
+            if (obj->count < 32 && !obj->dup_keys)
+                for (const JNode *m = obj->child; m; m = m->next)
+                    if (m->string == key || (!p->names_exact && jdom_streq(m->string, key))) {
+                        obj->dup_keys = p->dup_keys = true;
+                        break;
+                    }
+        }
         f->seen |= bit;
     }
     goto value;
@@ -657,7 +747,7 @@ member: /* the next member or element of f at pos */
 
 JNode *jdom_parse(Arena *nodes, Arena *strings, const char *s, size_t len, int max_depth,
                   JParseStatus *status, size_t *err_off, bool *dup_keys) {
-    Parser p = {nodes, strings, s, len, 0, max_depth, JP_OK, 0, false, NULL, true, NULL, 0, NULL, 0};
+    Parser p = {nodes, strings, s, len, 0, max_depth, JP_OK, 0, false, NULL, NULL, true, NULL, 0, NULL, 0};
     p.intern = arena_alloc(nodes, JDOM_INTERN * sizeof *p.intern);
     if (!p.intern) {
         *status = JP_OOM;

@@ -12,7 +12,6 @@
 #include <emmintrin.h>
 #endif
 
-#include "core/fsutil.h"
 #include "core/idtable.h"
 #include "core/scenario.h"
 #include "core/utf8.h"
@@ -207,32 +206,11 @@ static void report_file(JReader *r, DiagCode code, uint32_t line, uint32_t col, 
 
 /* ---- reading and parsing -------------------------------------------------- */
 
-static const char *describe_errno(const JReader *r, int err) {
-    bool fr = rlang(r) == LANG_FR;
-    switch (err) {
-    case ENOENT: return fr ? "fichier introuvable" : "no such file";
-    case EACCES: return fr ? "lecture non autorisée" : "permission denied";
-    case EISDIR: return fr ? "c'est un dossier" : "it is a folder";
-    case ENOMEM: return fr ? "mémoire insuffisante" : "out of memory";
-    case ENOTDIR: return fr ? "un élément du chemin n'est pas un dossier" : "a part of the path is not a folder";
-    default: return strerror(err);
-    }
-}
-
 bool jreader_read_file(JReader *r, size_t limit) {
     char *data;
-    size_t len, size;
-    int err;
-    FsStatus st = fsutil_read_file(r->file, limit, &data, &len, &size, &err);
-    if (st == FS_TOO_LARGE) {
-        char a[32], b[32];
-        snprintf(a, sizeof a, "%zu", size);
-        snprintf(b, sizeof b, "%zu", limit);
-        report_file(r, DIAG_FILE_TOO_LARGE, 0, 0, a, b);
-        return false;
-    }
-    if (st != FS_OK) {
-        report_file(r, DIAG_IO, 0, 0, r->file, describe_errno(r, err));
+    size_t len;
+    if (!diag_read_file(r->dl, r->file, limit, &data, &len)) {
+        r->errors++;
         return false;
     }
     free(r->data);
@@ -356,7 +334,7 @@ JNode *jreader_parse(JReader *r, size_t limit) {
             snprintf(what, sizeof what, "%02X", (unsigned)(unsigned char)s[off]);
             report_file(r, DIAG_BAD_UTF8, line, col, what, NULL);
             break;
-        case JP_OOM: report_file(r, DIAG_IO, 0, 0, r->file, describe_errno(r, ENOMEM)); break;
+        case JP_OOM: report_file(r, DIAG_IO, 0, 0, r->file, diag_errno_text(r->dl->lang, ENOMEM)); break;
         default:
             describe_char(r, s, len, off, what, sizeof what);
             report_file(r, DIAG_JSON_SYNTAX, line, col, what, NULL);

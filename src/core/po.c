@@ -6,12 +6,10 @@
  * ended by a blank line, a comment or the next entry's first keyword. */
 #include "core/po.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/fsutil.h"
 #include "core/utf8.h"
 
 /* What went wrong on a line, in both languages (argument {0} of po-syntax). */
@@ -370,22 +368,8 @@ PoCatalog *po_parse(const char *text, size_t len, const char *file, DiagList *dl
 
 PoCatalog *po_load(const char *path, DiagList *dl) {
     char *data = NULL;
-    size_t len = 0, size = 0;
-    int err = 0;
-    FsStatus st = fsutil_read_file(path, PO_MAX_BYTES, &data, &len, &size, &err);
-    if (st == FS_TOO_LARGE) {
-        char a[32], b[32];
-        snprintf(a, sizeof a, "%zu", size);
-        snprintf(b, sizeof b, "%d", PO_MAX_BYTES);
-        const char *args[4] = {a, b, NULL, NULL};
-        diag_add(dl, DIAG_FILE_TOO_LARGE, path, 0, 0, "", args);
-        return NULL;
-    }
-    if (st != FS_OK) {
-        const char *args[4] = {path, strerror(err), NULL, NULL};
-        diag_add(dl, DIAG_IO, path, 0, 0, "", args);
-        return NULL;
-    }
+    size_t len = 0;
+    if (!diag_read_file(dl, path, PO_MAX_BYTES, &data, &len)) return NULL;
     PoCatalog *cat = po_parse(data, len, path, dl);
     free(data);
     return cat;

@@ -24,21 +24,10 @@ static void add_time(cJSON *o, const char *key, int64_t ms) {
 }
 
 char *record_header_line(const Session *s, const PlayMeta *m) {
-    const Scenario *sc = session_scenario(s);
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "type", "play");
     cJSON_AddNumberToObject(o, "format", RECORD_FORMAT_VERSION);
-    cJSON_AddStringToObject(o, "play_id", m->play_id);
-    cJSON_AddStringToObject(o, "pseudonym", m->pseudonym ? m->pseudonym : "");
-    if (m->workshop && *m->workshop) cJSON_AddStringToObject(o, "workshop", m->workshop);
-    else cJSON_AddNullToObject(o, "workshop");
-    cJSON *so = cJSON_AddObjectToObject(o, "scenario");
-    cJSON_AddStringToObject(so, "id", sc->id);
-    cJSON_AddStringToObject(so, "version", sc->version);
-    char hash[17];
-    scenario_hash_hex(sc, hash);
-    cJSON_AddStringToObject(so, "content_hash", hash);
-    cJSON_AddNumberToObject(so, "level", sc->level);
+    results_add_play(o, s, m);
     cJSON_AddStringToObject(o, "lang", lang_code(session_lang(s)));
     char seed[32];
     snprintf(seed, sizeof seed, "%" PRIu64, session_seed(s));

@@ -174,22 +174,29 @@ char *results_print_json(cJSON *root, bool pretty) {
 
 /* ---- JSON ----------------------------------------------------------------------- */
 
-char *results_to_json(const Session *s, const Framework *fw, const PlayMeta *m) {
-    if (!s || !session_is_over(s)) return NULL;
+cJSON *results_add_play(cJSON *o, const Session *s, const PlayMeta *m) {
     const Scenario *sc = session_scenario(s);
-    cJSON *root = cJSON_CreateObject();
-    cJSON_AddNumberToObject(root, "format", RESULTS_FORMAT_VERSION);
-    cJSON_AddStringToObject(root, "play_id", m->play_id);
-    cJSON_AddStringToObject(root, "pseudonym", m->pseudonym ? m->pseudonym : "");
-    if (m->workshop && *m->workshop) cJSON_AddStringToObject(root, "workshop", m->workshop);
-    else cJSON_AddNullToObject(root, "workshop");
-    cJSON *so = cJSON_AddObjectToObject(root, "scenario");
+    cJSON_AddStringToObject(o, "play_id", m->play_id);
+    cJSON_AddStringToObject(o, "pseudonym", m->pseudonym ? m->pseudonym : "");
+    if (m->workshop && *m->workshop) cJSON_AddStringToObject(o, "workshop", m->workshop);
+    else cJSON_AddNullToObject(o, "workshop");
+    cJSON *so = cJSON_AddObjectToObject(o, "scenario");
+    if (!so) return NULL;
     cJSON_AddStringToObject(so, "id", sc->id);
     cJSON_AddStringToObject(so, "version", sc->version);
     char hash[17];
     scenario_hash_hex(sc, hash);
     cJSON_AddStringToObject(so, "content_hash", hash);
     cJSON_AddNumberToObject(so, "level", sc->level);
+    return so;
+}
+
+char *results_to_json(const Session *s, const Framework *fw, const PlayMeta *m) {
+    if (!s || !session_is_over(s)) return NULL;
+    const Scenario *sc = session_scenario(s);
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddNumberToObject(root, "format", RESULTS_FORMAT_VERSION);
+    results_add_play(root, s, m);
     if (fw) {
         cJSON *fo = cJSON_AddObjectToObject(root, "framework");
         cJSON_AddStringToObject(fo, "id", fw->id);

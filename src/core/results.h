@@ -104,4 +104,10 @@ const char *results_tone_slug(EndingTone t);
  * results, record and badge writers. */
 char *results_print_json(struct cJSON *root, bool pretty);
 
+/* Adds the members a record's header and a results file share to object
+ * `o`: play_id, pseudonym, workshop (null when none) and scenario {id,
+ * version, content_hash, level}. Returns the scenario object (NULL on OOM:
+ * cJSON's printers then fail too). */
+struct cJSON *results_add_play(struct cJSON *o, const Session *s, const PlayMeta *m);
+
 #endif

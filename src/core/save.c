@@ -10,6 +10,7 @@
 
 #include "core/fsutil.h"
 #include "core/json_text.h"
+#include "core/strbuf.h"
 
 #define NB "\u202f"
 #define LQ "«\u00a0"
@@ -17,91 +18,43 @@
 
 /* ---- writing ----------------------------------------------------------------- */
 
-typedef struct Out {
-    char *s;
-    size_t len, cap;
-    bool oom;
-} Out;
-
-static void out_put(Out *o, const char *s, size_t n) {
-    if (o->oom) return;
-    if (o->len + n + 1 > o->cap) {
-        size_t cap = o->cap ? o->cap : 1024;
-        while (cap < o->len + n + 1) cap *= 2;
-        char *p = realloc(o->s, cap);
-        if (!p) {
-            o->oom = true;
-            return;
-        }
-        o->s = p;
-        o->cap = cap;
-    }
-    memcpy(o->s + o->len, s, n);
-    o->len += n;
-    o->s[o->len] = '\0';
-}
-
-static void out_puts(Out *o, const char *s) { out_put(o, s, strlen(s)); }
-
-/* A JSON string literal. */
-static void out_str(Out *o, const char *s) {
-    out_put(o, "\"", 1);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') {
-            char esc[2] = {'\\', (char)*p};
-            out_put(o, esc, 2);
-        } else if (*p < 0x20) {
-            char esc[8];
-            snprintf(esc, sizeof esc, "\\u%04x", *p);
-            out_puts(o, esc);
-        } else {
-            out_put(o, (const char *)p, 1);
-        }
-    }
-    out_put(o, "\"", 1);
-}
-
 char *save_to_json(const Session *s) {
     const Scenario *sc = session_scenario(s);
-    Out o = {0};
+    StrBuf o = {0};
     char num[32], hash[17];
-    out_puts(&o, "{\n  \"enjeux_save\": ");
+    strbuf_puts(&o, "{\n  \"enjeux_save\": ");
     snprintf(num, sizeof num, "%d", SAVE_FORMAT_VERSION);
-    out_puts(&o, num);
-    out_puts(&o, ",\n  \"scenario\": ");
-    out_str(&o, sc->id ? sc->id : "");
-    out_puts(&o, ",\n  \"scenario_version\": ");
-    out_str(&o, sc->version ? sc->version : "");
+    strbuf_puts(&o, num);
+    strbuf_puts(&o, ",\n  \"scenario\": ");
+    strbuf_json(&o, sc->id ? sc->id : "");
+    strbuf_puts(&o, ",\n  \"scenario_version\": ");
+    strbuf_json(&o, sc->version ? sc->version : "");
     scenario_hash_hex(sc, hash);
-    out_puts(&o, ",\n  \"content_hash\": ");
-    out_str(&o, hash);
+    strbuf_puts(&o, ",\n  \"content_hash\": ");
+    strbuf_json(&o, hash);
     snprintf(num, sizeof num, "%llu", (unsigned long long)session_seed(s));
-    out_puts(&o, ",\n  \"seed\": ");
-    out_str(&o, num);
-    out_puts(&o, ",\n  \"lang\": ");
-    out_str(&o, lang_code(session_lang(s)));
-    out_puts(&o, ",\n  \"steps\": [");
+    strbuf_puts(&o, ",\n  \"seed\": ");
+    strbuf_json(&o, num);
+    strbuf_puts(&o, ",\n  \"lang\": ");
+    strbuf_json(&o, lang_code(session_lang(s)));
+    strbuf_puts(&o, ",\n  \"steps\": [");
     uint32_t n = session_step_count(s);
     for (uint32_t i = 0; i < n; i++) {
         const StepResult *st = session_step(s, i);
         const Scene *scene = &sc->scenes[st->scene];
         const Choice *c = &scene->choices[st->choice];
-        out_puts(&o, i ? ",\n    {\"scene\": " : "\n    {\"scene\": ");
-        out_str(&o, scene->id);
-        out_puts(&o, ", \"choice\": ");
-        out_str(&o, c->id);
+        strbuf_puts(&o, i ? ",\n    {\"scene\": " : "\n    {\"scene\": ");
+        strbuf_json(&o, scene->id);
+        strbuf_puts(&o, ", \"choice\": ");
+        strbuf_json(&o, c->id);
         if (st->outcome >= 0) {
-            out_puts(&o, ", \"outcome\": ");
-            out_str(&o, c->outcomes[st->outcome].id);
+            strbuf_puts(&o, ", \"outcome\": ");
+            strbuf_json(&o, c->outcomes[st->outcome].id);
         }
-        out_puts(&o, "}");
+        strbuf_puts(&o, "}");
     }
-    out_puts(&o, n ? "\n  ]\n}\n" : "]\n}\n");
-    if (o.oom) {
-        free(o.s);
-        return NULL;
-    }
-    return o.s;
+    strbuf_puts(&o, n ? "\n  ]\n}\n" : "]\n}\n");
+    return strbuf_take(&o);
 }
 
 bool save_write(const Session *s, const char *path, DiagList *dl) {
@@ -110,7 +63,7 @@ bool save_write(const Session *s, const char *path, DiagList *dl) {
     bool ok = json && fsutil_write_atomic(path, json, strlen(json), &err);
     free(json);
     if (!ok) {
-        const char *args[4] = {path, strerror(err), NULL, NULL};
+        const char *args[4] = {path, diag_errno_text(dl->lang, err), NULL, NULL};
         diag_add(dl, DIAG_IO, path, 0, 0, "", args);
     }
     return ok;
@@ -370,22 +323,8 @@ Save *save_parse(const char *name, const char *text, size_t len, DiagList *dl) {
 
 Save *save_load(const char *path, DiagList *dl) {
     char *text = NULL;
-    size_t len = 0, size = 0;
-    int err = 0;
-    FsStatus st = fsutil_read_file(path, SAVE_MAX_BYTES, &text, &len, &size, &err);
-    if (st == FS_TOO_LARGE) {
-        char got[24], lim[24];
-        snprintf(got, sizeof got, "%zu", size);
-        snprintf(lim, sizeof lim, "%d", SAVE_MAX_BYTES);
-        const char *args[4] = {got, lim, NULL, NULL};
-        diag_add(dl, DIAG_FILE_TOO_LARGE, path, 0, 0, "", args);
-        return NULL;
-    }
-    if (st != FS_OK) {
-        const char *args[4] = {path, strerror(err), NULL, NULL};
-        diag_add(dl, DIAG_IO, path, 0, 0, "", args);
-        return NULL;
-    }
+    size_t len = 0;
+    if (!diag_read_file(dl, path, SAVE_MAX_BYTES, &text, &len)) return NULL;
     Save *sv = save_parse(path, text, len, dl);
     free(text);
     return sv;

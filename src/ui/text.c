@@ -7,9 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fsutil.h"
 #include "core/utf8.h"
 
 enum { FONT_SLOTS = 16, CACHE_ENTRIES = 384, WIDTH_SLOTS = 256 };
+
+/* The largest font file read (a full CJK face is about 20 MiB). */
+enum { FONT_MAX_BYTES = 32 << 20 };
 static const size_t CACHE_BYTES = 40u * 1024u * 1024u;
 
 typedef struct FontSlot { int face, px; TTF_Font *font; unsigned last; } FontSlot;
@@ -46,28 +50,6 @@ struct TextSys {
     unsigned tick, frame;
     TextStats stats;
 };
-
-static void *read_file(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    if (fseek(f, 0, SEEK_END) != 0) {
-        fclose(f);
-        return NULL;
-    }
-    long n = ftell(f);
-    if (n <= 0 || fseek(f, 0, SEEK_SET) != 0) {
-        fclose(f);
-        return NULL;
-    }
-    void *buf = malloc((size_t)n);
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    *len = (size_t)n;
-    return buf;
-}
 
 TextSys *text_create(SDL_Renderer *r, const char *assets_dir, const Theme *theme, char *err, size_t errlen) {
     if (!TTF_WasInit() && TTF_Init() != 0) {
@@ -106,13 +88,23 @@ bool text_set_fonts(TextSys *ts, const char *assets_dir, const char *const fonts
         if (!rel || !*rel) continue;
         char path[1280];
         snprintf(path, sizeof path, "%s%s", assets_dir, rel);
-        data[i] = read_file(path, &len[i]);
-        if (!data[i]) {
-            snprintf(err, errlen, "%s: cannot read this font (named in assets/theme.json); reinstall the game "
-                     "or fix the theme's \"fonts\".", path);
+        char *bytes = NULL;
+        size_t size = 0;
+        int e = 0;
+        FsStatus st = fsutil_read_file(path, FONT_MAX_BYTES, &bytes, &len[i], &size, &e);
+        if (st != FS_OK || len[i] == 0) {
+            if (st == FS_TOO_LARGE)
+                snprintf(err, errlen, "%s: this font is %zu bytes, over the %d MiB a font may take (named in "
+                         "assets/theme.json); reinstall the game or fix the theme's \"fonts\".", path, size,
+                         FONT_MAX_BYTES >> 20);
+            else
+                snprintf(err, errlen, "%s: cannot read this font (%s; named in assets/theme.json); reinstall the "
+                         "game or fix the theme's \"fonts\".", path, st == FS_OK ? "empty file" : strerror(e));
+            free(bytes);
             for (int k = 0; k < i; k++) free(data[k]);
             return false;
         }
+        data[i] = bytes;
     }
     cache_clear(ts);
     close_fonts(ts);

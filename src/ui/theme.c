@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fsutil.h"
+
 #define THEME_KEY_(name, key) key,
 static const char *const COLOR_KEYS[COL_COUNT] = {THEME_COLORS(THEME_KEY_)};
 #undef THEME_KEY_
@@ -164,32 +166,21 @@ done:
 }
 
 bool theme_load(Theme *t, const char *path, char *err, size_t errlen) {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "%s: cannot open the theme file; the game's data folder is incomplete "
-                 "(reinstall, or set ENJEUX_DATA_DIR to the folder holding assets/).", path);
+    char *buf = NULL;
+    size_t len = 0, size = 0;
+    int e = 0;
+    FsStatus st = fsutil_read_file(path, THEME_MAX_BYTES, &buf, &len, &size, &e);
+    if (st == FS_TOO_LARGE) {
+        snprintf(err, errlen, "%s: the theme file is %zu bytes, over the %d KiB limit; reinstall the game "
+                 "(or set ENJEUX_DATA_DIR to the folder holding assets/).", path, size, THEME_MAX_BYTES >> 10);
         return false;
     }
-    char *buf = NULL;
-    size_t len = 0, cap = 0;
-    for (;;) {
-        if (len + 4096 > cap) {
-            cap = cap ? cap * 2 : 8192;
-            char *nb = realloc(buf, cap);
-            if (!nb) {
-                free(buf);
-                fclose(f);
-                snprintf(err, errlen, "%s: out of memory.", path);
-                return false;
-            }
-            buf = nb;
-        }
-        size_t n = fread(buf + len, 1, cap - len, f);
-        len += n;
-        if (n == 0) break;
+    if (st != FS_OK) {
+        snprintf(err, errlen, "%s: cannot open the theme file (%s); the game's data folder is incomplete "
+                 "(reinstall, or set ENJEUX_DATA_DIR to the folder holding assets/).", path, strerror(e));
+        return false;
     }
-    fclose(f);
-    bool ok = theme_parse(t, path, buf ? buf : "", len, err, errlen);
+    bool ok = theme_parse(t, path, buf, len, err, errlen);
     free(buf);
     return ok;
 }

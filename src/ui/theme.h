@@ -57,7 +57,11 @@ typedef struct ThemePair { ThemeColor fg, bg; } ThemePair;
  * line and column or the missing key, and what to do, into `err`. */
 bool theme_parse(Theme *t, const char *name, const char *json, size_t len, char *err, size_t errlen);
 
-/* Reads and parses the file at `path`; same contract as theme_parse. */
+/* The largest theme file read. */
+enum { THEME_MAX_BYTES = 256 << 10 };
+
+/* Reads and parses the file at `path` (at most THEME_MAX_BYTES); same
+ * contract as theme_parse. */
 bool theme_load(Theme *t, const char *path, char *err, size_t errlen);
 
 /* The colour's key in theme.json ("text_muted"). */

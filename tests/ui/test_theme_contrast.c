@@ -67,6 +67,22 @@ int main(void) {
     CHECK(!theme_parse(&t, "m.json", missing, strlen(missing), err, sizeof err), "missing colours must fail");
     CHECK(strstr(err, "colors.surface") != NULL, "missing key named: %s", err);
 
+    /* A missing or oversized theme file is named with what to do, never
+     * read whole. */
+    CHECK(!theme_load(&t, "no-such-theme.json", err, sizeof err) && strstr(err, "no-such-theme.json: cannot open") &&
+              strstr(err, "ENJEUX_DATA_DIR"),
+          "missing theme: %s", err);
+    const char *big_path = "theme-too-large.json";
+    FILE *big = fopen(big_path, "wb");
+    CHECK(big != NULL, "cannot create %s", big_path);
+    if (big) {
+        for (int i = 0; i <= THEME_MAX_BYTES / 64; i++) fputs("                                                               \n", big);
+        fclose(big);
+        CHECK(!theme_load(&t, big_path, err, sizeof err) && strstr(err, "over the 256 KiB limit"),
+              "oversized theme: %s", err);
+        remove(big_path);
+    }
+
     DiagList dl;
     diag_list_init(&dl, LANG_EN);
     CHECK(tr_load_dir("assets/i18n", &dl) >= 2 && dl.count == 0, "assets/i18n: %zu catalogues, %zu problems",
