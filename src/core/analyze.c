@@ -31,7 +31,7 @@ typedef struct AnalysisGraph {
     uint32_t n, cap;
     uint64_t *table;         /* open addressing: hash << 32 | (state id + 1), 0 empty */
     uint32_t tmask;
-    uint32_t *pedge, *depth, *first;
+    uint32_t *pedge, *first;
     uint16_t *mask;
     uint32_t *esrc, *eto;
     uint8_t *echoice;
@@ -365,7 +365,6 @@ static void graph_free(AnalysisGraph *g) {
     free(g->keys);
     free(g->table);
     free(g->pedge);
-    free(g->depth);
     free(g->first);
     free(g->mask);
     free(g->esrc);
@@ -419,8 +418,7 @@ static int64_t table_find(const AnalysisGraph *g, const uint64_t *key, uint32_t 
 /* Returns the id of the state of key `key` (of hash `hash`, whose word 0
  * is `w0`), adding it (found by edge `pedge`) when new; -1 when out of
  * memory. */
-static int64_t graph_intern(AnalysisGraph *g, const uint64_t *key, uint32_t hash, int32_t w0, uint32_t pedge,
-                            uint32_t depth) {
+static int64_t graph_intern(AnalysisGraph *g, const uint64_t *key, uint32_t hash, int32_t w0, uint32_t pedge) {
     uint32_t slot = 0;
     int64_t id = table_find(g, key, hash, &slot);
     if (id >= 0) return id;
@@ -428,7 +426,7 @@ static int64_t graph_intern(AnalysisGraph *g, const uint64_t *key, uint32_t hash
         uint32_t cap = g->cap ? g->cap * 2 : 1024;
         if (!grow((void **)&g->keys, sizeof *g->keys * g->kw, cap) || !grow((void **)&g->scene, sizeof *g->scene, cap + 1) ||
             !grow((void **)&g->pedge, sizeof *g->pedge, cap) ||
-            !grow((void **)&g->depth, sizeof *g->depth, cap) || !grow((void **)&g->first, sizeof *g->first, cap + 1) ||
+            !grow((void **)&g->first, sizeof *g->first, cap + 1) ||
             !grow((void **)&g->mask, sizeof *g->mask, cap))
             return -1;
         g->cap = cap;
@@ -437,7 +435,6 @@ static int64_t graph_intern(AnalysisGraph *g, const uint64_t *key, uint32_t hash
     for (uint32_t i = 0; i < g->kw; i++) g->keys[(size_t)nid * g->kw + i] = key[i];
     g->scene[nid] = w0;
     g->pedge[nid] = pedge;
-    g->depth[nid] = depth;
     g->mask[nid] = 0;
     g->table[slot] = (uint64_t)hash << 32 | (nid + 1u);
     if ((uint64_t)g->n * 2 > (uint64_t)g->tmask + 1 && !table_rehash(g, (g->tmask + 1) * 2)) return -1;
@@ -515,107 +512,136 @@ typedef enum Explored { EXPLORED_ALL, EXPLORED_BOUND, EXPLORED_OOM, EXPLORED_WID
 
 enum { MAX_TRANSITIONS = LIMIT_CHOICES * LIMIT_OUTCOMES };
 
-/* The transitions of one state, stepped before they are added to the graph,
- * so that the hash table's slots of all of them are fetched at once. */
+/* The transitions of one state v, stepped before they are added to the
+ * graph: the hash-table slots of all of them are fetched meanwhile, while
+ * the previous state's are added. */
 typedef struct Steps {
-    uint64_t *key;           /* MAX_TRANSITIONS keys of kw words */
+    uint32_t v, nt;          /* v: NO_EDGE when none */
+    uint8_t choice[MAX_TRANSITIONS];
+    int8_t outcome[MAX_TRANSITIONS];
+    uint64_t *key;           /* nt keys of kw words */
     uint32_t hash[MAX_TRANSITIONS];
     int32_t w0[MAX_TRANSITIONS];
     uint32_t fired_at[MAX_TRANSITIONS + 1];
-    uint16_t *fired;         /* the fired events of each, MAX_TRANSITIONS * n_events */
+    uint16_t *fired;         /* the fired events of each transition */
 } Steps;
 
+static bool steps_init(Steps *sp, const AnalysisGraph *g, const Scenario *sc) {
+    sp->v = NO_EDGE;
+    sp->key = malloc(sizeof *sp->key * g->kw * MAX_TRANSITIONS);
+    sp->fired = malloc(sizeof *sp->fired * (MAX_TRANSITIONS * (size_t)sc->n_events + 1u));
+    return sp->key && sp->fired;
+}
+
+static void steps_free(Steps *sp) {
+    free(sp->key);
+    free(sp->fired);
+}
+
+/* Steps every transition of state v (not an ending): every available
+ * choice, every outcome that can be drawn, in that order, from session `s`
+ * put in v's state (the last one steps `s` itself, the others a copy in
+ * `w`), into `sp`. Sets v's mask. EXPLORED_ALL, or _OOM, or _WIDE when a
+ * key cannot hold a state. */
+static Explored step_state(const Scenario *sc, AnalysisGraph *g, Session *s, Session *w, uint32_t v, Steps *sp) {
+    session_state_unkey(s, &g->spec, key_at(g, v));
+    uint16_t mask = session_available(s);
+    g->mask[v] = mask;
+    const Scene *scene = &sc->scenes[g->scene[v]];
+    uint32_t nt = 0;
+    for (uint16_t i = 0; i < scene->n_choices; i++) {
+        if (!(mask & (1u << i))) continue;
+        const Choice *c = &scene->choices[i];
+        if (!c->n_outcomes) {
+            sp->choice[nt] = (uint8_t)i;
+            sp->outcome[nt++] = -1;
+        }
+        for (uint16_t k = 0; k < c->n_outcomes; k++)
+            if (c->outcomes[k].weight) { /* one of probability 0 is never drawn */
+                sp->choice[nt] = (uint8_t)i;
+                sp->outcome[nt++] = (int8_t)k;
+            }
+    }
+    sp->v = v;
+    sp->nt = nt;
+    sp->fired_at[0] = 0;
+    for (uint32_t t = 0; t < nt; t++) {
+        Session *x = s;
+        if (t + 1 < nt) {
+            session_state_copy(w, s);
+            x = w;
+        }
+        const StepResult *st = session_advance(x, sp->choice[t], sp->outcome[t], mask);
+        uint64_t *key = sp->key + (size_t)t * g->kw;
+        if (!st) return EXPLORED_OOM;
+        if (!session_state_key(x, &g->spec, key)) return EXPLORED_WIDE;
+        sp->w0[t] = session_is_over(x) ? -1 - session_ending_index(x) : (int32_t)session_scene_index(x);
+        sp->hash[t] = hash_key(key, g->kw);
+        PREFETCH(&g->table[sp->hash[t] & g->tmask]);
+        uint32_t nf = sp->fired_at[t];
+        for (uint16_t f = 0; f < st->n_fired; f++) sp->fired[nf++] = st->fired[f].event;
+        sp->fired_at[t + 1] = nf;
+    }
+    return EXPLORED_ALL;
+}
+
+/* Adds the transitions stepped in `sp`, in order. */
+static Explored add_steps(AnalysisGraph *g, const Steps *sp, uint64_t max_states, uint32_t *event_edge) {
+    for (uint32_t t = 0; t < sp->nt; t++) {
+        int64_t to = graph_intern(g, sp->key + (size_t)t * g->kw, sp->hash[t], sp->w0[t], g->ne);
+        if (to < 0 || !add_edge(g, sp->v, (uint32_t)to, sp->choice[t], sp->outcome[t])) return EXPLORED_OOM;
+        const uint16_t *fired = sp->fired + sp->fired_at[t];
+        uint32_t nf = sp->fired_at[t + 1] - sp->fired_at[t];
+        for (uint32_t f = 0; f < nf; f++)
+            if (event_edge[fired[f]] == NO_EDGE) event_edge[fired[f]] = g->ne - 1;
+        if (g->nfree && !record_fired(g, fired, nf)) return EXPLORED_OOM;
+        if (g->n > max_states) return EXPLORED_BOUND;
+    }
+    return EXPLORED_ALL;
+}
+
+/* Breadth-first search of every state reachable from `s`'s: each state's
+ * transitions added in order, the next state's stepped meanwhile. */
 static Explored explore(Analysis *a, AnalysisGraph *g, Session *s, uint64_t max_states, uint32_t *event_edge) {
     const Scenario *sc = a->sc;
-    Steps sp;
-    sp.key = malloc(sizeof *sp.key * g->kw * MAX_TRANSITIONS);
-    sp.fired = malloc(sizeof *sp.fired * (MAX_TRANSITIONS * (size_t)sc->n_events + 1u));
-    Session *w = session_create(sc, NULL, 0, LANG_FR); /* steps from a copy of s, in state v */
-    if (!sp.key || !sp.fired || !w || !table_rehash(g, 1024)) {
-        free(sp.key);
-        free(sp.fired);
+    Steps buf[2];
+    bool ok = steps_init(&buf[0], g, sc) & steps_init(&buf[1], g, sc);
+    Session *w = session_create(sc, NULL, 0, LANG_FR); /* steps from a copy of s */
+    if (!ok || !w || !table_rehash(g, 1024)) {
+        steps_free(&buf[0]);
+        steps_free(&buf[1]);
         session_destroy(w);
         return EXPLORED_OOM;
     }
     for (uint16_t j = 0; j < g->nfree; j++) g->free_initial[j] = session_meter(s, g->free_index[j]);
     Explored result = EXPLORED_ALL;
-    if (!session_state_key(s, &g->spec, sp.key))
+    if (!session_state_key(s, &g->spec, buf[0].key))
         result = EXPLORED_WIDE;
-    else if (graph_intern(g, sp.key, hash_key(sp.key, g->kw), (int32_t)session_scene_index(s), NO_EDGE, 0) < 0)
+    else if (graph_intern(g, buf[0].key, hash_key(buf[0].key, g->kw), (int32_t)session_scene_index(s), NO_EDGE) < 0)
         result = EXPLORED_OOM;
+    Steps *cur = &buf[0], *next = &buf[1];
     for (uint32_t v = 0; v < g->n && result == EXPLORED_ALL; v++) {
         g->first[v] = g->ne;
         if (is_ending(g, v)) continue;
-        session_state_unkey(s, &g->spec, key_at(g, v));
-        uint16_t mask = session_available(s);
-        g->mask[v] = mask;
-        const Scene *scene = &sc->scenes[g->scene[v]];
-        /* the transitions: every available choice, every outcome drawn */
-        uint8_t tc[MAX_TRANSITIONS];
-        int8_t to_outcome[MAX_TRANSITIONS];
-        uint32_t nt = 0;
-        for (uint16_t i = 0; i < scene->n_choices; i++) {
-            if (!(mask & (1u << i))) continue;
-            const Choice *c = &scene->choices[i];
-            if (!c->n_outcomes) {
-                tc[nt] = (uint8_t)i;
-                to_outcome[nt++] = -1;
-            }
-            for (uint16_t k = 0; k < c->n_outcomes; k++)
-                if (c->outcomes[k].weight) { /* one of probability 0 is never drawn */
-                    tc[nt] = (uint8_t)i;
-                    to_outcome[nt++] = (int8_t)k;
-                }
+        if (next->v == v) {
+            Steps *t = cur;
+            cur = next;
+            next = t;
+        } else if ((result = step_state(sc, g, s, w, v, cur)) != EXPLORED_ALL) {
+            break;
         }
-        /* each transition stepped and keyed, its slot fetched ... */
-        sp.fired_at[0] = 0;
-        for (uint32_t t = 0; t < nt && result == EXPLORED_ALL; t++) {
-            Session *x = s; /* the last transition steps from s itself */
-            if (t + 1 < nt) {
-                session_state_copy(w, s);
-                x = w;
-            }
-            const StepResult *st = session_advance(x, tc[t], to_outcome[t], mask);
-            uint64_t *key = sp.key + (size_t)t * g->kw;
-            if (!st)
-                result = EXPLORED_OOM;
-            else if (!session_state_key(x, &g->spec, key))
-                result = EXPLORED_WIDE;
-            if (result != EXPLORED_ALL) break;
-            sp.w0[t] = session_is_over(x) ? -1 - session_ending_index(x) : (int32_t)session_scene_index(x);
-            sp.hash[t] = hash_key(key, g->kw);
-            PREFETCH(&g->table[sp.hash[t] & g->tmask]);
-            uint32_t nf = sp.fired_at[t];
-            for (uint16_t f = 0; f < st->n_fired; f++) sp.fired[nf++] = st->fired[f].event;
-            sp.fired_at[t + 1] = nf;
-        }
-        /* ... then added, in order */
-        for (uint32_t t = 0; t < nt && result == EXPLORED_ALL; t++) {
-            int64_t to = graph_intern(g, sp.key + (size_t)t * g->kw, sp.hash[t], sp.w0[t], g->ne, g->depth[v] + 1);
-            if (to < 0 || !add_edge(g, v, (uint32_t)to, tc[t], to_outcome[t])) {
-                result = EXPLORED_OOM;
-                break;
-            }
-            const uint16_t *fired = sp.fired + sp.fired_at[t];
-            uint32_t nf = sp.fired_at[t + 1] - sp.fired_at[t];
-            for (uint32_t f = 0; f < nf; f++)
-                if (event_edge[fired[f]] == NO_EDGE) event_edge[fired[f]] = g->ne - 1;
-            if (g->nfree && !record_fired(g, fired, nf)) {
-                result = EXPLORED_OOM;
-                break;
-            }
-            if (g->n > max_states) {
-                result = EXPLORED_BOUND;
-                break;
-            }
-        }
+        next->v = NO_EDGE;
+        uint32_t u = v + 1;
+        while (u < g->n && is_ending(g, u)) u++;
+        if (u < g->n && (result = step_state(sc, g, s, w, u, next)) != EXPLORED_ALL) break;
+        result = add_steps(g, cur, max_states, event_edge);
     }
     if (result == EXPLORED_ALL) g->first[g->n] = g->ne;
     if (g->nfree && g->efired) g->efired[g->ne] = g->nfired;
     a->states = g->n;
     a->transitions = g->ne;
-    free(sp.key);
-    free(sp.fired);
+    steps_free(&buf[0]);
+    steps_free(&buf[1]);
     session_destroy(w);
     return result;
 }
@@ -701,7 +727,7 @@ static const Scene *scene_of(const Analysis *a, const AnalysisGraph *g, uint32_t
     return &a->sc->scenes[g->scene[v]];
 }
 
-static double edge_probability(const Analysis *a, const AnalysisGraph *g, uint32_t e, uint32_t navail) {
+static inline double edge_probability(const Analysis *a, const AnalysisGraph *g, uint32_t e, uint32_t navail) {
     const Choice *c = &scene_of(a, g, g->esrc[e])->choices[g->echoice[e]];
     double p = 1.0 / navail;
     if (g->eoutcome[e] >= 0) p *= (double)c->outcomes[g->eoutcome[e]].weight / PROBABILITY_ONE;
@@ -758,11 +784,12 @@ static uint32_t free_deltas(const Scenario *sc, const AnalysisGraph *g, uint32_t
 }
 
 /* The changes of every free meter along edge `e` at once, as free_deltas
- * gives them for each: nd[j] changes of free meter j in d[j]. `jof` maps a
- * meter to its free index (-1: not free). */
+ * gives them for each: nd[j] changes of free meter j in d[j] (nd has
+ * LIMIT_METERS entries). `jof` maps a meter to its free index (-1: not
+ * free). */
 static void free_deltas_all(const Scenario *sc, const AnalysisGraph *g, uint32_t e, const int8_t *jof, uint32_t *nd,
                             int32_t (*d)[LIMIT_FREE_DELTAS]) {
-    for (uint32_t j = 0; j < g->nfree; j++) nd[j] = 0;
+    memset(nd, 0, sizeof *nd * LIMIT_METERS); /* constant size: no call */
     uint32_t i = 0;
     for (const Effects *fx; (fx = edge_effects(sc, g, e, &i)) != NULL;)
         for (uint16_t k = 0; k < fx->n_meters; k++) {
@@ -1643,10 +1670,14 @@ done_cov:
         memcpy(order, g->order, sizeof *order * n);
     else
         a->has_cycle = !topological_order(g, order);
-    a->shortest = UINT32_MAX;
+    /* states are numbered breadth-first: the first ending state found is
+     * one of the nearest, its path a shortest play */
+    a->shortest = 0;
     for (uint32_t v = 0; v < n; v++)
-        if (is_ending(g, v) && g->depth[v] < a->shortest) a->shortest = g->depth[v];
-    if (a->shortest == UINT32_MAX) a->shortest = 0;
+        if (is_ending(g, v)) {
+            for (uint32_t e = g->pedge[v]; e != NO_EDGE; e = g->pedge[g->esrc[e]]) a->shortest++;
+            break;
+        }
 
     for (uint16_t ci = 0; ci < sc->n_competencies; ci++) {
         CompetencyReport *cr = &a->competencies[ci];
@@ -1707,14 +1738,15 @@ done_cov:
     double weight = 0;
     double *msum = calloc(sc->n_meters ? sc->n_meters : 1, sizeof *msum);
     bool *eseen = calloc(sc->n_endings, sizeof *eseen);
-    uint16_t nm = sc->n_meters, F = g->nfree;
-    KeyPart part[LIMIT_METERS];
-    int32_t fj[LIMIT_METERS]; /* free index of each meter, -1 when in the key */
-    for (uint16_t m = 0, j = 0; m < nm; m++) {
-        part[m] = g->spec.meters[m];
-        if (!part[m].on) part[m].lo = 0;
-        fj[m] = g->free_meters >> m & 1u ? j++ : -1;
-    }
+    uint16_t nm = sc->n_meters, F = g->nfree, nk = 0;
+    KeyPart part[LIMIT_METERS]; /* the meters in the key, in order */
+    uint16_t km[LIMIT_METERS];
+    for (uint16_t m = 0; m < nm; m++)
+        if (!(g->free_meters >> m & 1u)) {
+            part[nk] = g->spec.meters[m];
+            if (!part[nk].on) part[nk] = (KeyPart){0, 0, 0, 0, false}; /* reads 0 */
+            km[nk++] = m;
+        }
     for (uint32_t v = 0; v < n; v++) {
         int32_t w0 = g->scene[v];
         if (w0 >= 0) {
@@ -1731,25 +1763,29 @@ done_cov:
         if (longest[v] > a->longest) a->longest = longest[v];
         weight += cnt[v];
         if (!msum || !eseen) continue;
-        bool efirst = !eseen[-1 - w0];
-        eseen[-1 - w0] = true;
-        const uint64_t *key = key_at(g, v);
-        for (uint16_t m = 0; m < nm; m++) {
-            int32_t lo, hi;
-            double sum;
-            if (fj[m] >= 0) { /* followed apart */
-                size_t i = (size_t)v * F + (uint32_t)fj[m];
-                lo = g->flo[i];
-                hi = g->fhi[i];
-                sum = g->fsum[i];
-            } else {
-                const KeyPart *p = &part[m];
-                lo = hi = p->on ? (int32_t)((uint32_t)(key[p->word] >> p->shift & ((1ull << p->bits) - 1u)) + p->lo) : 0;
-                sum = (double)lo * cnt[v];
+        int32_t *mn = er->meter_min, *mx = er->meter_max;
+        if (!eseen[-1 - w0]) {
+            eseen[-1 - w0] = true;
+            for (uint16_t m = 0; m < nm; m++) {
+                mn[m] = INT32_MAX;
+                mx[m] = INT32_MIN;
             }
-            msum[m] += sum;
-            if (efirst || lo < er->meter_min[m]) er->meter_min[m] = lo;
-            if (efirst || hi > er->meter_max[m]) er->meter_max[m] = hi;
+        }
+        const uint64_t *key = key_at(g, v);
+        for (uint16_t k = 0; k < nk; k++) {
+            const KeyPart *p = &part[k];
+            int32_t x = (int32_t)((uint32_t)(key[p->word] >> p->shift & ((1ull << p->bits) - 1u)) + p->lo);
+            uint16_t m = km[k];
+            msum[m] += (double)x * cnt[v];
+            if (x < mn[m]) mn[m] = x;
+            if (x > mx[m]) mx[m] = x;
+        }
+        for (uint16_t j = 0; j < F; j++) { /* followed apart */
+            size_t i = (size_t)v * F + j;
+            uint16_t m = g->free_index[j];
+            msum[m] += g->fsum[i];
+            if (g->flo[i] < mn[m]) mn[m] = g->flo[i];
+            if (g->fhi[i] > mx[m]) mx[m] = g->fhi[i];
         }
     }
     bool first = true;

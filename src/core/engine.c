@@ -13,6 +13,8 @@
 
 enum { EVENT_IDLE = 0, EVENT_PENDING = 1, EVENT_FIRED = 2 };
 _Static_assert(LIMIT_FLAGS % 8 == 0 && LIMIT_EVENTS % 4 == 0, "state packing reads whole groups");
+_Static_assert(LIMIT_METERS % 8 == 0 && LIMIT_COUNTERS % 8 == 0 && LIMIT_FLAGS % 32 == 0 && LIMIT_EVENTS % 32 == 0,
+               "session_state_copy copies whole blocks");
 enum { HISTORY_INITIAL = 64, POOL_INITIAL = 16 };
 
 typedef struct Pending {
@@ -687,10 +689,15 @@ void session_state_copy(Session *dst, const Session *src) {
     const Scenario *sc = src->sc;
     dst->scene = src->scene;
     dst->ending = src->ending;
-    memcpy(dst->meters, src->meters, sizeof src->meters[0] * sc->n_meters);
-    memcpy(dst->counters, src->counters, sizeof src->counters[0] * sc->n_counters);
-    memcpy(dst->flags, src->flags, sc->n_flags);
-    memcpy(dst->event_state, src->event_state, sc->n_events);
+    /* the used parts rounded up to whole blocks of 8 meters or counters and
+     * 32 flags or event states, which the compiler copies without a call;
+     * past a scenario's counts the values are never read */
+    uint32_t nm = (sc->n_meters + 7u) & ~7u, nc = (sc->n_counters + 7u) & ~7u;
+    uint32_t nf = (sc->n_flags + 31u) & ~31u, ne = (sc->n_events + 31u) & ~31u;
+    for (uint32_t i = 0; i < nm; i += 8) memcpy(dst->meters + i, src->meters + i, sizeof src->meters[0] * 8);
+    for (uint32_t i = 0; i < nc; i += 8) memcpy(dst->counters + i, src->counters + i, sizeof src->counters[0] * 8);
+    for (uint32_t i = 0; i < nf; i += 32) memcpy(dst->flags + i, src->flags + i, 32);
+    for (uint32_t i = 0; i < ne; i += 32) memcpy(dst->event_state + i, src->event_state + i, 32);
     /* `since` counts from dst's empty history: src's age of each pending
      * event is kept (modulo 2^32, as in session_state_load) */
     dst->n_pending = src->n_pending;

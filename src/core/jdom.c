@@ -16,7 +16,10 @@
 
 #include "core/idtable.h"
 
-enum { JDOM_INTERN = 1024, JDOM_BATCH = 1024, JDOM_CHUNK = 64 * 1024 };
+/* The name table has a slot per 16 bytes of the document, a power of two
+ * between JDOM_INTERN_MIN and JDOM_INTERN_MAX: small files (a results
+ * file, settings) zero a small table. */
+enum { JDOM_INTERN_MIN = 128, JDOM_INTERN_MAX = 1024, JDOM_BATCH = 1024, JDOM_CHUNK = 64 * 1024 };
 
 /* A member name stored once: its first sixteen bytes as two little-endian
  * words, zero-padded (w0, w1), the rest compared byte by byte. Objects
@@ -41,7 +44,8 @@ typedef struct Parser {
     JParseStatus status;
     size_t err_off;
     bool dup_keys;
-    InternSlot *intern;  /* JDOM_INTERN slots of member names */
+    InternSlot *intern;  /* slots of member names, */
+    size_t intern_mask;  /* their number minus one */
     InternSlot *unplaced; /* the expected name where no slot remembers it */
     bool names_exact;    /* every member name so far is interned: equal names are equal pointers */
     JNode *batch;        /* zeroed nodes not handed out yet */
@@ -67,6 +71,14 @@ static inline uint64_t load8(const char *s) {
     w = __builtin_bswap64(w);
 #endif
     return w;
+}
+
+/* Stores `w` as eight bytes of text (byte k from bits 8k…8k+7). */
+static inline void store8(char *d, uint64_t w) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w);
+#endif
+    memcpy(d, &w, 8);
 }
 
 #define W_ONES 0x0101010101010101ULL
@@ -165,8 +177,11 @@ static inline void copy_bytes(char *d, const char *src, size_t n) {
     } else if (n >= 4) {
         memcpy(d, src, 4);
         memcpy(d + n - 4, src + n - 4, 4);
-    } else {
-        for (size_t k = 0; k < n; k++) d[k] = src[k];
+    } else if (n >= 2) {
+        memcpy(d, src, 2);
+        memcpy(d + n - 2, src + n - 2, 2);
+    } else if (n) {
+        d[0] = src[0];
     }
 }
 
@@ -346,7 +361,7 @@ static inline uint64_t short_name_hash(uint64_t w0, uint64_t w1) {
 static inline InternSlot *intern(Parser *p, const char *src, size_t n, uint64_t w0, uint64_t w1) {
     uint64_t h = short_name_hash(w0, w1) ^ n;
     for (uint32_t probe = 0; probe < 8; probe++) {
-        InternSlot *e = &p->intern[(h + probe) & (JDOM_INTERN - 1)];
+        InternSlot *e = &p->intern[(h + probe) & p->intern_mask];
         if (!e->name) {
             char *d = arena_alloc_uninit(p->nodes, n + 1);
             if (!d) {
@@ -445,6 +460,22 @@ static bool parse_number(Parser *p, double *out) {
         i++;
     }
     if (i >= n || !is_digit(s[i])) return fail(p, JP_SYNTAX, i);
+    {
+        /* Most numbers are small integers: up to 9 digits, not starting
+         * with 0, followed by a byte that cannot continue a number (the
+         * end, or a byte below '@' other than a digit . + -, or a letter
+         * other than e E). The others take the general way below. */
+        const uint64_t continues = 0x03FF680000000000ULL; /* 0-9 . + - below 0x40 */
+        size_t j = i;
+        uint32_t v = 0;
+        while (j < n && j - i < 9 && is_digit(s[j])) v = v * 10 + (uint32_t)(s[j++] - '0');
+        unsigned char t = j < n ? (unsigned char)s[j] : ' ';
+        if (s[i] != '0' && (t < 0x40 ? !(continues >> t & 1) : t != 'e' && t != 'E')) {
+            *out = neg ? -(double)v : (double)v;
+            p->pos = j;
+            return true;
+        }
+    }
     uint64_t mant = 0;
     int exp10 = 0;
     if (s[i] == '0') {
@@ -625,6 +656,23 @@ value: /* a value at pos, member `key` of the innermost container (or the root) 
         goto member;
     case '"':
         if (!(v = new_node(p, JN_STRING))) return NULL;
+        if (pos + 9 <= n) { /* ids and keywords: up to 7 plain bytes, copied as one word with their NUL */
+            uint64_t w = load8(s + pos + 1);
+            uint64_t special = w_eq(w, '"') | w_eq(w, '\\') | w_below(w, 0x20) | (w & W_HIGHS);
+            size_t k = special ? w_first(special) : 8;
+            if (k < 8 && s[pos + 1 + k] == '"') {
+                char *d = string_space(p, 8);
+                if (!d) {
+                    fail(p, JP_OOM, pos + 1);
+                    return NULL;
+                }
+                store8(d, w & ((1ULL << 8 * k) - 1));
+                v->valuestring = d;
+                v->len = (uint32_t)k;
+                pos += k + 2;
+                break;
+            }
+        }
         if (!(v->valuestring = parse_string(p, p->strings, &v->len))) return NULL;
         pos = p->pos;
         break;
@@ -747,8 +795,12 @@ member: /* the next member of object f at pos */
 
 JNode *jdom_parse(Arena *nodes, Arena *strings, const char *s, size_t len, int max_depth,
                   JParseStatus *status, size_t *err_off, bool *dup_keys) {
-    Parser p = {nodes, strings, s, len, 0, max_depth, JP_OK, 0, false, NULL, NULL, true, NULL, 0, NULL, 0};
-    p.intern = arena_alloc(nodes, JDOM_INTERN * sizeof *p.intern);
+    Parser p = {.nodes = nodes, .strings = strings, .s = s, .len = len, .max_depth = max_depth, .status = JP_OK,
+                .names_exact = true};
+    size_t slots = JDOM_INTERN_MIN;
+    while (slots < JDOM_INTERN_MAX && slots * 16 < len) slots *= 2;
+    p.intern_mask = slots - 1;
+    p.intern = arena_alloc(nodes, slots * sizeof *p.intern);
     if (!p.intern) {
         *status = JP_OOM;
         *err_off = 0;

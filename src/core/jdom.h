@@ -4,8 +4,10 @@
  * with cJSON alone takes 140–330 ms on this machine (one malloc per node,
  * strtod per number), against a 50 ms budget for loading and validating.
  * This parser allocates nodes in a bump arena, reads numbers without
- * strtod (no locale dependency), and records where each value and member
- * name starts in the text, so diagnostics get their line and column.
+ * strtod (no locale dependency), stores each member name once (checking
+ * first the name that followed the previous one last time), and keeps no
+ * positions: a diagnostic finds its value's line and column again from
+ * its JSON path (json_text_locate).
  * Strict RFC 8259: no comments, no trailing commas, no control characters
  * in strings, no lone surrogates, no \u0000. Internal to the core. */
 #ifndef ENJEUX_JDOM_H

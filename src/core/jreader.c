@@ -298,13 +298,6 @@ JNode *jreader_parse(JReader *r, size_t limit) {
         report_file(r, DIAG_EMPTY_FILE, 0, 0, NULL, NULL);
         return NULL;
     }
-    size_t at = json_text_find_nul(s, len);
-    if (at < len) {
-        uint32_t line, col;
-        json_text_linecol(&r->text, at, &line, &col);
-        report_file(r, DIAG_BINARY, line, col, NULL, NULL);
-        return NULL;
-    }
     JParseStatus st;
     size_t off;
     bool dups;
@@ -313,6 +306,14 @@ JNode *jreader_parse(JReader *r, size_t limit) {
     JNode *root = jdom_parse(&r->dom, r->arena, s, len, LIMIT_DEPTH, &st, &off, &dups);
     if (!root) {
         uint32_t line, col;
+        /* A NUL byte fails any parse (it is neither a blank nor allowed in
+         * a string): looked for only then, and reported first. */
+        size_t at = json_text_find_nul(s, len);
+        if (at < len) {
+            json_text_linecol(&r->text, at, &line, &col);
+            report_file(r, DIAG_BINARY, line, col, NULL, NULL);
+            return NULL;
+        }
         char what[96], lim[16];
         bool fr = rlang(r) == LANG_FR;
         json_text_linecol(&r->text, off, &line, &col);

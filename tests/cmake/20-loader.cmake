@@ -28,7 +28,7 @@ target_link_libraries(bench_load PRIVATE enjeux_core)
 enjeux_set_warnings(bench_load)
 
 # The French typography scan against the byte-at-a-time version it replaced.
-enjeux_add_c_test(test_french_slip ${ENJEUX_TESTS_DIR}/loader/test_french_slip.c)
+enjeux_add_c_test(test_french_slip ${ENJEUX_TESTS_DIR}/loader/test_french_slip.c ${ENJEUX_TESTS_DIR}/loader/json_tree.c)
 
 # The JSON parser's SSE2 paths against its portable ones.
-enjeux_add_c_test(test_jdom_portable ${ENJEUX_TESTS_DIR}/loader/test_jdom_portable.c)
+enjeux_add_c_test(test_jdom_portable ${ENJEUX_TESTS_DIR}/loader/test_jdom_portable.c ${ENJEUX_TESTS_DIR}/loader/json_tree.c)

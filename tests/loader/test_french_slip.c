@@ -16,9 +16,9 @@
 #include <string.h>
 
 #include "core/arena.h"
-#include "core/fsutil.h"
 #include "core/jdom.h"
 #include "core/jreader.h"
+#include "loader/json_tree.h"
 
 /* The reference: the byte-at-a-time scan as it was in jreader.c (commit
  * 1be1317), unchanged. */
@@ -86,15 +86,8 @@ static void walk(const JNode *n, const char *file) {
     }
 }
 
-static void check_file(const char *path) {
-    char *data;
-    size_t len, size;
-    int err;
-    if (fsutil_read_file(path, (size_t)64 << 20, &data, &len, &size, &err) != FS_OK) {
-        fprintf(stderr, "FAIL cannot read %s\n", path);
-        failures++;
-        return;
-    }
+static void check_file(const char *path, const char *data, size_t len, void *ctx) {
+    (void)ctx;
     Arena a;
     arena_init(&a);
     JParseStatus st;
@@ -103,29 +96,6 @@ static void check_file(const char *path) {
     JNode *root = jdom_parse(&a, &a, data, len, 200, &st, &off, &dups);
     if (root) walk(root, path); /* broken fixtures that do not parse have no strings to give */
     arena_release(&a);
-    free(data);
-}
-
-static void check_tree(const char *dir) {
-    char **names;
-    size_t n;
-    int err;
-    if (!fsutil_list_dir(dir, &names, &n, &err)) {
-        fprintf(stderr, "FAIL cannot list %s\n", dir);
-        failures++;
-        return;
-    }
-    for (size_t i = 0; i < n; i++) {
-        char *path = fsutil_join(dir, names[i]);
-        if (!path) abort();
-        size_t l = strlen(path);
-        if (fsutil_is_dir(path))
-            check_tree(path);
-        else if (l > 5 && strcmp(path + l - 5, ".json") == 0)
-            check_file(path);
-        free(path);
-    }
-    fsutil_free_names(names, n);
 }
 
 static uint64_t next(uint64_t *x) {
@@ -138,7 +108,8 @@ static uint64_t next(uint64_t *x) {
 int main(int argc, char **argv) {
     long random_strings = argc > 1 ? atol(argv[1]) : 1000000;
     const char *trees[] = {"tests/fixtures", "scenarios", "tests/fuzz/regressions"};
-    for (size_t t = 0; t < sizeof trees / sizeof trees[0]; t++) check_tree(trees[t]);
+    for (size_t t = 0; t < sizeof trees / sizeof trees[0]; t++)
+        if (!json_tree_walk(trees[t], check_file, NULL)) failures++;
     long from_files = compared, found_files = found;
     if (from_files < 10000) {
         fprintf(stderr, "FAIL only %ld strings in the JSON files (run from the repository root)\n", from_files);

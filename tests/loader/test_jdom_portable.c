@@ -18,7 +18,7 @@
 
 #include <stdio.h>
 
-#include "core/fsutil.h"
+#include "loader/json_tree.h"
 
 /* The core library's parser (SSE2 paths on x86). */
 JNode *jdom_parse(Arena *nodes, Arena *strings, const char *s, size_t len, int max_depth, JParseStatus *status,
@@ -119,43 +119,24 @@ static void mutate_and_compare(const char *data, size_t len, long mutations, uin
     free(m);
 }
 
-static void check_tree(const char *dir, long mutations, uint64_t *x) {
-    char **names;
-    size_t n;
-    int err;
-    if (!fsutil_list_dir(dir, &names, &n, &err)) {
-        fprintf(stderr, "FAIL cannot list %s\n", dir);
-        failures++;
-        return;
-    }
-    for (size_t i = 0; i < n; i++) {
-        char *path = fsutil_join(dir, names[i]);
-        if (!path) abort();
-        size_t l = strlen(path);
-        if (fsutil_is_dir(path)) {
-            check_tree(path, mutations, x);
-        } else if (l > 5 && strcmp(path + l - 5, ".json") == 0) {
-            char *data;
-            size_t len, size;
-            if (fsutil_read_file(path, (size_t)64 << 20, &data, &len, &size, &err) != FS_OK) {
-                fprintf(stderr, "FAIL cannot read %s\n", path);
-                failures++;
-            } else {
-                compare(data, len, path);
-                if (len < 100000) mutate_and_compare(data, len, mutations, x, path);
-                free(data);
-            }
-        }
-        free(path);
-    }
-    fsutil_free_names(names, n);
+typedef struct Walk {
+    long mutations;
+    uint64_t *x;
+} Walk;
+
+static void check_file(const char *path, const char *data, size_t len, void *ctx) {
+    const Walk *w = ctx;
+    compare(data, len, path);
+    if (len < 100000) mutate_and_compare(data, len, w->mutations, w->x, path);
 }
 
 int main(int argc, char **argv) {
     long mutations = argc > 1 ? atol(argv[1]) : 200;
     uint64_t x = 0x9E3779B97F4A7C15ULL;
     const char *trees[] = {"tests/fixtures", "scenarios", "tests/fuzz/regressions"};
-    for (size_t t = 0; t < sizeof trees / sizeof trees[0]; t++) check_tree(trees[t], mutations, &x);
+    Walk w = {mutations, &x};
+    for (size_t t = 0; t < sizeof trees / sizeof trees[0]; t++)
+        if (!json_tree_walk(trees[t], check_file, &w)) failures++;
     long from_files = compared;
     if (from_files < 1000) {
         fprintf(stderr, "FAIL only %ld documents from the JSON files (run from the repository root)\n", from_files);
