@@ -6,7 +6,7 @@
 #   share/metainfo/fr.enjeux.Enjeux.metainfo.xml
 #   share/icons/hicolor/{scalable,256x256}/apps/fr.enjeux.Enjeux.{svg,png}
 #   share/man/man6/enjeux.6
-#   share/doc/enjeux/                          licences (code, content, fonts)
+#   share/doc/enjeux/                          licences (code, content, fonts), the trainer's guides
 #
 # With ENJEUX_PORTABLE=ON the binary gets an rpath of $ORIGIN/../lib and the
 # shared libraries it needs are copied to lib/, except those that belong to
@@ -15,6 +15,11 @@
 include(GNUInstallDirs)
 
 option(ENJEUX_PORTABLE "Build a relocatable tree that bundles its libraries" OFF)
+
+# The trainer's guides, which validate's hints and the scenario template
+# point to (docs/authoring.md…), with the images they show.
+set(ENJEUX_TRAINER_DOCS docs/authoring.md docs/authoring.en.md docs/format.md docs/analyze.md
+    docs/competencies.md docs/workshop.md docs/report.md)
 
 if(ENJEUX_PORTABLE AND (WIN32 OR APPLE))
   # Windows zip/installer and macOS .app: see cmake/PlatformBundles.cmake.
@@ -65,6 +70,8 @@ else()
 endif()
 install(FILES LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES ${_pkg}/copyright DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES ${ENJEUX_TRAINER_DOCS} DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(DIRECTORY docs/images/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/images)
 install(DIRECTORY assets/fonts/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/fonts
   FILES_MATCHING PATTERN "LICENSE*" PATTERN "*.txt")
 if(EXISTS ${PROJECT_SOURCE_DIR}/scenarios/LICENSE-content.md)

@@ -28,6 +28,8 @@ if(WIN32)
   install(DIRECTORY assets/fonts/ DESTINATION doc/fonts
     FILES_MATCHING PATTERN "LICENSE*" PATTERN "*.txt")
   install(FILES scenarios/LICENSE-content.md DESTINATION doc OPTIONAL)
+  install(FILES ${ENJEUX_TRAINER_DOCS} DESTINATION doc)
+  install(DIRECTORY docs/images/ DESTINATION doc/images)
   # The DLLs come from the compiler's prefix (e.g. C:/msys64/ucrt64/bin);
   # Windows' own DLLs stay out.
   get_filename_component(_dll_dir "${CMAKE_C_COMPILER}" DIRECTORY)
@@ -62,6 +64,8 @@ elseif(APPLE)
   install(FILES LICENSE ${_pkg}/copyright DESTINATION ${_res}/doc)
   install(DIRECTORY assets/fonts/ DESTINATION ${_res}/doc/fonts
     FILES_MATCHING PATTERN "LICENSE*" PATTERN "*.txt")
+  install(FILES ${ENJEUX_TRAINER_DOCS} DESTINATION ${_res}/doc)
+  install(DIRECTORY docs/images/ DESTINATION ${_res}/doc/images)
   # The target's bundle is named after OUTPUT_NAME: rename it once installed.
   install(CODE "
     if(EXISTS \"\${CMAKE_INSTALL_PREFIX}/enjeux.app\" AND NOT EXISTS \"\${CMAKE_INSTALL_PREFIX}/Enjeux.app/Contents/MacOS\")

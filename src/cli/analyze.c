@@ -454,8 +454,8 @@ static int print_text(const Out *o) {
                b1, b2);
     }
 
-    heading(o, "Fins (probabilité en jouant au hasard, chance pondérée, calculée en double)",
-            "Endings (probability under random play, chance weighted, computed as a double)");
+    heading(o, "Fins (probabilité pour un joueur qui choisirait au hasard, tirages au hasard compris)",
+            "Endings (probability for a player choosing at random, chance outcomes included)");
     for (uint16_t i = 0; i < sc->n_endings; i++) {
         const EndingReport *er = &a->endings[i];
         const Ending *e = &sc->endings[i];
@@ -758,13 +758,17 @@ int cli_analyze(int argc, char **argv) {
             fprintf(stderr, "%s\n", tr(lang, "note" NB ": référentiel de compétences introuvable, analyse sans lui.",
                                        "note: competency framework not found, analysing without it."));
     }
-    free(file);
     if (!sc) {
         print_diags(&dl);
+        fprintf(stderr, TRF(lang, "%s" NB ": le scénario a des erreurs, pas d'analyse (corrigez-les, puis relancez).\n",
+                           "%s: the scenario has errors, no analysis (fix them, then run again).\n"),
+                file);
+        free(file);
         diag_list_free(&dl);
         framework_free(fw);
         return 1;
     }
+    free(file);
     diag_list_free(&dl);
     Analysis *a = analysis_run(sc, fw, &opt);
     int status = 1;

@@ -49,10 +49,18 @@ static bool ends_with(const char *s, const char *suffix) {
     return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
+/* A badge credential, "<play-id>-badge-N1.json" to N3: the export folder
+ * holds one beside each play that earned a badge. */
+static bool is_badge(const char *name) {
+    size_t n = strlen(name);
+    return n >= 14 && strncmp(name + n - 14, "-badge-N", 8) == 0 && name[n - 6] >= '1' && name[n - 6] <= '3' &&
+           strcmp(name + n - 5, ".json") == 0;
+}
+
 /* A results file found in a folder: *.json, not the xAPI statements
- * (*.xapi.json) nor a temporary file. */
+ * (*.xapi.json), a badge credential nor a temporary file. */
 static bool looks_like_results(const char *name) {
-    return name[0] != '.' && ends_with(name, ".json") && !ends_with(name, ".xapi.json");
+    return name[0] != '.' && ends_with(name, ".json") && !ends_with(name, ".xapi.json") && !is_badge(name);
 }
 
 static void walk(Paths *out, const char *dir, int depth) {

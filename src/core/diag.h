@@ -76,7 +76,7 @@ DiagSeverity diag_default_severity(DiagCode code);
 
 /* Writes every diagnostic, in the list's language, into a newly malloc'd
  * string (caller frees); NULL on OOM. Two lines each:
- *   file:line:col: erreur [slug] : message (chemin : /path)
+ *   file:line:col: erreur [slug] : message (chemin JSON : /path)
  *       → hint
  * ("error [slug]: message (at /path)" in English; "file:" alone when the
  * line is 0). */

@@ -74,6 +74,7 @@ DIAG_ENUM_(ID_NOT_FOLDER,      "id-not-folder",        DIAG_WARNING)
 DIAG_ENUM_(SVG_TEXT,           "svg-text",             DIAG_WARNING)
 DIAG_ENUM_(SVG_COLOUR_NAME,    "svg-colour-name",      DIAG_WARNING)
 DIAG_ENUM_(FRENCH_TYPOGRAPHY,  "french-typography",    DIAG_WARNING)
+DIAG_ENUM_(EFFECT_EXCEEDS_RANGE, "effect-exceeds-range", DIAG_WARNING)
 /* saves (engine) */
 DIAG_ENUM_(SAVE_DAMAGED,       "damaged-save",         DIAG_ERROR)
 DIAG_ENUM_(SAVE_FOREIGN,       "not-a-save",           DIAG_ERROR)

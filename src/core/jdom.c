@@ -449,6 +449,16 @@ static const char *parse_key(Parser *p, InternSlot **slot) {
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/* Whether the byte at pos can start a JSON value or a member name. */
+static bool starts_value(const char *s, size_t pos, size_t n) {
+    if (pos >= n) return false;
+    char c = s[pos];
+    if (c == 't') return n - pos >= 4 && memcmp(s + pos, "true", 4) == 0;
+    if (c == 'f') return n - pos >= 5 && memcmp(s + pos, "false", 5) == 0;
+    if (c == 'n') return n - pos >= 4 && memcmp(s + pos, "null", 4) == 0;
+    return c == '"' || c == '{' || c == '[' || c == '-' || is_digit(c);
+}
+
 /* Strict JSON number grammar; the value from its decimal digits, without
  * strtod (which follows the locale). Exact for integers below 2^53. */
 static bool parse_number(Parser *p, double *out) {
@@ -725,7 +735,7 @@ after: /* after a member or element of f */
         if (f->close == '}' && f->node->count > 32 && !f->node->dup_keys) check_big_object(p, f->node);
         goto closed;
     }
-    fail(p, JP_SYNTAX, pos);
+    fail(p, starts_value(s, pos, n) ? JP_MISSING_COMMA : JP_SYNTAX, pos);
     return NULL;
 
 closed: /* f's container ends before pos */
@@ -768,7 +778,7 @@ member: /* the next member of object f at pos */
         if (pos >= n || s[pos] != ':') { /* mostly right after the name */
             pos = skip_ws_at(s, pos, n);
             if (pos >= n || s[pos] != ':') {
-                fail(p, JP_SYNTAX, pos);
+                fail(p, JP_MISSING_COLON, pos);
                 return NULL;
             }
         }

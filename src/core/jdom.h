@@ -40,8 +40,13 @@ struct JNode {
     bool dup_keys;           /* an object with two members of the same name */
 };
 
+/* JP_MISSING_COMMA: after a member or element, the start of another one
+ * instead of ',' or the closing bracket (err_off: that start).
+ * JP_MISSING_COLON: a member name not followed by ':'. Any other mistake of
+ * syntax is JP_SYNTAX. */
 typedef enum JParseStatus {
-    JP_OK, JP_SYNTAX, JP_TOO_DEEP, JP_CONTROL_CHAR, JP_LINE_BREAK, JP_BAD_UTF8, JP_OOM
+    JP_OK, JP_SYNTAX, JP_TOO_DEEP, JP_CONTROL_CHAR, JP_LINE_BREAK, JP_BAD_UTF8, JP_OOM,
+    JP_MISSING_COMMA, JP_MISSING_COLON
 } JParseStatus;
 
 /* Parses the `len` bytes of `s` (no NUL needed), checking its UTF-8.

@@ -258,6 +258,16 @@ static void check_dup_tree(JReader *r, const JNode *node) {
 }
 
 
+/* The offset of the last byte before `off` that is not JSON white space;
+ * `off` itself when there is none. */
+static size_t prev_nonblank(const char *s, size_t off) {
+    for (size_t i = off; i > 0; i--) {
+        char c = s[i - 1];
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return i - 1;
+    }
+    return off;
+}
+
 static void describe_char(const JReader *r, const char *s, size_t len, size_t off, char *out,
                           size_t cap) {
     bool fr = rlang(r) == LANG_FR;
@@ -325,7 +335,10 @@ JNode *jreader_parse(JReader *r, size_t limit) {
         case JP_LINE_BREAK:
             report_file(r, DIAG_JSON_SYNTAX, line, col,
                         fr ? "retour à la ligne dans un texte (écrivez \\n)" : "line break inside a string (write \\n)",
-                        NULL);
+                        fr ? "Un texte se ferme par un guillemet droit sur la même ligne\u202f: ajoutez le guillemet "
+                             "qui manque à la fin du texte, ou écrivez \\n pour aller à la ligne dans le texte affiché."
+                           : "A text ends with a straight quote on the same line: add the missing quote at the end "
+                             "of the text, or write \\n for a line break in the text shown.");
             break;
         case JP_CONTROL_CHAR:
             report_file(r, DIAG_JSON_SYNTAX, line, col,
@@ -336,10 +349,51 @@ JNode *jreader_parse(JReader *r, size_t limit) {
             report_file(r, DIAG_BAD_UTF8, line, col, what, NULL);
             break;
         case JP_OOM: report_file(r, DIAG_IO, 0, 0, r->file, diag_errno_text(r->dl->lang, ENOMEM)); break;
-        default:
-            describe_char(r, s, len, off, what, sizeof what);
-            report_file(r, DIAG_JSON_SYNTAX, line, col, what, NULL);
+        case JP_MISSING_COMMA: {
+            uint32_t next_line = line;
+            size_t end = prev_nonblank(s, off);
+            if (end < off) json_text_linecol(&r->text, end + 1, &line, &col);
+            snprintf(what, sizeof what,
+                     fr ? "il manque une virgule ici, avant l'élément suivant (ligne %lu)"
+                        : "a comma is missing here, before the next item (line %lu)",
+                     (unsigned long)next_line);
+            report_file(r, DIAG_JSON_SYNTAX, line, col, what,
+                        fr ? "Ajoutez une virgule «\u00a0,\u00a0» à cet endroit\u202f: dans un objet ou une liste, "
+                             "deux éléments se suivent toujours séparés par une virgule (jamais après le dernier)."
+                           : "Add a comma \",\" at this place: in an object or a list, two items are always "
+                             "separated by a comma (never after the last one).");
             break;
+        }
+        case JP_MISSING_COLON:
+            report_file(r, DIAG_JSON_SYNTAX, line, col,
+                        fr ? "il manque «\u00a0:\u00a0» entre le nom du champ et sa valeur"
+                           : "a \":\" is missing between the field's name and its value",
+                        fr ? "Écrivez chaque champ sous la forme «\u00a0\"nom\": valeur\u00a0»\u202f; si le texte "
+                             "qui précède devait être une valeur, vérifiez ses guillemets."
+                           : "Write every field as \"name\": value; if the text before was meant as a value, "
+                             "check its quotes.");
+            break;
+        default: {
+            size_t before = prev_nonblank(s, off);
+            char c = off < len ? s[off] : '\0';
+            if (before < off && s[before] == ',' && (c == '}' || c == ']')) {
+                json_text_linecol(&r->text, before, &line, &col);
+                snprintf(what, sizeof what,
+                         fr ? "virgule en trop avant «\u00a0%c\u00a0»" : "extra comma before '%c'", c);
+                report_file(r, DIAG_JSON_SYNTAX, line, col, what,
+                            fr ? "Supprimez cette virgule\u202f: en JSON, le dernier élément d'un objet ou "
+                                 "d'une liste n'est jamais suivi d'une virgule."
+                               : "Remove this comma: in JSON, the last item of an object or a list is never "
+                                 "followed by a comma.");
+            } else if (before < off && s[before] == ',' && c == ',') {
+                report_file(r, DIAG_JSON_SYNTAX, line, col, fr ? "virgule en double" : "double comma",
+                            fr ? "Supprimez l'une des deux virgules." : "Remove one of the two commas.");
+            } else {
+                describe_char(r, s, len, off, what, sizeof what);
+                report_file(r, DIAG_JSON_SYNTAX, line, col, what, NULL);
+            }
+            break;
+        }
         }
         return NULL;
     }

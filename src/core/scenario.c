@@ -560,10 +560,20 @@ static void load_effects(Loader *L, const JNode *v, Effects *e, bool evidence) {
                 jreader_report_in(r, c->string, NULL, DIAG_UNKNOWN_METER, true, c->string,
                                   jreader_suggest(c->string, FIRST_ID(L->sc->meters, L->sc->n_meters), L->sc->n_meters, sizeof(Meter)),
                                   NULL, NULL);
-            if (!jreader_int_value(c, &d))
+            if (!jreader_int_value(c, &d)) {
                 wrong_type_in(L, c->string, JT_INT);
-            else if (idx >= 0)
+            } else if (idx >= 0) {
                 e->meters[e->n_meters++] = (MeterDelta){(uint16_t)idx, d};
+                const Meter *mt = &L->sc->meters[idx];
+                int64_t span = (int64_t)mt->max - mt->min;
+                if (span > 0 && ((int64_t)d > span || -(int64_t)d > span)) {
+                    char dv[24], lo[24], hi[24];
+                    fmt_int(dv, sizeof dv, d);
+                    fmt_int(lo, sizeof lo, mt->min);
+                    fmt_int(hi, sizeof hi, mt->max);
+                    jreader_report_in(r, c->string, NULL, DIAG_EFFECT_EXCEEDS_RANGE, false, c->string, dv, lo, hi);
+                }
+            }
         }
         jreader_pop(r, m1);
     }

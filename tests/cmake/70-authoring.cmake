@@ -26,3 +26,11 @@ add_test(NAME authoring_doc
   COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/authoring/check_authoring_doc.py ${PROJECT_SOURCE_DIR}
           $<TARGET_FILE:enjeux>)
 set_tests_properties(authoring_doc PROPERTIES TIMEOUT 300)
+
+# The tutorial replayed step by step from `enjeux new`, with the guide's own
+# snippets: each step validates (or fails) as the guide says, outputs shown
+# in the guide are the real ones.
+add_test(NAME authoring_tutorial_steps
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/authoring/tutorial_steps.py ${PROJECT_SOURCE_DIR}
+          $<TARGET_FILE:enjeux>)
+set_tests_properties(authoring_tutorial_steps PROPERTIES TIMEOUT 300)

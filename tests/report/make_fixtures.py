@@ -106,6 +106,9 @@ def main():
     # Files that are not results: ignored without a word of error.
     write(os.path.join(OUT, "machine-b", "settings.json"), {"format": 1, "lang": "fr", "text_scale": 100})
     write(os.path.join(OUT, "machine-b", "results", first_b["play_id"] + ".xapi.json"), [{"verb": "x"}])
+    # A badge credential, copied to the export folder beside its play's results: not counted at all.
+    write(os.path.join(OUT, "machine-b", "results", first_b["play_id"] + "-badge-N1.json"),
+          {"@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential", "OpenBadgeCredential"]})
     # A file cut short (a stick pulled out while copying): reported, line 4.
     with open(os.path.join(OUT, "machine-b", "results", "coupe.json"), "w", encoding="utf-8") as f:
         f.write('{\n  "format": 2,\n  "play_id": "ffffffffffffffffffffffffffffffff",\n  "scenario": {"id": "atelier",\n')
