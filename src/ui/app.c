@@ -834,9 +834,11 @@ static int run_loop(App *app, Script *script, const char *bench_out) {
         if (!app->running) break;
         if (app->redraw || app->animating) {
             Uint64 t0 = SDL_GetPerformanceCounter();
+            /* Cleared first: a screen that scrolls once it is laid out
+             * (a message brought into view) asks for the next frame. */
+            app->redraw = false;
             app_render_frame(app);
             SDL_RenderPresent(app->renderer);
-            app->redraw = false;
             /* Without vsync, animations are paced at 60 frames a second. */
             if (app->animating && !app->vsync && !script) {
                 double ms = (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency();

@@ -175,6 +175,31 @@ static int index_of(const size_t *b, int n, size_t at) {
     return n - 1;
 }
 
+bool field_click(App *app, const char *name, const char *text, FieldCaret *c, const SDL_Event *ev) {
+    if (ev->type != SDL_MOUSEBUTTONDOWN || ev->button.button != SDL_BUTTON_LEFT) return false;
+    const UiItem *it = ui_find(&app->ui, name);
+    SDL_Point p = {app->ui.mouse_x, app->ui.mouse_y};
+    if (!it || !it->enabled || !SDL_PointInRect(&p, &it->r)) return false;
+    clamp(text, c);
+    ui_set_focus(&app->ui, name);
+    size_t n = strlen(text);
+    size_t b[2300];
+    int nb = n + 1 <= sizeof b / sizeof b[0] ? boundaries(text, b) : 0;
+    if (nb == 0) return true;
+    int dx = p.x - (it->full.x + app_grid(app, 2));
+    int f = index_of(b, nb, c->first);
+    if (dx <= 0) {
+        c->at = b[f];
+        return true;
+    }
+    /* The last boundary left of the pointer, or the next one when nearer. */
+    int k = last_fitting(app, text, b, f, nb - 1, c->first, dx);
+    int left = span_width(app, text, c->first, b[k]);
+    if (k + 1 < nb && span_width(app, text, c->first, b[k + 1]) - dx < dx - left) k++;
+    c->at = b[k];
+    return true;
+}
+
 int field_draw(App *app, int x, int y, int w, int id, const char *name, const char *text, FieldCaret *c,
                const char *placeholder) {
     int pad = app_grid(app, 2);
@@ -199,7 +224,11 @@ int field_draw(App *app, int x, int y, int w, int id, const char *name, const ch
         int bw = caret_w;
         widget_fill(app, (SDL_Rect){box.x, box.y + box.h - bw, box.w, bw}, COL_ACCENT);
     }
-    if (it && ui_is_focused(&app->ui, it)) widget_focus_ring(app, box);
+    if (it && ui_is_focused(&app->ui, it)) {
+        widget_focus_ring(app, box);
+        /* Self-voicing says what the field is for as the focus comes. */
+        app_voice_focus(app, placeholder);
+    }
     char inner[UI_NAME_LEN];
     snprintf(inner, sizeof inner, "%.40s-text", name);
     int caret_x = x + pad;

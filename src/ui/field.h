@@ -39,9 +39,17 @@ bool field_edit(char *buf, size_t cap, FieldCaret *c, const SDL_Event *ev, bool 
  * Left/Right/Home/End stay in it) and draws a field `w` wide at (x, y):
  * the part of `text` around the caret, or `placeholder` in muted colour
  * when it is empty, with the caret and an accent underline while focused
- * (the text inside is registered as `name`-text). Returns its height. */
+ * (the text inside is registered as `name`-text); self-voicing reads the
+ * placeholder when the focus comes to it. Returns its height. */
 int field_draw(App *app, int x, int y, int w, int id, const char *name, const char *text, FieldCaret *c,
                const char *placeholder);
+
+/* When `ev` is a press of the left mouse button inside the field `name`
+ * (as registered by the last field_draw), puts the caret at the character
+ * boundary nearest to the pointer, within the part of `text` shown (the
+ * sideways scroll and the widths are those field_draw used), and gives the
+ * field the focus. Returns true then; false for any other event. */
+bool field_click(App *app, const char *name, const char *text, FieldCaret *c, const SDL_Event *ev);
 
 /* True when the widget `name` has the focus. */
 bool field_focused(const App *app, const char *name);

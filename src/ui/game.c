@@ -593,8 +593,11 @@ void game_relang(Game *g, Lang lang) {
         load_entry(&fresh, lang);
         if (e->sc) {
             /* Loaded before: the scenario stays (a play may use it); only
-             * the words of its diagnostics change. */
-            if (fresh.sc) {
+             * the words of its diagnostics change. They describe the file
+             * on disk when it loads, or when they were already its errors
+             * (--dev keeps the last good scenario while the file is
+             * broken: screen_dev_error shows them). */
+            if (fresh.sc || e->diags.errors > 0) {
                 diag_list_free(&e->diags);
                 e->diags = fresh.diags;
             } else {

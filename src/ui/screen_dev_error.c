@@ -1,8 +1,10 @@
 /* screen_dev_error.c — live authoring (--dev): the scenario on disk has
  * errors. Lists each diagnostic as the validator gives it (file:line:col,
  * message, hint) instead of closing the game; the dev mode replaces this
- * screen by the play as soon as the file is saved without errors. `arg` is
- * the library entry whose diagnostics are shown. */
+ * screen by the play as soon as the file is saved without errors; the
+ * settings (language, text size…) open over it, and the diagnostics follow
+ * the language chosen there (game_relang). `arg` is the library entry
+ * whose diagnostics are shown. */
 #include <stdio.h>
 
 #include "ui/app.h"
@@ -10,9 +12,13 @@
 #include "ui/tr.h"
 #include "ui/view.h"
 
-enum { ACT_RELOAD = 1, ACT_QUIT };
+enum { ACT_RELOAD = 1, ACT_QUIT, ACT_SETTINGS };
 
-typedef struct DevErrorState { UiScroll scroll; int index; } DevErrorState;
+typedef struct DevErrorState {
+    UiScroll scroll;
+    int index;
+    bool from_settings;   /* back from the settings: the focus returns to their button */
+} DevErrorState;
 
 static void deverr_enter(App *app, void *vst, int arg) {
     DevErrorState *st = vst;
@@ -20,21 +26,32 @@ static void deverr_enter(App *app, void *vst, int arg) {
     ui_set_focus(&app->ui, "reload");
 }
 
-static void deverr_handle(App *app, void *st, const SDL_Event *ev, int action) {
-    (void)st;
+static void deverr_handle(App *app, void *vst, const SDL_Event *ev, int action) {
+    DevErrorState *st = vst;
     (void)ev;
-    if (action == ACT_RELOAD) dev_reload(app);
-    else if (action == ACT_QUIT) app->running = false;
+    if (action == ACT_RELOAD) {
+        dev_reload(app);
+    } else if (action == ACT_QUIT) {
+        app->running = false;
+    } else if (action == ACT_SETTINGS) {
+        st->from_settings = true;
+        app_push(app, &screen_settings, 0);
+    }
 }
 
 static void deverr_render(App *app, void *vst) {
     DevErrorState *st = vst;
+    if (st->from_settings) {
+        st->from_settings = false;
+        ui_set_focus(&app->ui, "settings");
+    }
     const DiagList *dl = st->index >= 0 && st->index < app->game.n_lib ? &app->game.lib[st->index].diags : NULL;
     int hh = widget_header(app, tr("deverr.title"), tr("deverr.header_right"));
     BarButton bar[] = {{ACT_QUIT, "quit", tr("deverr.quit"), BUTTON_SECONDARY, true},
+                       {ACT_SETTINGS, "settings", tr("deverr.settings"), BUTTON_SECONDARY, true},
                        {ACT_RELOAD, "reload", tr("deverr.reload"), BUTTON_PRIMARY, true}};
     ViewPage page;
-    int y = view_page_begin(app, &page, &st->scroll, hh, bar, 2);
+    int y = view_page_begin(app, &page, &st->scroll, hh, bar, 3);
     int x = page.x, w = page.w;
     char line[256];
     dev_status(app, line, sizeof line);
@@ -43,6 +60,8 @@ static void deverr_render(App *app, void *vst) {
     dev_count_text(count, sizeof count, dl);
     y += widget_text(app, TS_SUBHEADING, FACE_BOLD, COL_TEXT, count, x, y, w, "count") + app_grid(app, 1);
     y += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, tr("deverr.intro"), x, y, w, "intro") + app_grid(app, 3);
+    app_voice_page(app, count);
+    app_voice_page(app, tr("deverr.intro"));
     int pad = app_grid(app, 2);
     for (size_t i = 0; dl && i < dl->count; i++) {
         const Diag *dg = &dl->items[i];
@@ -70,6 +89,9 @@ static void deverr_render(App *app, void *vst) {
         yy += widget_text(app, TS_BODY, FACE_BOLD, COL_TEXT, where, x + pad, yy, iw, name);
         yy += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, msg, x + pad, yy, iw, "message") + app_grid(app, 1);
         if (has_hint) widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, hint, x + pad, yy, iw, "hint");
+        app_voice_page(app, where);
+        app_voice_page(app, msg);
+        if (has_hint) app_voice_page(app, dg->hint);
         y += h + 2 * pad + app_grid(app, 2);
     }
     if (dl && dl->dropped) {

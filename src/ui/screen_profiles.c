@@ -30,6 +30,9 @@ typedef struct ProfilesState {
     int confirm;                    /* index of the profile whose deletion is being confirmed, -1 */
     int page;                       /* page of the list shown (PAGE_SIZE profiles) */
     int list_y;                     /* content y of the list's heading, to scroll to it on a change of page */
+    int list_end;                   /* content y of the end of the list and its page buttons */
+    int drawn_offset;               /* the scroll offset of the last frame drawn */
+    bool to_list_end;               /* scroll to the end of the list once laid out (wheel up to the page before) */
     bool revealed;                  /* the focus was scrolled into view once the screen was laid out */
     char typed[PROFILE_PSEUDO_BYTES + 8];
     FieldCaret typed_caret;
@@ -212,8 +215,50 @@ static void turn_page(App *app, ProfilesState *st, int dir, bool to_list) {
     app->redraw = true;
 }
 
+/* Whether the focus is on the list: a profile, its delete button, or the
+ * buttons that turn pages. */
+static bool focus_in_list(const App *app) {
+    const char *f = app->ui.focus;
+    return strncmp(f, "profile-", 8) == 0 || strncmp(f, "delete-", 7) == 0 || strncmp(f, "page-", 5) == 0;
+}
+
+/* The wheel scrolls the page, as on every screen; a notch that finds the
+ * page already at its end (nothing scrolled since the last frame) turns to
+ * the next page of profiles, shown from its heading, and one at its top to
+ * the previous page, shown from its end: the list reads on as one. The
+ * focus follows to the new page's first (or last) profile when it was on
+ * the list. */
+static void wheel(App *app, ProfilesState *st, const SDL_Event *ev) {
+    if (st->confirm >= 0 || app->profiles.n <= PAGE_SIZE || ev->wheel.y == 0) return;
+    if (st->scroll.offset != st->drawn_offset) return;
+    int max = st->scroll.content_h - st->scroll.view.h;
+    int dir = ev->wheel.y < 0 ? 1 : -1;
+    if (dir > 0 ? st->scroll.offset < max : st->scroll.offset > 0) return;
+    int page = st->page + dir;
+    if (page < 0 || page >= page_count(app)) return;
+    bool follow = focus_in_list(app);
+    turn_page(app, st, dir, false);
+    if (dir < 0) st->to_list_end = true;
+    if (follow) {
+        int last = (page + 1) * PAGE_SIZE < app->profiles.n ? (page + 1) * PAGE_SIZE - 1 : app->profiles.n - 1;
+        char name[UI_NAME_LEN];
+        snprintf(name, sizeof name, "profile-%d", dir > 0 ? page * PAGE_SIZE : last);
+        ui_set_focus(&app->ui, name);
+    }
+}
+
 static void profiles_handle(App *app, void *vst, const SDL_Event *ev, int action) {
     ProfilesState *st = vst;
+    if (ev->type == SDL_MOUSEWHEEL) {
+        wheel(app, st, ev);
+        return;
+    }
+    /* A click in a field puts its caret where it lands. */
+    if (st->confirm < 0 && (field_click(app, "workshop-code", st->code, &st->code_caret, ev) ||
+                            field_click(app, "pseudonym", st->typed, &st->typed_caret, ev))) {
+        app->redraw = true;
+        return;
+    }
     bool in_code = field_focused(app, "workshop-code");
     if (st->confirm < 0 && in_code && field_edit(st->code, sizeof st->code, &st->code_caret, ev, true)) {
         st->code_error[0] = '\0';
@@ -368,6 +413,7 @@ static int page_line(App *app, const ProfilesState *st, int x, int y, int w) {
     fmt_int(a, sizeof a, st->page + 1, app->lang);
     fmt_int(b, sizeof b, page_count(app), app->lang);
     tr_format(line, sizeof line, "prof.page", a, b);
+    app_voice_page(app, line);
     return widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT_MUTED, line, x, y, w, "page");
 }
 
@@ -427,6 +473,7 @@ static int list_body(App *app, ProfilesState *st, int x, int y, int w) {
             y += bh + gap;
         }
         if (app->profiles.n > PAGE_SIZE) y += app_grid(app, 1) + page_buttons(app, st, x, y, w);
+        st->list_end = y + st->scroll.offset;
         if (app->profiles_over_limit > 0) {
             char n[FMT_NUMBER_MAX], max[FMT_NUMBER_MAX];
             fmt_int(n, sizeof n, app->profiles_over_limit, app->lang);
@@ -468,6 +515,18 @@ static void profiles_render(App *app, void *vst) {
     else y += list_body(app, st, x, y, w);
     y += app_grid(app, 3);
     view_page_end(app, &page, y);
+    if (st->to_list_end) {
+        st->to_list_end = false;
+        int want = st->list_end + app_grid(app, 2) - st->scroll.view.y - st->scroll.view.h;
+        int max = st->scroll.content_h - st->scroll.view.h;
+        if (want > max) want = max;
+        if (want < 0) want = 0;
+        if (want != st->scroll.offset) {
+            st->scroll.offset = want;
+            app->redraw = true;
+        }
+    }
+    st->drawn_offset = st->scroll.offset;
     /* Opened on the profile picked last, maybe far down the page. */
     if (!st->revealed) {
         st->revealed = true;

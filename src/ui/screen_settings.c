@@ -35,12 +35,26 @@ enum {
     ACT_EXPORT = 130,   /* +0 the field, +1 use the folder typed, +2 none */
 };
 
+/* What the last change of export folder did; the sentence is made when
+ * drawn, so that it follows a change of language. */
+typedef enum ExportOutcome {
+    EXPORT_SAID_NOTHING,
+    EXPORT_SAID_SET,          /* msg_path is the folder now used */
+    EXPORT_SAID_NONE,         /* no folder any more */
+    EXPORT_SAID_MISSING,      /* msg_path does not exist */
+    EXPORT_SAID_NOT_FOLDER,
+    EXPORT_SAID_NOT_WRITABLE, /* msg_errno says why */
+} ExportOutcome;
+
 typedef struct SettingsState {
     UiScroll scroll;
     char path[SETTINGS_PATH_MAX];   /* the export folder field */
     FieldCaret path_caret;
-    char msg[SETTINGS_PATH_MAX + 512]; /* what the last change of folder did */
-    bool msg_error;
+    ExportOutcome said;
+    char msg_path[SETTINGS_PATH_MAX];
+    int msg_errno;
+    bool reveal;                    /* scroll the field and its message into view */
+    int field_top, msg_bottom;      /* on screen in the last frame */
 } SettingsState;
 
 static void settings_enter(App *app, void *vst, int arg) {
@@ -65,11 +79,11 @@ static void use_export_dir(App *app, SettingsState *st, bool none) {
     while (a < b && st->path[a] == ' ') a++;
     while (b > a && st->path[b - 1] == ' ') b--;
     snprintf(typed, sizeof typed, "%.*s", (int)(b - a), st->path + a);
-    st->msg_error = false;
+    st->reveal = true;
     if (!typed[0]) {
         st->path[0] = '\0';
         app->settings.export_dir[0] = '\0';
-        snprintf(st->msg, sizeof st->msg, "%s", tr("set.export_none_set"));
+        st->said = EXPORT_SAID_NONE;
     } else {
         int err = 0;
         ExportDirStatus ds = export_dir_check(typed, &err);
@@ -79,12 +93,11 @@ static void use_export_dir(App *app, SettingsState *st, bool none) {
             err = canon ? ENAMETOOLONG : ENOMEM;
         }
         if (ds != EXPORT_DIR_OK) {
-            char why[SETTINGS_PATH_MAX + 128];
-            snprintf(why, sizeof why, "%s (%s)", typed, strerror(err));
-            if (ds == EXPORT_DIR_MISSING) tr_format(st->msg, sizeof st->msg, "set.export_missing", typed, NULL);
-            else if (ds == EXPORT_DIR_NOT_FOLDER) tr_format(st->msg, sizeof st->msg, "set.export_not_folder", typed, NULL);
-            else tr_format(st->msg, sizeof st->msg, "set.export_not_writable", why, NULL);
-            st->msg_error = true;
+            snprintf(st->msg_path, sizeof st->msg_path, "%s", typed);
+            st->msg_errno = err;
+            st->said = ds == EXPORT_DIR_MISSING      ? EXPORT_SAID_MISSING
+                       : ds == EXPORT_DIR_NOT_FOLDER ? EXPORT_SAID_NOT_FOLDER
+                                                     : EXPORT_SAID_NOT_WRITABLE;
             free(canon);
             ui_set_focus(&app->ui, "export-dir");
             return;
@@ -92,7 +105,8 @@ static void use_export_dir(App *app, SettingsState *st, bool none) {
         snprintf(app->settings.export_dir, sizeof app->settings.export_dir, "%s", canon);
         snprintf(st->path, sizeof st->path, "%s", canon);
         field_caret_end(&st->path_caret);
-        tr_format(st->msg, sizeof st->msg, "set.export_set", canon, NULL);
+        snprintf(st->msg_path, sizeof st->msg_path, "%s", canon);
+        st->said = EXPORT_SAID_SET;
         free(canon);
     }
     app_settings_changed(app);
@@ -119,6 +133,10 @@ static void settings_handle(App *app, void *vst, const SDL_Event *ev, int action
     Settings *s = &app->settings;
     if ((ev->type == SDL_KEYDOWN && ev->key.keysym.sym == SDLK_ESCAPE) || action == ACT_BACK) {
         app_pop(app);
+        return;
+    }
+    if (field_click(app, "export-dir", st->path, &st->path_caret, ev)) {
+        app->redraw = true;
         return;
     }
     if (field_focused(app, "export-dir") && field_edit(st->path, sizeof st->path, &st->path_caret, ev, false)) {
@@ -236,8 +254,28 @@ static const char *voice_note(const App *app) {
     }
 }
 
+/* What the last change of folder did, in the current language; "" when
+ * nothing was changed on this screen. True for an error. */
+static bool export_said(const SettingsState *st, char *out, size_t n) {
+    char why[SETTINGS_PATH_MAX + 128];
+    out[0] = '\0';
+    switch (st->said) {
+    case EXPORT_SAID_NOTHING: return false;
+    case EXPORT_SAID_SET: tr_format(out, n, "set.export_set", st->msg_path, NULL); return false;
+    case EXPORT_SAID_NONE: snprintf(out, n, "%s", tr("set.export_none_set")); return false;
+    case EXPORT_SAID_MISSING: tr_format(out, n, "set.export_missing", st->msg_path, NULL); return true;
+    case EXPORT_SAID_NOT_FOLDER: tr_format(out, n, "set.export_not_folder", st->msg_path, NULL); return true;
+    case EXPORT_SAID_NOT_WRITABLE:
+        snprintf(why, sizeof why, "%s (%s)", st->msg_path, strerror(st->msg_errno));
+        tr_format(out, n, "set.export_not_writable", why, NULL);
+        return true;
+    }
+    return false;
+}
+
 /* The export folder: the one in use and where it comes from, the field,
- * "use this folder" and "no folder", and what the last change did. */
+ * what the last change did (right under the field, where the eyes are),
+ * then "use this folder" and "no folder". */
 static int export_section(App *app, SettingsState *st, int x, int y, int w) {
     int y0 = y;
     char line[SETTINGS_PATH_MAX + 256];
@@ -252,15 +290,16 @@ static int export_section(App *app, SettingsState *st, int x, int y, int w) {
     if (from) y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, from, x, y, w, "export-from") + app_grid(app, 1);
     y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, tr("set.export_hint"), x, y, w, "export-hint") +
          app_grid(app, 2);
+    st->field_top = y;
     y += field_draw(app, x, y, w, ACT_EXPORT, "export-dir", st->path, &st->path_caret, tr("set.export_placeholder")) +
          app_grid(app, 2);
+    char msg[SETTINGS_PATH_MAX + 512];
+    bool error = export_said(st, msg, sizeof msg);
+    if (msg[0]) y += view_message(app, msg, error, x, y, w, error ? "export-error" : "export-status") + app_grid(app, 2);
+    st->msg_bottom = y;
     const char *labels[2] = {tr("set.export_use"), tr("set.export_clear")};
     const char *names[2] = {"export-use", "export-clear"};
     y += choice_row(app, x, y, w, labels, 2, ACT_EXPORT + 1, names, -1);
-    if (st->msg[0]) {
-        y += app_grid(app, 2);
-        y += view_message(app, st->msg, st->msg_error, x, y, w, st->msg_error ? "export-error" : "export-status");
-    }
     return y - y0;
 }
 
@@ -337,6 +376,20 @@ static void settings_render(App *app, void *vst) {
     y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, where, x, y, w, "saved-in");
     y += app_grid(app, 3);
     view_page_end(app, &page, y);
+    /* After "use this folder": the field and what happened in view (the
+     * field's top first when both do not fit). */
+    if (st->reveal) {
+        st->reveal = false;
+        SDL_Rect view = st->scroll.view;
+        int shift = 0, top = st->field_top - app_grid(app, 2);
+        if (st->msg_bottom > view.y + view.h) shift = st->msg_bottom - (view.y + view.h);
+        if (top - shift < view.y) shift = top - view.y;
+        int before = st->scroll.offset, max = st->scroll.content_h - view.h;
+        st->scroll.offset += shift;
+        if (st->scroll.offset > max) st->scroll.offset = max;
+        if (st->scroll.offset < 0) st->scroll.offset = 0;
+        if (st->scroll.offset != before) app->redraw = true;
+    }
 }
 
 const ScreenDef screen_settings = {

@@ -146,13 +146,35 @@ ScriptStatus script_step(Script *s, App *app, char *err, size_t errlen) {
                          app_top(app) ? app_top(app)->name : "?");
                 return SCRIPT_FAILED;
             }
-            x = (int)((it->r.x + it->r.w / 2) / app->mouse_scale_x);
+            /* "click @NAME 25%": that far across the widget, else its centre. */
+            int pct = 50;
+            if (a2[0] && (sscanf(a2, "%d%%", &pct) != 1 || pct < 0 || pct > 100)) {
+                snprintf(err, errlen, "%s:%d: write \"click @widget\" or \"click @widget N%%\" (0 to 100)", s->path,
+                         l->line);
+                return SCRIPT_FAILED;
+            }
+            int across = it->r.w * pct / 100;
+            if (across >= it->r.w) across = it->r.w - 1;
+            x = (int)((it->r.x + across) / app->mouse_scale_x);
             y = (int)((it->r.y + it->r.h / 2) / app->mouse_scale_y);
         } else if (sscanf(l->text, "click %d %d", &x, &y) != 2) {
             snprintf(err, errlen, "%s:%d: write \"click X Y\" or \"click @widget\"", s->path, l->line);
             return SCRIPT_FAILED;
         }
         push_click(app, x, y);
+    } else if (strcmp(cmd, "wheel") == 0) {
+        /* "wheel down 3": notches of the mouse wheel where the pointer is. */
+        int notches = a2[0] ? atoi(a2) : 1;
+        if ((strcmp(a1, "up") != 0 && strcmp(a1, "down") != 0) || notches < 1 || notches > 100) {
+            snprintf(err, errlen, "%s:%d: write \"wheel up|down [N]\"", s->path, l->line);
+            return SCRIPT_FAILED;
+        }
+        SDL_Event ev = {0};
+        ev.type = SDL_MOUSEWHEEL;
+        ev.wheel.windowID = app->window ? SDL_GetWindowID(app->window) : 0;
+        ev.wheel.y = strcmp(a1, "up") == 0 ? 1 : -1;
+        ev.wheel.direction = SDL_MOUSEWHEEL_NORMAL;
+        for (int i = 0; i < notches; i++) SDL_PushEvent(&ev);
     } else if (strcmp(cmd, "pad") == 0) {
         Uint8 b;
         if (!pad_button(a1, &b)) {

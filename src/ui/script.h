@@ -7,7 +7,9 @@
  *                     with modifiers before it: Shift+Tab, Ctrl+Left, Ctrl+Shift+Tab
  *   text WORDS        the rest of the line typed as text (SDL_TEXTINPUT, UTF-8: accents work)
  *   click X Y         a left click at window coordinates
- *   click @NAME       a left click at the centre of the widget NAME of the current frame
+ *   click @NAME [N%]  a left click at the centre of the widget NAME of the current frame
+ *                     (N % across it from its left edge: `click @pseudonym-text 0%`)
+ *   wheel up|down [N] N notches (default 1) of the mouse wheel where the pointer is
  *   pad BUTTON        a controller button (a, b, start, dpup, dpdown, dpleft, dpright)
  *   wait [N]          let N frames pass (default 1)
  *   expect SCREEN     fail unless the screen on top is SCREEN (title, library, scene…)

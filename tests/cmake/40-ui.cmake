@@ -86,6 +86,36 @@ add_test(NAME ui_fields
   COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/run_fields.py $<TARGET_FILE:enjeux> ${_lib}
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 
+# The mouse wheel on the profiles screen: scrolls, then turns the pages of
+# profiles both ways (tests/ui/run_profile_wheel.py).
+add_test(NAME ui_profile_wheel
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/run_profile_wheel.py $<TARGET_FILE:enjeux> ${_lib}
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(ui_profile_wheel PROPERTIES TIMEOUT 600)
+
+# The export folder's error: under its field and in view at 200 % text
+# (800x600, 1920x1080, fr and en, both contrasts), worded in the language
+# switched to afterwards (tests/ui/run_export_message.py).
+add_test(NAME ui_export_message
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/run_export_message.py $<TARGET_FILE:enjeux> ${_lib}
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+
+# The --dev error screen: its diagnostics follow the language chosen in
+# the settings opened from it (tests/ui/run_dev_relang.py).
+add_test(NAME ui_dev_relang
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/run_dev_relang.py $<TARGET_FILE:enjeux>)
+set_tests_properties(ui_dev_relang PROPERTIES TIMEOUT 600)
+
+# Self-voicing on the profiles (fields, page of profiles) and the --dev
+# error screen (its diagnostics), when the build has it
+# (tests/ui/run_voice_a11y.py).
+if(ENJEUX_HAVE_ESPEAK)
+  add_test(NAME ui_voice_a11y
+    COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/run_voice_a11y.py $<TARGET_FILE:enjeux> ${_lib}
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(ui_voice_a11y PROPERTIES TIMEOUT 600)
+endif()
+
 # The benchmark (built, not run by CTest): tests/bench/bench_ui.
 add_executable(bench_ui ${ENJEUX_TESTS_DIR}/bench/bench_ui.c)
 target_compile_definitions(bench_ui PRIVATE ENJEUX_BINARY="$<TARGET_FILE:enjeux>"

@@ -9,7 +9,11 @@ keyboard only (SDL_VIDEODRIVER=dummy):
 2. the export folder field, given a path far longer than the box at
    800×600, and 1280×720 at 200 % text, stays one line high: the text shown lies inside
    the box, the path scrolls sideways (its end is shown with the caret at
-   the end, its start after Home), and the whole path is kept.
+   the end, its start after Home), and the whole path is kept;
+3. a click in a field puts the caret at the nearest character boundary:
+   in the middle of a pseudonym of equal letters, at its start; in the
+   long path scrolled to its end, at the first character shown (not at
+   the path's start).
 
 usage: run_fields.py ENJEUX LIBRARY
 """
@@ -63,6 +67,40 @@ key Home
 wait 2
 key End
 text /ok
+wait 2
+quit
+"""
+
+CLICK = """expect profiles
+text wwwwwwww
+wait 2
+click @pseudonym-text 50%
+text -
+wait 2
+click @pseudonym-text 0%
+text A
+key Return
+expect library
+quit
+"""
+
+CLICK_PATH = f"""expect library
+key Escape
+expect title
+key Up
+key Up
+key Return
+expect settings
+key Up
+key Up
+key Up
+key Up
+key Ctrl+u
+text {LONG}
+wait 2
+click @export-dir-text 0%
+text X
+key Return
 wait 2
 quit
 """
@@ -123,6 +161,25 @@ def check_path(frames, words, where):
     return errors
 
 
+def check_click_path(words):
+    """The long path typed (caret and view at its end), a click at the left
+    edge of the text shown, X typed: X lands before the first character
+    that was shown, which the error message (the folder does not exist)
+    names."""
+    shown = [t for w in words if w["screen"] == "settings" for t in w["texts"] if t.endswith("/fin")]
+    if not shown:
+        return ["click in the path: its end is never shown"]
+    k = len(LONG) - len(shown[-1])
+    want = LONG[:k] + "X" + LONG[k:]
+    said = [t for w in words if w["screen"] == "settings" for t in w["texts"] if "/media/cl" in t and "X" in t]
+    if k <= 0:
+        return ["click in the path: the long path is not scrolled sideways"]
+    if not any(want in t for t in said):
+        got = said[-1] if said else "no message"
+        return [f"click at the left of the path shown from byte {k}: want X there, the message says {got!r}"]
+    return []
+
+
 def main():
     enjeux, library = sys.argv[1], sys.argv[2]
     errors = []
@@ -132,12 +189,22 @@ def main():
         run(enjeux, library, user, EDIT, tmp, "edit", "--size", "1280x720")
         with open(os.path.join(user, "profiles.json"), encoding="utf-8") as f:
             names = [p["pseudonym"] for p in json.load(f)["profiles"]]
+        clicked = os.path.join(tmp, "clicked")
+        os.makedirs(clicked)
+        run(enjeux, library, clicked, CLICK, tmp, "click", "--size", "1280x720")
+        with open(os.path.join(clicked, "profiles.json"), encoding="utf-8") as f:
+            clicked_names = [p["pseudonym"] for p in json.load(f)["profiles"]]
+        if clicked_names != ["Awwww-wwww"]:
+            errors.append(f"clicks in the pseudonym (middle, then start): profiles {clicked_names}, "
+                          "want ['Awwww-wwww']")
         # Zoé → Zoëé → oëé → Moëé → Moë → Maoë → Maoël → (Ctrl+Left: before
         # Maoël; Ctrl+Delete: the word) → Noé
         if names != ["Noé"]:
             errors.append(f"pseudonym edited at the caret: profiles {names}, want ['Noé']")
         with open(os.path.join(user, "profiles.json"), encoding="utf-8") as f:
             pdir = os.path.join(user, "profiles", json.load(f)["profiles"][0]["id"])
+        frames, words = run(enjeux, library, user, CLICK_PATH, tmp, "clickpath", "--size", "800x600")
+        errors += check_click_path(words)
         for scale, size in ((100, "800x600"), (200, "1280x720")):
             with open(os.path.join(pdir, "settings.json"), "w", encoding="utf-8") as f:
                 json.dump({"format": 1, "text_size": scale}, f)
