@@ -6,6 +6,10 @@
 
 #include "ui/widget.h"
 
+/* The longest text a field measures and draws, in bytes (the export
+ * folder's path, the longest field, is at most SETTINGS_PATH_MAX). */
+enum { FIELD_BYTES = 2300 };
+
 static bool continuation(char c) {
     return ((unsigned char)c & 0xC0) == 0x80;
 }
@@ -131,15 +135,17 @@ bool field_focused(const App *app, const char *name) {
 
 /* Width in pixels of text[from, to) on one line. */
 static int span_width(App *app, const char *text, size_t from, size_t to) {
-    char part[2300];
+    char part[FIELD_BYTES];
     size_t n = to - from < sizeof part - 1 ? to - from : sizeof part - 1;
     memcpy(part, text + from, n);
     part[n] = '\0';
     return n ? text_width(app->text, TS_BODY, FACE_REGULAR, part) : 0;
 }
 
-/* The character boundaries of `text`, in `at` (room for strlen + 1). */
+/* The character boundaries of `text`, in `at` (FIELD_BYTES entries);
+ * 0 when the text is too long for them (fields hold far less). */
 static int boundaries(const char *text, size_t *at) {
+    if (strlen(text) + 1 > FIELD_BYTES) return 0;
     int n = 0;
     for (size_t i = 0;; i = next_char(text, i)) {
         at[n++] = i;
@@ -182,9 +188,8 @@ bool field_click(App *app, const char *name, const char *text, FieldCaret *c, co
     if (!it || !it->enabled || !SDL_PointInRect(&p, &it->r)) return false;
     clamp(text, c);
     ui_set_focus(&app->ui, name);
-    size_t n = strlen(text);
-    size_t b[2300];
-    int nb = n + 1 <= sizeof b / sizeof b[0] ? boundaries(text, b) : 0;
+    size_t b[FIELD_BYTES];
+    int nb = boundaries(text, b);
     if (nb == 0) return true;
     int dx = p.x - (it->full.x + app_grid(app, 2));
     int f = index_of(b, nb, c->first);
@@ -239,21 +244,20 @@ int field_draw(App *app, int x, int y, int w, int id, const char *name, const ch
         /* The part shown: the caret in view, the box filled when the text
          * allows, and the first character shown kept where it was
          * otherwise, so that the text does not jump under the caret. */
-        size_t n = strlen(text);
-        size_t b[2300];
-        int nb = n + 1 <= sizeof b / sizeof b[0] ? boundaries(text, b) : 0;
+        size_t b[FIELD_BYTES];
+        int nb = boundaries(text, b);
         int avail = inner_w - caret_w;
         if (nb > 0 && avail > 0) {
             int ic = index_of(b, nb, c->at);
             int lo = first_fitting(app, text, b, 0, ic, c->at, avail);
-            int fill = first_fitting(app, text, b, 0, nb - 1, n, avail);
+            int fill = first_fitting(app, text, b, 0, nb - 1, b[nb - 1], avail);
             int f = index_of(b, nb, c->first);
             int hi = fill < ic ? fill : ic;
             if (f < lo) f = lo;
             if (f > hi) f = hi;
             c->first = b[f];
             int last = last_fitting(app, text, b, f, nb - 1, c->first, avail);
-            char shown[2300];
+            char shown[FIELD_BYTES];
             size_t len = b[last] - c->first;
             memcpy(shown, text + c->first, len);
             shown[len] = '\0';
