@@ -106,12 +106,14 @@ def run_once(i, args, play_script, resume_script, rng_seed, results):
         cmd = [args.enjeux, "--library", args.library, "--seed", "1", "--script", play_script]
         proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         synced = []
-        # The moment of the kill: during start-up (while the record is
-        # created), or a random time after decision k is synced, k = 1…3 (so
-        # that it lands in the next decision, the end line or the results),
-        # whatever the machine's speed.
+        # The moment of the kill: a random time within phase k, k = 0…3:
+        # start-up (while the record is created), or after decision k is
+        # synced (so that it lands in the next decision, the end line or the
+        # results). Each phase's length was measured on this machine, under
+        # the same load (calibrate), so that the kill lands inside it whatever
+        # the machine's speed.
         k = rnd.randrange(len(WANT_CHOICES) + 1)
-        delay = rnd.uniform(0.0, args.first) if k == 0 else rnd.uniform(0.0, args.step)
+        delay = rnd.uniform(0.0, args.phases[k])
         killer = threading.Timer(delay, proc.kill) if k == 0 else None
         if killer:
             killer.start()
@@ -196,9 +198,12 @@ def run_once(i, args, play_script, resume_script, rng_seed, results):
 
 
 def calibrate(args, play_script, tmp):
-    """Times whole plays, `jobs` at once as in the test: returns when the
-    first decision is synced, and the mean time from one decision to the
-    next (the slowest of them)."""
+    """Times whole plays, `jobs` at once as in the test, in two rounds, and
+    returns the length of each phase a kill can aim at: start-up to decision
+    1 synced, decision k synced to decision k + 1 synced, and the last
+    decision synced to the game's exit (end line and results). Each phase's
+    shortest time is kept, so that a kill drawn within it rarely comes after
+    the game has ended."""
     def one(k, out):
         user = os.path.join(tmp, f"calibrate-{k}")
         os.makedirs(user)
@@ -207,24 +212,25 @@ def calibrate(args, play_script, tmp):
         t0 = time.monotonic()
         proc = subprocess.Popen([args.enjeux, "--library", args.library, "--seed", "1", "--script", play_script],
                                 env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        first = end = None
+        marks = [t0]
         for raw in proc.stderr:
-            if first is None and b"decision 1 synced" in raw:
-                first = time.monotonic() - t0
-            if end is None and b"end synced" in raw:
-                end = time.monotonic() - t0
+            if re.search(rb"record: decision \d+ synced", raw):
+                marks.append(time.monotonic())
         proc.wait()
-        out[k] = (first or 0.0, end or time.monotonic() - t0)
+        marks.append(time.monotonic())
+        out[k] = [b - a for a, b in zip(marks, marks[1:])] if len(marks) == len(WANT_CHOICES) + 2 else None
 
-    out = [None] * max(1, args.jobs)
-    threads = [threading.Thread(target=one, args=(k, out)) for k in range(len(out))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    first = max(o[0] for o in out)
-    total = max(o[1] for o in out)
-    return first, max(0.05, (total - first) / len(WANT_CHOICES))
+    out = [None] * (2 * max(1, args.jobs))
+    for first in range(0, len(out), max(1, args.jobs)):
+        threads = [threading.Thread(target=one, args=(k, out)) for k in range(first, first + max(1, args.jobs))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    plays = [o for o in out if o]
+    if not plays:
+        sys.exit("calibration: no play reached its end with every decision synced; is ENJEUX_TRACE_RECORDS honoured?")
+    return [min(p[i] for p in plays) for i in range(len(WANT_CHOICES) + 1)]
 
 
 def main():
@@ -244,9 +250,9 @@ def main():
         resume_script = os.path.join(tmp, "resume.script")
         with open(resume_script, "w") as f:
             f.write(RESUME_SCRIPT)
-        args.first, args.step = calibrate(args, play_script, tmp)
-        print(f"seed {args.seed}: {args.runs} runs; first decision synced after {args.first:.2f}s, "
-              f"then one every {args.step:.2f}s")
+        args.phases = calibrate(args, play_script, tmp)
+        print(f"seed {args.seed}: {args.runs} runs; phases (start, after decisions 1…{len(WANT_CHOICES)}): "
+              + ", ".join(f"{p:.3f}s" for p in args.phases))
         master = random.Random(args.seed)
         seeds = [master.randrange(1 << 30) for _ in range(args.runs)]
         results = [None] * args.runs
@@ -278,11 +284,12 @@ def main():
         m = re.search(r"(\d+) on disk", summary)
         hist[m.group(1)] = hist.get(m.group(1), 0) + 1
     resumed = sum(1 for _, s in results if "resumed" in s)
-    if sum(1 for _, s in results if "not killed" in s) > args.runs // 4:
+    ended = sum(1 for _, s in results if "not killed" in s)
+    if ended > args.runs // 4:
         print("FAIL: too many plays ended before their kill: the test did not test much")
         failed += 1
     print(f"{args.runs - failed}/{args.runs} runs ok; decisions on disk when killed: "
-          + ", ".join(f"{k}: {v}" for k, v in sorted(hist.items())) + f"; {resumed} resumed and finished")
+          + ", ".join(f"{k}: {v}" for k, v in sorted(hist.items())) + f"; {ended} ended before their kill; {resumed} resumed and finished")
     return 1 if failed else 0
 
 
