@@ -44,13 +44,21 @@ static void pop_one(App *app) {
     free(e->state);
     e->state = NULL;
     e->def = NULL;
+    /* The screen below gets back the focus it had when this one opened
+     * over it (the button that opened it), hover and press are gone. */
+    if (app->depth > 0) {
+        memcpy(app->ui.focus, app->stack[app->depth - 1].focus, sizeof app->ui.focus);
+        app->ui.hover[0] = '\0';
+        app->ui.pressed[0] = '\0';
+    }
 }
 
 static void push_one(App *app, const ScreenDef *def, int arg) {
     if (app->depth == STACK_MAX) pop_one(app);
     void *st = calloc(1, def->state_size ? def->state_size : 1);
     if (!st) return;
-    app->stack[app->depth++] = (StackEntry){def, st};
+    if (app->depth > 0) memcpy(app->stack[app->depth - 1].focus, app->ui.focus, sizeof app->ui.focus);
+    app->stack[app->depth++] = (StackEntry){def, st, ""};
     app->ui.focus[0] = '\0';
     app->ui.hover[0] = '\0';
     app->ui.pressed[0] = '\0';

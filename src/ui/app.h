@@ -63,7 +63,9 @@ enum { STACK_MAX = 8, REQUEST_MAX = 4 };
  * keyboard can scroll it); never passed to the screens. */
 enum { APP_ACT_NOTICE = 32000 };
 
-typedef struct StackEntry { const ScreenDef *def; void *state; } StackEntry;
+/* `focus`: the name of the widget focused when a screen was pushed over
+ * this one, given back to it when that screen closes. */
+typedef struct StackEntry { const ScreenDef *def; void *state; char focus[UI_NAME_LEN]; } StackEntry;
 
 typedef enum RequestKind { REQ_PUSH, REQ_POP, REQ_REPLACE, REQ_RESET } RequestKind;
 typedef struct Request { RequestKind kind; const ScreenDef *def; int arg; } Request;

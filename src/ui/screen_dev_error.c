@@ -17,7 +17,6 @@ enum { ACT_RELOAD = 1, ACT_QUIT, ACT_SETTINGS };
 typedef struct DevErrorState {
     UiScroll scroll;
     int index;
-    bool from_settings;   /* back from the settings: the focus returns to their button */
 } DevErrorState;
 
 static void deverr_enter(App *app, void *vst, int arg) {
@@ -27,24 +26,19 @@ static void deverr_enter(App *app, void *vst, int arg) {
 }
 
 static void deverr_handle(App *app, void *vst, const SDL_Event *ev, int action) {
-    DevErrorState *st = vst;
+    (void)vst;
     (void)ev;
     if (action == ACT_RELOAD) {
         dev_reload(app);
     } else if (action == ACT_QUIT) {
         app->running = false;
     } else if (action == ACT_SETTINGS) {
-        st->from_settings = true;
         app_push(app, &screen_settings, 0);
     }
 }
 
 static void deverr_render(App *app, void *vst) {
     DevErrorState *st = vst;
-    if (st->from_settings) {
-        st->from_settings = false;
-        ui_set_focus(&app->ui, "settings");
-    }
     const DiagList *dl = st->index >= 0 && st->index < app->game.n_lib ? &app->game.lib[st->index].diags : NULL;
     int hh = widget_header(app, tr("deverr.title"), tr("deverr.header_right"));
     BarButton bar[] = {{ACT_QUIT, "quit", tr("deverr.quit"), BUTTON_SECONDARY, true},

@@ -223,6 +223,12 @@ ScriptStatus script_step(Script *s, App *app, char *err, size_t errlen) {
                      app_top(app) ? app_top(app)->name : "?");
             return SCRIPT_FAILED;
         }
+    } else if (strcmp(cmd, "focus") == 0) {
+        if (strcmp(app->ui.focus, a1) != 0) {
+            snprintf(err, errlen, "%s:%d: expected the focus on \"%s\", it is on \"%s\" (screen \"%s\")", s->path,
+                     l->line, a1, app->ui.focus[0] ? app->ui.focus : "(nothing)", app_top(app) ? app_top(app)->name : "?");
+            return SCRIPT_FAILED;
+        }
     } else if (strcmp(cmd, "setting") == 0) {
         char *json = settings_to_json(&app->settings);
         char want[400];

@@ -14,6 +14,7 @@
  *   wait [N]          let N frames pass (default 1)
  *   expect SCREEN     fail unless the screen on top is SCREEN (title, library, scene…)
  *   see NAME          fail unless the widget NAME is laid out on the current frame
+ *   focus NAME        fail unless the keyboard focus is on the widget NAME
  *   setting KEY VALUE fail unless the live setting KEY (as written in settings.json)
  *                     is VALUE, e.g. `setting text_size 200`, `setting language "en"`
  *   expect-place ID   fail unless the play is at the scene (or ending) ID

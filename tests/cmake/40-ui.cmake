@@ -122,3 +122,9 @@ target_compile_definitions(bench_ui PRIVATE ENJEUX_BINARY="$<TARGET_FILE:enjeux>
   ENJEUX_UI_FIXTURE="${_lib}/atelier")
 enjeux_set_warnings(bench_ui)
 add_dependencies(bench_ui enjeux)
+
+# Closing a screen gives the focus back to the widget that opened it
+# (title, library, pause menu; tests/ui/run_focus_return.py).
+add_test(NAME ui_focus_return
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/run_focus_return.py $<TARGET_FILE:enjeux> ${_lib}
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})

@@ -61,8 +61,9 @@ def read_settings(user):
 
 
 # A profile, then title → settings (Tab from "New game": passport, profile,
-# settings), text size up ten steps, high
-# contrast, back, then the keyboard play of tests/ui/keyboard.script.
+# class debrief, settings), text size up ten steps, high contrast, back
+# (the focus is on « Paramètres » again: Shift+Tab up to "New game"), then
+# the keyboard play of tests/ui/keyboard.script.
 PLAY_200 = """expect profiles
 text Camille
 key Return
@@ -89,6 +90,12 @@ key Return
 setting high_contrast true
 key Escape
 expect title
+focus settings
+key Shift+Tab
+key Shift+Tab
+key Shift+Tab
+key Shift+Tab
+focus new-game
 key Return
 expect library
 """
