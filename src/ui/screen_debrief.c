@@ -41,21 +41,6 @@ static void debrief_handle(App *app, void *st, const SDL_Event *ev, int action) 
     }
 }
 
-static const char *mastery_key(Mastery m) {
-    static const char *const K[] = {"mastery.not_assessed", "mastery.to_work_on", "mastery.in_progress",
-                                    "mastery.acquired"};
-    return (unsigned)m < 4 ? K[m] : K[0];
-}
-
-static ThemeColor mastery_color(Mastery m) {
-    switch (m) {
-    case MASTERY_ACQUIRED: return COL_GOOD;
-    case MASTERY_IN_PROGRESS: return COL_BAR_FILL;
-    case MASTERY_TO_WORK_ON: return COL_BAD;
-    default: return COL_BAR_TRACK;
-    }
-}
-
 static int competency_rows(App *app, int x, int y, int w) {
     const Scenario *sc = game_scenario(&app->game);
     CompetencyScore scores[LIMIT_COMPETENCIES];
@@ -69,12 +54,12 @@ static int competency_rows(App *app, int x, int y, int w) {
                  cs->competency < sc->n_targeted ? ")" : "");
         char status[128];
         if (cs->mastery == MASTERY_NOT_ASSESSED || cs->score < 0) {
-            snprintf(status, sizeof status, "%s", tr(mastery_key(MASTERY_NOT_ASSESSED)));
+            snprintf(status, sizeof status, "%s %s", view_mastery_mark(MASTERY_NOT_ASSESSED), view_mastery_label(MASTERY_NOT_ASSESSED));
         } else {
             char sv[FMT_NUMBER_MAX], sc100[64];
             fmt_int(sv, sizeof sv, cs->score, app->lang);
             tr_format(sc100, sizeof sc100, "deb.score", sv, NULL);
-            snprintf(status, sizeof status, "%s · %s", sc100, tr(mastery_key(cs->mastery)));
+            snprintf(status, sizeof status, "%s · %s %s", sc100, view_mastery_mark(cs->mastery), view_mastery_label(cs->mastery));
         }
         int sw = text_width(app->text, TS_BODY, FACE_BOLD, status);
         int nw = w - sw - app_grid(app, 2);
@@ -85,34 +70,22 @@ static int competency_rows(App *app, int x, int y, int w) {
         ui_add(&app->ui, UI_TEXT, (SDL_Rect){x + w - st->w, y, st->w, st->h}, -1, true, "mastery");
         widget_draw_text(app, st, x + w - st->w, y);
         y += (nh > st->h ? nh : st->h) + app_px(app, 6);
-        widget_score_bar(app, (SDL_Rect){x, y, w, app_px(app, 12)}, cs->score < 0 ? 0 : cs->score, mastery_color(cs->mastery),
+        widget_score_bar(app, (SDL_Rect){x, y, w, app_px(app, 12)}, cs->score < 0 ? 0 : cs->score, view_mastery_color(cs->mastery),
                          "score-bar");
         y += app_px(app, 12) + app_grid(app, 3);
     }
     return y - y0;
 }
 
-static int badge_panel(App *app, int x, int y, int w) {
-    const Framework *fw = game_framework(&app->game);
-    uint8_t b = session_badges(app->game.session);
+/* One panel: the badge drawn for the player (award.c) left of `text`
+ * when `png` is given, else a star before the text when `earned`. */
+static int badge_panel(App *app, const char *text, const char *png, bool earned, int x, int y, int w, int level) {
     int pad = app_grid(app, 2);
-    char text[1024] = "", png[2048] = "";
-    for (int l = 3; l >= 1; l--)
-        if (b & (1u << (l - 1))) {
-            if (!award_png_path(&app->game, l, png, sizeof png)) png[0] = '\0';
-            char lv[4];
-            snprintf(lv, sizeof lv, "%d", l);
-            char key[16];
-            snprintf(key, sizeof key, "level.%d", l);
-            const char *lname = fw ? loc_get(&fw->level_names[l - 1], app->lang, NULL) : "";
-            tr_format(text, sizeof text, "deb.badge", lv, *lname ? lname : tr(key));
-            break;
-        }
-    bool earned = text[0] != '\0';
-    if (!earned) snprintf(text, sizeof text, "%s", tr("deb.no_badge"));
-    char full[1100];
+    char full[1100], name[UI_NAME_LEN], image_name[UI_NAME_LEN];
     snprintf(full, sizeof full, "%s%s", earned && !png[0] ? "★ " : "", text);
-    /* The badge drawn for the player (award.c), left of the text. */
+    if (earned) snprintf(name, sizeof name, "badge-%d", level);
+    else snprintf(name, sizeof name, "no-badge");
+    snprintf(image_name, sizeof image_name, "badge-image-%d", level);
     int side = png[0] ? app_px(app, 112) : 0, iw = 0, ih = 0;
     SDL_Texture *img = side ? image_get(app->images, png, side, side, NULL, &iw, &ih) : NULL;
     iw = ih = side; /* a PNG texture keeps its natural size: draw it scaled */
@@ -125,11 +98,29 @@ static int badge_panel(App *app, int x, int y, int w) {
     if (img) {
         SDL_Rect dst = {x + pad, y + pad, iw, ih};
         SDL_RenderCopy(app->renderer, img, NULL, &dst);
-        ui_add(&app->ui, UI_IMAGE, dst, -1, true, "badge-image");
+        ui_add(&app->ui, UI_IMAGE, dst, -1, true, image_name);
     }
-    widget_text(app, TS_BODY, FACE_BOLD, COL_TEXT, full, x + pad + tx, y + pad + (inner - tt->h) / 2,
-                w - 2 * pad - tx, "badge");
+    widget_text(app, TS_BODY, FACE_BOLD, COL_TEXT, full, x + pad + tx, y + pad + (inner - tt->h) / 2, w - 2 * pad - tx,
+                name);
     return h;
+}
+
+/* Every badge this play earns, one panel per course level from N1 up (as
+ * the passport lists them), or what it takes to earn one. */
+static int badge_panels(App *app, int x, int y, int w) {
+    const Framework *fw = game_framework(&app->game);
+    uint8_t b = session_badges(app->game.session);
+    int y0 = y;
+    for (int l = 1; l <= 3; l++) {
+        if (!(b & (1u << (l - 1)))) continue;
+        char png[2048], lv[4], text[1024];
+        if (!award_png_path(&app->game, l, png, sizeof png)) png[0] = '\0';
+        snprintf(lv, sizeof lv, "%d", l);
+        tr_format(text, sizeof text, "deb.badge", lv, view_level_name(app, fw, l));
+        y += badge_panel(app, text, png, true, x, y, w, l) + app_grid(app, 1);
+    }
+    if (y == y0) return badge_panel(app, tr("deb.no_badge"), "", false, x, y, w, 0);
+    return y - y0 - app_grid(app, 1);
 }
 
 static int key_decisions(App *app, int x, int y, int w) {
@@ -192,7 +183,7 @@ static void debrief_render(App *app, void *vst) {
     }
     y += widget_text(app, TS_SUBHEADING, FACE_BOLD, COL_TEXT, tr("deb.competencies"), x, y, w, "heading") + app_grid(app, 2);
     y += competency_rows(app, x, y, w);
-    y += badge_panel(app, x, y, w) + app_grid(app, 4);
+    y += badge_panels(app, x, y, w) + app_grid(app, 4);
     y += widget_text(app, TS_SUBHEADING, FACE_BOLD, COL_TEXT, tr("deb.key"), x, y, w, "heading") + app_grid(app, 2);
     y += key_decisions(app, x, y, w) + app_grid(app, 3);
     if (app->game.result_path[0]) {

@@ -3,8 +3,10 @@
  * message, hint) instead of closing the game; the dev mode replaces this
  * screen by the play as soon as the file is saved without errors; the
  * settings (language, text size…) open over it, and the diagnostics follow
- * the language chosen there (game_relang). `arg` is the library entry
- * whose diagnostics are shown. */
+ * the language chosen there (game_relang). With large text on a small
+ * window the first diagnostic comes before the intro, and the buttons
+ * share rows (view_bar). `arg` is the library entry whose diagnostics are
+ * shown. */
 #include <stdio.h>
 
 #include "ui/app.h"
@@ -37,6 +39,56 @@ static void deverr_handle(App *app, void *vst, const SDL_Event *ev, int action) 
     }
 }
 
+/* The three texts of a diagnostic: where (file:line:col), what, and the
+ * hint ("" for none). */
+static void diag_texts(const Diag *dg, char *where, size_t wn, char *msg, size_t mn, char *hint, size_t hn) {
+    if (dg->line)
+        snprintf(where, wn, "%s:%u:%u", dg->file ? dg->file : "", (unsigned)dg->line, (unsigned)dg->col);
+    else
+        snprintf(where, wn, "%s", dg->file ? dg->file : "");
+    snprintf(msg, mn, "%s [%s] %s", dg->severity == DIAG_ERROR ? tr("deverr.error") : tr("deverr.warning"),
+             diag_slug(dg->code), dg->message ? dg->message : "");
+    if (dg->hint && dg->hint[0]) snprintf(hint, hn, "→ %s", dg->hint);
+    else hint[0] = '\0';
+}
+
+/* One diagnostic in its panel; returns the height used. */
+static int diag_panel(App *app, const Diag *dg, size_t i, int x, int y, int w) {
+    int pad = app_grid(app, 2), iw = w - 2 * pad;
+    char where[1200], msg[1200], hint[1200];
+    diag_texts(dg, where, sizeof where, msg, sizeof msg, hint, sizeof hint);
+    int h = text_get(app->text, TS_BODY, FACE_BOLD, app_color(app, COL_TEXT), where, iw, ALIGN_LEFT)->h +
+            text_get(app->text, TS_BODY, FACE_REGULAR, app_color(app, COL_TEXT), msg, iw, ALIGN_LEFT)->h + app_grid(app, 1);
+    if (hint[0])
+        h += text_get(app->text, TS_BODY, FACE_REGULAR, app_color(app, COL_TEXT), hint, iw, ALIGN_LEFT)->h + app_grid(app, 1);
+    widget_panel(app, (SDL_Rect){x, y, w, h + 2 * pad}, dg->severity == DIAG_ERROR ? COL_ERROR_BG : COL_SURFACE_ALT,
+                 COL_BORDER);
+    char name[UI_NAME_LEN];
+    snprintf(name, sizeof name, "diag-%zu", i + 1);
+    int yy = y + pad;
+    yy += widget_text(app, TS_BODY, FACE_BOLD, COL_TEXT, where, x + pad, yy, iw, name);
+    yy += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, msg, x + pad, yy, iw, "message") + app_grid(app, 1);
+    if (hint[0]) widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, hint, x + pad, yy, iw, "hint");
+    app_voice_page(app, where);
+    app_voice_page(app, msg);
+    if (hint[0]) app_voice_page(app, dg->hint);
+    return h + 2 * pad;
+}
+
+/* Whether the page shows the first diagnostic's location with the intro
+ * above it: if not (large text on a small window), the intro goes after
+ * the diagnostics, so that the first error is in view at once. */
+static bool intro_first(App *app, const ViewPage *page, const DiagList *dl, int above) {
+    if (!dl || dl->count == 0) return true;
+    int pad = app_grid(app, 2), iw = page->w - 2 * pad;
+    char where[1200], msg[1200], hint[1200];
+    diag_texts(&dl->items[0], where, sizeof where, msg, sizeof msg, hint, sizeof hint);
+    int intro = text_get(app->text, TS_BODY, FACE_REGULAR, app_color(app, COL_TEXT), tr("deverr.intro"), page->w,
+                         ALIGN_LEFT)->h + app_grid(app, 3);
+    int first = pad + text_get(app->text, TS_BODY, FACE_BOLD, app_color(app, COL_TEXT), where, iw, ALIGN_LEFT)->h;
+    return app_grid(app, 3) + above + intro + first <= page->view.h;
+}
+
 static void deverr_render(App *app, void *vst) {
     DevErrorState *st = vst;
     const DiagList *dl = st->index >= 0 && st->index < app->game.n_lib ? &app->game.lib[st->index].diags : NULL;
@@ -46,53 +98,31 @@ static void deverr_render(App *app, void *vst) {
                        {ACT_RELOAD, "reload", tr("deverr.reload"), BUTTON_PRIMARY, true}};
     ViewPage page;
     int y = view_page_begin(app, &page, &st->scroll, hh, bar, 3);
-    int x = page.x, w = page.w;
+    int x = page.x, w = page.w, y0 = y;
     char line[256];
     dev_status(app, line, sizeof line);
     if (line[0]) y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, line, x, y, w, "status") + app_grid(app, 2);
     char count[160];
     dev_count_text(count, sizeof count, dl);
     y += widget_text(app, TS_SUBHEADING, FACE_BOLD, COL_TEXT, count, x, y, w, "count") + app_grid(app, 1);
-    y += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, tr("deverr.intro"), x, y, w, "intro") + app_grid(app, 3);
     app_voice_page(app, count);
-    app_voice_page(app, tr("deverr.intro"));
-    int pad = app_grid(app, 2);
-    for (size_t i = 0; dl && i < dl->count; i++) {
-        const Diag *dg = &dl->items[i];
-        char where[1200], msg[1200], hint[1200];
-        if (dg->line)
-            snprintf(where, sizeof where, "%s:%u:%u", dg->file ? dg->file : "", (unsigned)dg->line, (unsigned)dg->col);
-        else
-            snprintf(where, sizeof where, "%s", dg->file ? dg->file : "");
-        snprintf(msg, sizeof msg, "%s [%s] %s", dg->severity == DIAG_ERROR ? tr("deverr.error") : tr("deverr.warning"),
-                 diag_slug(dg->code), dg->message ? dg->message : "");
-        snprintf(hint, sizeof hint, "→ %s", dg->hint ? dg->hint : "");
-        int iw = w - 2 * pad;
-        int h = text_get(app->text, TS_BODY, FACE_BOLD, app_color(app, COL_TEXT), where, iw, ALIGN_LEFT)->h +
-                text_get(app->text, TS_BODY, FACE_REGULAR, app_color(app, COL_TEXT), msg, iw, ALIGN_LEFT)->h +
-                app_grid(app, 1);
-        bool has_hint = dg->hint && dg->hint[0];
-        if (has_hint)
-            h += text_get(app->text, TS_BODY, FACE_REGULAR, app_color(app, COL_TEXT), hint, iw, ALIGN_LEFT)->h +
-                 app_grid(app, 1);
-        widget_panel(app, (SDL_Rect){x, y, w, h + 2 * pad},
-                     dg->severity == DIAG_ERROR ? COL_ERROR_BG : COL_SURFACE_ALT, COL_BORDER);
-        char name[UI_NAME_LEN];
-        snprintf(name, sizeof name, "diag-%zu", i + 1);
-        int yy = y + pad;
-        yy += widget_text(app, TS_BODY, FACE_BOLD, COL_TEXT, where, x + pad, yy, iw, name);
-        yy += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, msg, x + pad, yy, iw, "message") + app_grid(app, 1);
-        if (has_hint) widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, hint, x + pad, yy, iw, "hint");
-        app_voice_page(app, where);
-        app_voice_page(app, msg);
-        if (has_hint) app_voice_page(app, dg->hint);
-        y += h + 2 * pad + app_grid(app, 2);
+    bool intro_above = intro_first(app, &page, dl, y - y0);
+    if (intro_above) {
+        y += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, tr("deverr.intro"), x, y, w, "intro") + app_grid(app, 3);
+        app_voice_page(app, tr("deverr.intro"));
+    } else {
+        y += app_grid(app, 1);
     }
+    for (size_t i = 0; dl && i < dl->count; i++) y += diag_panel(app, &dl->items[i], i, x, y, w) + app_grid(app, 2);
     if (dl && dl->dropped) {
         char more[32], txt[160];
         snprintf(more, sizeof more, "%zu", dl->dropped);
         tr_count(txt, sizeof txt, "lib.broken_more_one", "lib.broken_more", dl->dropped, more, NULL);
         y += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT_MUTED, txt, x, y, w, "more") + app_grid(app, 2);
+    }
+    if (!intro_above) {
+        y += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, tr("deverr.intro"), x, y, w, "intro") + app_grid(app, 2);
+        app_voice_page(app, tr("deverr.intro"));
     }
     view_page_end(app, &page, y);
 }

@@ -4,7 +4,10 @@
  * mark, never colour alone), and the scenarios that train the competencies
  * still to work on (each opens its briefing). Reads app->progress.
  * "Export all" writes the results of every play of the profile into the
- * export folder (game_export_all) and says what was written where. */
+ * export folder (game_export_all) and says what was written where (worded
+ * when drawn, in the language of the moment); when that went wrong, or no
+ * export folder is chosen, a button opens the settings on the export
+ * folder. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,14 +17,31 @@
 #include "ui/tr.h"
 #include "ui/view.h"
 
-enum { ACT_BACK = 1, ACT_EXPORT, ACT_SCENARIO = 1000 };
+enum { ACT_BACK = 1, ACT_EXPORT, ACT_CHOOSE_DIR, ACT_SCENARIO = 1000 };
 enum { MAX_SUGGESTIONS = 6 };
+
+/* What the last "Export all" did: the facts, worded when drawn so that
+ * the sentence follows a change of language made afterwards. */
+typedef enum ExportSaid {
+    SAID_NOTHING = 0,         /* no export yet on this screen */
+    SAID_MISSING,             /* errors: the folder `dest` is gone, */
+    SAID_NOT_FOLDER,          /* is a file, */
+    SAID_FULL,                /* its disk is full, */
+    SAID_READONLY,            /* cannot be written, */
+    SAID_FAILED,              /* another failure */
+    SAID_NO_PLAY,             /* no finished play to export */
+    SAID_DONE                 /* `plays` plays written into `dest` */
+} ExportSaid;
 
 typedef struct PassportState {
     UiScroll scroll;
     Framework *own_fw;        /* loaded here when no library entry has one */
-    char msg[3000];           /* what the last "export all" did */
-    bool msg_error;
+    ExportSaid said;
+    char dest[1100];          /* the folder written to */
+    char name[64];            /* the combined files' name, without extension */
+    unsigned plays, skipped;
+    bool own;                 /* no export folder chosen: the profile's own */
+    char dir_then[SETTINGS_PATH_MAX]; /* app->game.export_dir at that export */
 } PassportState;
 
 static const Framework *framework_of(const App *app, const PassportState *st) {
@@ -54,76 +74,70 @@ static void passport_leave(App *app, void *vst) {
     st->own_fw = NULL;
 }
 
-/* Exports every play and says on screen what was written where, or what
- * went wrong and what to do. */
+/* Exports every play and keeps what happened for export_said(). */
 static void export_everything(App *app, PassportState *st) {
-    char name[64];
-    snprintf(name, sizeof name, "enjeux-%s", app->profile >= 0 ? app->profiles.items[app->profile].id : "plays");
+    snprintf(st->name, sizeof st->name, "enjeux-%s", app->profile >= 0 ? app->profiles.items[app->profile].id : "plays");
     GameExport x;
-    game_export_all(&app->game, name, &x);
-    st->msg_error = x.dir != EXPORT_DIR_OK || !x.ok;
+    game_export_all(&app->game, st->name, &x);
+    bool failed = x.dir != EXPORT_DIR_OK || !x.ok;
     st->scroll.offset = 0;
     app->redraw = true;
+    snprintf(st->dest, sizeof st->dest, "%s", x.dest);
+    snprintf(st->dir_then, sizeof st->dir_then, "%s", app->game.export_dir);
+    st->plays = x.sum.plays;
+    st->skipped = x.sum.skipped;
+    st->own = !app->game.export_dir[0];
     int cause = x.dir == EXPORT_DIR_NOT_WRITABLE ? x.dir_errnum : x.sum.errnum;
-    if (x.dir == EXPORT_DIR_MISSING || (x.dir == EXPORT_DIR_OK && (cause == ENOENT || cause == ENODEV || cause == EIO))) {
-        tr_format(st->msg, sizeof st->msg, "pass.export_missing", x.dest, NULL);
-    } else if (x.dir == EXPORT_DIR_NOT_FOLDER) {
-        tr_format(st->msg, sizeof st->msg, "pass.export_not_folder", x.dest, NULL);
-    } else if (st->msg_error && cause == ENOSPC) {
-        tr_format(st->msg, sizeof st->msg, "pass.export_full", x.dest, NULL);
-    } else if (st->msg_error && (cause == EROFS || cause == EACCES || cause == EPERM)) {
-        tr_format(st->msg, sizeof st->msg, "pass.export_readonly", x.dest, NULL);
-    } else if (st->msg_error) {
-        tr_format(st->msg, sizeof st->msg, "pass.export_failed", x.dest, NULL);
-    } else if (x.sum.plays == 0) {
-        snprintf(st->msg, sizeof st->msg, "%s", tr("pass.export_nothing"));
-    } else {
-        char n[16], line[1024];
-        snprintf(n, sizeof n, "%u", x.sum.plays);
-        tr_format(st->msg, sizeof st->msg, "pass.export_done", n, x.dest);
-        tr_format(line, sizeof line, "pass.export_files", name, NULL);
-        size_t k = strlen(st->msg);
-        snprintf(st->msg + k, sizeof st->msg - k, "\n%s", line);
-        if (x.sum.skipped) {
-            snprintf(n, sizeof n, "%u", x.sum.skipped);
-            tr_format(line, sizeof line, "pass.export_skipped", n, NULL);
-            k = strlen(st->msg);
-            snprintf(st->msg + k, sizeof st->msg - k, "\n%s", line);
-        }
-        if (!app->game.export_dir[0]) {
-            k = strlen(st->msg);
-            snprintf(st->msg + k, sizeof st->msg - k, "\n%s", tr("pass.export_own"));
-        }
+    if (x.dir == EXPORT_DIR_MISSING || (x.dir == EXPORT_DIR_OK && (cause == ENOENT || cause == ENODEV || cause == EIO)))
+        st->said = SAID_MISSING;
+    else if (x.dir == EXPORT_DIR_NOT_FOLDER) st->said = SAID_NOT_FOLDER;
+    else if (failed && cause == ENOSPC) st->said = SAID_FULL;
+    else if (failed && (cause == EROFS || cause == EACCES || cause == EPERM)) st->said = SAID_READONLY;
+    else if (failed) st->said = SAID_FAILED;
+    else if (x.sum.plays == 0) st->said = SAID_NO_PLAY;
+    else st->said = SAID_DONE;
+}
+
+/* What the last export did and what to do, in the interface's language
+ * now; true when it failed. */
+static bool export_said(const PassportState *st, char *out, size_t n) {
+    out[0] = '\0';
+    switch (st->said) {
+    case SAID_NOTHING: return false;
+    case SAID_MISSING: tr_format(out, n, "pass.export_missing", st->dest, NULL); return true;
+    case SAID_NOT_FOLDER: tr_format(out, n, "pass.export_not_folder", st->dest, NULL); return true;
+    case SAID_FULL: tr_format(out, n, "pass.export_full", st->dest, NULL); return true;
+    case SAID_READONLY: tr_format(out, n, "pass.export_readonly", st->dest, NULL); return true;
+    case SAID_FAILED: tr_format(out, n, "pass.export_failed", st->dest, NULL); return true;
+    case SAID_NO_PLAY: snprintf(out, n, "%s", tr("pass.export_nothing")); return false;
+    case SAID_DONE: break;
     }
+    char num[16], line[1024];
+    snprintf(num, sizeof num, "%u", st->plays);
+    tr_format(out, n, "pass.export_done", num, st->dest);
+    tr_format(line, sizeof line, "pass.export_files", st->name, NULL);
+    size_t k = strlen(out);
+    snprintf(out + k, n - k, "\n%s", line);
+    if (st->skipped) {
+        snprintf(num, sizeof num, "%u", st->skipped);
+        tr_format(line, sizeof line, "pass.export_skipped", num, NULL);
+        k = strlen(out);
+        snprintf(out + k, n - k, "\n%s", line);
+    }
+    if (st->own) {
+        k = strlen(out);
+        snprintf(out + k, n - k, "\n%s", tr("pass.export_own"));
+    }
+    return false;
 }
 
 static void passport_handle(App *app, void *vst, const SDL_Event *ev, int action) {
     PassportState *st = vst;
     if (action == ACT_EXPORT) export_everything(app, st);
+    else if (action == ACT_CHOOSE_DIR) app_push(app, &screen_settings, SETTINGS_AT_EXPORT);
     else if ((ev->type == SDL_KEYDOWN && ev->key.keysym.sym == SDLK_ESCAPE) || action == ACT_BACK) app_pop(app);
     else if (action >= ACT_SCENARIO && action < ACT_SCENARIO + app->game.n_lib)
         app_push(app, &screen_briefing, action - ACT_SCENARIO);
-}
-
-static const char *mastery_label(Mastery m) {
-    static const char *const K[] = {"mastery.not_assessed", "mastery.to_work_on", "mastery.in_progress",
-                                    "mastery.acquired"};
-    return tr((unsigned)m < 4 ? K[m] : K[0]);
-}
-
-/* A mark beside the words, so mastery never rests on colour. */
-static const char *mastery_mark(Mastery m) {
-    static const char *const M[] = {"–", "○", "◆", "★"};
-    return (unsigned)m < 4 ? M[m] : M[0];
-}
-
-static ThemeColor mastery_color(Mastery m) {
-    switch (m) {
-    case MASTERY_ACQUIRED: return COL_GOOD;
-    case MASTERY_IN_PROGRESS: return COL_BAR_FILL;
-    case MASTERY_TO_WORK_ON: return COL_BAD;
-    default: return COL_BAR_TRACK;
-    }
 }
 
 static void format_date(const char *iso, char *out, size_t n) {
@@ -142,16 +156,6 @@ static const char *scenario_title(const App *app, const char *id) {
         if (sc && strcmp(sc->id, id) == 0) return loc_get(&sc->title, app->lang, NULL);
     }
     return id;
-}
-
-static const char *level_name(const App *app, const Framework *fw, int level) {
-    if (fw) {
-        const char *s = loc_get(&fw->level_names[level - 1], app->lang, NULL);
-        if (*s) return s;
-    }
-    char key[24];
-    snprintf(key, sizeof key, "level.%d", level);
-    return tr(key);
 }
 
 /* True when competency `id` still needs work: never acquired. */
@@ -180,7 +184,7 @@ static int badges(App *app, const Framework *fw, int x, int y, int w) {
         bool got = app->progress && progress_badge(app->progress, l, &date, NULL);
         char lv[8], when[64];
         snprintf(lv, sizeof lv, "%d", l);
-        tr_format(head[l - 1], sizeof head[l - 1], got ? "pass.badge_got" : "pass.badge_not", lv, level_name(app, fw, l));
+        tr_format(head[l - 1], sizeof head[l - 1], got ? "pass.badge_got" : "pass.badge_not", lv, view_level_name(app, fw, l));
         format_date(date, when, sizeof when);
         if (got && *date) tr_format(line[l - 1], sizeof line[l - 1], "pass.badge_date", when, NULL);
         else snprintf(line[l - 1], sizeof line[l - 1], "%s", tr(got ? "pass.badge_earned" : "pass.badge_how"));
@@ -217,15 +221,15 @@ static int competency(App *app, const Competency *c, int x, int y, int w) {
         snprintf(sv, sizeof sv, "%d", pc.best.score);
         tr_format(score, sizeof score, "deb.score", sv, NULL);
         char tail[512];
-        snprintf(tail, sizeof tail, "%s · %s %s", score, mastery_mark(pc.best.mastery), mastery_label(pc.best.mastery));
+        snprintf(tail, sizeof tail, "%s · %s %s", score, view_mastery_mark(pc.best.mastery), view_mastery_label(pc.best.mastery));
         tr_format(best, sizeof best, "pass.best", tail, scenario_title(app, pc.best.scenario));
         snprintf(sv, sizeof sv, "%d", pc.latest.score);
         tr_format(score, sizeof score, "deb.score", sv, NULL);
         format_date(pc.latest.date, when, sizeof when);
-        snprintf(tail, sizeof tail, "%s · %s %s", score, mastery_mark(pc.latest.mastery), mastery_label(pc.latest.mastery));
+        snprintf(tail, sizeof tail, "%s · %s %s", score, view_mastery_mark(pc.latest.mastery), view_mastery_label(pc.latest.mastery));
         tr_format(latest, sizeof latest, *pc.latest.date ? "pass.latest" : "pass.latest_nodate", tail, when);
     } else {
-        snprintf(best, sizeof best, "%s %s", mastery_mark(MASTERY_NOT_ASSESSED), tr("pass.never"));
+        snprintf(best, sizeof best, "%s %s", view_mastery_mark(MASTERY_NOT_ASSESSED), tr("pass.never"));
         latest[0] = '\0';
     }
     const char *name = loc_get(&c->name, app->lang, NULL);
@@ -242,17 +246,17 @@ static int competency(App *app, const Competency *c, int x, int y, int w) {
     if (latest[0]) yy += app_px(app, 4) + widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, latest, x + pad, yy, iw, "latest");
     if (got)
         widget_score_bar(app, (SDL_Rect){x + pad, yy + app_px(app, 8), iw, bar_h}, pc.best.score,
-                         mastery_color(pc.best.mastery), "best-bar");
+                         view_mastery_color(pc.best.mastery), "best-bar");
     return h;
 }
 
 static int competencies(App *app, const Framework *fw, int x, int y, int w) {
     int y0 = y;
     char legend[512];
-    snprintf(legend, sizeof legend, "%s %s · %s %s · %s %s · %s %s", mastery_mark(MASTERY_ACQUIRED),
-             mastery_label(MASTERY_ACQUIRED), mastery_mark(MASTERY_IN_PROGRESS), mastery_label(MASTERY_IN_PROGRESS),
-             mastery_mark(MASTERY_TO_WORK_ON), mastery_label(MASTERY_TO_WORK_ON), mastery_mark(MASTERY_NOT_ASSESSED),
-             mastery_label(MASTERY_NOT_ASSESSED));
+    snprintf(legend, sizeof legend, "%s %s · %s %s · %s %s · %s %s", view_mastery_mark(MASTERY_ACQUIRED),
+             view_mastery_label(MASTERY_ACQUIRED), view_mastery_mark(MASTERY_IN_PROGRESS), view_mastery_label(MASTERY_IN_PROGRESS),
+             view_mastery_mark(MASTERY_TO_WORK_ON), view_mastery_label(MASTERY_TO_WORK_ON), view_mastery_mark(MASTERY_NOT_ASSESSED),
+             view_mastery_label(MASTERY_NOT_ASSESSED));
     y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, legend, x, y, w, "legend") + app_grid(app, 2);
     if (!fw) return y - y0 + widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, tr("pass.no_framework"), x, y, w, "no-framework");
     for (int l = 1; l <= 3; l++) {
@@ -262,7 +266,7 @@ static int competencies(App *app, const Framework *fw, int x, int y, int w) {
         if (!any) continue;
         char lv[8], head[512];
         snprintf(lv, sizeof lv, "%d", l);
-        tr_format(head, sizeof head, "pass.level", lv, level_name(app, fw, l));
+        tr_format(head, sizeof head, "pass.level", lv, view_level_name(app, fw, l));
         y += widget_text(app, TS_BODY, FACE_BOLD, COL_TEXT_MUTED, head, x, y, w, "level") + app_grid(app, 1);
         for (uint16_t i = 0; i < fw->n_items; i++)
             if (fw->items[i].level == l) y += competency(app, &fw->items[i], x, y, w) + app_grid(app, 1);
@@ -345,9 +349,24 @@ static void passport_render(App *app, void *vst) {
     ViewPage page;
     int y = view_page_begin(app, &page, &st->scroll, hh, bar, 2);
     int x = page.x, w = page.w;
-    if (st->msg[0])
-        y += view_message(app, st->msg, st->msg_error, x, y, w, st->msg_error ? "export-error" : "export-status") +
-             app_grid(app, 2);
+    /* A message about another export folder than the one now chosen (in
+     * the settings opened from here) no longer applies. */
+    if (st->said != SAID_NOTHING && strcmp(st->dir_then, app->game.export_dir) != 0) st->said = SAID_NOTHING;
+    char msg[3000];
+    bool msg_error = export_said(st, msg, sizeof msg);
+    if (msg[0]) {
+        y += view_message(app, msg, msg_error, x, y, w, msg_error ? "export-error" : "export-status") + app_grid(app, 1);
+        if (msg_error || st->own) {
+            const char *label = tr("pass.export_choose");
+            int bw = text_width(app->text, TS_BODY, FACE_BOLD, label) + app_grid(app, 5) + 2;
+            if (bw > w) bw = w;
+            int bh = widget_button_height(app, label, bw, 0, NULL);
+            widget_button(app, (SDL_Rect){x, y, bw, bh}, ACT_CHOOSE_DIR, "export-choose", label, BUTTON_SECONDARY, true,
+                          0, NULL);
+            y += bh + app_grid(app, 1);
+        }
+        y += app_grid(app, 1);
+    }
     if (app->progress_notice[0])
         y += panel_text(app, app->progress_notice, FACE_REGULAR, COL_SURFACE_ALT, x, y, w, "notice") + app_grid(app, 2);
     uint32_t total = app->progress ? progress_total_plays(app->progress) : 0;

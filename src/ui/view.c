@@ -7,20 +7,70 @@
 #include "core/fmt.h"
 #include "ui/tr.h"
 
-int view_bar_height(App *app, const BarButton *b, int n) {
-    int pad = app_grid(app, 2);
-    int h = 0;
+enum { BAR_MAX = 8 };
+
+/* Where the bar's buttons go, relative to the bar's top: right-aligned
+ * rows, filled from the last button (the main action stays at the bottom
+ * right) with as many as fit side by side; when no two fit together, one
+ * a row across the whole width. Returns the bar's height. */
+static int bar_layout(App *app, const BarButton *b, int n, SDL_Rect r[BAR_MAX]) {
+    int pad = app_grid(app, 2), gap = app_grid(app, 1);
+    if (n > BAR_MAX) n = BAR_MAX;
+    int widths[BAR_MAX], bh = 0;
     for (int i = 0; i < n; i++) {
-        int bw = text_width(app->text, TS_BODY, FACE_BOLD, b[i].label) + app_grid(app, 6);
-        if (bw > app->w - 2 * pad) bw = app->w - 2 * pad;
-        int bh = widget_button_height(app, b[i].label, bw, 0, NULL);
-        if (bh > h) h = bh;
+        widths[i] = text_width(app->text, TS_BODY, FACE_BOLD, b[i].label) + app_grid(app, 6);
+        if (widths[i] < app_px(app, 160)) widths[i] = app_px(app, 160);
+        if (widths[i] > app->w - 2 * pad) widths[i] = app->w - 2 * pad;
+        int hh = widget_button_height(app, b[i].label, widths[i], 0, NULL);
+        if (hh > bh) bh = hh;
     }
-    /* Buttons that do not fit on one row stack. */
-    int total = 0;
-    for (int i = 0; i < n; i++) total += text_width(app->text, TS_BODY, FACE_BOLD, b[i].label) + app_grid(app, 6) + pad;
-    int rows = total + pad > app->w ? n : 1;
-    return rows * h + (rows - 1) * app_grid(app, 1) + 2 * pad;
+    /* Rows from the bottom: row_of[i] counts up from the last row. */
+    int row_of[BAR_MAX], rows = 0, used = 0;
+    bool side_by_side = false;
+    for (int i = n - 1; i >= 0; i--) {
+        if (used > 0 && used + pad + widths[i] + pad > app->w) {
+            rows++;
+            used = 0;
+        }
+        if (used > 0) side_by_side = true;
+        used += pad + widths[i];
+        row_of[i] = rows;
+    }
+    rows = n > 0 ? rows + 1 : 0;
+    int x = app->w - pad, row = 0;
+    for (int i = n - 1; i >= 0; i--) {
+        if (row_of[i] != row) {
+            row = row_of[i];
+            x = app->w - pad;
+        }
+        int y = pad + (rows - 1 - row) * (bh + gap);
+        if (!side_by_side) {
+            r[i] = (SDL_Rect){pad, y, app->w - 2 * pad, bh};
+        } else {
+            x -= widths[i];
+            r[i] = (SDL_Rect){x, y, widths[i], bh};
+            x -= pad;
+        }
+    }
+    return rows * bh + (rows > 1 ? (rows - 1) * gap : 0) + 2 * pad;
+}
+
+int view_bar_height(App *app, const BarButton *b, int n) {
+    SDL_Rect r[BAR_MAX];
+    return bar_layout(app, b, n, r);
+}
+
+void view_bar(App *app, int y, const BarButton *b, int n) {
+    SDL_Rect r[BAR_MAX];
+    int h = bar_layout(app, b, n, r);
+    widget_fill(app, (SDL_Rect){0, y, app->w, h}, COL_SURFACE);
+    widget_fill(app, (SDL_Rect){0, y, app->w, app_px(app, 1) > 0 ? app_px(app, 1) : 1}, COL_BORDER);
+    /* Registered in reading order, which is the focus order (Tab): rows
+     * top to bottom, left to right on a row (the buttons' own order). */
+    for (int i = 0; i < n && i < BAR_MAX; i++) {
+        r[i].y += y;
+        widget_button(app, r[i], b[i].id, b[i].name, b[i].label, b[i].kind, b[i].enabled, 0, NULL);
+    }
 }
 
 int view_page_begin(App *app, ViewPage *p, UiScroll *scroll, int header_h, const BarButton *bar, int n_bar) {
@@ -43,44 +93,34 @@ void view_page_end(App *app, const ViewPage *p, int y) {
     view_bar(app, app->h - p->bar_h, p->bar, p->n_bar);
 }
 
-void view_bar(App *app, int y, const BarButton *b, int n) {
-    int pad = app_grid(app, 2);
-    int h = view_bar_height(app, b, n);
-    widget_fill(app, (SDL_Rect){0, y, app->w, h}, COL_SURFACE);
-    widget_fill(app, (SDL_Rect){0, y, app->w, app_px(app, 1) > 0 ? app_px(app, 1) : 1}, COL_BORDER);
-    int total = 0;
-    int widths[8];
-    for (int i = 0; i < n && i < 8; i++) {
-        widths[i] = text_width(app->text, TS_BODY, FACE_BOLD, b[i].label) + app_grid(app, 6);
-        if (widths[i] < app_px(app, 160)) widths[i] = app_px(app, 160);
-        if (widths[i] > app->w - 2 * pad) widths[i] = app->w - 2 * pad;
-        total += widths[i] + pad;
+const char *view_mastery_label(Mastery m) {
+    static const char *const K[] = {"mastery.not_assessed", "mastery.to_work_on", "mastery.in_progress",
+                                    "mastery.acquired"};
+    return tr((unsigned)m < 4 ? K[m] : K[0]);
+}
+
+const char *view_mastery_mark(Mastery m) {
+    static const char *const M[] = {"–", "○", "◆", "★"};
+    return (unsigned)m < 4 ? M[m] : M[0];
+}
+
+ThemeColor view_mastery_color(Mastery m) {
+    switch (m) {
+    case MASTERY_ACQUIRED: return COL_GOOD;
+    case MASTERY_IN_PROGRESS: return COL_BAR_FILL;
+    case MASTERY_TO_WORK_ON: return COL_BAD;
+    default: return COL_BAR_TRACK;
     }
-    bool stack = total + pad > app->w;
-    int bh = 0;
-    for (int i = 0; i < n && i < 8; i++) {
-        int hh = widget_button_height(app, b[i].label, widths[i], 0, NULL);
-        if (hh > bh) bh = hh;
+}
+
+const char *view_level_name(const App *app, const Framework *fw, int level) {
+    if (level < 1 || level > 3) level = 1;
+    if (fw) {
+        const char *s = loc_get(&fw->level_names[level - 1], app->lang, NULL);
+        if (*s) return s;
     }
-    int x = app->w - pad;
-    int yy = y + pad;
-    SDL_Rect r[8];
-    for (int i = n - 1; i >= 0 && i < 8; i--) {
-        if (stack) {
-            r[i] = (SDL_Rect){pad, yy + (n - 1 - i) * (bh + app_grid(app, 1)), app->w - 2 * pad, bh};
-        } else {
-            x -= widths[i];
-            r[i] = (SDL_Rect){x, yy, widths[i], bh};
-            x -= pad;
-        }
-    }
-    /* Registered in reading order, which is the focus order (Tab): left
-     * to right on a row, top to bottom when stacked. */
-    int m = n < 8 ? n : 8;
-    for (int k = 0; k < m; k++) {
-        int i = stack ? m - 1 - k : k;
-        widget_button(app, r[i], b[i].id, b[i].name, b[i].label, b[i].kind, b[i].enabled, 0, NULL);
-    }
+    static const char *const K[] = {"level.1", "level.2", "level.3"};
+    return tr(K[level - 1]);
 }
 
 int view_column_width(App *app, int avail, int max720) {

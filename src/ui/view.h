@@ -15,8 +15,10 @@ typedef struct BarButton { int id; const char *name; const char *label; ButtonKi
 /* Height of the bottom bar holding `n` buttons. */
 int view_bar_height(App *app, const BarButton *b, int n);
 
-/* Draws the bottom bar (buttons right-aligned, wrapping when narrow) in the
- * rows [y, y + height). */
+/* Draws the bottom bar in the rows [y, y + height): the buttons
+ * right-aligned on one row when they fit, else on as few rows as they fit
+ * in (the last button, the main action, at the bottom right), one a row
+ * across the width when no two fit side by side. At most 8 buttons. */
 void view_bar(App *app, int y, const BarButton *b, int n);
 
 /* A scrolling page: a centred, readable column between the screen's header
@@ -39,6 +41,18 @@ int view_page_begin(App *app, ViewPage *p, UiScroll *scroll, int header_h, const
 /* Closes the page whose body ended at `y`: scroll extent, clip, scrollbar,
  * and the bottom bar. */
 void view_page_end(App *app, const ViewPage *p, int y);
+
+/* Mastery of a competency, as the debrief and the passport show it: the
+ * words (interface language), a mark beside them so that it never rests on
+ * colour alone (★ acquired, ◆ in progress, ○ to work on, – not assessed),
+ * and the colour of its bar. */
+const char *view_mastery_label(Mastery m);
+const char *view_mastery_mark(Mastery m);
+ThemeColor view_mastery_color(Mastery m);
+
+/* The name of course level 1–3: the framework's (`fw` may be NULL), else
+ * the interface's generic one. */
+const char *view_level_name(const App *app, const Framework *fw, int level);
 
 /* Width of the readable column inside `avail` (capped for line length). */
 int view_column_width(App *app, int avail, int max720);

@@ -128,3 +128,23 @@ add_dependencies(bench_ui enjeux)
 add_test(NAME ui_focus_return
   COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/run_focus_return.py $<TARGET_FILE:enjeux> ${_lib}
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+
+# The passport's export message with the USB stick removed: a button opens
+# the settings on the export folder, and the message follows the language
+# changed there (tests/ui/run_passport_export.py).
+add_test(NAME ui_passport_export
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/run_passport_export.py $<TARGET_FILE:enjeux> ${_lib}
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+
+# A play earning the N1 and N2 badges: the debrief shows both, as the
+# passport does (tests/ui/run_debrief_badges.py).
+add_test(NAME ui_debrief_badges
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/run_debrief_badges.py $<TARGET_FILE:enjeux> ${_lib}
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+
+# The --dev error screen at 800x600 and 1920x1080, 100 % and 200 % text:
+# the bar leaves the room to the diagnostics, the first one in view
+# (tests/ui/run_dev_layout.py).
+add_test(NAME ui_dev_layout
+  COMMAND ${ENJEUX_PYTHON3} ${ENJEUX_TESTS_DIR}/ui/run_dev_layout.py $<TARGET_FILE:enjeux> ${_lib}/casse/scenario.json
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
