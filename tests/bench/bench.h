@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/diag.h"
+#include "core/scenario.h"
+
 typedef struct BenchText {
     char *s;
     size_t len, cap;
@@ -48,6 +51,23 @@ static inline void bench_put(BenchText *t, const char *fmt, ...) {
         t->s = p;
         t->cap = cap;
     }
+}
+
+/* Loads the scenario a benchmark generated (`json`, `len` bytes, which it
+ * frees) without a framework. NULL when the loader refuses it, after
+ * printing the diagnostics. The caller frees the scenario. */
+static inline Scenario *bench_load_generated(char *json, size_t len) {
+    DiagList dl;
+    diag_list_init(&dl, LANG_EN);
+    Scenario *sc = scenario_load_buffer("bench/scenario.json", json, len, NULL, &dl);
+    if (!sc) {
+        char *d = diag_list_format_text(&dl);
+        fprintf(stderr, "generated scenario rejected:\n%s", d ? d : "");
+        free(d);
+    }
+    diag_list_free(&dl);
+    free(json);
+    return sc;
 }
 
 /* qsort comparison of doubles, in increasing order. */

@@ -189,17 +189,8 @@ int main(int argc, char **argv) {
     /* the generated scenario */
     size_t len = 0;
     char *json = generate(&len);
-    DiagList dl;
-    diag_list_init(&dl, LANG_EN);
-    Scenario *sc = scenario_load_buffer("bench/scenario.json", json, len, NULL, &dl);
-    if (!sc) {
-        char *d = diag_list_format_text(&dl);
-        fprintf(stderr, "generated scenario rejected:\n%s", d ? d : "");
-        free(d);
-        return 1;
-    }
-    diag_list_free(&dl);
-    free(json);
+    Scenario *sc = bench_load_generated(json, len);
+    if (!sc) return 1;
     if (ink) {
         write_ink(ink);
         printf("(ink version written to %s)\n", ink);

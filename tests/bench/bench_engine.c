@@ -116,17 +116,8 @@ int main(int argc, char **argv) {
     if (runs < 1 || runs > 99) runs = 5;
     size_t len = 0;
     char *json = generate(&len);
-    DiagList dl;
-    diag_list_init(&dl, LANG_EN);
-    Scenario *sc = scenario_load_buffer("bench/scenario.json", json, len, NULL, &dl);
-    if (!sc) {
-        char *d = diag_list_format_text(&dl);
-        fprintf(stderr, "generated scenario rejected:\n%s", d ? d : "");
-        free(d);
-        return 1;
-    }
-    diag_list_free(&dl);
-    free(json);
+    Scenario *sc = bench_load_generated(json, len);
+    if (!sc) return 1;
     printf("scenario: %u scenes, %u endings, %u meters, %u events\n", (unsigned)sc->n_scenes,
            (unsigned)sc->n_endings, (unsigned)sc->n_meters, (unsigned)sc->n_events);
 
