@@ -13,6 +13,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import enjeux_test as et  # noqa: E402
+
 BIN = os.path.abspath(sys.argv[1])
 failures = []
 
@@ -23,29 +26,21 @@ def check(cond, what):
 
 
 def run_game(args, user, script_text, tmp, name):
-    script = os.path.join(tmp, name + ".script")
-    with open(script, "w", encoding="utf-8") as f:
-        f.write(script_text)
-    dump = os.path.join(tmp, name + ".layout")
-    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_RENDER_DRIVER="software", SDL_AUDIODRIVER="dummy",
-               ENJEUX_USER_DIR=user)
-    cmd = [BIN] + args + ["--seed", "1", "--script", script, "--layout-dump", dump]
-    p = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=180, cwd=tmp)
+    game = et.play(BIN, args + ["--seed", "1"], user, tmp, name, script_text, dumps=("layout",), cwd=tmp)
     screens = set()
-    if os.path.exists(dump):
-        for line in open(dump, encoding="utf-8"):
+    if os.path.exists(game.dumps["layout"]):
+        for line in open(game.dumps["layout"], encoding="utf-8"):
             try:
                 screens.add(json.loads(line)["screen"])
             except ValueError:
                 pass
-    return p, screens
+    return game, screens
 
 
 with tempfile.TemporaryDirectory(prefix="enjeux-dev-") as tmp:
     lib = os.path.join(tmp, "lib")
-    r = subprocess.run([BIN, "new", "--dir", lib, "essai"], capture_output=True, text=True)
-    check(r.returncode == 0, "enjeux new: %s" % r.stderr)
-    sc_path = os.path.join(lib, "essai", "scenario.json")
+    sc_path, err = et.new_scenario(BIN, lib)
+    check(err is None, err)
     img_path = os.path.join(lib, "essai", "images", "accueil.svg")
     good = json.load(open(sc_path, encoding="utf-8"))
 
@@ -53,11 +48,11 @@ with tempfile.TemporaryDirectory(prefix="enjeux-dev-") as tmp:
         d = json.loads(json.dumps(good))
         change(d)
         path = os.path.join(tmp, name + ".json")
-        with open(path, "w", encoding="utf-8") as f:
-            json.dump(d, f, ensure_ascii=False, indent=2)
+        et.write_json(path, d)
         return path
 
-    broken = variant("broken", lambda d: d["scenes"][1]["choices"][1].__setitem__("next", "fin-confience"))
+    broken = os.path.join(tmp, "broken.json")
+    et.write_json(broken, et.break_next(good))
 
     def edit(d):
         d["scenes"][1]["text"]["fr"] = "Le brouillon annonce huit jours ; c'est trois semaines."
@@ -69,8 +64,7 @@ with tempfile.TemporaryDirectory(prefix="enjeux-dev-") as tmp:
     with open(new_img, "w", encoding="utf-8") as f:
         f.write(svg.replace("#e8eef5", "#f5e8e8"))
     good_copy = os.path.join(tmp, "good.json")
-    with open(good_copy, "w", encoding="utf-8") as f:
-        json.dump(good, f, ensure_ascii=False, indent=2)
+    et.write_json(good_copy, good)
 
     # --- a whole session of live authoring ------------------------------------------
     user = os.path.join(tmp, "user")
@@ -188,8 +182,7 @@ quit
     check(p.returncode == 0 and "dev" not in screens, "F1 outside --dev: %s" % p.stderr[-1000:])
 
     # --- idle: no CPU burnt while waiting -----------------------------------------------------
-    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_RENDER_DRIVER="software", SDL_AUDIODRIVER="dummy",
-               ENJEUX_USER_DIR=os.path.join(tmp, "user4"))
+    env = et.game_env(os.path.join(tmp, "user4"))
     proc = subprocess.Popen([BIN, "--dev", os.path.join(lib, "essai")], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
 

@@ -16,7 +16,6 @@
  * story, for tests/bench/ink/bench_ink.js (inkjs, side by side). Run from
  * the repository root on an optimised build; see tests/bench/README.md. */
 #include <dirent.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,39 +23,9 @@
 
 #include "core/analyze.h"
 #include "core/scenario.h"
+#include "bench.h"
 
 enum { ACTS = 10, PER_ACT = 20, DECISIONS = ACTS * PER_ACT, SAMPLED_RUNS = 20000 };
-
-typedef struct Text {
-    char *s;
-    size_t len, cap;
-} Text;
-
-#if defined(__GNUC__)
-#define PRINTF_LIKE __attribute__((format(printf, 2, 3)))
-#else
-#define PRINTF_LIKE
-#endif
-static void put(Text *t, const char *fmt, ...) PRINTF_LIKE;
-
-static void put(Text *t, const char *fmt, ...) {
-    for (;;) {
-        va_list ap;
-        va_start(ap, fmt);
-        int n = vsnprintf(t->s + t->len, t->cap - t->len, fmt, ap);
-        va_end(ap);
-        if (n >= 0 && (size_t)n < t->cap - t->len) {
-            t->len += (size_t)n;
-            return;
-        }
-        t->cap = t->cap * 2 + (size_t)n + 1024;
-        t->s = realloc(t->s, t->cap);
-        if (!t->s) {
-            fprintf(stderr, "out of memory\n");
-            exit(1);
-        }
-    }
-}
 
 /* The generated scenario. Each decision: "ligne" keeps the consistent line
  * (coherence +1, evidence +2), "compromis" (budget +1, trust -1, evidence
@@ -65,8 +34,8 @@ static void put(Text *t, const char *fmt, ...) {
  * fin-exemplaire when coherence reached 200 — only the line of 200
  * "ligne" does — else by trust. */
 static char *generate(size_t *len) {
-    Text t = {malloc(1 << 20), 0, 1 << 20};
-    put(&t, "{\"format\": 1, \"id\": \"bench-analyse\", \"version\": \"1.0.0\",\n"
+    BenchText t = bench_text();
+    bench_put(&t, "{\"format\": 1, \"id\": \"bench-analyse\", \"version\": \"1.0.0\",\n"
             "\"title\": {\"fr\": \"Banc d'essai\", \"en\": \"Benchmark\"},\n"
             "\"summary\": {\"fr\": \"Scénario généré.\", \"en\": \"Generated scenario.\"},\n"
             "\"sector\": {\"fr\": \"Test\", \"en\": \"Test\"}, \"level\": 1, \"minutes\": 60,\n"
@@ -93,7 +62,7 @@ static char *generate(size_t *len) {
                          " {\"if\": {\"meter\": \"confiance\", \"op\": \">=\", \"value\": 6}, \"goto\": \"fin-bonne\"},"
                          " {\"goto\": \"fin-moyenne\"}]",
                          DECISIONS);
-            put(&t,
+            bench_put(&t,
                 "%s{\"id\": \"s-%d-%d\", \"act\": %d, \"text\": \"Décision %d de l'acte %d.\", \"choices\": [\n"
                 "  {\"id\": \"ligne\", \"text\": \"Tenir la ligne\", \"effects\": {\"meters\": {\"coherence\": 1}, \"evidence\": {\"prudence\": 2}},"
                 " \"feedback\": {\"text\": \"Ligne.\"}, \"next\": %s},\n"
@@ -103,7 +72,7 @@ static char *generate(size_t *len) {
                 " \"feedback\": {\"text\": \"Raccourci.\"}, \"next\": %s}]}\n",
                 (a == 1 && d == 1) ? "" : ",", a, d, a, d, a, next, DECISIONS, next, DECISIONS, next);
         }
-    put(&t, "],\n\"endings\": [\n"
+    bench_put(&t, "],\n\"endings\": [\n"
             "  {\"id\": \"fin-exemplaire\", \"title\": \"Exemplaire\", \"text\": \"Fin exemplaire.\", \"tone\": \"positive\"},\n"
             "  {\"id\": \"fin-bonne\", \"title\": \"Bonne\", \"text\": \"Bonne fin.\", \"tone\": \"positive\"},\n"
             "  {\"id\": \"fin-moyenne\", \"title\": \"Moyenne\", \"text\": \"Fin moyenne.\", \"tone\": \"mixed\"}]}\n");
@@ -114,8 +83,8 @@ static char *generate(size_t *len) {
 /* The same story in ink: one knot per decision, three options with the
  * same effects (clamped like the engine's meters), the same endings. */
 static void write_ink(const char *path) {
-    Text t = {malloc(1 << 20), 0, 1 << 20};
-    put(&t, "VAR coherence = 0\nVAR budget = 5\nVAR confiance = 5\n-> s_1_1\n"
+    BenchText t = bench_text();
+    bench_put(&t, "VAR coherence = 0\nVAR budget = 5\nVAR confiance = 5\n-> s_1_1\n"
             "=== function clamp(x, lo, hi) ===\n{ x < lo:\n  ~ return lo\n}\n{ x > hi:\n  ~ return hi\n}\n~ return x\n");
     for (int a = 1; a <= ACTS; a++)
         for (int d = 1; d <= PER_ACT; d++) {
@@ -126,14 +95,14 @@ static void write_ink(const char *path) {
                 snprintf(next, sizeof next, "s_%d_1", a + 1);
             else
                 snprintf(next, sizeof next, "fin");
-            put(&t,
+            bench_put(&t,
                 "=== s_%d_%d ===\nDécision %d de l'acte %d.\n"
                 "* [Tenir la ligne]\n  ~ coherence = clamp(coherence + 1, 0, %d)\n  -> %s\n"
                 "* [Compromis]\n  ~ coherence = 0\n  ~ budget = clamp(budget + 1, 0, 10)\n  ~ confiance = clamp(confiance - 1, 0, 10)\n  -> %s\n"
                 "* [Raccourci]\n  ~ coherence = 0\n  ~ budget = clamp(budget - 1, 0, 10)\n  ~ confiance = clamp(confiance + 1, 0, 10)\n  -> %s\n",
                 a, d, d, a, DECISIONS, next, next, next);
         }
-    put(&t, "=== fin ===\n{ coherence >= %d: Fin exemplaire. -> END }\n{ confiance >= 6: Bonne fin. -> END }\nFin moyenne.\n-> END\n",
+    bench_put(&t, "=== fin ===\n{ coherence >= %d: Fin exemplaire. -> END }\n{ confiance >= 6: Bonne fin. -> END }\nFin moyenne.\n-> END\n",
         DECISIONS);
     FILE *f = fopen(path, "wb");
     if (!f || fwrite(t.s, 1, t.len, f) != t.len) {
@@ -145,16 +114,6 @@ static void write_ink(const char *path) {
 }
 
 static double cpu_now(void) { return (double)clock() / CLOCKS_PER_SEC; }
-
-static int cmp_double(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *v, int n) {
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
-    return v[n / 2];
-}
 
 typedef struct Loaded {
     Scenario *sc;
@@ -221,7 +180,7 @@ int main(int argc, char **argv) {
         }
         times[r] = total;
     }
-    printf("   total: %.3f s (target < 1 s)\n", median(times, runs));
+    printf("   total: %.3f s (target < 1 s)\n", bench_median(times, runs));
     for (int i = 0; i < n; i++) {
         scenario_free(shipped[i].sc);
         framework_free(shipped[i].fw);
@@ -230,17 +189,8 @@ int main(int argc, char **argv) {
     /* the generated scenario */
     size_t len = 0;
     char *json = generate(&len);
-    DiagList dl;
-    diag_list_init(&dl, LANG_EN);
-    Scenario *sc = scenario_load_buffer("bench/scenario.json", json, len, NULL, &dl);
-    if (!sc) {
-        char *d = diag_list_format_text(&dl);
-        fprintf(stderr, "generated scenario rejected:\n%s", d ? d : "");
-        free(d);
-        return 1;
-    }
-    diag_list_free(&dl);
-    free(json);
+    Scenario *sc = bench_load_generated(json, len);
+    if (!sc) return 1;
     if (ink) {
         write_ink(ink);
         printf("(ink version written to %s)\n", ink);
@@ -261,7 +211,7 @@ int main(int argc, char **argv) {
                    (long long)a->meters[0].max, DECISIONS, a->endings[0].reached ? "reached" : "never reached");
         analysis_free(a);
     }
-    printf("   median: %.0f decisions per CPU second (target 4000000)\n", median(rates, runs));
+    printf("   median: %.0f decisions per CPU second (target 4000000)\n", bench_median(rates, runs));
 
     /* 3. exact analysis of the generated scenario */
     printf("\n3. exact analysis of the generated 200-decision scenario\n");
@@ -287,7 +237,7 @@ int main(int argc, char **argv) {
         }
         analysis_free(a);
     }
-    printf("   time: %.3f s (median of %d, target < 1 s)\n", median(times, runs), runs);
+    printf("   time: %.3f s (median of %d, target < 1 s)\n", bench_median(times, runs), runs);
     scenario_free(sc);
     return 0;
 }

@@ -8,7 +8,6 @@
  * PLAYS_FOR_MEMORY playthroughs on one session (session_reset between
  * plays). Built by CMake, not registered as a test: run it by hand on an
  * optimised build (see tests/bench/README.md). */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,47 +16,17 @@
 #include "core/engine.h"
 #include "core/rng.h"
 #include "core/scenario.h"
+#include "bench.h"
 
 enum { ACTS = 10, PER_ACT = 20, OPTIONS = 3, BATCH_PLAYS = 20000 };
-
-typedef struct Text {
-    char *s;
-    size_t len, cap;
-} Text;
-
-#if defined(__GNUC__)
-#define PRINTF_LIKE __attribute__((format(printf, 2, 3)))
-#else
-#define PRINTF_LIKE
-#endif
-static void put(Text *t, const char *fmt, ...) PRINTF_LIKE;
-
-static void put(Text *t, const char *fmt, ...) {
-    for (;;) {
-        va_list ap;
-        va_start(ap, fmt);
-        int n = vsnprintf(t->s + t->len, t->cap - t->len, fmt, ap);
-        va_end(ap);
-        if (n >= 0 && (size_t)n < t->cap - t->len) {
-            t->len += (size_t)n;
-            return;
-        }
-        t->cap = t->cap * 2 + (size_t)n + 1024;
-        t->s = realloc(t->s, t->cap);
-        if (!t->s) {
-            fprintf(stderr, "out of memory\n");
-            exit(1);
-        }
-    }
-}
 
 /* The generated scenario: each decision has a cautious option (evidence
  * +2, costs budget), a middle one (+1) and a shortcut (−1, gains budget,
  * lowers trust); the cautious one needs budget ≥ 10. Every act schedules
  * an event that fires two decisions later. Endings by trust. */
 static char *generate(size_t *len) {
-    Text t = {malloc(1 << 20), 0, 1 << 20};
-    put(&t, "{\"format\": 1, \"id\": \"bench\", \"version\": \"1.0.0\",\n"
+    BenchText t = bench_text();
+    bench_put(&t, "{\"format\": 1, \"id\": \"bench\", \"version\": \"1.0.0\",\n"
             "\"title\": {\"fr\": \"Banc d'essai\", \"en\": \"Benchmark\"},\n"
             "\"summary\": {\"fr\": \"Scénario généré.\", \"en\": \"Generated scenario.\"},\n"
             "\"sector\": {\"fr\": \"Test\", \"en\": \"Test\"}, \"level\": 1, \"minutes\": 60,\n"
@@ -87,7 +56,7 @@ static char *generate(size_t *len) {
             const char *nx = strcmp(next, "null") == 0 ? last_routes : next;
             char sched[40] = "";
             if (d == 1) snprintf(sched, sizeof sched, ", \"schedule\": [\"ev-%02d\"]", a);
-            put(&t,
+            bench_put(&t,
                 "%s{\"id\": \"s-%d-%d\", \"act\": %d, \"text\": \"Décision %d de l'acte %d.\", \"choices\": [\n"
                 "  {\"id\": \"prudent\", \"text\": \"Prudent\", \"condition\": {\"meter\": \"budget\", \"op\": \">=\", \"value\": 10},"
                 " \"reason\": \"Budget insuffisant.\","
@@ -100,12 +69,12 @@ static char *generate(size_t *len) {
                 (a == 1 && d == 1) ? "" : ",", a, d, a, d, a,
                 sched, nx, nx, nx);
         }
-    put(&t, "],\n\"events\": [\n");
+    bench_put(&t, "],\n\"events\": [\n");
     for (int a = 1; a <= ACTS; a++)
-        put(&t, "%s{\"id\": \"ev-%02d\", \"when\": {\"any\": [{\"after\": 2}, {\"flag\": \"alerte\"}]}, \"text\": \"Événement.\","
+        bench_put(&t, "%s{\"id\": \"ev-%02d\", \"when\": {\"any\": [{\"after\": 2}, {\"flag\": \"alerte\"}]}, \"text\": \"Événement.\","
                 " \"effects\": {\"meters\": {\"confiance\": -1}, \"flags\": {\"alerte\": false}}}\n",
             a == 1 ? "" : ",", a);
-    put(&t, "],\n\"endings\": [\n"
+    bench_put(&t, "],\n\"endings\": [\n"
             "  {\"id\": \"fin-bonne\", \"title\": \"Bonne\", \"text\": \"Bonne fin.\", \"tone\": \"positive\"},\n"
             "  {\"id\": \"fin-moyenne\", \"title\": \"Moyenne\", \"text\": \"Fin moyenne.\", \"tone\": \"mixed\"},\n"
             "  {\"id\": \"fin-mauvaise\", \"title\": \"Mauvaise\", \"text\": \"Mauvaise fin.\", \"tone\": \"negative\"}]}\n");
@@ -141,28 +110,14 @@ static uint64_t play_batch(Session *s, Rng *picker, uint64_t *mix, uint64_t play
     return decisions;
 }
 
-static int cmp_double(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 int main(int argc, char **argv) {
     uint64_t memory_plays = argc > 1 ? strtoull(argv[1], NULL, 10) : 1000000;
     int runs = argc > 2 ? atoi(argv[2]) : 5;
     if (runs < 1 || runs > 99) runs = 5;
     size_t len = 0;
     char *json = generate(&len);
-    DiagList dl;
-    diag_list_init(&dl, LANG_EN);
-    Scenario *sc = scenario_load_buffer("bench/scenario.json", json, len, NULL, &dl);
-    if (!sc) {
-        char *d = diag_list_format_text(&dl);
-        fprintf(stderr, "generated scenario rejected:\n%s", d ? d : "");
-        free(d);
-        return 1;
-    }
-    diag_list_free(&dl);
-    free(json);
+    Scenario *sc = bench_load_generated(json, len);
+    if (!sc) return 1;
     printf("scenario: %u scenes, %u endings, %u meters, %u events\n", (unsigned)sc->n_scenes,
            (unsigned)sc->n_endings, (unsigned)sc->n_meters, (unsigned)sc->n_events);
 
@@ -184,10 +139,8 @@ int main(int argc, char **argv) {
         printf("run %d: %llu decisions in %.3f s = %.0f decisions/s (%.0f per CPU second)\n", r + 1,
                (unsigned long long)d, dt, rates[r], cpu_rates[r]);
     }
-    qsort(rates, (size_t)runs, sizeof rates[0], cmp_double);
-    qsort(cpu_rates, (size_t)runs, sizeof cpu_rates[0], cmp_double);
-    printf("median: %.0f decisions/s wall clock, %.0f per CPU second (target 4000000)\n", rates[runs / 2],
-           cpu_rates[runs / 2]);
+    printf("median: %.0f decisions/s wall clock, %.0f per CPU second (target 4000000)\n", bench_median(rates, runs),
+           bench_median(cpu_rates, runs));
 
     long before = rss_kib();
     double t0 = now();

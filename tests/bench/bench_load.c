@@ -22,159 +22,130 @@
 #include "core/diag.h"
 #include "core/framework.h"
 #include "core/scenario.h"
-
-typedef struct Out {
-    char *s;
-    size_t len, cap;
-} Out;
-
-static void out_add(Out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-#include <stdarg.h>
-
-static void out_add(Out *o, const char *fmt, ...) {
-    for (;;) {
-        va_list ap;
-        va_start(ap, fmt);
-        int n = vsnprintf(o->s + o->len, o->cap - o->len, fmt, ap);
-        va_end(ap);
-        if (n >= 0 && (size_t)n < o->cap - o->len) {
-            o->len += (size_t)n;
-            return;
-        }
-        size_t cap = o->cap * 2 + (size_t)(n > 0 ? n : 0) + 1;
-        char *p = realloc(o->s, cap);
-        if (!p) {
-            fputs("bench_load: out of memory\n", stderr);
-            exit(1);
-        }
-        o->s = p;
-        o->cap = cap;
-    }
-}
+#include "bench.h"
 
 static const char *const COMPETENCIES[] = {"protection-donnees", "proportionnalite", "supervision-humaine",
                                            "transparence"};
 enum { N_METERS = 6, N_FLAGS = 32, N_COUNTERS = 4, N_CHARACTERS = 8, N_EVENTS = 16, N_ENDINGS = 8 };
 
-static void text(Out *o, const char *what, unsigned i) {
-    out_add(o,
+static void text(BenchText *o, const char *what, unsigned i) {
+    bench_put(o,
             "{\"fr\": \"%s %u\u202f: l'équipe attend votre décision sur l'outil.\", "
             "\"en\": \"%s %u: the team awaits your decision on the tool.\"}",
             what, i, what, i);
 }
 
-static void target(Out *o, unsigned scene, unsigned n_scenes, unsigned step) {
+static void target(BenchText *o, unsigned scene, unsigned n_scenes, unsigned step) {
     unsigned next = scene + step;
     if (next >= n_scenes)
-        out_add(o, "\"fin-%u\"", scene % N_ENDINGS);
+        bench_put(o, "\"fin-%u\"", scene % N_ENDINGS);
     else
-        out_add(o, "\"s%u\"", next);
+        bench_put(o, "\"s%u\"", next);
 }
 
 static char *generate(unsigned n_scenes, size_t *len) {
-    Out o = {malloc(1 << 20), 0, 1 << 20};
+    BenchText o = bench_text();
     if (!o.s) return NULL;
-    out_add(&o, "{\n  \"format\": 1, \"id\": \"bench\", \"version\": \"1.0.0\",\n  \"title\": ");
+    bench_put(&o, "{\n  \"format\": 1, \"id\": \"bench\", \"version\": \"1.0.0\",\n  \"title\": ");
     text(&o, "Titre", 0);
-    out_add(&o, ",\n  \"summary\": ");
+    bench_put(&o, ",\n  \"summary\": ");
     text(&o, "Résumé", 0);
-    out_add(&o, ",\n  \"sector\": {\"fr\": \"Santé\", \"en\": \"Health\"}, \"level\": 2, \"minutes\": 600,\n"
+    bench_put(&o, ",\n  \"sector\": {\"fr\": \"Santé\", \"en\": \"Health\"}, \"level\": 2, \"minutes\": 600,\n"
                 "  \"languages\": [\"fr\", \"en\"], \"authors\": [\"bench\"], \"licence\": \"CC0-1.0\",\n"
                 "  \"competencies\": [\"%s\", \"%s\", \"%s\", \"%s\"],\n",
             COMPETENCIES[0], COMPETENCIES[1], COMPETENCIES[2], COMPETENCIES[3]);
-    out_add(&o, "  \"tool\": {\"name\": {\"fr\": \"Outil\", \"en\": \"Tool\"}, \"description\": ");
+    bench_put(&o, "  \"tool\": {\"name\": {\"fr\": \"Outil\", \"en\": \"Tool\"}, \"description\": ");
     text(&o, "Outil", 0);
-    out_add(&o, ", \"kind\": \"generative\", \"provider\": \"ACME\", \"risk\": \"high\"},\n  \"role\": ");
+    bench_put(&o, ", \"kind\": \"generative\", \"provider\": \"ACME\", \"risk\": \"high\"},\n  \"role\": ");
     text(&o, "Rôle", 0);
-    out_add(&o, ",\n  \"context\": ");
+    bench_put(&o, ",\n  \"context\": ");
     text(&o, "Contexte", 0);
-    out_add(&o, ",\n  \"meters\": [");
+    bench_put(&o, ",\n  \"meters\": [");
     for (unsigned m = 0; m < N_METERS; m++)
-        out_add(&o, "%s\n    {\"id\": \"m%u\", \"label\": {\"fr\": \"Jauge %u\", \"en\": \"Meter %u\"}, "
+        bench_put(&o, "%s\n    {\"id\": \"m%u\", \"label\": {\"fr\": \"Jauge %u\", \"en\": \"Meter %u\"}, "
                     "\"min\": 0, \"max\": 100, \"initial\": 50, \"good\": \"%s\"}",
                 m ? "," : "", m, m, m, m % 2 ? "low" : "high");
-    out_add(&o, "\n  ],\n  \"flags\": [");
-    for (unsigned f = 0; f < N_FLAGS; f++) out_add(&o, "%s{\"id\": \"f%u\"}", f ? ", " : "", f);
-    out_add(&o, "],\n  \"counters\": [");
-    for (unsigned c = 0; c < N_COUNTERS; c++) out_add(&o, "%s{\"id\": \"k%u\", \"initial\": 0}", c ? ", " : "", c);
-    out_add(&o, "],\n  \"characters\": [");
+    bench_put(&o, "\n  ],\n  \"flags\": [");
+    for (unsigned f = 0; f < N_FLAGS; f++) bench_put(&o, "%s{\"id\": \"f%u\"}", f ? ", " : "", f);
+    bench_put(&o, "],\n  \"counters\": [");
+    for (unsigned c = 0; c < N_COUNTERS; c++) bench_put(&o, "%s{\"id\": \"k%u\", \"initial\": 0}", c ? ", " : "", c);
+    bench_put(&o, "],\n  \"characters\": [");
     for (unsigned c = 0; c < N_CHARACTERS; c++)
-        out_add(&o, "%s\n    {\"id\": \"p%u\", \"name\": \"Personne %u\", \"role\": {\"fr\": \"Rôle\", \"en\": \"Role\"}}",
+        bench_put(&o, "%s\n    {\"id\": \"p%u\", \"name\": \"Personne %u\", \"role\": {\"fr\": \"Rôle\", \"en\": \"Role\"}}",
                 c ? "," : "", c, c);
-    out_add(&o, "\n  ],\n  \"start\": \"s0\",\n  \"scenes\": [");
+    bench_put(&o, "\n  ],\n  \"start\": \"s0\",\n  \"scenes\": [");
     for (unsigned s = 0; s < n_scenes; s++) {
-        out_add(&o, "%s\n    {\"id\": \"s%u\", \"act\": %u, \"speaker\": \"p%u\",\n      \"title\": {\"fr\": \"Scène %u\", "
+        bench_put(&o, "%s\n    {\"id\": \"s%u\", \"act\": %u, \"speaker\": \"p%u\",\n      \"title\": {\"fr\": \"Scène %u\", "
                     "\"en\": \"Scene %u\"},\n      \"text\": ",
                 s ? "," : "", s, s / 1000 + 1, s % N_CHARACTERS, s, s);
         text(&o, "Scène", s);
-        out_add(&o, ",\n      \"choices\": [\n");
+        bench_put(&o, ",\n      \"choices\": [\n");
         /* 1: plain, sets a flag, evidence, goes on. */
-        out_add(&o, "        {\"id\": \"a\", \"text\": ");
+        bench_put(&o, "        {\"id\": \"a\", \"text\": ");
         text(&o, "Choix A", s);
-        out_add(&o, ",\n         \"effects\": {\"meters\": {\"m%u\": 5, \"m%u\": -3}, \"flags\": {\"f%u\": true}, "
+        bench_put(&o, ",\n         \"effects\": {\"meters\": {\"m%u\": 5, \"m%u\": -3}, \"flags\": {\"f%u\": true}, "
                     "\"evidence\": {\"%s\": 2, \"%s\": 1}%s},\n         \"feedback\": {\"text\": ",
                 s % N_METERS, (s + 1) % N_METERS, s % N_FLAGS, COMPETENCIES[s % 4], COMPETENCIES[(s + 1) % 4],
                 s % 50 == 0 ? ", \"schedule\": [\"e0\", \"e1\"]" : "");
         text(&o, "Retour A", s);
-        out_add(&o, ", \"principle\": {\"fr\": \"Principe\", \"en\": \"Principle\"}, \"reference\": "
+        bench_put(&o, ", \"principle\": {\"fr\": \"Principe\", \"en\": \"Principle\"}, \"reference\": "
                     "{\"fr\": \"RGPD, art. 35\", \"en\": \"GDPR, Art. 35\"}},\n         \"next\": ");
         target(&o, s, n_scenes, 1);
         /* 2: conditional, routes. */
-        out_add(&o, "},\n        {\"id\": \"b\", \"text\": ");
+        bench_put(&o, "},\n        {\"id\": \"b\", \"text\": ");
         text(&o, "Choix B", s);
-        out_add(&o, ",\n         \"condition\": {\"meter\": \"m%u\", \"op\": \">=\", \"value\": 20}, \"unavailable\": "
+        bench_put(&o, ",\n         \"condition\": {\"meter\": \"m%u\", \"op\": \">=\", \"value\": 20}, \"unavailable\": "
                     "\"hide\",\n         \"effects\": {\"meters\": {\"m%u\": -10}, \"counters\": {\"k%u\": 1}, "
                     "\"evidence\": {\"%s\": -1}},\n         \"feedback\": {\"text\": ",
                 s % N_METERS, (s + 2) % N_METERS, s % N_COUNTERS, COMPETENCIES[(s + 2) % 4]);
         text(&o, "Retour B", s);
-        out_add(&o, "},\n         \"next\": [{\"if\": {\"all\": [{\"flag\": \"f%u\"}, {\"counter\": \"k%u\", \"op\": "
+        bench_put(&o, "},\n         \"next\": [{\"if\": {\"all\": [{\"flag\": \"f%u\"}, {\"counter\": \"k%u\", \"op\": "
                     "\"<\", \"value\": 3}]}, \"goto\": ",
                 (s + 3) % N_FLAGS, s % N_COUNTERS);
         if (s % 50 == 7) /* early endings, for players in a hurry */
-            out_add(&o, "\"fin-%u\"", (s / 50) % N_ENDINGS);
+            bench_put(&o, "\"fin-%u\"", (s / 50) % N_ENDINGS);
         else
             target(&o, s, n_scenes, 2);
-        out_add(&o, "}, {\"goto\": ");
+        bench_put(&o, "}, {\"goto\": ");
         target(&o, s, n_scenes, 1);
         /* 3: disabled with a reason, chance outcomes. */
-        out_add(&o, "}]},\n        {\"id\": \"c\", \"text\": ");
+        bench_put(&o, "}]},\n        {\"id\": \"c\", \"text\": ");
         text(&o, "Choix C", s);
-        out_add(&o, ",\n         \"condition\": {\"any\": [{\"not\": {\"flag\": \"f%u\"}}, {\"meter\": \"m%u\", \"op\": "
+        bench_put(&o, ",\n         \"condition\": {\"any\": [{\"not\": {\"flag\": \"f%u\"}}, {\"meter\": \"m%u\", \"op\": "
                     "\"<\", \"value\": 80}]},\n         \"reason\": {\"fr\": \"Pas maintenant.\", \"en\": \"Not now.\"},\n"
                     "         \"effects\": {\"flags\": {\"f%u\": false}, \"evidence\": {\"%s\": 1}},\n"
                     "         \"feedback\": {\"text\": ",
                 s % N_FLAGS, (s + 4) % N_METERS, (s + 5) % N_FLAGS, COMPETENCIES[(s + 3) % 4]);
         text(&o, "Retour C", s);
-        out_add(&o, "},\n         \"next\": ");
+        bench_put(&o, "},\n         \"next\": ");
         target(&o, s, n_scenes, 1);
-        out_add(&o, ",\n         \"chance\": [{\"id\": \"ok\", \"probability\": 0.75, \"feedback\": {\"text\": "
+        bench_put(&o, ",\n         \"chance\": [{\"id\": \"ok\", \"probability\": 0.75, \"feedback\": {\"text\": "
                     "{\"fr\": \"Ça passe.\", \"en\": \"It works.\"}}},\n           {\"id\": \"ko\", \"probability\": "
                     "0.25, \"effects\": {\"meters\": {\"m%u\": -15}}, \"feedback\": {\"text\": {\"fr\": \"Ça casse.\", "
                     "\"en\": \"It breaks.\"}}, \"next\": ",
                 (s + 5) % N_METERS);
         target(&o, s, n_scenes, 3);
-        out_add(&o, "}]}\n      ]}");
+        bench_put(&o, "}]}\n      ]}");
     }
-    out_add(&o, "\n  ],\n  \"events\": [");
+    bench_put(&o, "\n  ],\n  \"events\": [");
     for (unsigned e = 0; e < N_EVENTS; e++) {
-        out_add(&o, "%s\n    {\"id\": \"e%u\", \"when\": {\"all\": [{\"after\": %u}, {\"meter\": \"m%u\", \"op\": "
+        bench_put(&o, "%s\n    {\"id\": \"e%u\", \"when\": {\"all\": [{\"after\": %u}, {\"meter\": \"m%u\", \"op\": "
                     "\"<\", \"value\": 40}]}, \"text\": ",
                 e ? "," : "", e, e + 1, e % N_METERS);
         text(&o, "Événement", e);
-        out_add(&o, ", \"effects\": {\"meters\": {\"m%u\": -5}", e % N_METERS);
-        if (e >= 1 && e + 1 < N_EVENTS) out_add(&o, ", \"schedule\": [\"e%u\"]", e + 1);
-        out_add(&o, "}}");
+        bench_put(&o, ", \"effects\": {\"meters\": {\"m%u\": -5}", e % N_METERS);
+        if (e >= 1 && e + 1 < N_EVENTS) bench_put(&o, ", \"schedule\": [\"e%u\"]", e + 1);
+        bench_put(&o, "}}");
     }
     /* Every event is scheduled: e0 and e1 by choices, the rest by events. */
-    out_add(&o, "\n  ],\n  \"endings\": [");
+    bench_put(&o, "\n  ],\n  \"endings\": [");
     for (unsigned e = 0; e < N_ENDINGS; e++) {
-        out_add(&o, "%s\n    {\"id\": \"fin-%u\", \"title\": {\"fr\": \"Fin %u\", \"en\": \"End %u\"}, \"text\": ",
+        bench_put(&o, "%s\n    {\"id\": \"fin-%u\", \"title\": {\"fr\": \"Fin %u\", \"en\": \"End %u\"}, \"text\": ",
                 e ? "," : "", e, e, e);
         text(&o, "Fin", e);
-        out_add(&o, ", \"tone\": \"%s\"}", e % 3 == 0 ? "positive" : e % 3 == 1 ? "mixed" : "negative");
+        bench_put(&o, ", \"tone\": \"%s\"}", e % 3 == 0 ? "positive" : e % 3 == 1 ? "mixed" : "negative");
     }
-    out_add(&o, "\n  ]\n}\n");
+    bench_put(&o, "\n  ]\n}\n");
     *len = o.len;
     return o.s;
 }
@@ -183,11 +154,6 @@ static double clock_ms(clockid_t id) {
     struct timespec ts;
     clock_gettime(id, &ts);
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
 }
 
 int main(int argc, char **argv) {
@@ -242,8 +208,8 @@ int main(int argc, char **argv) {
     framework_free(fw);
     if (!getenv("BENCH_KEEP")) remove(path);
     if (status) return status;
-    qsort(times, (size_t)runs, sizeof times[0], cmp_double);
-    qsort(cpu, (size_t)runs, sizeof cpu[0], cmp_double);
+    qsort(times, (size_t)runs, sizeof times[0], bench_cmp_double);
+    qsort(cpu, (size_t)runs, sizeof cpu[0], bench_cmp_double);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     double median = cpu[runs / 2];

@@ -1,6 +1,6 @@
-/* check.h — the few assertion macros of the engine tests: each failed
- * check prints file:line and the expression, and the test exits 1 at the
- * end when any failed. */
+/* check.h — the few assertion macros of the C tests: each failed check
+ * prints file:line and the expression (or the message given), and the test
+ * exits 1 at the end when any failed. */
 #ifndef ENJEUX_TESTS_CHECK_H
 #define ENJEUX_TESTS_CHECK_H
 
@@ -16,6 +16,18 @@ static int check_failures;
             fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #expr); \
             check_failures++;                                                         \
         }                                                                             \
+    } while (0)
+
+/* CHECK with its own message: when `cond` is false, "FAIL file:line: " and
+ * the printf-style message after it. */
+#define CHECK_MSG(cond, ...)                                     \
+    do {                                                         \
+        if (!(cond)) {                                           \
+            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
+            fprintf(stderr, __VA_ARGS__);                        \
+            fputc('\n', stderr);                                 \
+            check_failures++;                                    \
+        }                                                        \
     } while (0)
 
 #define CHECK_INT(a, b)                                                                            \

@@ -1,16 +1,53 @@
 /* fixture.h — loading the engine test fixtures (tests/fixtures/engine/),
- * run from the source folder (CTest's working directory). */
+ * run from the source folder (CTest's working directory), and the
+ * temporary folder a test writes its files in. */
 #ifndef ENJEUX_TESTS_FIXTURE_H
 #define ENJEUX_TESTS_FIXTURE_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/engine.h"
 #include "core/framework.h"
+#include "core/fsutil.h"
 #include "core/scenario.h"
 
 #define FIXTURE_DIR "tests/fixtures/engine/"
+
+/* Makes a new folder $TMPDIR/PREFIX-XXXXXX (/tmp without TMPDIR) and puts
+ * its path, ending in '/', in `dir` (`size` bytes). False when it cannot. */
+static inline bool fixture_tmpdir(char *dir, size_t size, const char *prefix) {
+    const char *tmp = getenv("TMPDIR");
+    int n = snprintf(dir, size, "%s/%s-XXXXXX", tmp ? tmp : "/tmp", prefix);
+    if (n < 0 || (size_t)n + 2 > size || !mkdtemp(dir)) return false;
+    strcat(dir, "/");
+    return true;
+}
+
+/* Removes the folder made by fixture_tmpdir and all it holds. */
+static inline void fixture_tmpdir_remove(char *dir) {
+    int e;
+    dir[strlen(dir) - 1] = '\0';
+    fsutil_remove_tree(dir, &e);
+}
+
+/* Writes `text` to the file DIR/REL (`dir` ends in '/'), making the
+ * folders on the way; a failure shows in the checks that read it. */
+static inline void fixture_write_text(const char *dir, const char *rel, const char *text) {
+    char path[1024];
+    snprintf(path, sizeof path, "%s%s", dir, rel);
+    char *parent = fsutil_dirname(path);
+    int e;
+    fsutil_mkdirs(parent, &e);
+    free(parent);
+    FILE *f = fopen(path, "wb");
+    if (f) {
+        fputs(text, f);
+        fclose(f);
+    }
+}
 
 static inline char *fixture_read(const char *path, size_t *len) {
     FILE *f = fopen(path, "rb");

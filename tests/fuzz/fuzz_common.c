@@ -27,6 +27,23 @@ const Framework *fuzz_framework(void) {
     return g_framework;
 }
 
+#ifndef ENJEUX_FUZZ_SCENARIO
+#define ENJEUX_FUZZ_SCENARIO "tests/fixtures/valid/kitchen-sink/scenario.json"
+#endif
+
+static Scenario *g_kitchen_sink; /* loaded once per process, read-only after */
+
+const Scenario *fuzz_kitchen_sink(void) {
+    if (!g_kitchen_sink) {
+        DiagList dl;
+        diag_list_init(&dl, LANG_EN);
+        g_kitchen_sink = scenario_load(ENJEUX_FUZZ_SCENARIO, fuzz_framework(), &dl);
+        diag_list_free(&dl);
+        if (!g_kitchen_sink) abort();
+    }
+    return g_kitchen_sink;
+}
+
 static void check(int ok, const char *what) {
     if (!ok) {
         fprintf(stderr, "invariant broken: %s\n", what);

@@ -9,28 +9,16 @@
 #include "core/scenario.h"
 #include "fuzz_common.h"
 
-#ifndef ENJEUX_FUZZ_SCENARIO
-#define ENJEUX_FUZZ_SCENARIO "tests/fixtures/valid/kitchen-sink/scenario.json"
-#endif
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static Scenario *g_scenario; /* loaded once per process, read-only after */
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    if (!g_scenario) {
-        DiagList dl;
-        diag_list_init(&dl, LANG_EN);
-        g_scenario = scenario_load(ENJEUX_FUZZ_SCENARIO, fuzz_framework(), &dl);
-        diag_list_free(&dl);
-        if (!g_scenario) abort(); /* broken installation of the fuzzer */
-    }
+    const Scenario *sc = fuzz_kitchen_sink();
     char err[512];
     Record *r = record_parse("fuzz/record.jsonl", (const char *)data, size, err, sizeof err);
     if (r) {
         if (r->damaged_line > 0 && r->damaged == 0) abort();
         ResumeReport rep;
-        Session *s = record_resume(r, g_scenario, fuzz_framework(), &rep);
+        Session *s = record_resume(r, sc, fuzz_framework(), &rep);
         if (s && rep.steps_kept > r->n_decisions) abort();
         if (!s && rep.status != RESUME_FOREIGN && rep.status != RESUME_NO_MEMORY) abort();
         session_destroy(s);

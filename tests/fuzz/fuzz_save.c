@@ -9,29 +9,17 @@
 #include "core/scenario.h"
 #include "fuzz_common.h"
 
-#ifndef ENJEUX_FUZZ_SCENARIO
-#define ENJEUX_FUZZ_SCENARIO "tests/fixtures/valid/kitchen-sink/scenario.json"
-#endif
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static Scenario *g_scenario; /* loaded once per process, read-only after */
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    if (!g_scenario) {
-        DiagList dl;
-        diag_list_init(&dl, LANG_EN);
-        g_scenario = scenario_load(ENJEUX_FUZZ_SCENARIO, fuzz_framework(), &dl);
-        diag_list_free(&dl);
-        if (!g_scenario) abort(); /* broken installation of the fuzzer */
-    }
+    const Scenario *sc = fuzz_kitchen_sink();
     DiagList dl;
     diag_list_init(&dl, size % 2 ? LANG_EN : LANG_FR);
     Save *sv = save_parse("fuzz/save.json", (const char *)data, size, &dl);
     free(diag_list_format_text(&dl));
     if (sv) {
         ResumeReport rep;
-        Session *s = save_resume(sv, g_scenario, fuzz_framework(), &rep);
+        Session *s = save_resume(sv, sc, fuzz_framework(), &rep);
         char buf[512];
         save_describe_resume(&rep, LANG_FR, buf, sizeof buf);
         if (s && rep.steps_kept > rep.steps_saved) abort();

@@ -24,6 +24,8 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from check_catalogues import read_po  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import enjeux_test as et  # noqa: E402
 
 PLACEHOLDER = re.compile(r"\{[0-9]\}")
 SCREENS = {"title", "library", "settings", "briefing", "scene", "pause", "consequence", "ending", "debrief"}
@@ -91,8 +93,7 @@ def only_in(root, library):
 
 
 def run_game(enjeux, args, user):
-    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_RENDER_DRIVER="software", SDL_AUDIODRIVER="dummy",
-               ENJEUX_USER_DIR=user)
+    env = et.game_env(user)
     proc = subprocess.run([enjeux] + args, env=env, capture_output=True, text=True, timeout=900)
     if proc.returncode != 0:
         sys.stderr.write(proc.stdout[-3000:] + proc.stderr[-3000:])

@@ -12,11 +12,12 @@ back to the library. Every frame's texts come from --text-dump.
 
 usage: check_relang.py ENJEUX LIBRARY
 """
-import json
 import os
-import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import enjeux_test as et  # noqa: E402
 
 SCRIPT = """expect library
 wait 2
@@ -38,9 +39,7 @@ quit
 
 
 def messages(enjeux, broken, lang):
-    run = subprocess.run([enjeux, "validate", "--format", "json", "--lang", lang, broken],
-                         capture_output=True, text=True, timeout=60)
-    return [d["message"] for d in json.loads(run.stdout) if d["severity"] == "error"]
+    return [d["message"] for d in et.validate(enjeux, broken, lang) if d["severity"] == "error"]
 
 
 def main():
@@ -54,24 +53,15 @@ def main():
         user = os.path.join(tmp, "user")
         pid = "0123abcd"
         os.makedirs(os.path.join(user, "profiles", pid))
-        with open(os.path.join(user, "profiles.json"), "w", encoding="utf-8") as f:
-            json.dump({"format": 1, "last": pid, "profiles": [
-                {"id": pid, "pseudonym": "Zoë", "created": "2026-11-22T09:00:00Z"}]}, f)
+        et.write_profiles(user, [et.profile(pid, "Zoë")])
         with open(os.path.join(user, "profiles", pid, "settings.json"), "w", encoding="utf-8") as f:
             f.write('{"format": 1, "language": "fr", "text_size": 350}\n')
-        script = os.path.join(tmp, "relang.script")
-        with open(script, "w", encoding="utf-8") as f:
-            f.write(SCRIPT)
-        dump = os.path.join(tmp, "texts.jsonl")
-        env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_RENDER_DRIVER="software", SDL_AUDIODRIVER="dummy",
-                   ENJEUX_USER_DIR=user)
-        run = subprocess.run([enjeux, "--library", library, "--size", "1280x720", "--script", script,
-                              "--text-dump", dump], env=env, capture_output=True, text=True, timeout=120)
-        if run.returncode != 0:
-            print(f"FAIL: the game exited with {run.returncode}: {run.stderr.strip()}")
+        game = et.play(enjeux, ["--library", library, "--size", "1280x720"], user, tmp, "relang", SCRIPT,
+                       dumps=("texts",), timeout=120)
+        if game.returncode != 0:
+            print("FAIL:", game.failure("relang"))
             return 1
-        with open(dump, encoding="utf-8") as f:
-            frames = [json.loads(line) for line in f]
+        frames = game.frames("texts")
 
     def has(frame, piece):
         return any(piece in t for t in frame["texts"])

@@ -13,20 +13,10 @@
 #include "core/hash.h"
 #include "core/scenario.h"
 #include "core/utf8.h"
-
-static int failures;
-
-#define CHECK(cond)                                                              \
-    do {                                                                         \
-        if (!(cond)) {                                                           \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-            failures++;                                                          \
-        }                                                                        \
-    } while (0)
+#include "engine/check.h"
 
 static bool streq(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
 
-#define CHECK_STR(a, b) CHECK(streq((a), (b)))
 #define CHECK_LOC(l, fr, en) CHECK(streq((l).s[LANG_FR], (fr)) && streq((l).s[LANG_EN], (en)))
 
 static void print_diags(const DiagList *dl) {
@@ -365,8 +355,8 @@ int main(void) {
     test_json_text();
     test_kitchen_sink();
     test_buffer();
-    if (failures) {
-        fprintf(stderr, "%d check(s) failed\n", failures);
+    if (check_failures) {
+        fprintf(stderr, "%d check(s) failed\n", check_failures);
         return 1;
     }
     puts("test_loader: all checks passed");

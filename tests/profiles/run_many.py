@@ -16,31 +16,25 @@ usage: run_many.py ENJEUX LIBRARY
 """
 import json
 import os
-import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import enjeux_test as et  # noqa: E402
 
 
 def write_profiles(user, n, last):
     os.makedirs(os.path.join(user, "profiles"), exist_ok=True)
-    items = [{"id": f"{i:08x}", "pseudonym": f"Joueur {i + 1}", "created": "2026-01-05T09:00:00Z"} for i in range(n)]
-    with open(os.path.join(user, "profiles.json"), "w", encoding="utf-8") as f:
-        json.dump({"format": 1, "last": f"{last:08x}", "profiles": items}, f)
+    et.write_profiles(user, [et.profile(f"{i:08x}", f"Joueur {i + 1}", "2026-01-05T09:00:00Z") for i in range(n)],
+                      f"{last:08x}")
 
 
 def run(enjeux, library, user, script_text, tmp, name):
-    script = os.path.join(tmp, name + ".script")
-    with open(script, "w", encoding="utf-8") as f:
-        f.write(script_text)
-    texts = os.path.join(tmp, name + ".texts")
-    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_RENDER_DRIVER="software", SDL_AUDIODRIVER="dummy",
-               ENJEUX_USER_DIR=user)
-    p = subprocess.run([enjeux, "--library", library, "--lang", "fr", "--size", "800x600", "--script", script,
-                        "--text-dump", texts], env=env, capture_output=True, text=True, timeout=300)
-    if p.returncode != 0:
-        return None, f"{name}: the game exited with {p.returncode}: {p.stderr.strip()}"
-    with open(texts, encoding="utf-8") as f:
-        return [json.loads(line) for line in f], None
+    game = et.play(enjeux, ["--library", library, "--lang", "fr", "--size", "800x600"], user, tmp, name,
+                   script_text, dumps=("texts",), timeout=300)
+    if game.returncode != 0:
+        return None, game.failure(name)
+    return game.frames("texts"), None
 
 
 def last_pick(user):

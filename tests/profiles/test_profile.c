@@ -9,22 +9,11 @@
 #include "core/fsutil.h"
 #include "core/profile.h"
 #include "engine/check.h"
+#include "engine/fixture.h"
 
 static char user[512];
 
-static void write_text(const char *rel, const char *text) {
-    char path[1024];
-    snprintf(path, sizeof path, "%s%s", user, rel);
-    char *dir = fsutil_dirname(path);
-    int e;
-    fsutil_mkdirs(dir, &e);
-    free(dir);
-    FILE *f = fopen(path, "wb");
-    if (f) {
-        fputs(text, f);
-        fclose(f);
-    }
-}
+static void write_text(const char *rel, const char *text) { fixture_write_text(user, rel, text); }
 
 static bool exists(const char *rel) {
     char path[1024];
@@ -172,15 +161,11 @@ static void test_legacy(void) {
 }
 
 int main(void) {
-    snprintf(user, sizeof user, "%s/enjeux-profile-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    if (!mkdtemp(user)) return 1;
-    strcat(user, "/");
+    if (!fixture_tmpdir(user, sizeof user, "enjeux-profile")) return 1;
     test_pseudonyms();
     test_life_cycle();
     test_damaged();
     test_legacy();
-    int e;
-    user[strlen(user) - 1] = '\0';
-    fsutil_remove_tree(user, &e);
+    fixture_tmpdir_remove(user);
     CHECK_DONE();
 }

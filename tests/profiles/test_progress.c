@@ -12,22 +12,11 @@
 #include "core/progress.h"
 #include "core/scenario.h"
 #include "engine/check.h"
+#include "engine/fixture.h"
 
 static char pdir[512];
 
-static void write_text(const char *rel, const char *text) {
-    char path[1024];
-    snprintf(path, sizeof path, "%s%s", pdir, rel);
-    char *dir = fsutil_dirname(path);
-    int e;
-    fsutil_mkdirs(dir, &e);
-    free(dir);
-    FILE *f = fopen(path, "wb");
-    if (f) {
-        fputs(text, f);
-        fclose(f);
-    }
-}
+static void write_text(const char *rel, const char *text) { fixture_write_text(pdir, rel, text); }
 
 static ProgressPlay play_of(const char *scen, const char *date, const char *pid, int s1, int s2, uint8_t badges) {
     ProgressPlay p;
@@ -221,15 +210,11 @@ static void test_session(void) {
 }
 
 int main(void) {
-    snprintf(pdir, sizeof pdir, "%s/enjeux-progress-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    if (!mkdtemp(pdir)) return 1;
-    strcat(pdir, "/");
+    if (!fixture_tmpdir(pdir, sizeof pdir, "enjeux-progress")) return 1;
     test_counting();
     test_future_and_wrong_types();
     test_damaged();
     test_session();
-    int e;
-    pdir[strlen(pdir) - 1] = '\0';
-    fsutil_remove_tree(pdir, &e);
+    fixture_tmpdir_remove(pdir);
     CHECK_DONE();
 }

@@ -20,6 +20,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import enjeux_test as et  # noqa: E402
+
 CTX_VC = "https://www.w3.org/ns/credentials/v2"
 CTX_OB = re.compile(r"^https://purl\.imsglobal\.org/spec/ob/v3p0/context-3\.0\.\d+\.json$")
 DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
@@ -83,14 +86,6 @@ def png_size(data):
     return struct.unpack(">II", data[16:24])
 
 
-def profile_dir(user):
-    """The folder of the one profile in the user folder `user` (the scripts
-    create it on the profile screen), None before it exists."""
-    base = os.path.join(user, "profiles")
-    ids = sorted(os.listdir(base)) if os.path.isdir(base) else []
-    return os.path.join(base, ids[0]) if len(ids) == 1 else None
-
-
 def main():
     enjeux, library, earning, other = sys.argv[1:5]
     errors = []
@@ -99,14 +94,13 @@ def main():
             user = os.path.join(tmp, "user-" + str(want))
             usb = os.path.join(tmp, "usb-" + str(want))
             os.makedirs(user)
-            env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_RENDER_DRIVER="software", SDL_AUDIODRIVER="dummy",
-                       ENJEUX_USER_DIR=user)
+            env = et.game_env(user)
             run = subprocess.run([enjeux, "--library", library, "--seed", "1", "--export-dir", usb, "--script",
                                   script], env=env, capture_output=True, text=True, timeout=120)
             if run.returncode != 0:
                 errors.append(f"{script}: exit {run.returncode}: {run.stderr[-400:]}")
                 continue
-            pdir = profile_dir(user) or os.path.join(user, "no-profile")
+            pdir = et.profile_dir(user) or os.path.join(user, "no-profile")
             res = os.path.join(pdir, "results")
             doc = json.load(open(os.path.join(res, [n for n in os.listdir(res) if re.fullmatch(
                 r"[0-9a-f]{32}\.json", n)][0]), encoding="utf-8"))

@@ -20,13 +20,8 @@ import subprocess
 import sys
 import tempfile
 
-
-def profile_dir(user):
-    """The folder of the one profile in the user folder `user` (the scripts
-    create it on the profile screen), None before it exists."""
-    base = os.path.join(user, "profiles")
-    ids = sorted(os.listdir(base)) if os.path.isdir(base) else []
-    return os.path.join(base, ids[0]) if len(ids) == 1 else None
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import enjeux_test as et  # noqa: E402
 
 
 def main():
@@ -41,15 +36,14 @@ def main():
         with open(workshop, "w", encoding="utf-8") as f:
             json.dump({"format": 1, "code": "LYON-2026-11", "xapi_home_page": "https://lms.example.org",
                        "issuer": {"id": "https://example.org/issuers/ia", "name": "Centre de formation"}}, f)
-        env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_RENDER_DRIVER="software", SDL_AUDIODRIVER="dummy",
-                   ENJEUX_USER_DIR=user)
+        env = et.game_env(user)
         base = [enjeux, "--library", library, "--seed", "1"]
         run = subprocess.run(base + ["--workshop", workshop, "--export-dir", usb, "--script", script],
                              env=env, capture_output=True, text=True, timeout=120)
         if run.returncode != 0:
             print(f"FAIL: the play exited with {run.returncode}: {run.stderr}")
             return 1
-        pdir = profile_dir(user) or os.path.join(user, "no-profile")
+        pdir = et.profile_dir(user) or os.path.join(user, "no-profile")
         res = os.path.join(pdir, "results")
         names = sorted(os.listdir(res)) if os.path.isdir(res) else []
         exported = sorted(os.listdir(usb)) if os.path.isdir(usb) else []

@@ -29,9 +29,11 @@ import glob
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import enjeux_test as et  # noqa: E402
 
 # From the library to the debrief of the fixture scenario (tests/ui/keyboard.script).
 PLAY = """expect library
@@ -69,22 +71,14 @@ class Run:
     def game(self, script, *args, dump=False):
         """Runs the game with `script`; returns the text dump's frames (when asked)."""
         self.n += 1
-        path = os.path.join(self.tmp, f"run{self.n}.script")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(script + "quit\n")
-        texts = os.path.join(self.tmp, f"run{self.n}.texts")
-        env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_RENDER_DRIVER="software", SDL_AUDIODRIVER="dummy",
-                   ENJEUX_USER_DIR=self.user)
-        cmd = [self.enjeux, "--library", self.library, "--seed", "1", "--lang", "fr", "--script", path]
-        cmd += list(args) + (["--text-dump", texts] if dump else [])
-        run = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
-        if run.returncode != 0:
-            self.errors.append(f"run {self.n} ({' '.join(args)}) exited with {run.returncode}: {run.stderr.strip()}")
+        game = et.play(self.enjeux, ["--library", self.library, "--seed", "1", "--lang", "fr"] + list(args),
+                       self.user, self.tmp, f"run{self.n}", script + "quit\n", dumps=("texts",) if dump else (),
+                       timeout=120)
+        if game.returncode != 0:
+            self.errors.append(f"run {self.n} ({' '.join(args)}) exited with {game.returncode}: "
+                               f"{game.stderr.strip()}")
             return []
-        if not dump:
-            return []
-        with open(texts, encoding="utf-8") as f:
-            return [json.loads(line) for line in f]
+        return game.frames("texts") if dump else []
 
     def profile(self):
         dirs = glob.glob(os.path.join(self.user, "profiles", "*", ""))

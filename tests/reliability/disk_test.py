@@ -41,7 +41,8 @@ import subprocess
 import sys
 import tempfile
 
-BASE_ENV = {"SDL_VIDEODRIVER": "dummy", "SDL_RENDER_DRIVER": "software", "SDL_AUDIODRIVER": "dummy"}
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import enjeux_test as et  # noqa: E402
 
 # First run: a profile and a play that earns the N1 badge (the path of
 # tests/ui/mouse.script).
@@ -52,27 +53,7 @@ click @create
 expect library
 click @back
 expect title
-click @new-game
-expect library
-click @card-0
-expect briefing
-click @start
-expect scene
-click @choice-2
-expect consequence
-click @continue
-expect scene
-click @choice-1
-expect consequence
-click @continue
-expect scene
-click @choice-1
-expect consequence
-click @continue
-expect ending
-click @debrief
-expect debrief
-quit
+""" + et.BADGE_PLAY + """quit
 """
 
 # Second run: settings written, a play left after one decision (a save and
@@ -101,40 +82,7 @@ quit
 
 # The run under faults: a setting changed, then a whole new play that earns
 # the badge, to the debrief.
-PLAY = """expect library
-click @back
-expect title
-click @settings
-expect settings
-click @lang-{other}
-wait 2
-click @lang-{lang}
-wait 2
-click @back
-expect title
-click @new-game
-expect library
-click @card-0
-expect briefing
-click @start
-expect scene
-click @choice-2
-expect consequence
-click @continue
-expect scene
-click @choice-1
-expect consequence
-click @continue
-expect scene
-click @choice-1
-expect consequence
-click @continue
-expect ending
-click @debrief
-expect debrief
-wait 2
-quit
-"""
+PLAY = et.settings_then_badge_play
 
 # What each kind of file is called in the message, and the message's fixed
 # parts (assets/i18n/*.po, keys disk.*).
@@ -157,36 +105,9 @@ KINDS = [("saves/", "save"), ("records/", "record"), ("results/", "results"), ("
          ("progress.json", "progress"), ("settings.json", "settings"), ("profiles.json", "profiles")]
 
 
-def snapshot(root):
-    """{relative path: bytes} of every file under `root`."""
-    out = {}
-    for d, _, files in os.walk(root):
-        for f in files:
-            p = os.path.join(d, f)
-            with open(p, "rb") as fh:
-                out[os.path.relpath(p, root)] = fh.read()
-    return out
-
-
-def run_game(args, user, script_text, tmp, lang, extra_env=None, dump=None, timeout=180):
-    script = os.path.join(tmp, "run.script")
-    with open(script, "w", encoding="utf-8") as f:
-        f.write(script_text)
-    env = dict(os.environ, **BASE_ENV, ENJEUX_USER_DIR=user)
-    env.update(extra_env or {})
-    cmd = [args.enjeux, "--lang", lang, "--library", args.library, "--seed", "1", "--script", script]
-    if dump:
-        cmd += ["--text-dump", dump]
-    return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
-
-
-def frame_texts(dump):
-    texts = set()
-    if os.path.isfile(dump):
-        with open(dump, encoding="utf-8") as f:
-            for line in f:
-                texts.update(json.loads(line)["texts"])
-    return texts
+def run_game(args, user, script_text, tmp, lang, name, extra_env=None, texts=False, timeout=180):
+    return et.play(args.enjeux, ["--lang", lang, "--library", args.library, "--seed", "1"], user, tmp, name,
+                   script_text, dumps=("texts",) if texts else (), env=extra_env, timeout=timeout)
 
 
 def check_files(user, before, covered, errors, label, allow_new=False):
@@ -194,7 +115,7 @@ def check_files(user, before, covered, errors, label, allow_new=False):
     `allow_new`: on a real disk, space freed by a removal can take a small
     file); no temporary file; every JSON file parses; every record line but
     a torn last one parses."""
-    after = snapshot(user)
+    after = et.snapshot(user)
     for rel, data in before.items():
         if rel.endswith("saves/current.json") and rel not in after:
             continue  # starting a new play removes the save of the one left half-way
@@ -233,17 +154,16 @@ def check_messages(texts, lang, cause, whats, errors, label):
 def faulty_run(args, base, tmp, label, lang, env, errors, covered, cause, whats):
     user = os.path.join(tmp, label.replace("/", "-").replace(" ", "_"))
     shutil.copytree(base, user, symlinks=True)
-    before = snapshot(user)
-    dump = os.path.join(tmp, label.replace("/", "-").replace(" ", "_") + ".dump")
-    log = os.path.join(tmp, label.replace("/", "-").replace(" ", "_") + ".faults")
+    before = et.snapshot(user)
+    name = label.replace("/", "-").replace(" ", "_")
+    log = os.path.join(tmp, name + ".faults")
     fenv = dict(env, FAULTFS_ROOT=user, FAULTFS_LOG=log)
-    other = "en" if lang == "fr" else "fr"
-    run = run_game(args, user, PLAY.format(lang=lang, other=other), tmp, lang, fenv, dump)
+    run = run_game(args, user, PLAY(lang), tmp, lang, name, fenv, texts=True)
     if run.returncode != 0:
         errors.append(f"{label}: the game exited with {run.returncode}: {run.stderr[-800:]}")
     check_files(user, before, covered, errors, label)
     hit = os.path.isfile(log) and os.path.getsize(log) > 0
-    texts = frame_texts(dump)
+    texts = et.all_texts(run.dumps["texts"])
     if whats:
         if not hit:
             errors.append(f"{label}: no write was refused: the fault was not exercised")
@@ -298,10 +218,10 @@ def make_base(args, tmp):
     base = os.path.join(tmp, "base")
     os.makedirs(base)
     for script in (SETUP_1, SETUP_2):
-        run = run_game(args, base, script, tmp, "fr")
+        run = run_game(args, base, script, tmp, "fr", "setup")
         if run.returncode != 0:
             raise SystemExit(f"FAIL: setting up the user folder: exit {run.returncode}: {run.stderr[-800:]}")
-    files = snapshot(base)
+    files = et.snapshot(base)
     want = ["profiles.json", "settings.json", "progress.json", "saves/current.json", "records/", "results/",
             "badges/"]
     for w in want:
@@ -372,14 +292,13 @@ def tmpfs_inside(args):
             except OSError:
                 pass
             os.close(fd)
-            before = snapshot(user)
+            before = et.snapshot(user)
             for label, remount in (("tmpfs full", None), ("tmpfs read-only", "remount,ro")):
                 if remount:
                     subprocess.run(["mount", "-o", remount, mnt], check=True)
                 for lang in ("fr", "en"):
-                    dump = os.path.join(tmp, f"{label}-{lang}.dump".replace(" ", "_"))
-                    other = "en" if lang == "fr" else "fr"
-                    run = run_game(args, user, PLAY.format(lang=lang, other=other), tmp, lang, None, dump)
+                    name = f"{label}-{lang}".replace(" ", "_")
+                    run = run_game(args, user, PLAY(lang), tmp, lang, name, texts=True)
                     lab = f"{label}/{lang}"
                     if run.returncode != 0:
                         errors.append(f"{lab}: the game exited with {run.returncode}: {run.stderr[-800:]}")
@@ -388,8 +307,8 @@ def tmpfs_inside(args):
                     # new play removes the old save, which frees a page.
                     check_files(user, before, lambda rel: not rel.endswith(".jsonl"), errors, lab, allow_new=True)
                     cause = "full" if remount is None else "readonly"
-                    check_messages(frame_texts(dump), lang, cause, ["profiles", "settings", "record", "save"],
-                                   errors, lab)
+                    check_messages(et.all_texts(run.dumps["texts"]), lang, cause,
+                                   ["profiles", "settings", "record", "save"], errors, lab)
         finally:
             subprocess.run(["umount", mnt], check=False)
     for e in errors:

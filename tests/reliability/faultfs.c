@@ -151,47 +151,40 @@ static int open_common(const char *call, int dirfd, const char *path, int flags,
     return fd;
 }
 
+/* Sets `m` to the mode argument that follows `flags` in an open-like
+ * function, read only when the flags create a file (0 otherwise). */
+#define MODE_ARG(flags, m)                                \
+    do {                                                  \
+        (m) = 0;                                          \
+        if ((flags) & (O_CREAT | O_TMPFILE)) {            \
+            va_list ap;                                   \
+            va_start(ap, flags);                          \
+            (m) = (mode_t)va_arg(ap, int);                \
+            va_end(ap);                                   \
+        }                                                 \
+    } while (0)
+
 int open(const char *path, int flags, ...) {
-    mode_t m = 0;
-    if (flags & (O_CREAT | O_TMPFILE)) {
-        va_list ap;
-        va_start(ap, flags);
-        m = (mode_t)va_arg(ap, int);
-        va_end(ap);
-    }
+    mode_t m;
+    MODE_ARG(flags, m);
     return open_common("open", AT_FDCWD, path, flags, m);
 }
 
 int open64(const char *path, int flags, ...) {
-    mode_t m = 0;
-    if (flags & (O_CREAT | O_TMPFILE)) {
-        va_list ap;
-        va_start(ap, flags);
-        m = (mode_t)va_arg(ap, int);
-        va_end(ap);
-    }
+    mode_t m;
+    MODE_ARG(flags, m);
     return open_common("open", AT_FDCWD, path, flags, m);
 }
 
 int openat(int dirfd, const char *path, int flags, ...) {
-    mode_t m = 0;
-    if (flags & (O_CREAT | O_TMPFILE)) {
-        va_list ap;
-        va_start(ap, flags);
-        m = (mode_t)va_arg(ap, int);
-        va_end(ap);
-    }
+    mode_t m;
+    MODE_ARG(flags, m);
     return open_common("openat", dirfd, path, flags, m);
 }
 
 int openat64(int dirfd, const char *path, int flags, ...) {
-    mode_t m = 0;
-    if (flags & (O_CREAT | O_TMPFILE)) {
-        va_list ap;
-        va_start(ap, flags);
-        m = (mode_t)va_arg(ap, int);
-        va_end(ap);
-    }
+    mode_t m;
+    MODE_ARG(flags, m);
     return open_common("openat", dirfd, path, flags, m);
 }
 

@@ -31,87 +31,32 @@ import subprocess
 import sys
 import tempfile
 
-BASE_ENV = {"SDL_VIDEODRIVER": "dummy", "SDL_RENDER_DRIVER": "software", "SDL_AUDIODRIVER": "dummy",
-            "LANG": "C.UTF-8", "LC_ALL": ""}
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import enjeux_test as et  # noqa: E402
+
+LOCALE = {"LANG": "C.UTF-8", "LC_ALL": ""}
 PID = "0a1b2c3d"
 HEX32 = "0123456789abcdef0123456789abcdef"
 
-PLAY = """expect library
-click @back
-expect title
-click @settings
-expect settings
-click @lang-en
-wait 2
-click @lang-fr
-wait 2
-click @back
-expect title
-click @new-game
-expect library
-click @card-0
-expect briefing
-click @start
-expect scene
-click @choice-2
-expect consequence
-click @continue
-expect scene
-click @choice-1
-expect consequence
-click @continue
-expect scene
-click @choice-1
-expect consequence
-click @continue
-expect ending
-click @debrief
-expect debrief
-wait 2
-quit
-"""
+PLAY = et.settings_then_badge_play("fr")
 LINK_MSG = "un lien symbolique mène hors de ce dossier"
 WHAT = {"save": "votre partie en cours", "record": "le journal de cette partie",
         "results": "les résultats de cette partie", "settings": "vos réglages", "progress": "votre progression"}
 
 
-def snapshot(root):
-    out = {}
-    for d, dirs, files in os.walk(root):
-        for f in files:
-            p = os.path.join(d, f)
-            with open(p, "rb") as fh:
-                out[os.path.relpath(p, root)] = fh.read()
-        for sub in dirs:
-            out[os.path.relpath(os.path.join(d, sub), root) + "/"] = b""
-    return out
-
-
 def write_profiles(user, entries, last=PID):
-    with open(os.path.join(user, "profiles.json"), "w", encoding="utf-8") as f:
-        json.dump({"format": 1, "last": last, "profiles": [
-            {"id": i, "pseudonym": p, "created": "2026-11-22T00:00:00Z"} for i, p in entries]}, f)
+    et.write_profiles(user, [et.profile(i, p, "2026-11-22T00:00:00Z") for i, p in entries], last)
 
 
 def forget(enjeux, user, who):
-    env = dict(os.environ, **BASE_ENV, ENJEUX_USER_DIR=user)
-    return subprocess.run([enjeux, "--forget", who, "--lang", "en"], env=env, capture_output=True, text=True,
-                          timeout=60)
+    return subprocess.run([enjeux, "--forget", who, "--lang", "en"], env=et.game_env(user, **LOCALE),
+                          capture_output=True, text=True, timeout=60)
 
 
 def play(enjeux, library, user, tmp, extra=()):
-    script = os.path.join(tmp, "play.script")
-    with open(script, "w", encoding="utf-8") as f:
-        f.write(PLAY)
-    dump = os.path.join(tmp, "frames.jsonl")
-    env = dict(os.environ, **BASE_ENV, ENJEUX_USER_DIR=user)
-    run = subprocess.run([enjeux, "--lang", "fr", "--library", library, "--seed", "1", "--script", script,
-                          "--text-dump", dump, *extra], env=env, capture_output=True, text=True, timeout=180)
-    texts = set()
-    if os.path.isfile(dump):
-        for line in open(dump, encoding="utf-8"):
-            texts.update(json.loads(line)["texts"])
-    return run, texts
+    game = et.play(enjeux, ["--lang", "fr", "--library", library, "--seed", "1", *extra], user, tmp, "play", PLAY,
+                   dumps=("texts",), env=LOCALE)
+    return game, et.all_texts(game.dumps["texts"])
 
 
 def header(play_id):
@@ -130,12 +75,12 @@ def case_bad_ids(enjeux, tmp, errors):
     with open(os.path.join(canary_dir, "canary.txt"), "w") as f:
         f.write("must stay\n")
     write_profiles(user, [("../../x", "Evil"), ("/tmp", "Abs"), ("..", "Dots"), (PID, "Good")], last="../../x")
-    before = snapshot(canary_dir)
+    before = et.snapshot(canary_dir, dirs=True)
     for who in ("Evil", "../../x", "Abs", "/tmp", "Dots", ".."):
         r = forget(enjeux, user, who)
         if r.returncode == 0:
             errors.append(f"bad ids: --forget {who!r} succeeded: {r.stdout} {r.stderr}")
-    if snapshot(canary_dir) != before:
+    if et.snapshot(canary_dir, dirs=True) != before:
         errors.append("bad ids: the canary folder outside U/profiles/ was changed")
     data = json.load(open(os.path.join(user, "profiles.json"), encoding="utf-8"))
     ids = [p["id"] for p in data["profiles"]]
@@ -150,7 +95,7 @@ def case_bad_ids(enjeux, tmp, errors):
     r = forget(enjeux, user, "Good")
     if r.returncode != 0 or os.path.lexists(os.path.join(user, "profiles", PID)):
         errors.append(f"bad ids: --forget Good failed: {r.stderr}")
-    if snapshot(canary_dir) != before or not os.path.isdir(os.path.join(tmp, "c1")):
+    if et.snapshot(canary_dir, dirs=True) != before or not os.path.isdir(os.path.join(tmp, "c1")):
         errors.append("bad ids: forgetting the valid profile touched something outside")
 
 
@@ -163,13 +108,13 @@ def case_profiles_link(enjeux, tmp, errors):
     os.makedirs(user)
     os.symlink(outside, os.path.join(user, "profiles"))
     write_profiles(user, [(PID, "Good")])
-    before = snapshot(outside)
+    before = et.snapshot(outside, dirs=True)
     r = forget(enjeux, user, "Good")
     if r.returncode == 0:
         errors.append(f"profiles link: --forget went through a link out of the user folder: {r.stdout}")
     if "symbolic link" not in r.stderr or "profiles" not in r.stderr:
         errors.append(f"profiles link: the message does not name the link: {r.stderr!r}")
-    if snapshot(outside) != before:
+    if et.snapshot(outside, dirs=True) != before:
         errors.append("profiles link: files outside the user folder were deleted")
 
 
@@ -196,11 +141,11 @@ def case_folder_links(enjeux, library, tmp, errors):
         with open(os.path.join(outside, name), "w") as f:
             f.write(text)
         os.symlink(os.path.join(outside, name), os.path.join(pdir, name))
-    before = snapshot(outside)
+    before = et.snapshot(outside, dirs=True)
     run, texts = play(enjeux, library, user, os.path.join(tmp, "c3"))
     if run.returncode != 0:
         errors.append(f"folder links: the game exited with {run.returncode}: {run.stderr[-600:]}")
-    after = snapshot(outside)
+    after = et.snapshot(outside, dirs=True)
     if after != before:
         changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
         errors.append(f"folder links: files outside the user folder were written or removed: {changed}")
@@ -226,11 +171,11 @@ def case_file_links(enjeux, library, tmp, errors):
     os.symlink(os.path.join(outside, "record.jsonl"), os.path.join(pdir, "records", HEX32 + ".jsonl"))
     os.symlink(os.path.join(outside, "secret.json"), os.path.join(pdir, "results", "f" * 32 + ".json"))
     usb = os.path.join(base, "usb")
-    before = snapshot(outside)
+    before = et.snapshot(outside, dirs=True)
     run, _ = play(enjeux, library, user, base, ["--export-dir", usb])
     if run.returncode != 0:
         errors.append(f"file links: the game exited with {run.returncode}: {run.stderr[-600:]}")
-    if snapshot(outside) != before:
+    if et.snapshot(outside, dirs=True) != before:
         errors.append("file links: a file outside the user folder was written through a link")
     exported = sorted(os.listdir(usb)) if os.path.isdir(usb) else []
     if "f" * 32 + ".json" in exported:

@@ -12,16 +12,7 @@
 #include <time.h>
 
 #include "core/report.h"
-
-static int failures;
-
-#define CHECK(c)                                                                   \
-    do {                                                                           \
-        if (!(c)) {                                                                \
-            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #c); \
-            failures++;                                                            \
-        }                                                                          \
-    } while (0)
+#include "engine/check.h"
 
 #define FX "tests/fixtures/report/"
 #define LIB "tests/fixtures/ui/library"
@@ -383,7 +374,7 @@ int main(void) {
     test_changed_and_missing();
     test_data_roundtrip();
     test_limits();
-    if (failures) fprintf(stderr, "%d check(s) failed\n", failures);
+    if (check_failures) fprintf(stderr, "%d check(s) failed\n", check_failures);
     else printf("report: all checks passed\n");
-    return failures ? 1 : 0;
+    return check_failures ? 1 : 0;
 }

@@ -9,18 +9,7 @@
 #include <unistd.h>
 
 #include "core/settings.h"
-
-static int failures;
-
-#define CHECK(cond, ...)                                          \
-    do {                                                          \
-        if (!(cond)) {                                            \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);  \
-            fprintf(stderr, __VA_ARGS__);                         \
-            fputc('\n', stderr);                                  \
-            failures++;                                           \
-        }                                                         \
-    } while (0)
+#include "engine/check.h"
 
 static bool same(const Settings *a, const Settings *b) {
     if (a->lang_auto != b->lang_auto || (!a->lang_auto && a->lang != b->lang)) return false;
@@ -35,20 +24,20 @@ static bool same(const Settings *a, const Settings *b) {
 static void test_defaults(void) {
     Settings s;
     settings_defaults(&s);
-    CHECK(s.lang_auto, "language follows the system by default");
-    CHECK(s.ints[SET_TEXT_SIZE] == 100 && s.ints[SET_LINE_SPACING] == 130 && s.ints[SET_DISPLAY_SCALE] == 100,
-          "default sizes");
-    CHECK(!s.high_contrast && !s.colorblind && !s.dyslexic_font && !s.reduced_motion && !s.self_voicing,
-          "options off by default");
-    CHECK(s.reveal == REVEAL_INSTANT && s.window == WINDOW_WINDOWED, "instant text, windowed");
+    CHECK_MSG(s.lang_auto, "language follows the system by default");
+    CHECK_MSG(s.ints[SET_TEXT_SIZE] == 100 && s.ints[SET_LINE_SPACING] == 130 && s.ints[SET_DISPLAY_SCALE] == 100,
+              "default sizes");
+    CHECK_MSG(!s.high_contrast && !s.colorblind && !s.dyslexic_font && !s.reduced_motion && !s.self_voicing,
+              "options off by default");
+    CHECK_MSG(s.reveal == REVEAL_INSTANT && s.window == WINDOW_WINDOWED, "instant text, windowed");
     for (int i = 0; i < SET_INT_COUNT; i++) {
         const SettingsRange *r = settings_range((SettingsInt)i);
-        CHECK(r->min <= r->def && r->def <= r->max && r->step > 0 && (r->max - r->min) % r->step == 0 &&
-                  (r->def - r->min) % r->step == 0,
-              "range of %s", r->key);
+        CHECK_MSG(r->min <= r->def && r->def <= r->max && r->step > 0 && (r->max - r->min) % r->step == 0 &&
+                      (r->def - r->min) % r->step == 0,
+                  "range of %s", r->key);
     }
-    CHECK(settings_range(SET_TEXT_SIZE)->min == 100 && settings_range(SET_TEXT_SIZE)->max == 200,
-          "text size 100-200 %%");
+    CHECK_MSG(settings_range(SET_TEXT_SIZE)->min == 100 && settings_range(SET_TEXT_SIZE)->max == 200,
+              "text size 100-200 %%");
 }
 
 static void test_round_trip(const char *dir) {
@@ -68,16 +57,16 @@ static void test_round_trip(const char *dir) {
     char path[512];
     snprintf(path, sizeof path, "%s/settings.json", dir);
     int err = 0;
-    CHECK(settings_save(&s, path, &err), "save: %s", strerror(err));
+    CHECK_MSG(settings_save(&s, path, &err), "save: %s", strerror(err));
     SettingsReport rep;
-    CHECK(settings_load(&back, path, &rep) && rep.n == 0 && !rep.missing, "reload without issue (%d)", rep.n);
-    CHECK(same(&s, &back), "the settings survive the file");
+    CHECK_MSG(settings_load(&back, path, &rep) && rep.n == 0 && !rep.missing, "reload without issue (%d)", rep.n);
+    CHECK_MSG(same(&s, &back), "the settings survive the file");
     char *text = settings_to_json(&s);
-    CHECK(text && strstr(text, "\"text_size\": 200") && strstr(text, "\"_comment\""), "readable, documented file");
+    CHECK_MSG(text && strstr(text, "\"text_size\": 200") && strstr(text, "\"_comment\""), "readable, documented file");
     free(text);
     /* A missing file: defaults, not an issue. */
     snprintf(path, sizeof path, "%s/none.json", dir);
-    CHECK(settings_load(&back, path, &rep) && rep.missing && rep.n == 0, "a first start is no issue");
+    CHECK_MSG(settings_load(&back, path, &rep) && rep.missing && rep.n == 0, "a first start is no issue");
 }
 
 /* Parses `json` and expects exactly one issue of `kind` at line:col whose
@@ -86,22 +75,22 @@ static void expect_issue(const char *json, SettingsIssueKind kind, unsigned line
     Settings s;
     SettingsReport rep;
     bool ok = settings_parse(&s, json, strlen(json), &rep);
-    CHECK(!ok && rep.n == 1, "%s: want one issue, got %d", json, rep.n);
+    CHECK_MSG(!ok && rep.n == 1, "%s: want one issue, got %d", json, rep.n);
     if (rep.n < 1) return;
     char msg[512];
     settings_issue_format(&rep.issues[0], "settings.json", LANG_EN, msg, sizeof msg);
-    CHECK(rep.issues[0].kind == kind, "%s: kind %d, want %d", json, rep.issues[0].kind, kind);
-    CHECK(rep.issues[0].line == line && rep.issues[0].col == col, "%s: at %u:%u, want %u:%u", json,
-          (unsigned)rep.issues[0].line, (unsigned)rep.issues[0].col, line, col);
-    CHECK(strstr(msg, want) != NULL, "message \"%s\" lacks \"%s\"", msg, want);
+    CHECK_MSG(rep.issues[0].kind == kind, "%s: kind %d, want %d", json, rep.issues[0].kind, kind);
+    CHECK_MSG(rep.issues[0].line == line && rep.issues[0].col == col, "%s: at %u:%u, want %u:%u", json,
+              (unsigned)rep.issues[0].line, (unsigned)rep.issues[0].col, line, col);
+    CHECK_MSG(strstr(msg, want) != NULL, "message \"%s\" lacks \"%s\"", msg, want);
 }
 
 static void test_workshop_members(void) {
     Settings s;
     SettingsReport rep;
     const char *lower = "{\"format\": 1, \"workshop_code\": \" lyon-1 \", \"export_dir\": \"\"}";
-    CHECK(settings_parse(&s, lower, strlen(lower), &rep), "a code in lower case is fine");
-    CHECK(strcmp(s.workshop_code, "LYON-1") == 0, "the code is kept upper case: %s", s.workshop_code);
+    CHECK_MSG(settings_parse(&s, lower, strlen(lower), &rep), "a code in lower case is fine");
+    CHECK_MSG(strcmp(s.workshop_code, "LYON-1") == 0, "the code is kept upper case: %s", s.workshop_code);
     expect_issue("{\"format\": 1, \"workshop_code\": \"a b\"}", SETI_WORD, 1, 32, "workshop_code");
     expect_issue("{\"format\": 1, \"export_dir\": 3}", SETI_TYPE, 1, 29, "export_dir");
 }
@@ -126,11 +115,11 @@ static void test_damage(void) {
     const char *mixed = "{\"format\": 1, \"text_size\": 180, \"line_spacing\": 9000, \"high_contrast\": true,"
                         " \"text_speed\": 45, \"language\": \"en\"}";
     settings_parse(&s, mixed, strlen(mixed), &rep);
-    CHECK(rep.n == 1 && rep.issues[0].kind == SETI_RANGE, "one issue in the mixed file (%d)", rep.n);
-    CHECK(s.ints[SET_TEXT_SIZE] == 180 && s.high_contrast && !s.lang_auto && s.lang == LANG_EN,
-          "good settings kept");
-    CHECK(s.ints[SET_LINE_SPACING] == 130, "bad line spacing reset to its default");
-    CHECK(s.ints[SET_TEXT_SPEED] == 40, "45 rounds down to the step: %d", s.ints[SET_TEXT_SPEED]);
+    CHECK_MSG(rep.n == 1 && rep.issues[0].kind == SETI_RANGE, "one issue in the mixed file (%d)", rep.n);
+    CHECK_MSG(s.ints[SET_TEXT_SIZE] == 180 && s.high_contrast && !s.lang_auto && s.lang == LANG_EN,
+              "good settings kept");
+    CHECK_MSG(s.ints[SET_LINE_SPACING] == 130, "bad line spacing reset to its default");
+    CHECK_MSG(s.ints[SET_TEXT_SPEED] == 40, "45 rounds down to the step: %d", s.ints[SET_TEXT_SPEED]);
 
     /* Many problems: capped, counted, no overflow. */
     char big[4096] = "{\"format\": 1";
@@ -141,21 +130,21 @@ static void test_damage(void) {
     }
     strcat(big, "}");
     settings_parse(&s, big, strlen(big), &rep);
-    CHECK(rep.n == SETTINGS_MAX_ISSUES && rep.dropped == 40 - SETTINGS_MAX_ISSUES, "cap: %d + %d", rep.n,
-          rep.dropped);
+    CHECK_MSG(rep.n == SETTINGS_MAX_ISSUES && rep.dropped == 40 - SETTINGS_MAX_ISSUES, "cap: %d + %d", rep.n,
+              rep.dropped);
 
     /* French message with French typography. */
     const char *fr = "{\"format\": 1, \"reduced_motion\": \"yes\"}";
     settings_parse(&s, fr, strlen(fr), &rep);
     char msg[512];
     settings_issue_format(&rep.issues[0], "p/settings.json", LANG_FR, msg, sizeof msg);
-    CHECK(strcmp(msg, "p/settings.json:1:33: «\u00A0reduced_motion\u00A0» vaut \"yes\", qui n'est pas du bon type"
-                      "\u202F: false utilisé à la place.") == 0,
-          "French message: %s", msg);
+    CHECK_MSG(strcmp(msg, "p/settings.json:1:33: «\u00A0reduced_motion\u00A0» vaut \"yes\", qui n'est pas du bon type"
+                          "\u202F: false utilisé à la place.") == 0,
+              "French message: %s", msg);
     /* A tiny buffer truncates without overflow. */
     char tiny[8];
     settings_issue_format(&rep.issues[0], "settings.json", LANG_EN, tiny, sizeof tiny);
-    CHECK(strlen(tiny) == 7, "tiny buffer");
+    CHECK_MSG(strlen(tiny) == 7, "tiny buffer");
 }
 
 static void test_damaged_file(const char *dir) {
@@ -163,29 +152,29 @@ static void test_damaged_file(const char *dir) {
     snprintf(path, sizeof path, "%s/broken.json", dir);
     snprintf(kept, sizeof kept, "%s.damaged", path);
     FILE *f = fopen(path, "wb");
-    CHECK(f != NULL, "write fixture");
+    CHECK_MSG(f != NULL, "write fixture");
     if (!f) return;
     fputs("{\"format\": 1, \"text_size\": 1\xff", f);
     fclose(f);
     Settings s;
     SettingsReport rep;
-    CHECK(!settings_load(&s, path, &rep) && rep.n == 1 && rep.issues[0].kind == SETI_SYNTAX, "damaged file");
-    CHECK(s.ints[SET_TEXT_SIZE] == 100, "defaults");
-    CHECK(settings_keep_damaged(path), "copy kept");
+    CHECK_MSG(!settings_load(&s, path, &rep) && rep.n == 1 && rep.issues[0].kind == SETI_SYNTAX, "damaged file");
+    CHECK_MSG(s.ints[SET_TEXT_SIZE] == 100, "defaults");
+    CHECK_MSG(settings_keep_damaged(path), "copy kept");
     f = fopen(kept, "rb");
-    CHECK(f != NULL, "%s exists", kept);
+    CHECK_MSG(f != NULL, "%s exists", kept);
     if (f) fclose(f);
     int err;
-    CHECK(settings_save(&s, path, &err), "rewrite");
-    CHECK(settings_load(&s, path, &rep) && rep.n == 0, "clean after the rewrite");
+    CHECK_MSG(settings_save(&s, path, &err), "rewrite");
+    CHECK_MSG(settings_load(&s, path, &rep) && rep.n == 0, "clean after the rewrite");
     /* A folder in place of the file: unreadable, reported, no crash. */
     snprintf(path, sizeof path, "%s/adir", dir);
-    CHECK(mkdir(path, 0700) == 0, "mkdir %s", path);
-    CHECK(!settings_load(&s, path, &rep) && rep.n == 1 && rep.issues[0].kind == SETI_UNREADABLE && !rep.missing,
-          "a folder is reported as unreadable");
+    CHECK_MSG(mkdir(path, 0700) == 0, "mkdir %s", path);
+    CHECK_MSG(!settings_load(&s, path, &rep) && rep.n == 1 && rep.issues[0].kind == SETI_UNREADABLE && !rep.missing,
+              "a folder is reported as unreadable");
     char msg[512];
     settings_issue_format(&rep.issues[0], "settings.json", LANG_EN, msg, sizeof msg);
-    CHECK(strstr(msg, "cannot be read") != NULL, "unreadable message: %s", msg);
+    CHECK_MSG(strstr(msg, "cannot be read") != NULL, "unreadable message: %s", msg);
     rmdir(path);
 }
 
@@ -203,7 +192,7 @@ int main(void) {
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
-    if (failures) fprintf(stderr, "%d failure(s)\n", failures);
+    if (check_failures) fprintf(stderr, "%d failure(s)\n", check_failures);
     else printf("settings: all checks passed\n");
-    return failures ? 1 : 0;
+    return check_failures ? 1 : 0;
 }

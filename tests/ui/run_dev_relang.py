@@ -15,11 +15,14 @@ usage: run_dev_relang.py ENJEUX
 """
 import json
 import os
-import subprocess
 import sys
 import tempfile
 
-START_BROKEN = """expect dev-error
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import enjeux_test as et  # noqa: E402
+
+# On the error screen: « Paramètres », the language {to} chosen, back.
+RELANG = """expect dev-error
 wait 2
 click @settings
 expect settings
@@ -30,22 +33,14 @@ expect dev-error
 wait 2
 quit
 """
+
+START_BROKEN = RELANG
 
 SAVED_BROKEN = """expect scene
 copy {broken} {path}
 sleep 1300
 wait 2
-expect dev-error
-wait 2
-click @settings
-expect settings
-click @lang-{to}
-wait 2
-key Escape
-expect dev-error
-wait 2
-quit
-"""
+""" + RELANG
 
 # Keyboard only: Shift+Tab to « Paramètres » in the bottom bar (Quit,
 # Settings, Reload: the focus starts on Reload); the settings open on the
@@ -73,26 +68,15 @@ quit
 
 
 def messages(enjeux, path, lang):
-    run = subprocess.run([enjeux, "validate", "--format", "json", "--lang", lang, path],
-                         capture_output=True, text=True, timeout=60)
-    return [d["message"] for d in json.loads(run.stdout) if d.get("message")]
+    return [d["message"] for d in et.validate(enjeux, path, lang) if d.get("message")]
 
 
 def play(enjeux, tmp, name, scenario, script, lang):
-    path = os.path.join(tmp, name + ".script")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(script)
-    dump = os.path.join(tmp, name + ".texts")
-    user = os.path.join(tmp, "user-" + name)
-    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_RENDER_DRIVER="software", SDL_AUDIODRIVER="dummy",
-               ENJEUX_USER_DIR=user)
-    p = subprocess.run([enjeux, "--dev", scenario, "--lang", lang, "--seed", "1", "--size", "1280x720",
-                        "--script", path, "--text-dump", dump], env=env, capture_output=True, text=True,
-                       timeout=180, cwd=tmp)
-    if p.returncode != 0:
-        return None, f"{name}: the game exited with {p.returncode}: {p.stderr.strip()[-1500:]}"
-    with open(dump, encoding="utf-8") as f:
-        return [json.loads(line) for line in f], None
+    game = et.play(enjeux, ["--dev", scenario, "--lang", lang, "--seed", "1", "--size", "1280x720"],
+                   os.path.join(tmp, "user-" + name), tmp, name, script, dumps=("texts",), cwd=tmp)
+    if game.returncode != 0:
+        return None, game.failure(name, 1500)
+    return game.frames("texts"), None
 
 
 def check(frames, name, lang, want, unwanted):
@@ -110,21 +94,17 @@ def main():
     errors = []
     with tempfile.TemporaryDirectory(prefix="enjeux-devlang-") as tmp:
         lib = os.path.join(tmp, "lib")
-        r = subprocess.run([enjeux, "new", "--dir", lib, "essai"], capture_output=True, text=True)
-        if r.returncode != 0:
-            print("FAIL: enjeux new:", r.stderr)
+        path, err = et.new_scenario(enjeux, lib)
+        if err:
+            print("FAIL:", err)
             return 1
-        path = os.path.join(lib, "essai", "scenario.json")
         with open(path, encoding="utf-8") as f:
             good = json.load(f)
-        bad = json.loads(json.dumps(good))
-        bad["scenes"][1]["choices"][1]["next"] = "fin-confience"
+        bad = et.break_next(good)
         broken = os.path.join(tmp, "broken.json")
-        with open(broken, "w", encoding="utf-8") as f:
-            json.dump(bad, f, ensure_ascii=False, indent=2)
+        et.write_json(broken, bad)
         # 1. and 3.: a start on the broken file.
-        with open(path, "w", encoding="utf-8") as f:
-            json.dump(bad, f, ensure_ascii=False, indent=2)
+        et.write_json(path, bad)
         fr, en = messages(enjeux, path, "fr"), messages(enjeux, path, "en")
         if not fr or set(fr) & set(en):
             print(f"FAIL: validate gives no distinct French and English messages: {fr} / {en}")
@@ -141,8 +121,7 @@ def main():
                 errors.append(f"keyboard: back from the settings, Return does not open them again "
                               f"(the focus is not back on « Paramètres »): opened {opened} time(s)")
         # 2.: a good start, then a save with an error.
-        with open(path, "w", encoding="utf-8") as f:
-            json.dump(good, f, ensure_ascii=False, indent=2)
+        et.write_json(path, good)
         frames, err = play(enjeux, tmp, "saved", os.path.join(lib, "essai"),
                            SAVED_BROKEN.format(broken=broken, path=path, to="en"), "fr")
         errors += [err] if err else check(frames, "saved broken", "fr", fr, en) + \

@@ -15,6 +15,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import enjeux_test as et  # noqa: E402
+
 
 def main():
     enjeux, library, script, ending, choices = sys.argv[1:6]
@@ -25,8 +28,7 @@ def main():
         scripts.insert(0, extra[i + 1])
         del extra[i:i + 2]
     with tempfile.TemporaryDirectory(prefix="enjeux-e2e-") as user:
-        env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_RENDER_DRIVER="software",
-                   SDL_AUDIODRIVER="dummy", ENJEUX_USER_DIR=user)
+        env = et.game_env(user)
         for sc in scripts:
             cmd = [enjeux, "--library", library, "--seed", "1", "--script", sc] + extra
             proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)

@@ -12,11 +12,12 @@ contrast:
 
 usage: run_export_message.py ENJEUX LIBRARY
 """
-import json
 import os
-import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import enjeux_test as et  # noqa: E402
 
 GONE = "/nonexistent-enjeux-usb/ENJEUX"
 
@@ -43,10 +44,6 @@ quit
 """
 
 
-def item(frame, name):
-    return next((i for i in frame["items"] if i["name"] == name), None)
-
-
 def bottom(i):
     return i["y"] + i["h"]
 
@@ -56,36 +53,25 @@ def run(enjeux, library, tmp, lang, size, contrast):
     user = os.path.join(tmp, f"user-{lang}-{size}-{contrast}")
     pid = "0123abcd"
     os.makedirs(os.path.join(user, "profiles", pid))
-    with open(os.path.join(user, "profiles.json"), "w", encoding="utf-8") as f:
-        json.dump({"format": 1, "last": pid, "profiles": [
-            {"id": pid, "pseudonym": "Zoé", "created": "2026-11-22T09:00:00Z"}]}, f)
-    with open(os.path.join(user, "profiles", pid, "settings.json"), "w", encoding="utf-8") as f:
-        json.dump({"format": 1, "language": lang, "text_size": 200, "high_contrast": contrast}, f)
+    et.write_profiles(user, [et.profile(pid, "Zoé")])
+    et.write_settings(os.path.join(user, "profiles", pid), language=lang, text_size=200, high_contrast=contrast)
     other = "en" if lang == "fr" else "fr"
-    script = os.path.join(tmp, "export.script")
-    with open(script, "w", encoding="utf-8") as f:
-        # The settings open on the current language's button: French is
-        # four buttons after the field (Tab order wraps), English five.
-        f.write(SCRIPT.format(gone=GONE, other=other, ups="key Up\n" * (4 if lang == "fr" else 5)))
-    layout, texts = os.path.join(tmp, "export.layout"), os.path.join(tmp, "export.texts")
-    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_RENDER_DRIVER="software", SDL_AUDIODRIVER="dummy",
-               ENJEUX_USER_DIR=user)
-    p = subprocess.run([enjeux, "--library", library, "--size", size, "--script", script, "--layout-dump", layout,
-                        "--text-dump", texts], env=env, capture_output=True, text=True, timeout=120)
-    if p.returncode != 0:
-        return [f"{where}: the game exited with {p.returncode}: {p.stderr.strip()}"]
-    with open(layout, encoding="utf-8") as f:
-        frames = [json.loads(line) for line in f]
-    with open(texts, encoding="utf-8") as f:
-        words = [json.loads(line) for line in f]
+    # The settings open on the current language's button: French is four
+    # buttons after the field (Tab order wraps), English five.
+    game = et.play(enjeux, ["--library", library, "--size", size], user, tmp, "export",
+                   SCRIPT.format(gone=GONE, other=other, ups="key Up\n" * (4 if lang == "fr" else 5)),
+                   dumps=("layout", "texts"), timeout=120)
+    if game.returncode != 0:
+        return [game.failure(where)]
+    frames, words = game.frames("layout"), game.frames("texts")
     errors = []
     # The frame the player sees after Return: the screen lays the message
     # out, then scrolls it into view on the frame that follows.
-    shown = [f for f in frames if f["screen"] == "settings" and item(f, "export-error")]
+    shown = [f for f in frames if f["screen"] == "settings" and et.item(f, "export-error")]
     if not shown:
         return [f"{where}: no export-error after a folder that does not exist"]
     f = shown[:2][-1]
-    field, msg, use = item(f, "export-dir"), item(f, "export-error"), item(f, "export-use")
+    field, msg, use = et.item(f, "export-dir"), et.item(f, "export-error"), et.item(f, "export-use")
     if not field:
         errors.append(f"{where}: the field is out of view with its message")
     else:

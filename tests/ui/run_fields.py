@@ -19,9 +19,11 @@ usage: run_fields.py ENJEUX LIBRARY
 """
 import json
 import os
-import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import enjeux_test as et  # noqa: E402
 
 EDIT = """expect profiles
 text Zoé
@@ -49,7 +51,9 @@ quit
 
 LONG = "/media/clé-usb/" + "/".join(f"dossier-très-long-numéro-{i}" for i in range(12)) + "/fin"
 
-PATH = f"""expect library
+# From the library to the export folder field of the settings, emptied,
+# then the long path typed.
+TYPE_LONG = f"""expect library
 key Escape
 expect title
 key Up
@@ -62,7 +66,9 @@ key Up
 key Up
 key Ctrl+u
 text {LONG}
-wait 2
+"""
+
+PATH = TYPE_LONG + """wait 2
 key Home
 wait 2
 key End
@@ -84,20 +90,7 @@ expect library
 quit
 """
 
-CLICK_PATH = f"""expect library
-key Escape
-expect title
-key Up
-key Up
-key Return
-expect settings
-key Up
-key Up
-key Up
-key Up
-key Ctrl+u
-text {LONG}
-wait 2
+CLICK_PATH = TYPE_LONG + """wait 2
 click @export-dir-text 0%
 text X
 key Return
@@ -107,27 +100,11 @@ quit
 
 
 def run(enjeux, library, user, script_text, tmp, name, *extra):
-    script = os.path.join(tmp, name + ".script")
-    with open(script, "w", encoding="utf-8") as f:
-        f.write(script_text)
-    layout = os.path.join(tmp, name + ".layout")
-    texts = os.path.join(tmp, name + ".texts")
-    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_RENDER_DRIVER="software", SDL_AUDIODRIVER="dummy",
-               ENJEUX_USER_DIR=user)
-    cmd = [enjeux, "--library", library, "--lang", "fr", "--script", script, "--layout-dump", layout,
-           "--text-dump", texts] + list(extra)
-    p = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
-    if p.returncode != 0:
-        raise SystemExit(f"FAIL: {name}: the game exited with {p.returncode}: {p.stderr.strip()}")
-    with open(layout, encoding="utf-8") as f:
-        frames = [json.loads(line) for line in f]
-    with open(texts, encoding="utf-8") as f:
-        words = [json.loads(line) for line in f]
-    return frames, words
-
-
-def item(frame, name):
-    return next((i for i in frame["items"] if i["name"] == name), None)
+    game = et.play(enjeux, ["--library", library, "--lang", "fr"] + list(extra), user, tmp, name, script_text,
+                   dumps=("layout", "texts"), timeout=120)
+    if game.returncode != 0:
+        raise SystemExit("FAIL: " + game.failure(name))
+    return game.frames("layout"), game.frames("texts")
 
 
 def inside(a, b):
@@ -137,12 +114,12 @@ def inside(a, b):
 
 def check_path(frames, words, where):
     errors = []
-    settings = [f for f in frames if f["screen"] == "settings" and item(f, "export-dir")]
+    settings = [f for f in frames if f["screen"] == "settings" and et.item(f, "export-dir")]
     if not settings:
         return [f"{where}: no settings frame with the export folder field"]
-    first = item(settings[0], "export-dir")
+    first = et.item(settings[0], "export-dir")
     for f in settings:
-        box, text = item(f, "export-dir"), item(f, "export-dir-text")
+        box, text = et.item(f, "export-dir"), et.item(f, "export-dir-text")
         if box["h"] != first["h"]:
             errors.append(f"{where}: the field grew from {first['h']} to {box['h']} pixels high with a long path")
             break
@@ -206,8 +183,7 @@ def main():
         frames, words = run(enjeux, library, user, CLICK_PATH, tmp, "clickpath", "--size", "800x600")
         errors += check_click_path(words)
         for scale, size in ((100, "800x600"), (200, "1280x720")):
-            with open(os.path.join(pdir, "settings.json"), "w", encoding="utf-8") as f:
-                json.dump({"format": 1, "text_size": scale}, f)
+            et.write_settings(pdir, text_size=scale)
             frames, words = run(enjeux, library, user, PATH, tmp, f"path{scale}", "--size", size)
             errors += check_path(frames, words, f"{scale} % text")
     for e in errors:

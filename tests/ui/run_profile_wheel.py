@@ -12,11 +12,12 @@ real binary (SDL_VIDEODRIVER=dummy), with 45 profiles (three pages of 20):
 
 usage: run_profile_wheel.py ENJEUX LIBRARY
 """
-import json
 import os
-import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import enjeux_test as et  # noqa: E402
 
 NOTCHES = 60
 
@@ -29,32 +30,16 @@ def script():
     return "\n".join(lines) + "\n"
 
 
-def item(frame, name):
-    return next((i for i in frame["items"] if i["name"] == name), None)
-
-
 def run(enjeux, library, tmp, size):
     user = os.path.join(tmp, "user-" + size)
     os.makedirs(user)
-    profiles = [{"id": "%08x" % (0xa0000000 + i), "pseudonym": f"Stagiaire {i + 1}",
-                 "created": "2026-11-%02dT09:00:00Z" % (i % 28 + 1)} for i in range(45)]
-    with open(os.path.join(user, "profiles.json"), "w", encoding="utf-8") as f:
-        json.dump({"format": 1, "last": profiles[0]["id"], "profiles": profiles}, f)
-    path = os.path.join(tmp, "wheel.script")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(script())
-    layout, texts = os.path.join(tmp, "wheel.layout"), os.path.join(tmp, "wheel.texts")
-    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_RENDER_DRIVER="software", SDL_AUDIODRIVER="dummy",
-               ENJEUX_USER_DIR=user)
-    p = subprocess.run([enjeux, "--library", library, "--lang", "fr", "--size", size, "--script", path,
-                        "--layout-dump", layout, "--text-dump", texts], env=env, capture_output=True, text=True,
-                       timeout=300)
-    if p.returncode != 0:
-        return [f"{size}: the game exited with {p.returncode}: {p.stderr.strip()}"]
-    with open(layout, encoding="utf-8") as f:
-        frames = [json.loads(line) for line in f]
-    with open(texts, encoding="utf-8") as f:
-        words = [json.loads(line) for line in f]
+    et.write_profiles(user, [et.profile("%08x" % (0xa0000000 + i), f"Stagiaire {i + 1}",
+                                        "2026-11-%02dT09:00:00Z" % (i % 28 + 1)) for i in range(45)])
+    game = et.play(enjeux, ["--library", library, "--lang", "fr", "--size", size], user, tmp, "wheel", script(),
+                   dumps=("layout", "texts"), timeout=300)
+    if game.returncode != 0:
+        return [game.failure(size)]
+    frames, words = game.frames("layout"), game.frames("texts")
     if len(frames) != len(words):
         return [f"{size}: {len(frames)} layout frames but {len(words)} text frames"]
     errors = []
@@ -72,20 +57,20 @@ def run(enjeux, library, tmp, size):
             continue
         f = frames[k]
         if pages[k] > pages[k - 1]:
-            first = item(f, "profile-%d" % ((pages[k] - 1) * 20))
+            first = et.item(f, "profile-%d" % ((pages[k] - 1) * 20))
             if not first or first["clipped"]:
                 errors.append(f"{size}: page {pages[k]} reached by the wheel does not show its first profile")
         else:
             # The frame after the turn, once the list is laid out.
             g = frames[k + 1] if k + 1 < len(frames) else f
-            last = item(g, "profile-%d" % (pages[k] * 20 - 1))
+            last = et.item(g, "profile-%d" % (pages[k] * 20 - 1))
             if not last or last["clipped"]:
                 errors.append(f"{size}: page {pages[k]} reached by wheeling up does not show its last profile")
     if size == "800x600":
         # The page is taller than the window: the wheel scrolls it before
         # it turns to the next page.
         turn = next((k for k, p in enumerate(pages) if p == 2), len(pages))
-        ys = {(item(frames[k], "profile-0") or {}).get("y") for k in range(turn) if pages[k] == 1}
+        ys = {(et.item(frames[k], "profile-0") or {}).get("y") for k in range(turn) if pages[k] == 1}
         if len(ys) < 2:
             errors.append("800x600: the wheel turned the page without scrolling the long page first")
     return errors

@@ -25,6 +25,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import enjeux_test as et  # noqa: E402
+
 errors = []
 
 
@@ -37,8 +40,7 @@ def run(enjeux, library, user, script_text, extra=(), name="script"):
     path = os.path.join(user, "..", name + ".script")
     with open(path, "w", encoding="utf-8") as f:
         f.write(script_text)
-    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_RENDER_DRIVER="software",
-               SDL_AUDIODRIVER="dummy", ENJEUX_USER_DIR=user)
+    env = et.game_env(user)
     env.pop("LANG", None)
     env.pop("LC_ALL", None)
     cmd = [enjeux, "--library", library, "--seed", "1", "--size", "800x600", "--script", path] + list(extra)

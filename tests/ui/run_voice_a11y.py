@@ -13,9 +13,11 @@ usage: run_voice_a11y.py ENJEUX LIBRARY
 """
 import json
 import os
-import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import enjeux_test as et  # noqa: E402
 
 PROFILES = """expect library
 key Escape
@@ -47,33 +49,20 @@ def po(key, lang="fr"):
 
 
 def game(enjeux, args, user, tmp, name, script):
-    path = os.path.join(tmp, name + ".script")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(script)
-    log = os.path.join(tmp, name + ".voice")
-    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_RENDER_DRIVER="software", SDL_AUDIODRIVER="dummy",
-               ENJEUX_USER_DIR=user)
-    p = subprocess.run([enjeux] + args + ["--lang", "fr", "--size", "1280x720", "--script", path,
-                                          "--voice-log", log], env=env, capture_output=True, text=True, timeout=180,
-                       cwd=tmp)
-    if p.returncode != 0:
-        return None, f"{name}: the game exited with {p.returncode}: {p.stderr.strip()[-1500:]}"
-    try:
-        with open(log, encoding="utf-8") as f:
-            return f.read(), None
-    except OSError:
-        return "", None
+    g = et.play(enjeux, args + ["--lang", "fr", "--size", "1280x720"], user, tmp, name, script, dumps=("voice",),
+                cwd=tmp)
+    if g.returncode != 0:
+        return None, g.failure(name, 1500)
+    return g.voice(), None
 
 
 def user_with(tmp, name, n):
     user = os.path.join(tmp, name)
-    profiles = [{"id": "%08x" % (0xa0000000 + i), "pseudonym": f"Stagiaire {i + 1}",
-                 "created": "2026-11-02T09:00:00Z"} for i in range(n)]
+    profiles = [et.profile("%08x" % (0xa0000000 + i), f"Stagiaire {i + 1}", "2026-11-02T09:00:00Z")
+                for i in range(n)]
     os.makedirs(os.path.join(user, "profiles", profiles[0]["id"]))
-    with open(os.path.join(user, "profiles.json"), "w", encoding="utf-8") as f:
-        json.dump({"format": 1, "last": profiles[0]["id"], "profiles": profiles}, f)
-    with open(os.path.join(user, "profiles", profiles[0]["id"], "settings.json"), "w", encoding="utf-8") as f:
-        json.dump({"format": 1, "language": "fr", "self_voicing": True}, f)
+    et.write_profiles(user, profiles)
+    et.write_settings(os.path.join(user, "profiles", profiles[0]["id"]), language="fr", self_voicing=True)
     return user
 
 
@@ -102,19 +91,14 @@ def main():
                               f"voice log:\n{spoken[-1500:]}")
         # The --dev error screen.
         lib = os.path.join(tmp, "lib")
-        r = subprocess.run([enjeux, "new", "--dir", lib, "essai"], capture_output=True, text=True)
-        if r.returncode != 0:
-            errors.append("enjeux new: " + r.stderr)
+        path, err = et.new_scenario(enjeux, lib)
+        if err:
+            errors.append(err)
         else:
-            path = os.path.join(lib, "essai", "scenario.json")
             with open(path, encoding="utf-8") as f:
-                sc = json.load(f)
-            sc["scenes"][1]["choices"][1]["next"] = "fin-confience"
-            with open(path, "w", encoding="utf-8") as f:
-                json.dump(sc, f, ensure_ascii=False, indent=2)
-            v = subprocess.run([enjeux, "validate", "--format", "json", "--lang", "fr", path],
-                               capture_output=True, text=True, timeout=60)
-            diags = [d for d in json.loads(v.stdout) if d["severity"] == "error"]
+                sc = et.break_next(json.load(f))
+            et.write_json(path, sc)
+            diags = [d for d in et.validate(enjeux, path, "fr") if d["severity"] == "error"]
             spoken, err = game(enjeux, ["--dev", os.path.join(lib, "essai")], user_with(tmp, "dev", 1), tmp, "dev", DEV)
             if err:
                 errors.append(err)
