@@ -364,7 +364,9 @@ static void tour_profiles(Tour *t) {
     snprintf(app->game.export_dir, sizeof app->game.export_dir, "%s", TOUR_GONE_DIR);
     go(app, &screen_passport, 0);
     app_render_frame(app);
-    type_keys(app, "", SDLK_TAB);
+    /* From « Retour », the button before it: a Tab would wrap around to the
+     * first suggestion and open its briefing. */
+    type_keys(app, "", SDLK_LEFT);
     type_keys(app, "", SDLK_RETURN);
     shoot(t, "passport-export");
     memcpy(app->game.export_dir, kept, sizeof kept);

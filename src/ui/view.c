@@ -12,7 +12,8 @@ enum { BAR_MAX = 8 };
 /* Where the bar's buttons go, relative to the bar's top: right-aligned
  * rows, filled from the last button (the main action stays at the bottom
  * right) with as many as fit side by side; when no two fit together, one
- * a row across the whole width. Returns the bar's height. */
+ * a row across the whole width (a lone button keeps its width). Returns
+ * the bar's height. */
 static int bar_layout(App *app, const BarButton *b, int n, SDL_Rect r[BAR_MAX]) {
     int pad = app_grid(app, 2), gap = app_grid(app, 1);
     if (n > BAR_MAX) n = BAR_MAX;
@@ -44,7 +45,7 @@ static int bar_layout(App *app, const BarButton *b, int n, SDL_Rect r[BAR_MAX]) 
             x = app->w - pad;
         }
         int y = pad + (rows - 1 - row) * (bh + gap);
-        if (!side_by_side) {
+        if (n > 1 && !side_by_side) {
             r[i] = (SDL_Rect){pad, y, app->w - 2 * pad, bh};
         } else {
             x -= widths[i];
