@@ -673,17 +673,6 @@ static bool parse_u64(const char *s, uint64_t *out) {
     return true;
 }
 
-static char *scenario_file_of(const char *arg) {
-    size_t n = strlen(arg);
-    char *p = malloc(n + 32);
-    if (!p) return NULL;
-    if (n >= 5 && strcmp(arg + n - 5, ".json") == 0)
-        memcpy(p, arg, n + 1);
-    else
-        snprintf(p, n + 32, "%s%sscenario.json", arg, n && arg[n - 1] == '/' ? "" : "/");
-    return p;
-}
-
 static void print_diags(DiagList *dl) {
     char *text = diag_list_format_text(dl);
     if (text) fputs(text, stderr);
@@ -740,7 +729,7 @@ int cli_analyze(int argc, char **argv) {
         usage(lang);
         return 2;
     }
-    char *file = scenario_file_of(path);
+    char *file = cli_scenario_json(path);
     if (!file) return 1;
     DiagList dl;
     diag_list_init(&dl, lang);

@@ -113,13 +113,9 @@ int cli_graph(int argc, char **argv) {
     const char *out = NULL, *path = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (strcmp(a, "--lang") == 0 && i + 1 < argc) {
-            if (!lang_parse(argv[++i], &lang)) {
-                usage(stderr, lang);
-                return 2;
-            }
-        } else if (strncmp(a, "--lang=", 7) == 0) {
-            if (!lang_parse(a + 7, &lang)) {
+        int lang_opt = cli_lang_option(argc, argv, &i, &lang);
+        if (lang_opt) {
+            if (lang_opt < 0) {
                 usage(stderr, lang);
                 return 2;
             }

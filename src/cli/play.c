@@ -503,18 +503,6 @@ static void print_diags(const DiagList *dl) {
     free(text);
 }
 
-static char *scenario_file_of(const char *arg) {
-    size_t n = strlen(arg);
-    bool is_json = n >= 5 && strcmp(arg + n - 5, ".json") == 0;
-    char *p = malloc(n + 32);
-    if (!p) return NULL;
-    if (is_json)
-        memcpy(p, arg, n + 1);
-    else
-        snprintf(p, n + 32, "%s%sscenario.json", arg, n && arg[n - 1] == '/' ? "" : "/");
-    return p;
-}
-
 static bool file_exists(const char *path) {
     FILE *f = fopen(path, "rb");
     if (f) fclose(f);
@@ -523,7 +511,7 @@ static bool file_exists(const char *path) {
 
 /* Loads the scenario and its framework into `c`; prints diagnostics. */
 static bool load_all(Ctx *c, const char *arg) {
-    char *file = scenario_file_of(arg);
+    char *file = cli_scenario_json(arg);
     if (!file) return false;
     DiagList dl;
     diag_list_init(&dl, c->lang);

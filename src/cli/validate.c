@@ -190,7 +190,13 @@ int cli_validate(int argc, char **argv) {
     /* Options first, so that --lang applies to every message. */
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (strcmp(a, "--format") == 0 && i + 1 < argc) {
+        int lang_opt = cli_lang_option(argc, argv, &i, &run.lang);
+        if (lang_opt) {
+            if (lang_opt < 0) {
+                usage(stderr, run.lang);
+                return 2;
+            }
+        } else if (strcmp(a, "--format") == 0 && i + 1 < argc) {
             i++;
             if (strcmp(argv[i], "json") == 0)
                 run.json = true;
@@ -204,16 +210,6 @@ int cli_validate(int argc, char **argv) {
             if (strcmp(a + 9, "json") == 0)
                 run.json = true;
             else if (strcmp(a + 9, "text") != 0) {
-                usage(stderr, run.lang);
-                return 2;
-            }
-        } else if (strcmp(a, "--lang") == 0 && i + 1 < argc) {
-            if (!lang_parse(argv[++i], &run.lang)) {
-                usage(stderr, run.lang);
-                return 2;
-            }
-        } else if (strncmp(a, "--lang=", 7) == 0) {
-            if (!lang_parse(a + 7, &run.lang)) {
                 usage(stderr, run.lang);
                 return 2;
             }

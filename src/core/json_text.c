@@ -1,8 +1,10 @@
-/* json_text.c — raw-text checks and JSON Pointer location; see json_text.h. */
+/* json_text.c — raw-text checks, JSON Pointer location and the printer of
+ * JSON documents; see json_text.h. */
 #include "core/json_text.h"
 
 #include "core/utf8.h"
 
+#include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -294,4 +296,18 @@ bool json_text_locate(const char *s, size_t len, const char *pointer, bool key, 
         }
     }
     return true;
+}
+
+char *json_text_print(const cJSON *root, bool pretty) {
+    char *text = root ? (pretty ? cJSON_Print(root) : cJSON_PrintUnformatted(root)) : NULL;
+    if (!text) return NULL;
+    size_t n = strlen(text);
+    char *out = malloc(n + 2);
+    if (out) {
+        memcpy(out, text, n);
+        out[n] = '\n';
+        out[n + 1] = '\0';
+    }
+    cJSON_free(text);
+    return out;
 }

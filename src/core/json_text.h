@@ -1,16 +1,19 @@
-/* json_text.h — checks and lookups on the raw text of a JSON file.
+/* json_text.h — checks and lookups on the raw text of a JSON file, and the
+ * text the core's writers give a JSON document.
  *
  * These helpers work on the source text itself: checks made before
  * parsing (NUL bytes, UTF-8), and the location (line, column) of a JSON
  * Pointer path, so that every
  * diagnostic, semantic ones included, names file:line:column. Internal to
- * the core's loaders. */
+ * the core's loaders and writers. */
 #ifndef ENJEUX_JSON_TEXT_H
 #define ENJEUX_JSON_TEXT_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+struct cJSON;
 
 /* A source text and its index of line starts, built on first use. */
 typedef struct JsonText {
@@ -51,5 +54,11 @@ bool json_text_check_depth(const char *s, size_t len, int limit, size_t *at);
  * deepest enclosing value that was found. */
 bool json_text_locate(const char *s, size_t len, const char *pointer, bool key, int occurrence,
                       size_t *off);
+
+/* `root` printed as JSON (indented when `pretty`, one line otherwise) with a
+ * final '\n', newly malloc'd (the caller frees it with free()); `root` is
+ * left as it is. NULL when `root` is NULL or memory runs out. The one
+ * printer of the JSON files the core writes. */
+char *json_text_print(const struct cJSON *root, bool pretty);
 
 #endif

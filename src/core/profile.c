@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/fsutil.h"
+#include "core/json_text.h"
 #include "core/utf8.h"
 
 
@@ -160,24 +161,14 @@ static cJSON *entry_json(const Profile *p) {
 }
 
 static bool write_json(const char *path, cJSON *root, int *err) {
-    char *text = root ? cJSON_Print(root) : NULL;
+    char *text = json_text_print(root, true);
     cJSON_Delete(root);
     if (!text) {
         *err = ENOMEM;
         return false;
     }
-    size_t len = strlen(text);
-    char *buf = malloc(len + 2);
-    bool ok = false;
-    if (buf) {
-        memcpy(buf, text, len);
-        buf[len] = '\n';
-        ok = fsutil_write_atomic(path, buf, len + 1, err);
-        free(buf);
-    } else {
-        *err = ENOMEM;
-    }
-    cJSON_free(text);
+    bool ok = fsutil_write_atomic(path, text, strlen(text), err);
+    free(text);
     return ok;
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/fsutil.h"
+#include "core/json_text.h"
 
 
 struct Progress {
@@ -138,19 +139,7 @@ Progress *progress_parse(const char *text, size_t len, uint32_t *line, uint32_t 
     return wrap(root);
 }
 
-char *progress_to_text(Progress *p) {
-    char *t = cJSON_Print(p->root);
-    if (!t) return NULL;
-    size_t n = strlen(t);
-    char *out = malloc(n + 2);
-    if (out) {
-        memcpy(out, t, n);
-        out[n] = '\n';
-        out[n + 1] = '\0';
-    }
-    cJSON_free(t);
-    return out;
-}
+char *progress_to_text(Progress *p) { return json_text_print(p->root, true); }
 
 static bool file_in(char *out, size_t outlen, const char *dir, const char *rel) {
     int n = snprintf(out, outlen, "%s%s", dir, rel);

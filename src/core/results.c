@@ -11,6 +11,7 @@
 
 #include "core/fmt.h"
 #include "core/fsutil.h"
+#include "core/json_text.h"
 #include "core/hash.h"
 
 /* ---- small helpers ------------------------------------------------------------ */
@@ -158,18 +159,9 @@ static cJSON *events_array(const Scenario *sc, const StepResult *st) {
 }
 
 char *results_print_json(cJSON *root, bool pretty) {
-    char *text = root ? (pretty ? cJSON_Print(root) : cJSON_PrintUnformatted(root)) : NULL;
+    char *text = json_text_print(root, pretty);
     cJSON_Delete(root);
-    if (!text) return NULL;
-    size_t n = strlen(text);
-    char *out = malloc(n + 2);
-    if (out) {
-        memcpy(out, text, n);
-        out[n] = '\n';
-        out[n + 1] = '\0';
-    }
-    cJSON_free(text);
-    return out;
+    return text;
 }
 
 /* ---- JSON ----------------------------------------------------------------------- */

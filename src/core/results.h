@@ -98,10 +98,9 @@ const char *results_mastery_slug(Mastery m);
 /* "positive", "mixed", "negative". */
 const char *results_tone_slug(EndingTone t);
 
-/* `root` printed as JSON (indented when `pretty`, one line otherwise) with a
- * final '\n', newly malloc'd (the caller frees it); `root` is deleted in any
- * case. NULL when `root` is NULL or memory runs out. The one printer of the
- * results, record and badge writers. */
+/* json_text_print(`root`, `pretty`), then `root` deleted in any case: the
+ * printer of the results, record and badge writers, which build a document
+ * only to write it. */
 char *results_print_json(struct cJSON *root, bool pretty);
 
 /* Adds the members a record's header and a results file share to object
