@@ -42,18 +42,23 @@ static uint32_t count_points(const char *s, size_t from, size_t to) {
     return n;
 }
 
+void json_text_linecol_scan(const char *s, size_t len, size_t off, uint32_t *line, uint32_t *col) {
+    if (off > len) off = len;
+    size_t start = 0;
+    uint32_t l = 1;
+    for (size_t i = 0; i < off; i++)
+        if (s[i] == '\n') {
+            l++;
+            start = i + 1;
+        }
+    *line = l;
+    *col = count_points(s, start, off) + 1;
+}
+
 void json_text_linecol(JsonText *t, size_t off, uint32_t *line, uint32_t *col) {
     if (off > t->len) off = t->len;
     if (!t->lines && !build_lines(t)) {
-        size_t start = 0;
-        uint32_t l = 1;
-        for (size_t i = 0; i < off; i++)
-            if (t->s[i] == '\n') {
-                l++;
-                start = i + 1;
-            }
-        *line = l;
-        *col = count_points(t->s, start, off) + 1;
+        json_text_linecol_scan(t->s, t->len, off, line, col);
         return;
     }
     size_t lo = 0, hi = t->n_lines; /* last line start <= off */

@@ -33,6 +33,10 @@ void json_text_free(JsonText *t);
  * memory runs out, falls back to a linear count. */
 void json_text_linecol(JsonText *t, size_t off, uint32_t *line, uint32_t *col);
 
+/* The same as json_text_linecol, counted from the start of `s` without an
+ * index: for a single lookup, such as where a parser stopped. */
+void json_text_linecol_scan(const char *s, size_t len, size_t off, uint32_t *line, uint32_t *col);
+
 /* Offset of the first NUL byte, or `len` when there is none. */
 size_t json_text_find_nul(const char *s, size_t len);
 

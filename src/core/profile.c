@@ -224,18 +224,7 @@ static cJSON *parse_file(const char *path, bool *missing, uint32_t *line, uint32
     }
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(data, len, &end, false);
-    if (!root && end) {
-        *line = 1;
-        *col = 1;
-        for (const char *p = data; p < end && p < data + len; p++) {
-            if (*p == '\n') {
-                (*line)++;
-                *col = 1;
-            } else if (((unsigned char)*p & 0xC0) != 0x80) {
-                (*col)++;
-            }
-        }
-    }
+    if (!root && end) json_text_linecol_scan(data, len, (size_t)(end - data), line, col);
     free(data);
     return root;
 }

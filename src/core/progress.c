@@ -106,29 +106,14 @@ void progress_free(Progress *p) {
     free(p);
 }
 
-static void locate(const char *text, size_t len, const char *end, uint32_t *line, uint32_t *col) {
-    uint32_t l = 1, c = 1;
-    for (const char *q = text; end && q < end && q < text + len; q++) {
-        if (*q == '\n') {
-            l++;
-            c = 1;
-        } else if (((unsigned char)*q & 0xC0) != 0x80) {
-            c++;
-        }
-    }
-    if (line) *line = end ? l : 0;
-    if (col) *col = end ? c : 0;
-}
-
 Progress *progress_parse(const char *text, size_t len, uint32_t *line, uint32_t *col) {
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, false);
-    if (line) *line = 0;
-    if (col) *col = 0;
-    if (!root) {
-        locate(text, len, end, line, col);
-        return NULL;
-    }
+    uint32_t l = 0, c = 0;
+    if (!root && end) json_text_linecol_scan(text, len, (size_t)(end - text), &l, &c);
+    if (line) *line = l;
+    if (col) *col = c;
+    if (!root) return NULL;
     /* A document this version cannot make sense of at all: not an object,
      * or without a usable format number. */
     const cJSON *fmt = member(root, "format");

@@ -155,6 +155,20 @@ static uint32_t replay_steps(App *app, const Dev *d) {
     return done;
 }
 
+/* How many recorded decisions a replay replayed, out of how many, as text
+ * for the notice that says so. */
+typedef struct ReplayCount {
+    char done[16], total[16];
+} ReplayCount;
+
+/* Replays the recorded decisions (replay_steps) and counts them. */
+static ReplayCount replay_counted(App *app, const Dev *d) {
+    ReplayCount n;
+    snprintf(n.done, sizeof n.done, "%u", (unsigned)replay_steps(app, d));
+    snprintf(n.total, sizeof n.total, "%u", (unsigned)d->n_steps);
+    return n;
+}
+
 /* Shows where the play is: the scene, or the ending. */
 static void show_current(App *app) {
     Game *g = &app->game;
@@ -294,11 +308,8 @@ void dev_reload(App *app) {
     e->fw = fw;
     e->diags = dl;
     watch_rebuild(d, e);
-    uint32_t done = replay_steps(app, d);
-    char a[16], b[16];
-    snprintf(a, sizeof a, "%u", (unsigned)done);
-    snprintf(b, sizeof b, "%u", (unsigned)d->n_steps);
-    tr_format(app->notice, sizeof app->notice, "dev.reloaded", a, b);
+    ReplayCount n = replay_counted(app, d);
+    tr_format(app->notice, sizeof app->notice, "dev.reloaded", n.done, n.total);
     printf("enjeux --dev: %s: %s %s\n", e->path, d->last_time, app->notice);
     fflush(stdout);
     if (dl.warnings) {
@@ -329,11 +340,8 @@ void dev_replay(App *app) {
     Game *g = &app->game;
     if (!d || !g->session) return;
     record_steps(d, g);
-    uint32_t done = replay_steps(app, d);
-    char a[16], b[16];
-    snprintf(a, sizeof a, "%u", (unsigned)done);
-    snprintf(b, sizeof b, "%u", (unsigned)d->n_steps);
-    tr_format(app->notice, sizeof app->notice, "dev.replayed", a, b);
+    ReplayCount n = replay_counted(app, d);
+    tr_format(app->notice, sizeof app->notice, "dev.replayed", n.done, n.total);
     show_current(app);
 }
 

@@ -135,15 +135,23 @@ void game_free(Game *g) {
     g->current = -1;
 }
 
+/* Makes `s`, a session of the library's scenario `index`, the play in
+ * progress, with no result written yet and an empty decision log. */
+static void adopt_session(Game *g, Session *s, int index) {
+    g->session = s;
+    g->current = index;
+    g->seed = session_seed(s);
+    g->step = NULL;
+    g->result_path[0] = '\0';
+    log_reset(g);
+}
+
 bool game_start(Game *g, int index, uint64_t seed, Lang lang) {
     game_stop(g);
     if (index < 0 || index >= g->n_lib || !g->lib[index].sc) return false;
-    g->session = session_create(g->lib[index].sc, g->lib[index].fw, seed, lang);
-    if (!g->session) return false;
-    g->current = index;
-    g->seed = seed;
-    g->result_path[0] = '\0';
-    log_reset(g);
+    Session *s = session_create(g->lib[index].sc, g->lib[index].fw, seed, lang);
+    if (!s) return false;
+    adopt_session(g, s, index);
     record_begin(g);
     game_scene_shown(g);
     /* A new play replaces the one in progress: its save would otherwise
@@ -702,12 +710,7 @@ static bool resume_record(Game *g, Lang lang, char *msg, size_t msglen) {
                     g->resume_path, (unsigned)r->damaged_line);
     }
     session_set_lang(s, lang);
-    g->session = s;
-    g->current = index;
-    g->seed = session_seed(s);
-    g->step = NULL;
-    g->result_path[0] = '\0';
-    log_reset(g);
+    adopt_session(g, s, index);
     memcpy(g->log.play_id, r->play_id, sizeof g->log.play_id);
     g->log.started_ms = r->started_ms;
     if (r->workshop) snprintf(g->workshop, sizeof g->workshop, "%s", r->workshop);
@@ -746,12 +749,7 @@ bool game_resume(Game *g, Lang lang, char *msg, size_t msglen) {
     save_free(sv);
     if (!s) return false;
     session_set_lang(s, lang);
-    g->session = s;
-    g->current = index;
-    g->seed = session_seed(s);
-    g->step = NULL;
-    g->result_path[0] = '\0';
-    log_reset(g);
+    adopt_session(g, s, index);
     record_begin(g);
     game_scene_shown(g);
     if (session_is_over(s)) game_finish(g);

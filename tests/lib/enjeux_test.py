@@ -23,10 +23,22 @@ HEADLESS = {"SDL_VIDEODRIVER": "dummy", "SDL_RENDER_DRIVER": "software", "SDL_AU
 DUMPS = {"layout": ("--layout-dump", ".layout"), "texts": ("--text-dump", ".texts"),
          "voice": ("--voice-log", ".voice")}
 
-# Keys pressed and clicks of a play of the UI fixture (tests/fixtures/ui/
-# library) from the title screen to the debrief that earns the N1 badge
-# (the path of tests/ui/mouse.script).
-BADGE_PLAY = """click @new-game
+# From the library to the settings, by keyboard: Escape to the title
+# screen, « Paramètres » two buttons up.
+KEYS_TO_SETTINGS = """expect library
+key Escape
+expect title
+key Up
+key Up
+key Return
+expect settings
+"""
+
+# Clicks of a play of the UI fixture (tests/fixtures/ui/library) from the
+# title screen to the debrief that earns the N1 badge (the path of
+# tests/ui/mouse.script): BADGE_FIRST_DECISION up to the first
+# consequence, BADGE_PLAY the whole play.
+BADGE_FIRST_DECISION = """click @new-game
 expect library
 click @card-0
 expect briefing
@@ -34,7 +46,8 @@ click @start
 expect scene
 click @choice-2
 expect consequence
-click @continue
+"""
+BADGE_PLAY = BADGE_FIRST_DECISION + """click @continue
 expect scene
 click @choice-1
 expect consequence
@@ -49,10 +62,9 @@ expect debrief
 """
 
 
-def settings_then_badge_play(lang):
-    """The script of a run that starts on the library: the language switched
-    away from `lang` and back in the settings (the settings written), then
-    BADGE_PLAY to the debrief, then quit."""
+def settings_round(lang):
+    """Script from the library: the language switched away from `lang` and
+    back in the settings (the settings written), back to the title screen."""
     other = "en" if lang == "fr" else "fr"
     return f"""expect library
 click @back
@@ -65,9 +77,13 @@ click @lang-{lang}
 wait 2
 click @back
 expect title
-{BADGE_PLAY}wait 2
-quit
 """
+
+
+def settings_then_badge_play(lang):
+    """The script of a run that starts on the library: settings_round, then
+    BADGE_PLAY to the debrief, then quit."""
+    return settings_round(lang) + BADGE_PLAY + "wait 2\nquit\n"
 
 
 def game_env(user, **extra):
@@ -79,11 +95,10 @@ def game_env(user, **extra):
 
 
 class Game:
-    """A finished run of the game: `proc` (subprocess.CompletedProcess) and
-    the paths of the dumps asked for (`dumps[kind]`)."""
+    """A finished run of the game: its exit status and output, and the paths
+    of the dumps asked for (`dumps[kind]`)."""
 
     def __init__(self, proc, dumps):
-        self.proc = proc
         self.returncode = proc.returncode
         self.stdout = proc.stdout
         self.stderr = proc.stderr

@@ -58,27 +58,7 @@ expect title
 
 # Second run: settings written, a play left after one decision (a save and
 # an unfinished record).
-SETUP_2 = """expect library
-click @back
-expect title
-click @settings
-expect settings
-click @lang-en
-wait 2
-click @lang-fr
-wait 2
-click @back
-expect title
-click @new-game
-expect library
-click @card-0
-expect briefing
-click @start
-expect scene
-click @choice-2
-expect consequence
-quit
-"""
+SETUP_2 = et.settings_round("fr") + et.BADGE_FIRST_DECISION + "quit\n"
 
 # The run under faults: a setting changed, then a whole new play that earns
 # the badge, to the debrief.

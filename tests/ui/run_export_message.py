@@ -23,14 +23,7 @@ GONE = "/nonexistent-enjeux-usb/ENJEUX"
 
 SAID = {"fr": "n'existe pas", "en": "does not exist"}
 
-SCRIPT = """expect library
-key Escape
-expect title
-key Up
-key Up
-key Return
-expect settings
-{ups}key Ctrl+u
+SCRIPT = et.KEYS_TO_SETTINGS + """{ups}key Ctrl+u
 text {gone}
 key Return
 wait 3

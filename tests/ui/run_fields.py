@@ -53,14 +53,7 @@ LONG = "/media/clé-usb/" + "/".join(f"dossier-très-long-numéro-{i}" for i in 
 
 # From the library to the export folder field of the settings, emptied,
 # then the long path typed.
-TYPE_LONG = f"""expect library
-key Escape
-expect title
-key Up
-key Up
-key Return
-expect settings
-key Up
+TYPE_LONG = et.KEYS_TO_SETTINGS + f"""key Up
 key Up
 key Up
 key Up
