@@ -13,6 +13,7 @@ npm packages are installed from the committed package-lock.json (npm ci)
 when tests/xapi/node_modules lacks them.
 """
 import csv
+import fcntl
 import glob
 import json
 import os
@@ -25,13 +26,21 @@ from jsonschema import Draft202012Validator
 
 
 def ensure_validator(xdir):
-    if os.path.isfile(os.path.join(xdir, "node_modules", "xapi-validation", "package.json")):
-        return True
-    npm = shutil.which("npm")
-    if not npm:
-        print("FAIL: npm not found (Debian: nodejs npm; scripts/setup.sh installs them)")
-        return False
-    run = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=xdir, capture_output=True, text=True)
+    """Installs the npm packages (npm ci) when they are missing. Two tests use
+    them (records_xapi_validation, records_export) and CTest may start both at
+    once on a fresh build folder: a lock beside node_modules makes the second
+    wait for the first's install instead of running `npm ci` (which deletes
+    node_modules first) over it."""
+    marker = os.path.join(xdir, "node_modules", "xapi-validation", "package.json")
+    with open(os.path.join(xdir, ".npm-ci.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if os.path.isfile(marker):
+            return True
+        npm = shutil.which("npm")
+        if not npm:
+            print("FAIL: npm not found (Debian: nodejs npm; scripts/setup.sh installs them)")
+            return False
+        run = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=xdir, capture_output=True, text=True)
     if run.returncode != 0:
         print(f"FAIL: npm ci in {xdir}:\n{run.stdout}{run.stderr}")
         return False
