@@ -4,10 +4,12 @@
  * screen by the play as soon as the file is saved without errors; the
  * settings (language, text size…) open over it, and the diagnostics follow
  * the language chosen there (game_relang). With large text on a small
- * window the first diagnostic comes before the intro, and the buttons
- * share rows (view_bar). `arg` is the library entry whose diagnostics are
+ * window the first diagnostic comes before the intro and the status line
+ * (the file's path, reloads), and the buttons share rows (view_bar); a
+ * diagnostic names its file by its path inside the scenario's folder. `arg` is the library entry whose diagnostics are
  * shown. */
 #include <stdio.h>
+#include <string.h>
 
 #include "ui/app.h"
 #include "ui/dev.h"
@@ -39,13 +41,27 @@ static void deverr_handle(App *app, void *vst, const SDL_Event *ev, int action) 
     }
 }
 
+/* The name a diagnostic's file is shown by: its path inside the
+ * scenario's folder `dir` when it is there (the status line above already
+ * gives that folder's whole path, and a long path would push the first
+ * error out of view), else the path as the loader gave it. */
+static const char *shown_file(const char *file, const char *dir) {
+    if (!file) return "";
+    size_t n = dir ? strlen(dir) : 0;
+    while (n > 1 && dir[n - 1] == '/') n--;
+    if (n && strncmp(file, dir, n) == 0 && file[n] == '/' && file[n + 1]) return file + n + 1;
+    return file;
+}
+
 /* The three texts of a diagnostic: where (file:line:col), what, and the
- * hint ("" for none). */
-static void diag_texts(const Diag *dg, char *where, size_t wn, char *msg, size_t mn, char *hint, size_t hn) {
+ * hint ("" for none). `dir` is the scenario's folder. */
+static void diag_texts(const Diag *dg, const char *dir, char *where, size_t wn, char *msg, size_t mn, char *hint,
+                       size_t hn) {
+    const char *file = shown_file(dg->file, dir);
     if (dg->line)
-        snprintf(where, wn, "%s:%u:%u", dg->file ? dg->file : "", (unsigned)dg->line, (unsigned)dg->col);
+        snprintf(where, wn, "%s:%u:%u", file, (unsigned)dg->line, (unsigned)dg->col);
     else
-        snprintf(where, wn, "%s", dg->file ? dg->file : "");
+        snprintf(where, wn, "%s", file);
     snprintf(msg, mn, "%s [%s] %s", dg->severity == DIAG_ERROR ? tr("deverr.error") : tr("deverr.warning"),
              diag_slug(dg->code), dg->message ? dg->message : "");
     if (dg->hint && dg->hint[0]) snprintf(hint, hn, "→ %s", dg->hint);
@@ -53,10 +69,10 @@ static void diag_texts(const Diag *dg, char *where, size_t wn, char *msg, size_t
 }
 
 /* One diagnostic in its panel; returns the height used. */
-static int diag_panel(App *app, const Diag *dg, size_t i, int x, int y, int w) {
+static int diag_panel(App *app, const Diag *dg, const char *dir, size_t i, int x, int y, int w) {
     int pad = app_grid(app, 2), iw = w - 2 * pad;
     char where[1200], msg[1200], hint[1200];
-    diag_texts(dg, where, sizeof where, msg, sizeof msg, hint, sizeof hint);
+    diag_texts(dg, dir, where, sizeof where, msg, sizeof msg, hint, sizeof hint);
     int h = text_get(app->text, TS_BODY, FACE_BOLD, app_color(app, COL_TEXT), where, iw, ALIGN_LEFT)->h +
             text_get(app->text, TS_BODY, FACE_REGULAR, app_color(app, COL_TEXT), msg, iw, ALIGN_LEFT)->h + app_grid(app, 1);
     if (hint[0])
@@ -75,14 +91,15 @@ static int diag_panel(App *app, const Diag *dg, size_t i, int x, int y, int w) {
     return h + 2 * pad;
 }
 
-/* Whether the page shows the first diagnostic's location with the intro
- * above it: if not (large text on a small window), the intro goes after
- * the diagnostics, so that the first error is in view at once. */
-static bool intro_first(App *app, const ViewPage *page, const DiagList *dl, int above) {
+/* Whether the page shows the first diagnostic's location with the status
+ * line and the intro above it (`above`: the height of the status line and
+ * the count): if not (large text on a small window, a long path), they go
+ * after the diagnostics, so that the first error is in view at once. */
+static bool intro_first(App *app, const ViewPage *page, const DiagList *dl, const char *dir, int above) {
     if (!dl || dl->count == 0) return true;
     int pad = app_grid(app, 2), iw = page->w - 2 * pad;
     char where[1200], msg[1200], hint[1200];
-    diag_texts(&dl->items[0], where, sizeof where, msg, sizeof msg, hint, sizeof hint);
+    diag_texts(&dl->items[0], dir, where, sizeof where, msg, sizeof msg, hint, sizeof hint);
     int intro = text_get(app->text, TS_BODY, FACE_REGULAR, app_color(app, COL_TEXT), tr("deverr.intro"), page->w,
                          ALIGN_LEFT)->h + app_grid(app, 3);
     int first = pad + text_get(app->text, TS_BODY, FACE_BOLD, app_color(app, COL_TEXT), where, iw, ALIGN_LEFT)->h;
@@ -91,29 +108,37 @@ static bool intro_first(App *app, const ViewPage *page, const DiagList *dl, int 
 
 static void deverr_render(App *app, void *vst) {
     DevErrorState *st = vst;
-    const DiagList *dl = st->index >= 0 && st->index < app->game.n_lib ? &app->game.lib[st->index].diags : NULL;
+    const LibEntry *entry = st->index >= 0 && st->index < app->game.n_lib ? &app->game.lib[st->index] : NULL;
+    const DiagList *dl = entry ? &entry->diags : NULL;
+    const char *dir = entry ? entry->dir : NULL;
     int hh = widget_header(app, tr("deverr.title"), tr("deverr.header_right"));
     BarButton bar[] = {{ACT_QUIT, "quit", tr("deverr.quit"), BUTTON_SECONDARY, true},
                        {ACT_SETTINGS, "settings", tr("deverr.settings"), BUTTON_SECONDARY, true},
                        {ACT_RELOAD, "reload", tr("deverr.reload"), BUTTON_PRIMARY, true}};
     ViewPage page;
     int y = view_page_begin(app, &page, &st->scroll, hh, bar, 3);
-    int x = page.x, w = page.w, y0 = y;
-    char line[256];
+    int x = page.x, w = page.w;
+    char line[2048];
     dev_status(app, line, sizeof line);
-    if (line[0]) y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, line, x, y, w, "status") + app_grid(app, 2);
     char count[160];
     dev_count_text(count, sizeof count, dl);
+    int status_h = line[0] ? text_get(app->text, TS_SMALL, FACE_REGULAR, app_color(app, COL_TEXT_MUTED), line, w,
+                                      ALIGN_LEFT)->h + app_grid(app, 2)
+                           : 0;
+    int count_h = text_get(app->text, TS_SUBHEADING, FACE_BOLD, app_color(app, COL_TEXT), count, w, ALIGN_LEFT)->h +
+                  app_grid(app, 1);
+    bool intro_above = intro_first(app, &page, dl, dir, status_h + count_h);
+    if (intro_above && line[0])
+        y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, line, x, y, w, "status") + app_grid(app, 2);
     y += widget_text(app, TS_SUBHEADING, FACE_BOLD, COL_TEXT, count, x, y, w, "count") + app_grid(app, 1);
     app_voice_page(app, count);
-    bool intro_above = intro_first(app, &page, dl, y - y0);
     if (intro_above) {
         y += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, tr("deverr.intro"), x, y, w, "intro") + app_grid(app, 3);
         app_voice_page(app, tr("deverr.intro"));
     } else {
         y += app_grid(app, 1);
     }
-    for (size_t i = 0; dl && i < dl->count; i++) y += diag_panel(app, &dl->items[i], i, x, y, w) + app_grid(app, 2);
+    for (size_t i = 0; dl && i < dl->count; i++) y += diag_panel(app, &dl->items[i], dir, i, x, y, w) + app_grid(app, 2);
     if (dl && dl->dropped) {
         char more[32], txt[160];
         snprintf(more, sizeof more, "%zu", dl->dropped);
@@ -123,6 +148,8 @@ static void deverr_render(App *app, void *vst) {
     if (!intro_above) {
         y += widget_text(app, TS_BODY, FACE_REGULAR, COL_TEXT, tr("deverr.intro"), x, y, w, "intro") + app_grid(app, 2);
         app_voice_page(app, tr("deverr.intro"));
+        if (line[0])
+            y += widget_text(app, TS_SMALL, FACE_REGULAR, COL_TEXT_MUTED, line, x, y, w, "status") + app_grid(app, 2);
     }
     view_page_end(app, &page, y);
 }

@@ -8,18 +8,22 @@ in French and English, through the real binary (SDL_VIDEODRIVER=dummy):
    height (side by side when they fit, else on shared rows), so that the
    diagnostics keep the room;
 3. the first diagnostic's location (file:line:column) is in view, whole,
-   as the screen opens, without scrolling.
+   as the screen opens, without scrolling, though the scenario is copied
+   into a folder with a long path first.
 
 usage: run_dev_layout.py ENJEUX BROKEN_SCENARIO
 """
-import json
 import os
-import subprocess
+import shutil
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 from check_layout import contains, overlap  # noqa: E402
+import enjeux_test as et  # noqa: E402
+
+LONG_FOLDER = "formation-continue-des-personnels-soignants-et-administratifs-session-de-printemps"
 
 SCRIPT = """expect dev-error
 wait 2
@@ -29,26 +33,13 @@ quit
 
 def run(enjeux, scenario, tmp, lang, size, text):
     where = f"{lang} {size} {text} %"
-    user = os.path.join(tmp, f"user-{lang}-{size}-{text}")
-    pid = "0123abcd"
-    os.makedirs(os.path.join(user, "profiles", pid))
-    with open(os.path.join(user, "profiles.json"), "w", encoding="utf-8") as f:
-        json.dump({"format": 1, "last": pid, "profiles": [
-            {"id": pid, "pseudonym": "Zoé", "created": "2026-11-22T09:00:00Z"}]}, f)
-    with open(os.path.join(user, "profiles", pid, "settings.json"), "w", encoding="utf-8") as f:
-        json.dump({"format": 1, "language": lang, "text_size": text}, f)
-    script = os.path.join(tmp, "dev.script")
-    with open(script, "w", encoding="utf-8") as f:
-        f.write(SCRIPT)
-    layout = os.path.join(tmp, f"dev-{lang}-{size}-{text}.layout")
-    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_RENDER_DRIVER="software", SDL_AUDIODRIVER="dummy",
-               ENJEUX_USER_DIR=user)
-    p = subprocess.run([enjeux, "--dev", scenario, "--size", size, "--script", script, "--layout-dump", layout],
-                       env=env, capture_output=True, text=True, timeout=120)
-    if p.returncode != 0:
-        return [f"{where}: the game exited with {p.returncode}: {p.stderr.strip()}"]
-    with open(layout, encoding="utf-8") as f:
-        frames = [json.loads(line) for line in f if line.strip()]
+    name = f"dev-{lang}-{size}-{text}"
+    user = et.user_with_profile(tmp, "user-" + name, language=lang, text_size=text)
+    game = et.play(enjeux, ["--dev", scenario, "--size", size], user, tmp, name, SCRIPT, dumps=("layout",),
+                   timeout=120)
+    if game.failure(where):
+        return [game.failure(where)]
+    frames = game.frames("layout")
     shown = [fr for fr in frames if fr["screen"] == "dev-error"]
     if not shown:
         return [f"{where}: no dev-error frame"]
@@ -69,7 +60,7 @@ def run(enjeux, scenario, tmp, lang, size, text):
     elif H - min(i["y"] for i in bar) > H // 3:
         errors.append(f"{where}: the bottom bar starts at y={min(i['y'] for i in bar)}, more than a third of "
                       f"the window's {H} pixels: {bar}")
-    first = next((i for i in items if i["name"] == "diag-1"), None)
+    first = et.item({"items": items}, "diag-1")
     if not first:
         errors.append(f"{where}: the first diagnostic's location is not in view as the screen opens")
     elif first.get("clipped"):
@@ -81,6 +72,13 @@ def main():
     enjeux, scenario = sys.argv[1], os.path.abspath(sys.argv[2])
     errors = []
     with tempfile.TemporaryDirectory(prefix="enjeux-devlayout-") as tmp:
+        # The scenario in a folder with a long path, as a trainer's may be:
+        # what the screen shows must not depend on where the files are.
+        # (Its whole library is copied, for the competency framework beside it.)
+        folder = os.path.dirname(scenario)
+        deep = os.path.join(tmp, LONG_FOLDER, os.path.basename(os.path.dirname(folder)))
+        shutil.copytree(os.path.dirname(folder), deep)
+        scenario = os.path.join(deep, os.path.basename(folder), os.path.basename(scenario))
         for lang in ("fr", "en"):
             for size in ("800x600", "1920x1080"):
                 for text in (100, 200):
