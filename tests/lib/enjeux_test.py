@@ -185,6 +185,18 @@ def write_settings(pdir, **settings):
         json.dump({"format": 1, **settings}, f)
 
 
+def user_with_profile(tmp, name, pid="0123abcd", pseudonym="Zoé", **settings):
+    """Makes the user folder tmp/NAME holding one profile (`pid`,
+    `pseudonym`), picked last, whose settings.json holds `settings`.
+    Returns the user folder."""
+    user = os.path.join(tmp, name)
+    pdir = os.path.join(user, "profiles", pid)
+    os.makedirs(pdir)
+    write_profiles(user, [profile(pid, pseudonym)])
+    write_settings(pdir, **settings)
+    return user
+
+
 def profile_dir(user):
     """The folder of the one profile in the user folder `user` (the scripts
     create it on the profile screen), None before it exists."""

@@ -32,20 +32,15 @@ import tempfile
 import threading
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from enjeux_test import profile_dir  # noqa: E402
+
 WANT_CHOICES = ["coller", "mentionner", "charte"]
 RESUME_SCRIPT = """expect library
 key Escape
 expect title
 key Return
 """ + "wait 3\nkey 1\nwait 3\nkey Return\n" * 5 + "quit\n"
-
-
-def profile_dir(user):
-    """The folder of the one profile in the user folder `user` (the scripts
-    create it on the profile screen), None before it exists."""
-    base = os.path.join(user, "profiles")
-    ids = sorted(os.listdir(base)) if os.path.isdir(base) else []
-    return os.path.join(base, ids[0]) if len(ids) == 1 else None
 
 
 def spread(script_text):

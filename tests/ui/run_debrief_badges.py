@@ -13,9 +13,11 @@ usage: run_debrief_badges.py ENJEUX LIBRARY
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import enjeux_test as et  # noqa: E402
 
 SCRIPT = """expect library
 key Return
@@ -73,48 +75,28 @@ def make_library(src, dst):
         json.dump(sc, f, ensure_ascii=False)
 
 
-def item(frame, name):
-    return next((i for i in frame["items"] if i["name"] == name), None)
-
-
 def run(enjeux, library, tmp, lang):
-    user = os.path.join(tmp, f"user-{lang}")
     pid = "0123abcd"
-    os.makedirs(os.path.join(user, "profiles", pid))
-    with open(os.path.join(user, "profiles.json"), "w", encoding="utf-8") as f:
-        json.dump({"format": 1, "last": pid, "profiles": [
-            {"id": pid, "pseudonym": "Zoé", "created": "2026-11-22T09:00:00Z"}]}, f)
-    with open(os.path.join(user, "profiles", pid, "settings.json"), "w", encoding="utf-8") as f:
-        json.dump({"format": 1, "language": lang}, f)
-    script = os.path.join(tmp, "badges.script")
-    with open(script, "w", encoding="utf-8") as f:
-        f.write(SCRIPT)
-    layout, texts = os.path.join(tmp, f"{lang}.layout"), os.path.join(tmp, f"{lang}.texts")
-    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_RENDER_DRIVER="software", SDL_AUDIODRIVER="dummy",
-               ENJEUX_USER_DIR=user)
-    p = subprocess.run([enjeux, "--library", library, "--seed", "1", "--size", "1280x720", "--script", script,
-                        "--layout-dump", layout, "--text-dump", texts],
-                       env=env, capture_output=True, text=True, timeout=120)
-    if p.returncode != 0:
-        return [f"{lang}: the game exited with {p.returncode}: {p.stderr.strip()}"]
+    user = et.user_with_profile(tmp, f"user-{lang}", pid=pid, language=lang)
+    game = et.play(enjeux, ["--library", library, "--seed", "1", "--size", "1280x720"], user, tmp, f"badges-{lang}",
+                   SCRIPT, dumps=("layout", "texts"), timeout=120)
+    if game.failure(lang):
+        return [game.failure(lang)]
     errors = []
     rdir = os.path.join(user, "profiles", pid, "results")
     found = [n for n in os.listdir(rdir) if n.endswith(".json") and not n.endswith(".xapi.json")]
     with open(os.path.join(rdir, found[0]), encoding="utf-8") as f:
         if json.load(f)["badges"] != [1, 2]:
             return [f"{lang}: the play does not earn the badges N1 and N2: the test's library is wrong"]
-    with open(layout, encoding="utf-8") as f:
-        frames = [json.loads(line) for line in f]
-    with open(texts, encoding="utf-8") as f:
-        words = [json.loads(line) for line in f]
+    frames, words = game.frames("layout"), game.frames("texts")
     deb = [fr for fr in frames if fr["screen"] == "debrief"][-1]
-    b1, b2 = item(deb, "badge-1"), item(deb, "badge-2")
+    b1, b2 = et.item(deb, "badge-1"), et.item(deb, "badge-2")
     if not b1 or not b2:
         errors.append(f"{lang}: the debrief shows badge-1 {b1} and badge-2 {b2}, want both")
     elif b2["y"] <= b1["y"]:
         errors.append(f"{lang}: the N2 badge {b2} is not under the N1 badge {b1}")
     for level in (1, 2):
-        if not item(deb, f"badge-image-{level}"):
+        if not et.item(deb, f"badge-image-{level}"):
             errors.append(f"{lang}: no image of the N{level} badge on the debrief")
     said = [w for w in words if w["screen"] == "debrief"][-1]["texts"]
     for level in (1, 2):

@@ -43,11 +43,8 @@ def bottom(i):
 
 def run(enjeux, library, tmp, lang, size, contrast):
     where = f"{lang} {size} {'high contrast' if contrast else 'normal contrast'}"
-    user = os.path.join(tmp, f"user-{lang}-{size}-{contrast}")
-    pid = "0123abcd"
-    os.makedirs(os.path.join(user, "profiles", pid))
-    et.write_profiles(user, [et.profile(pid, "Zoé")])
-    et.write_settings(os.path.join(user, "profiles", pid), language=lang, text_size=200, high_contrast=contrast)
+    user = et.user_with_profile(tmp, f"user-{lang}-{size}-{contrast}", language=lang, text_size=200,
+                                high_contrast=contrast)
     other = "en" if lang == "fr" else "fr"
     # The settings open on the current language's button: French is four
     # buttons after the field (Tab order wraps), English five.

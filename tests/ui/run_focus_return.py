@@ -12,11 +12,12 @@ French and English:
 
 usage: run_focus_return.py ENJEUX LIBRARY
 """
-import json
 import os
-import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import enjeux_test as et  # noqa: E402
 
 SCRIPT = """expect library
 key Escape
@@ -84,24 +85,10 @@ quit
 
 
 def run(enjeux, library, tmp, lang, card):
-    user = os.path.join(tmp, f"user-{lang}-{card}")
-    pid = "0123abcd"
-    os.makedirs(os.path.join(user, "profiles", pid))
-    with open(os.path.join(user, "profiles.json"), "w", encoding="utf-8") as f:
-        json.dump({"format": 1, "last": pid, "profiles": [
-            {"id": pid, "pseudonym": "Zoé", "created": "2026-11-22T09:00:00Z"}]}, f)
-    with open(os.path.join(user, "profiles", pid, "settings.json"), "w", encoding="utf-8") as f:
-        json.dump({"format": 1, "language": lang}, f)
-    script = os.path.join(tmp, f"focus-{lang}.script")
-    with open(script, "w", encoding="utf-8") as f:
-        f.write(SCRIPT.format(card_focus=f"focus {card}"))
-    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_RENDER_DRIVER="software", SDL_AUDIODRIVER="dummy",
-               ENJEUX_USER_DIR=user)
-    p = subprocess.run([enjeux, "--library", library, "--size", "1280x720", "--seed", "1", "--script", script],
-                       env=env, capture_output=True, text=True, timeout=120)
-    if p.returncode != 0:
-        return [f"{lang}: the game exited with {p.returncode}: {p.stderr.strip()}"]
-    return []
+    user = et.user_with_profile(tmp, f"user-{lang}-{card}", language=lang)
+    game = et.play(enjeux, ["--library", library, "--size", "1280x720", "--seed", "1"], user, tmp, f"focus-{lang}",
+                   SCRIPT.format(card_focus=f"focus {card}"), timeout=120)
+    return [game.failure(lang)] if game.failure(lang) else []
 
 
 def main():

@@ -12,11 +12,12 @@ with 200 % text:
 
 usage: run_passport_export.py ENJEUX LIBRARY
 """
-import json
 import os
-import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import enjeux_test as et  # noqa: E402
 
 GONE = "/nonexistent-enjeux-usb/ENJEUX"
 
@@ -51,27 +52,13 @@ quit
 
 def run(enjeux, library, tmp, lang, size):
     where = f"{lang} {size}"
-    user = os.path.join(tmp, f"user-{lang}-{size}")
-    pid = "0123abcd"
-    os.makedirs(os.path.join(user, "profiles", pid))
-    with open(os.path.join(user, "profiles.json"), "w", encoding="utf-8") as f:
-        json.dump({"format": 1, "last": pid, "profiles": [
-            {"id": pid, "pseudonym": "Zoé", "created": "2026-11-22T09:00:00Z"}]}, f)
-    with open(os.path.join(user, "profiles", pid, "settings.json"), "w", encoding="utf-8") as f:
-        json.dump({"format": 1, "language": lang, "text_size": 200, "export_dir": GONE}, f)
+    user = et.user_with_profile(tmp, f"user-{lang}-{size}", language=lang, text_size=200, export_dir=GONE)
     other = "en" if lang == "fr" else "fr"
-    script = os.path.join(tmp, "passport.script")
-    with open(script, "w", encoding="utf-8") as f:
-        f.write(SCRIPT.format(other=other))
-    texts = os.path.join(tmp, f"passport-{lang}-{size}.texts")
-    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_RENDER_DRIVER="software", SDL_AUDIODRIVER="dummy",
-               ENJEUX_USER_DIR=user)
-    p = subprocess.run([enjeux, "--library", library, "--size", size, "--script", script, "--text-dump", texts],
-                       env=env, capture_output=True, text=True, timeout=120)
-    if p.returncode != 0:
-        return [f"{where}: the game exited with {p.returncode}: {p.stderr.strip()}"]
-    with open(texts, encoding="utf-8") as f:
-        words = [json.loads(line) for line in f]
+    game = et.play(enjeux, ["--library", library, "--size", size], user, tmp, f"passport-{lang}-{size}",
+                   SCRIPT.format(other=other), dumps=("texts",), timeout=120)
+    if game.failure(where):
+        return [game.failure(where)]
+    words = game.frames("texts")
     errors = []
     said = [w for w in words if w["screen"] == "passport" and any(GONE in t for t in w["texts"])]
     for lg in (lang, other):
