@@ -517,14 +517,8 @@ static void profiles_render(App *app, void *vst) {
     view_page_end(app, &page, y);
     if (st->to_list_end) {
         st->to_list_end = false;
-        int want = st->list_end + app_grid(app, 2) - st->scroll.view.y - st->scroll.view.h;
-        int max = st->scroll.content_h - st->scroll.view.h;
-        if (want > max) want = max;
-        if (want < 0) want = 0;
-        if (want != st->scroll.offset) {
-            st->scroll.offset = want;
+        if (ui_scroll_to(&st->scroll, st->list_end + app_grid(app, 2) - st->scroll.view.y - st->scroll.view.h))
             app->redraw = true;
-        }
     }
     st->drawn_offset = st->scroll.offset;
     /* Opened on the profile picked last, maybe far down the page. */

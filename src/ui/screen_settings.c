@@ -384,11 +384,7 @@ static void settings_render(App *app, void *vst) {
         int shift = 0, top = st->field_top - app_grid(app, 2);
         if (st->msg_bottom > view.y + view.h) shift = st->msg_bottom - (view.y + view.h);
         if (top - shift < view.y) shift = top - view.y;
-        int before = st->scroll.offset, max = st->scroll.content_h - view.h;
-        st->scroll.offset += shift;
-        if (st->scroll.offset > max) st->scroll.offset = max;
-        if (st->scroll.offset < 0) st->scroll.offset = 0;
-        if (st->scroll.offset != before) app->redraw = true;
+        if (ui_scroll_to(&st->scroll, st->scroll.offset + shift)) app->redraw = true;
     }
 }
 

@@ -46,18 +46,22 @@ int ui_scroll_begin(Ui *ui, UiScroll *sc, SDL_Rect view) {
         ui->scrolls[ui->n_scrolls] = sc;
         ui->cur_scroll = ui->n_scrolls++;
     }
-    int max = sc->content_h - view.h;
-    if (sc->offset > max) sc->offset = max > 0 ? max : 0;
-    if (sc->offset < 0) sc->offset = 0;
+    ui_scroll_to(sc, sc->offset);
     return sc->offset;
 }
 
 void ui_scroll_end(Ui *ui, UiScroll *sc, int content_h) {
     sc->content_h = content_h;
-    int max = content_h - sc->view.h;
-    if (sc->offset > max) sc->offset = max > 0 ? max : 0;
-    if (sc->offset < 0) sc->offset = 0;
+    ui_scroll_to(sc, sc->offset);
     ui->cur_scroll = -1;
+}
+
+bool ui_scroll_to(UiScroll *sc, int offset) {
+    int before = sc->offset, max = sc->content_h - sc->view.h;
+    if (offset > max) offset = max;
+    if (offset < 0) offset = 0;
+    sc->offset = offset;
+    return offset != before;
 }
 
 const UiItem *ui_find(const Ui *ui, const char *name) {
@@ -77,17 +81,16 @@ static int focus_index(const Ui *ui) {
     return -1;
 }
 
-static void scroll_into_view(Ui *ui, const UiItem *it) {
-    if (it->scroll < 0 || it->scroll >= ui->n_scrolls) return;
+/* True when it scrolled. */
+static bool scroll_into_view(Ui *ui, const UiItem *it) {
+    if (it->scroll < 0 || it->scroll >= ui->n_scrolls) return false;
     UiScroll *sc = ui->scrolls[it->scroll];
-    int margin = sc->view.h / 12;
-    if (it->full.h >= sc->view.h) sc->offset += it->full.y - sc->view.y; /* taller than the view: its top */
-    else if (it->full.y < sc->view.y) sc->offset -= sc->view.y - it->full.y + margin;
+    int margin = sc->view.h / 12, offset = sc->offset;
+    if (it->full.h >= sc->view.h) offset += it->full.y - sc->view.y; /* taller than the view: its top */
+    else if (it->full.y < sc->view.y) offset -= sc->view.y - it->full.y + margin;
     else if (it->full.y + it->full.h > sc->view.y + sc->view.h)
-        sc->offset += it->full.y + it->full.h - (sc->view.y + sc->view.h) + margin;
-    int max = sc->content_h - sc->view.h;
-    if (sc->offset > max) sc->offset = max;
-    if (sc->offset < 0) sc->offset = 0;
+        offset += it->full.y + it->full.h - (sc->view.y + sc->view.h) + margin;
+    return ui_scroll_to(sc, offset);
 }
 
 static void move_focus(Ui *ui, int dir) {
@@ -122,13 +125,7 @@ static UiScroll *scroll_at(const Ui *ui, int x, int y) {
 }
 
 static bool scroll_by(UiScroll *sc, int dy) {
-    if (!sc) return false;
-    int before = sc->offset;
-    sc->offset += dy;
-    int max = sc->content_h - sc->view.h;
-    if (sc->offset > max) sc->offset = max;
-    if (sc->offset < 0) sc->offset = 0;
-    return sc->offset != before;
+    return sc && ui_scroll_to(sc, sc->offset + dy);
 }
 
 static int activate_focused(Ui *ui) {
@@ -255,11 +252,7 @@ int ui_event(Ui *ui, const SDL_Event *ev, float mx, float my) {
 
 bool ui_reveal_focus(Ui *ui) {
     int i = focus_index(ui);
-    if (i < 0 || ui->items[i].scroll < 0 || ui->items[i].scroll >= ui->n_scrolls) return false;
-    UiScroll *sc = ui->scrolls[ui->items[i].scroll];
-    int before = sc->offset;
-    scroll_into_view(ui, &ui->items[i]);
-    return sc->offset != before;
+    return i >= 0 && scroll_into_view(ui, &ui->items[i]);
 }
 
 bool ui_focus_editable(const Ui *ui) {

@@ -61,6 +61,9 @@ UiItem *ui_add(Ui *ui, UiKind kind, SDL_Rect r, int id, bool enabled, const char
 int ui_scroll_begin(Ui *ui, UiScroll *sc, SDL_Rect view);
 /* Closes it; `content_h` is the height laid out. Clamps the offset. */
 void ui_scroll_end(Ui *ui, UiScroll *sc, int content_h);
+/* Sets the offset of `sc` to `offset` kept within 0…content_h - view.h
+ * (as last laid out); true when the offset changed. */
+bool ui_scroll_to(UiScroll *sc, int offset);
 
 /* Handles one input event against the last frame's widgets: hover, focus
  * moves (Tab, arrows — Up/Down only in a text field —, D-pad), scrolling (wheel, Page keys), activation
